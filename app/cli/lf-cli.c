@@ -1,0 +1,53 @@
+/* lf-cli.c
+ *
+ * Copyright 2026 The Lifeline authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "lf-cli"
+
+#include "config.h"
+
+#include "lf-cli.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+
+/* The command line of DESIGN.md. Everything here runs in the local process before the
+ * application registers on the bus or opens a display, so it works over SSH and in scripts.
+ */
+
+static const GOptionEntry option_entries[] = {
+  { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Print the version and exit"), NULL },
+  { NULL }
+};
+
+const GOptionEntry *
+lf_cli_get_option_entries (void)
+{
+  return option_entries;
+}
+
+/**
+ * lf_cli_handle_options:
+ * @options: the parsed options, as given to #GApplication::handle-local-options
+ *
+ * Runs a command-line operation if @options ask for one.
+ *
+ * Returns: the process exit code, or %LF_CLI_CONTINUE to start the application
+ */
+int
+lf_cli_handle_options (GVariantDict *options)
+{
+  g_return_val_if_fail (options != NULL, 1);
+
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("Lifeline %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+
+  return LF_CLI_CONTINUE;
+}

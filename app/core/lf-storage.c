@@ -1,0 +1,386 @@
+/* lf-storage.c
+ *
+ * Copyright 2026 The Lifeline authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "lf-storage"
+
+#include "config.h"
+
+#include "lf-storage.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <glib/gstdio.h>
+#include <unistd.h>
+
+/* Where Lifeline keeps its own files, and how it writes them.
+ *
+ * Every write goes to a temporary file in the same directory, is fsync'ed, then renamed over
+ * the target, and the directory is fsync'ed: a process killed at any moment leaves either the
+ * old or the new file, never a torn one.
+ */
+
+G_DEFINE_QUARK (lf-storage-error-quark, lf_storage_error)
+
+/* ------------------------------------------------------------------------ */
+/* Helpers                                                                  */
+/* ------------------------------------------------------------------------ */
+
+static const char *
+ensure_dir (char **slot,
+            const char *parent)
+{
+  if (*slot == NULL)
+    *slot = g_build_filename (parent, "lifeline", NULL);
+
+  return *slot;
+}
+
+static gboolean
+write_all (int          fd,
+           const char  *data,
+           gsize        length,
+           GError     **error)
+{
+  while (length > 0)
+    {
+      gssize n = write (fd, data, length);
+
+      if (n < 0)
+        {
+          int saved = errno;
+
+          if (saved == EINTR)
+            continue;
+
+          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                       "%s", g_strerror (saved));
+          return FALSE;
+        }
+
+      data += n;
+      length -= n;
+    }
+
+  return TRUE;
+}
+
+static void
+sync_directory (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  int fd = open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+
+  if (fd >= 0)
+    {
+      fsync (fd);
+      close (fd);
+    }
+}
+
+static void
+write_atomic_thread (GTask        *task,
+                     gpointer      source_object,
+                     gpointer      task_data,
+                     GCancellable *cancellable)
+{
+  GBytes *contents = task_data;
+  const char *path = g_object_get_data (G_OBJECT (task), "path");
+  int mode = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (task), "mode"));
+  g_autoptr(GError) error = NULL;
+  gsize length = 0;
+  const char *data = g_bytes_get_data (contents, &length);
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  if (!lf_storage_write_atomic (path, data, length, mode, &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Public API                                                               */
+/* ------------------------------------------------------------------------ */
+
+const char *
+lf_storage_get_data_dir (void)
+{
+  static char *dir;
+
+  return ensure_dir (&dir, g_get_user_data_dir ());
+}
+
+const char *
+lf_storage_get_config_dir (void)
+{
+  static char *dir;
+
+  return ensure_dir (&dir, g_get_user_config_dir ());
+}
+
+const char *
+lf_storage_get_cache_dir (void)
+{
+  static char *dir;
+
+  return ensure_dir (&dir, g_get_user_cache_dir ());
+}
+
+/**
+ * lf_storage_build_data_path:
+ * @basename: a file name such as "history.jsonl"
+ *
+ * Returns: (transfer full): the path of @basename in Lifeline's data directory.
+ */
+char *
+lf_storage_build_data_path (const char *basename)
+{
+  g_return_val_if_fail (basename != NULL, NULL);
+
+  return g_build_filename (lf_storage_get_data_dir (), basename, NULL);
+}
+
+/**
+ * lf_storage_write_atomic:
+ * @path: the file to replace
+ * @contents: the new contents
+ * @length: length of @contents, or -1 if it is nul-terminated
+ * @mode: permissions for the new file, e.g. 0600
+ * @error: return location for a #GError
+ *
+ * Replaces @path with @contents atomically: temporary file, fsync, rename, fsync of the
+ * directory. Creates the parent directory (mode 0700) if needed. Blocking: call it from a
+ * worker thread (see lf_storage_write_atomic_async()) or from the command line.
+ */
+gboolean
+lf_storage_write_atomic (const char  *path,
+                         const char  *contents,
+                         gssize       length,
+                         int          mode,
+                         GError     **error)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *tmp_path = NULL;
+  int fd;
+  int saved;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (contents != NULL || length == 0, FALSE);
+
+  if (length < 0)
+    length = strlen (contents);
+
+  dir = g_path_get_dirname (path);
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      saved = errno;
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   "Cannot create folder “%s”: %s", dir, g_strerror (saved));
+      return FALSE;
+    }
+
+  tmp_path = g_strdup_printf ("%s.XXXXXX", path);
+  fd = g_mkstemp_full (tmp_path, O_WRONLY | O_CLOEXEC, mode);
+  if (fd < 0)
+    {
+      saved = errno;
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   "Cannot write “%s”: %s", path, g_strerror (saved));
+      return FALSE;
+    }
+
+  /* g_mkstemp_full() honours the umask; make the mode exact (0600 for exports). */
+  fchmod (fd, mode);
+
+  if (!write_all (fd, contents, length, error) || fsync (fd) != 0)
+    {
+      saved = errno;
+      if (error != NULL && *error == NULL)
+        g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                     "Cannot write “%s”: %s", path, g_strerror (saved));
+      else if (error != NULL)
+        g_prefix_error (error, "Cannot write “%s”: ", path);
+      close (fd);
+      g_unlink (tmp_path);
+      return FALSE;
+    }
+
+  if (close (fd) != 0 || g_rename (tmp_path, path) != 0)
+    {
+      saved = errno;
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   "Cannot write “%s”: %s", path, g_strerror (saved));
+      g_unlink (tmp_path);
+      return FALSE;
+    }
+
+  sync_directory (path);
+
+  return TRUE;
+}
+
+void
+lf_storage_write_atomic_async (const char          *path,
+                               GBytes              *contents,
+                               int                  mode,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (path != NULL);
+  g_return_if_fail (contents != NULL);
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, lf_storage_write_atomic_async);
+  g_task_set_task_data (task, g_bytes_ref (contents), (GDestroyNotify) g_bytes_unref);
+  g_object_set_data_full (G_OBJECT (task), "path", g_strdup (path), g_free);
+  g_object_set_data (G_OBJECT (task), "mode", GINT_TO_POINTER (mode));
+  g_task_run_in_thread (task, write_atomic_thread);
+}
+
+gboolean
+lf_storage_write_atomic_finish (GAsyncResult  *result,
+                                GError       **error)
+{
+  g_return_val_if_fail (G_IS_TASK (result), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/**
+ * lf_storage_append_line:
+ * @path: a JSON-lines file
+ * @line: one line, without its newline
+ * @error: return location for a #GError
+ *
+ * Appends @line and a newline with a single write(2) on an O_APPEND descriptor, then fsyncs.
+ * A crash leaves at most one torn last line, which readers skip.
+ */
+gboolean
+lf_storage_append_line (const char  *path,
+                        const char  *line,
+                        GError     **error)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *buf = NULL;
+  int fd;
+  int saved;
+  gboolean ok;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (line != NULL, FALSE);
+  g_return_val_if_fail (strchr (line, '\n') == NULL, FALSE);
+
+  dir = g_path_get_dirname (path);
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      saved = errno;
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   "Cannot create folder “%s”: %s", dir, g_strerror (saved));
+      return FALSE;
+    }
+
+  fd = g_open (path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      saved = errno;
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   "Cannot write “%s”: %s", path, g_strerror (saved));
+      return FALSE;
+    }
+
+  buf = g_strconcat (line, "\n", NULL);
+  ok = write_all (fd, buf, strlen (buf), error) && fsync (fd) == 0;
+  if (!ok && error != NULL && *error == NULL)
+    {
+      saved = errno;
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   "Cannot write “%s”: %s", path, g_strerror (saved));
+    }
+  close (fd);
+
+  return ok;
+}
+
+/**
+ * lf_storage_read_capped:
+ * @path: a file
+ * @max_bytes: refuse files larger than this
+ * @contents: (out): the contents, nul-terminated
+ * @length: (out) (optional): the length
+ * @error: return location for a #GError
+ *
+ * Reads a whole file, refusing it with %LF_STORAGE_ERROR_TOO_LARGE when it is larger than
+ * @max_bytes. A missing file is %G_IO_ERROR_NOT_FOUND.
+ */
+gboolean
+lf_storage_read_capped (const char  *path,
+                        gsize        max_bytes,
+                        char       **contents,
+                        gsize       *length,
+                        GError     **error)
+{
+  GStatBuf st;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (contents != NULL, FALSE);
+
+  if (g_stat (path, &st) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   "Cannot read “%s”: %s", path, g_strerror (saved));
+      return FALSE;
+    }
+
+  if ((guint64) st.st_size > max_bytes)
+    {
+      g_set_error (error, LF_STORAGE_ERROR, LF_STORAGE_ERROR_TOO_LARGE,
+                   "“%s” is too large (%" G_GUINT64_FORMAT " bytes, limit %" G_GSIZE_FORMAT ")",
+                   path, (guint64) st.st_size, max_bytes);
+      return FALSE;
+    }
+
+  return g_file_get_contents (path, contents, length, error);
+}
+
+/**
+ * lf_storage_set_aside:
+ * @path: a damaged file
+ * @error: return location for a #GError
+ *
+ * Renames a damaged file to "<path>.damaged-<UTC timestamp>" so that nothing is lost and a
+ * fresh file can be started.
+ *
+ * Returns: (transfer full): the new path, or %NULL on error.
+ */
+char *
+lf_storage_set_aside (const char  *path,
+                      GError     **error)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%dT%H%M%SZ");
+  g_autofree char *aside = g_strdup_printf ("%s.damaged-%s", path, stamp);
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (g_rename (path, aside) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   "Cannot set aside “%s”: %s", path, g_strerror (saved));
+      return NULL;
+    }
+
+  return g_steal_pointer (&aside);
+}

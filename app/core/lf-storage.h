@@ -1,0 +1,56 @@
+/* lf-storage.h
+ *
+ * Copyright 2026 The Lifeline authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+#define LF_STORAGE_ERROR (lf_storage_error_quark ())
+
+typedef enum
+{
+  LF_STORAGE_ERROR_FAILED,
+  LF_STORAGE_ERROR_TOO_LARGE,
+} LfStorageError;
+
+GQuark      lf_storage_error_quark        (void);
+
+const char *lf_storage_get_data_dir       (void);
+const char *lf_storage_get_config_dir     (void);
+const char *lf_storage_get_cache_dir      (void);
+char       *lf_storage_build_data_path    (const char     *basename);
+
+gboolean    lf_storage_write_atomic       (const char     *path,
+                                           const char     *contents,
+                                           gssize          length,
+                                           int             mode,
+                                           GError        **error);
+void        lf_storage_write_atomic_async (const char     *path,
+                                           GBytes         *contents,
+                                           int             mode,
+                                           GCancellable   *cancellable,
+                                           GAsyncReadyCallback callback,
+                                           gpointer        user_data);
+gboolean    lf_storage_write_atomic_finish (GAsyncResult  *result,
+                                            GError       **error);
+
+gboolean    lf_storage_append_line        (const char     *path,
+                                           const char     *line,
+                                           GError        **error);
+
+gboolean    lf_storage_read_capped        (const char     *path,
+                                           gsize           max_bytes,
+                                           char          **contents,
+                                           gsize          *length,
+                                           GError        **error);
+
+char       *lf_storage_set_aside          (const char     *path,
+                                           GError        **error);
+
+G_END_DECLS

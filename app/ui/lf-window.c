@@ -1,0 +1,189 @@
+/* lf-window.c
+ *
+ * Copyright 2026 The Lifeline authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "lf-window"
+
+#include "config.h"
+
+#include "lf-window.h"
+
+#include <glib/gi18n.h>
+
+struct _LfWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* Template widgets */
+  AdwToastOverlay      *toast_overlay;
+  AdwViewStack         *stack;
+};
+
+G_DEFINE_FINAL_TYPE (LfWindow, lf_window, ADW_TYPE_APPLICATION_WINDOW)
+
+/* ------------------------------------------------------------------------ */
+/* Helpers                                                                  */
+/* ------------------------------------------------------------------------ */
+
+static GSettings *
+get_settings (LfWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (!LF_IS_APPLICATION (app))
+    return NULL;
+
+  return lf_application_get_settings (LF_APPLICATION (app));
+}
+
+static void
+restore_window_state (LfWindow *self)
+{
+  GSettings *settings = get_settings (self);
+  int width;
+  int height;
+
+  if (settings == NULL)
+    return;
+
+  width = g_settings_get_int (settings, "window-width");
+  height = g_settings_get_int (settings, "window-height");
+  gtk_window_set_default_size (GTK_WINDOW (self), width, height);
+
+  if (g_settings_get_boolean (settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+}
+
+static void
+save_window_state (LfWindow *self)
+{
+  GSettings *settings = get_settings (self);
+  int width;
+  int height;
+
+  if (settings == NULL)
+    return;
+
+  g_settings_set_boolean (settings, "window-maximized", gtk_window_is_maximized (GTK_WINDOW (self)));
+
+  /* The default size tracks the unmaximized size. */
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  if (width > 0 && height > 0)
+    {
+      g_settings_set_int (settings, "window-width", width);
+      g_settings_set_int (settings, "window-height", height);
+    }
+}
+
+/* ------------------------------------------------------------------------ */
+/* Actions                                                                  */
+/* ------------------------------------------------------------------------ */
+
+static void
+lf_window_show_page_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  lf_window_show_page (LF_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+/* ------------------------------------------------------------------------ */
+/* GtkWindow overrides                                                      */
+/* ------------------------------------------------------------------------ */
+
+static gboolean
+lf_window_close_request (GtkWindow *window)
+{
+  save_window_state (LF_WINDOW (window));
+
+  return GTK_WINDOW_CLASS (lf_window_parent_class)->close_request (window);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Class                                                                    */
+/* ------------------------------------------------------------------------ */
+
+static void
+lf_window_class_init (LfWindowClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  window_class->close_request = lf_window_close_request;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_BASE_PATH "/ui/lf-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, LfWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, LfWindow, stack);
+
+  gtk_widget_class_install_action (widget_class, "win.show-page", "s",
+                                   lf_window_show_page_action);
+}
+
+static void
+lf_window_init (LfWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  if (DEVELOPMENT_BUILD)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+}
+
+/* ------------------------------------------------------------------------ */
+/* Public API                                                               */
+/* ------------------------------------------------------------------------ */
+
+LfWindow *
+lf_window_new (LfApplication *application)
+{
+  LfWindow *self;
+
+  g_return_val_if_fail (LF_IS_APPLICATION (application), NULL);
+
+  /* GtkWindow:application is not a construct property: restore the size once it is set. */
+  self = g_object_new (LF_TYPE_WINDOW,
+                       "application", application,
+                       NULL);
+  restore_window_state (self);
+
+  return self;
+}
+
+/**
+ * lf_window_show_page:
+ * @self: a #LfWindow
+ * @name: "health", "checklist", "clients" or "notices"
+ *
+ * Switches the view stack to the named page.
+ */
+void
+lf_window_show_page (LfWindow   *self,
+                     const char *name)
+{
+  g_return_if_fail (LF_IS_WINDOW (self));
+  g_return_if_fail (name != NULL);
+
+  if (adw_view_stack_get_child_by_name (self->stack, name) != NULL)
+    adw_view_stack_set_visible_child_name (self->stack, name);
+}
+
+const char *
+lf_window_get_visible_page (LfWindow *self)
+{
+  g_return_val_if_fail (LF_IS_WINDOW (self), NULL);
+
+  return adw_view_stack_get_visible_child_name (self->stack);
+}
+
+void
+lf_window_add_toast (LfWindow *self,
+                     AdwToast *toast)
+{
+  g_return_if_fail (LF_IS_WINDOW (self));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}

@@ -1,0 +1,27 @@
+/* lf-window.h
+ *
+ * Copyright 2026 The Lifeline authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "lf-application.h"
+
+G_BEGIN_DECLS
+
+#define LF_TYPE_WINDOW (lf_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (LfWindow, lf_window, LF, WINDOW, AdwApplicationWindow)
+
+LfWindow   *lf_window_new             (LfApplication *application);
+void        lf_window_show_page       (LfWindow      *self,
+                                       const char    *name);
+const char *lf_window_get_visible_page (LfWindow     *self);
+void        lf_window_add_toast       (LfWindow      *self,
+                                       AdwToast      *toast);
+
+G_END_DECLS

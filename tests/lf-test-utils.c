@@ -1,0 +1,202 @@
+/* lf-test-utils.c — helpers shared by the test programs
+ *
+ * Copyright 2026 The Lifeline authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "lf-test-utils.h"
+
+#include <glib/gstdio.h>
+#include <stdlib.h>
+
+static char *test_home;
+
+static void
+remove_tree (GFile *file)
+{
+  g_autoptr(GFileEnumerator) children = NULL;
+
+  children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME,
+                                        G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
+  if (children != NULL)
+    {
+      GFile *child;
+
+      while (g_file_enumerator_iterate (children, NULL, &child, NULL, NULL) && child != NULL)
+        remove_tree (child);
+    }
+
+  g_file_delete (file, NULL, NULL);
+}
+
+static void
+remove_test_home (void)
+{
+  g_autoptr(GFile) home = NULL;
+
+  if (test_home == NULL)
+    return;
+
+  home = g_file_new_for_path (test_home);
+  remove_tree (home);
+  g_clear_pointer (&test_home, g_free);
+}
+
+/**
+ * lf_test_init:
+ *
+ * g_test_init() with a private home: HOME and the XDG data, config, cache and state folders
+ * point into a fresh temporary folder (removed at exit), so nothing a test writes reaches the
+ * user's real files. XDG_DATA_DIRS is kept: GTK needs the system MIME database to load icons.
+ */
+void
+lf_test_init (int    *argc,
+              char ***argv)
+{
+  g_autoptr(GError) error = NULL;
+  const struct { const char *var; const char *dir; } dirs[] = {
+    { "XDG_DATA_HOME", "data" },
+    { "XDG_CONFIG_HOME", "config" },
+    { "XDG_CACHE_HOME", "cache" },
+    { "XDG_STATE_HOME", "state" },
+  };
+
+  test_home = g_dir_make_tmp ("lifeline-test-XXXXXX", &error);
+  g_assert_no_error (error);
+  g_setenv ("HOME", test_home, TRUE);
+  for (guint i = 0; i < G_N_ELEMENTS (dirs); i++)
+    {
+      g_autofree char *path = g_build_filename (test_home, dirs[i].dir, NULL);
+
+      g_mkdir_with_parents (path, 0700);
+      g_setenv (dirs[i].var, path, TRUE);
+    }
+  atexit (remove_test_home);
+
+  g_test_init (argc, argv, NULL);
+}
+
+/**
+ * lf_test_build_data_path:
+ * @name: a file under tests/data/
+ *
+ * Returns: (transfer full): the absolute path of a test fixture
+ */
+char *
+lf_test_build_data_path (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "data", name, NULL);
+}
+
+static gboolean
+on_timeout_cb (gpointer data)
+{
+  gboolean *expired = data;
+
+  *expired = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * lf_test_wait_for:
+ *
+ * Iterates the default main context until @predicate returns %TRUE or @timeout_ms passes.
+ *
+ * Returns: %TRUE if the predicate became true in time
+ */
+gboolean
+lf_test_wait_for (gboolean (*predicate) (gpointer data),
+                  gpointer   data,
+                  guint      timeout_ms)
+{
+  gboolean expired = FALSE;
+  guint id = g_timeout_add (timeout_ms, on_timeout_cb, &expired);
+
+  while (!predicate (data) && !expired)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (!expired)
+    g_source_remove (id);
+
+  return predicate (data);
+}
+
+static gboolean
+flag_is_set (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+/**
+ * lf_test_wait_for_flag:
+ *
+ * Iterates the default main context until *@flag is %TRUE; fails the test on timeout.
+ */
+void
+lf_test_wait_for_flag (gboolean *flag,
+                       guint     timeout_ms)
+{
+  if (!lf_test_wait_for (flag_is_set, flag, timeout_ms))
+    g_error ("Timed out after %u ms", timeout_ms);
+}
+
+gboolean
+lf_test_have_display (void)
+{
+  return g_getenv ("DISPLAY") != NULL || g_getenv ("WAYLAND_DISPLAY") != NULL;
+}
+
+/**
+ * lf_test_dbus_up:
+ *
+ * Starts a private session bus like g_test_dbus_up(), but keeps $DISPLAY, which GTestDBus
+ * unsets (to stop X11 autolaunch) and which the widget tests need.
+ */
+GTestDBus *
+lf_test_dbus_up (void)
+{
+  g_autofree char *display = g_strdup (g_getenv ("DISPLAY"));
+  GTestDBus *bus = g_test_dbus_new (G_TEST_DBUS_NONE);
+
+  g_test_dbus_up (bus);
+  if (display != NULL)
+    g_setenv ("DISPLAY", display, TRUE);
+
+  return bus;
+}
+
+/**
+ * lf_test_dbus_stop:
+ *
+ * Stops the private bus. Unlike g_test_dbus_down() (also run when the #GTestDBus is
+ * finalized) it does not wait for the session connection to be finalized: GTK keeps it for
+ * the portal settings for the life of the process. The #GTestDBus is deliberately leaked.
+ */
+void
+lf_test_dbus_stop (GTestDBus *bus)
+{
+  g_test_dbus_stop (bus);
+}
+
+void
+lf_test_skip_no_display (void)
+{
+  g_test_skip ("No display: run the suite through `make check` (Xvfb)");
+}
+
+/**
+ * lf_test_get_binary:
+ *
+ * Returns: the path of the built `lifeline` program (from $LIFELINE_BINARY)
+ */
+const char *
+lf_test_get_binary (void)
+{
+  const char *path = g_getenv ("LIFELINE_BINARY");
+
+  g_assert_nonnull (path);
+  return path;
+}
