@@ -157,6 +157,23 @@ test_storage_set_aside (void)
   g_assert_cmpstr (contents, ==, "{broken");
 }
 
+static void
+test_storage_data_resource_registered (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  /* lf-core carries its data files (catalog, default plan, …) as a resource. */
+  bytes = lf_storage_load_data ("lf-data-index.xml", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (bytes);
+  g_clear_pointer (&bytes, g_bytes_unref);
+
+  bytes = lf_storage_load_data ("no-such-file.json", &error);
+  g_assert_error (error, G_RESOURCE_ERROR, G_RESOURCE_ERROR_NOT_FOUND);
+  g_assert_null (bytes);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -170,6 +187,8 @@ main (int   argc,
   g_test_add_func ("/lifeline/storage/append-line", test_storage_append_line);
   g_test_add_func ("/lifeline/storage/read-capped", test_storage_read_capped);
   g_test_add_func ("/lifeline/storage/set-aside", test_storage_set_aside);
+  g_test_add_func ("/lifeline/storage/data-resource-registered",
+                   test_storage_data_resource_registered);
 
   return g_test_run ();
 }

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "lf-storage.h"
+#include "lf-data-resources.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -383,4 +384,29 @@ lf_storage_set_aside (const char  *path,
     }
 
   return g_steal_pointer (&aside);
+}
+
+/**
+ * lf_storage_load_data:
+ * @name: a file shipped in data/ and compiled into lf-core, e.g. "catalog.json"
+ * @error: return location for a #GError
+ *
+ * Reads one of Lifeline's own data files from lf-core's resource
+ * (resource:///io/github/lifeline/Lifeline/data/@name). Works in the command line and the app.
+ *
+ * Returns: (transfer full): the contents, or %NULL with @error set
+ */
+GBytes *
+lf_storage_load_data (const char  *name,
+                      GError     **error)
+{
+  g_autofree char *path = NULL;
+
+  g_return_val_if_fail (name != NULL, NULL);
+
+  path = g_strconcat ("/io/github/lifeline/Lifeline/data/", name, NULL);
+
+  /* Looking up in our own GResource also makes sure it is linked into every program. */
+  return g_resource_lookup_data (lf_data_get_resource (), path,
+                                 G_RESOURCE_LOOKUP_FLAGS_NONE, error);
 }

@@ -50,6 +50,9 @@ gboolean    lf_storage_read_capped        (const char     *path,
                                            gsize          *length,
                                            GError        **error);
 
+GBytes     *lf_storage_load_data        (const char     *name,
+                                           GError        **error);
+
 char       *lf_storage_set_aside          (const char     *path,
                                            GError        **error);
 
