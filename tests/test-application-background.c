@@ -300,7 +300,9 @@ test_actions_route_to_pages (void)
     { "start-checklist", "upwork", "checklist" },
     { "open-platform", "upwork", "health" },
   };
-  g_autofree char **accels = NULL;
+  g_auto(GStrv) accels = NULL;
+  g_autofree char *path = app_object_path ();
+  g_autoptr(GVariant) reply = NULL;
   GAction *check_now;
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -324,6 +326,13 @@ test_actions_route_to_pages (void)
   g_assert_cmpuint (n_check_now, ==, 1);
   tray_call ("SecondaryActivate", g_variant_new ("(ii)", 0, 0));
   g_assert_cmpuint (n_check_now, ==, 2);
+
+  /* The desktop file's "Check Now" action, as a launcher activates it over D-Bus. */
+  reply = host_call (APP_ID, path, "org.freedesktop.Application", "ActivateAction",
+                     g_variant_new ("(s@av@a{sv})", "check-now",
+                                    g_variant_new_array (G_VARIANT_TYPE_VARIANT, NULL, 0),
+                                    g_variant_new_array (G_VARIANT_TYPE ("{sv}"), NULL, 0)));
+  g_assert_cmpuint (n_check_now, ==, 3);
 }
 
 static void
