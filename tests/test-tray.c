@@ -483,7 +483,10 @@ test_tray_layout (Fixture       *fx,
   g_autoptr(GVariant) layout2 = NULL;
   g_autoptr(GVariant) root_props = NULL;
   g_autoptr(GVariant) children = NULL;
+  g_autoptr(GVariant) first_boxed = NULL;
   g_autoptr(GVariant) first = NULL;
+  g_autoptr(GVariant) children2 = NULL;
+  g_autoptr(GVariant) group_items = NULL;
   g_autoptr(GVariant) first_props = NULL;
   g_autoptr(GVariant) group = NULL;
   g_autoptr(GVariant) group2 = NULL;
@@ -507,7 +510,8 @@ test_tray_layout (Fixture       *fx,
   /* Status line, separator, Check Now, Open Lifeline, Notify Clients…, separator, Quit. */
   children = g_variant_get_child_value (layout, 2);
   g_assert_cmpuint (g_variant_n_children (children), ==, 7);
-  first = g_variant_get_variant (g_variant_get_child_value (children, 0));
+  first_boxed = g_variant_get_child_value (children, 0);
+  first = g_variant_get_variant (first_boxed);
   first_props = g_variant_get_child_value (first, 1);
   g_assert_true (g_variant_lookup (first_props, "enabled", "b", &enabled));
   g_assert_false (enabled);
@@ -523,7 +527,8 @@ test_tray_layout (Fixture       *fx,
   layout2 = get_layout (fx, 0, few, &revision2);
   g_assert_cmpuint (revision2, >, revision);
   wait_for_signal (fx, "LayoutUpdated");
-  g_assert_cmpuint (g_variant_n_children (g_variant_get_child_value (layout2, 2)), ==, 9);
+  children2 = g_variant_get_child_value (layout2, 2);
+  g_assert_cmpuint (g_variant_n_children (children2), ==, 9);
   /* Only the requested properties: no labels. */
   g_assert_cmpint (find_child_by_label (layout2, "_Quit"), ==, -1);
   g_clear_pointer (&layout2, g_variant_unref);
@@ -537,7 +542,8 @@ test_tray_layout (Fixture       *fx,
                         g_variant_new ("(@ai^as)", g_variant_new_array (G_VARIANT_TYPE_INT32,
                                                                         NULL, 0), all),
                         G_VARIANT_TYPE ("(a(ia{sv}))"));
-  g_assert_cmpuint (g_variant_n_children (g_variant_get_child_value (group, 0)), ==, 10);
+  group_items = g_variant_get_child_value (group, 0);
+  g_assert_cmpuint (g_variant_n_children (group_items), ==, 10);
 
   /* Named ids and properties; unknown ids are skipped. */
   {
@@ -561,6 +567,16 @@ test_tray_layout (Fixture       *fx,
   g_assert_null (host_call (fx, LF_TRAY_MENU_PATH, MENU_IFACE, "GetLayout",
                             g_variant_new ("(ii^as)", 999, -1, all), NULL, &error));
   g_assert_error (error, G_DBUS_ERROR, G_DBUS_ERROR_INVALID_ARGS);
+
+  /* recursionDepth 0: the node alone, without children. */
+  {
+    g_autoptr(GVariant) shallow = host_call_ok (fx, LF_TRAY_MENU_PATH, MENU_IFACE, "GetLayout",
+                                                g_variant_new ("(ii^as)", 0, 0, all), NULL);
+    g_autoptr(GVariant) shallow_layout = g_variant_get_child_value (shallow, 1);
+    g_autoptr(GVariant) shallow_children = g_variant_get_child_value (shallow_layout, 2);
+
+    g_assert_cmpuint (g_variant_n_children (shallow_children), ==, 0);
+  }
 
   shown = host_call_ok (fx, LF_TRAY_MENU_PATH, MENU_IFACE, "AboutToShow",
                         g_variant_new ("(i)", 0), G_VARIANT_TYPE ("(b)"));
