@@ -239,6 +239,17 @@ on_app_signal_cb (GDBusConnection *connection,
   g_ptr_array_add (fx->signals, g_strdup_printf ("%s%s", member, args));
 }
 
+/* g_variant_print() into a string that lives until the next call (for assertions). */
+static const char *
+printed (GVariant *value)
+{
+  static char *last;
+
+  g_free (last);
+  last = g_variant_print (value, FALSE);
+  return last;
+}
+
 static gboolean
 saw_signal (Fixture    *fx,
             const char *text)
@@ -438,6 +449,8 @@ test_tray_properties (Fixture       *fx,
   g_autoptr(GVariant) reply = NULL;
   g_autoptr(GVariant) all = NULL;
   g_autoptr(GVariant) version = NULL;
+  g_autoptr(GVariant) tool_tip = NULL;
+  g_autoptr(GVariant) pixmap = NULL;
   const char *id = NULL;
   const char *menu = NULL;
   const char *status = NULL;
@@ -464,12 +477,14 @@ test_tray_properties (Fixture       *fx,
   g_assert_false (is_menu);
   g_assert_true (g_variant_lookup (all, "IconName", "&s", &icon));
   g_assert_cmpstr (icon, ==, APP_ID "-unknown-symbolic");
-  g_assert_nonnull (g_variant_lookup_value (all, "ToolTip", G_VARIANT_TYPE ("(sa(iiay)ss)")));
-  g_assert_nonnull (g_variant_lookup_value (all, "IconPixmap", G_VARIANT_TYPE ("a(iiay)")));
+  tool_tip = g_variant_lookup_value (all, "ToolTip", G_VARIANT_TYPE ("(sa(iiay)ss)"));
+  g_assert_nonnull (tool_tip);
+  pixmap = g_variant_lookup_value (all, "IconPixmap", G_VARIANT_TYPE ("a(iiay)"));
+  g_assert_nonnull (pixmap);
 
   version = host_call_ok (fx, LF_TRAY_MENU_PATH, "org.freedesktop.DBus.Properties", "Get",
                           g_variant_new ("(ss)", MENU_IFACE, "Version"), G_VARIANT_TYPE ("(v)"));
-  g_assert_cmpstr (g_variant_print (version, FALSE), ==, "(<uint32 3>,)");
+  g_assert_cmpstr (printed (version), ==, "(<uint32 3>,)");
 }
 
 static void
@@ -556,13 +571,13 @@ test_tray_layout (Fixture       *fx,
                                                                      2, sizeof (gint32)),
                                           label_only),
                            G_VARIANT_TYPE ("(a(ia{sv}))"));
-    g_assert_cmpstr (g_variant_print (group2, FALSE), ==,
+    g_assert_cmpstr (printed (group2), ==,
                      "([(3, {'label': <'_Check Now'>})],)");
   }
 
   prop = host_call_ok (fx, LF_TRAY_MENU_PATH, MENU_IFACE, "GetProperty",
                        g_variant_new ("(is)", check_id, "label"), G_VARIANT_TYPE ("(v)"));
-  g_assert_cmpstr (g_variant_print (prop, FALSE), ==, "(<'_Check Now'>,)");
+  g_assert_cmpstr (printed (prop), ==, "(<'_Check Now'>,)");
 
   g_assert_null (host_call (fx, LF_TRAY_MENU_PATH, MENU_IFACE, "GetLayout",
                             g_variant_new ("(ii^as)", 999, -1, all), NULL, &error));
@@ -623,7 +638,7 @@ test_tray_events (Fixture       *fx,
   reply = host_call_ok (fx, LF_TRAY_MENU_PATH, MENU_IFACE, "EventGroup",
                         g_variant_new ("(@a(isvu))", g_variant_builder_end (&events)),
                         G_VARIANT_TYPE ("(ai)"));
-  g_assert_cmpstr (g_variant_print (reply, FALSE), ==, "([999],)");
+  g_assert_cmpstr (printed (reply), ==, "([999],)");
   g_assert_true (g_hash_table_contains (fx->activations, "quit"));
 
   /* A disabled action greys its item out and a click does nothing. */
@@ -641,7 +656,7 @@ test_tray_events (Fixture       *fx,
                                                                     sizeof (gint32)),
                                          enabled_only),
                           G_VARIANT_TYPE ("(a(ia{sv}))"));
-    g_assert_cmpstr (g_variant_print (props, FALSE), ==, "([(3, {'enabled': <false>})],)");
+    g_assert_cmpstr (printed (props), ==, "([(3, {'enabled': <false>})],)");
   }
   send_event (fx, check_id, "clicked", g_variant_new_int32 (0));
   g_assert_false (g_hash_table_contains (fx->activations, "check-now"));
