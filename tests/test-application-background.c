@@ -408,6 +408,9 @@ main (int   argc,
 
   bus = lf_test_dbus_up ();
   start_watcher ();
+  /* Connect to the X server now: when the service-start child, its only other client, quits,
+   * Xvfb resets, and a first connection made during the reset fails. */
+  gtk_init ();
 
   /* The service start runs first: it needs the application id free on the bus. */
   g_test_add_func ("/lifeline/application-background/service-start", test_service_start);
