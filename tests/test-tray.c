@@ -385,10 +385,10 @@ fixture_set_up (Fixture       *fx,
 
   address = g_dbus_address_get_for_bus_sync (G_BUS_TYPE_SESSION, NULL, &error);
   g_assert_no_error (error);
-  fx->host_conn = g_dbus_connection_new_for_address_sync (address,
-                                                          G_DBUS_CONNECTION_FLAGS_AUTHENTICATION_CLIENT
-                                                          | G_DBUS_CONNECTION_FLAGS_MESSAGE_BUS_CONNECTION,
-                                                          NULL, NULL, &error);
+  fx->host_conn = g_dbus_connection_new_for_address_sync (
+    address,
+    G_DBUS_CONNECTION_FLAGS_AUTHENTICATION_CLIENT | G_DBUS_CONNECTION_FLAGS_MESSAGE_BUS_CONNECTION,
+    NULL, NULL, &error);
   g_assert_no_error (error);
 
   fx->activations = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
@@ -397,7 +397,8 @@ fixture_set_up (Fixture       *fx,
   g_action_map_add_action_entries (G_ACTION_MAP (fx->actions), entries, G_N_ELEMENTS (entries),
                                    fx);
 
-  g_dbus_connection_signal_subscribe (fx->host_conn, g_dbus_connection_get_unique_name (fx->app_conn),
+  g_dbus_connection_signal_subscribe (fx->host_conn,
+                                      g_dbus_connection_get_unique_name (fx->app_conn),
                                       NULL, NULL, NULL, NULL, G_DBUS_SIGNAL_FLAGS_NONE,
                                       on_app_signal_cb, fx, NULL);
 
