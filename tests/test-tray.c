@@ -37,6 +37,7 @@ typedef struct
   guint               watcher_reg_id;
 
   guint               n_registrations;
+  gboolean            reject;       /* the watcher refuses registrations */
   char               *registered_sender;
   char               *registered_service;
 
@@ -165,7 +166,11 @@ watcher_method_call (GDBusConnection       *connection,
   fx->registered_sender = g_strdup (sender);
   g_free (fx->registered_service);
   g_variant_get (parameters, "(s)", &fx->registered_service);
-  g_dbus_method_invocation_return_value (invocation, NULL);
+  if (fx->reject)
+    g_dbus_method_invocation_return_dbus_error (invocation, "org.gnome.gjs.JSError.ValueError",
+                                                "Invalid service");
+  else
+    g_dbus_method_invocation_return_value (invocation, NULL);
 }
 
 static GVariant *
@@ -797,6 +802,23 @@ test_tray_no_watcher (Fixture       *fx,
   g_assert_cmpuint (fx->n_registrations, ==, 1);
 }
 
+static gboolean
+registered (gpointer data)
+{
+  return ((Fixture *) data)->n_registrations > 0;
+}
+
+static void
+test_tray_rejected (Fixture       *fx,
+                    gconstpointer  data)
+{
+  /* A watcher that refuses the item shows no icon: still not available. */
+  fx->reject = TRUE;
+  start_watcher (fx);
+  g_assert_true (lf_test_wait_for (registered, fx, 5000));
+  g_assert_false (lf_test_wait_for (tray_is_available, fx->tray, 300));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -818,6 +840,7 @@ main (int   argc,
   ADD ("/lifeline/tray/outage", test_tray_outage, TRUE);
   ADD ("/lifeline/tray/watcher-restart", test_tray_watcher_restart, TRUE);
   ADD ("/lifeline/tray/no-watcher", test_tray_no_watcher, FALSE);
+  ADD ("/lifeline/tray/rejected", test_tray_rejected, FALSE);
 
 #undef ADD
 
