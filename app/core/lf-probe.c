@@ -171,10 +171,12 @@ cloudflare_error_code (SoupMessageHeaders *headers,
     return code;
   if ((code = digits_after (body, body_len, "Error</span>")) != NULL)
     return code;
-  if ((code = digits_after (body, body_len, "<span>")) != NULL)
+  /* The newer layout writes only 1xxx codes as a bare <span> in the heading. */
+  for (const char *p = body_find (body, body_len, "<span>"); p != NULL;
+       p = body_find (p + 1, body_len - (p + 1 - body), "<span>"))
     {
-      /* Only 1xxx codes are written this way. */
-      if (strlen (code) == 4 && code[0] == '1')
+      code = digits_after (p, body_len - (p - body), "<span>");
+      if (code != NULL && strlen (code) == 4 && code[0] == '1')
         return code;
       g_free (code);
     }
