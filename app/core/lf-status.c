@@ -432,10 +432,12 @@ parse_statuspage (JsonNode           *root,
   obj = json_node_get_object (root);
   status = get_object (obj, "status");
   components = get_array (obj, "components");
-  if (status == NULL && components == NULL)
+  if (status == NULL && components == NULL && get_array (obj, "incidents") == NULL &&
+      get_array (obj, "scheduled_maintenances") == NULL)
     {
       set_parse_error (error, LF_STATUS_KIND_STATUSPAGE,
-                       _("neither “status” nor “components” is present"));
+                       _("none of “status”, “components”, “incidents” or "
+                         "“scheduled_maintenances” is present"));
       return NULL;
     }
 
@@ -479,8 +481,10 @@ parse_statuspage (JsonNode           *root,
   else if (status != NULL)
     report->indicator = components != NULL ? severity_worst (page_indicator, all_components)
                                            : page_indicator;
-  else
+  else if (components != NULL)
     report->indicator = all_components;
+  else
+    report->indicator = LF_SEVERITY_UNKNOWN;   /* a list of incidents says nothing of now */
 
   /* An open incident on a watched component counts even if the component still looks fine;
    * maintenances in progress only when nothing worse is going on. */
