@@ -220,6 +220,9 @@ LfTestServer *
 lf_test_server_new (gboolean tls)
 {
   g_autoptr(GError) error = NULL;
+  g_autoptr(GSocket) socket = NULL;
+  g_autoptr(GInetAddress) loopback = NULL;
+  g_autoptr(GSocketAddress) address = NULL;
   LfTestServer *server = g_new0 (LfTestServer, 1);
   GSList *uris;
 
@@ -245,10 +248,21 @@ lf_test_server_new (gboolean tls)
     server->soup = soup_server_new (NULL, NULL);
 
   soup_server_add_handler (server->soup, NULL, handler_cb, server, NULL);
-  soup_server_listen_local (server->soup, 0,
-                            SOUP_SERVER_LISTEN_IPV4_ONLY |
-                            (tls ? SOUP_SERVER_LISTEN_HTTPS : 0),
-                            &error);
+
+  /* Our own socket, for a deep accept queue: GSocketListener's default backlog (10) drops
+   * SYNs when hundreds of probes connect at once, and each drop costs the client a 1 s
+   * retransmission. */
+  socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP,
+                         &error);
+  g_assert_no_error (error);
+  loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  address = g_inet_socket_address_new (loopback, 0);
+  g_socket_bind (socket, address, TRUE, &error);
+  g_assert_no_error (error);
+  g_socket_set_listen_backlog (socket, 4096);
+  g_socket_listen (socket, &error);
+  g_assert_no_error (error);
+  soup_server_listen_socket (server->soup, socket, tls ? SOUP_SERVER_LISTEN_HTTPS : 0, &error);
   g_assert_no_error (error);
 
   uris = soup_server_get_uris (server->soup);

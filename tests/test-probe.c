@@ -636,9 +636,10 @@ test_probe_parallel (Fixture       *fixture,
     g_main_context_iteration (NULL, TRUE);
   elapsed = g_get_monotonic_time () - start;
 
+  g_test_message ("%u probes of a 300 ms target took %.0f ms", n, elapsed / 1000.0);
   g_assert_cmpuint (counter.ok, ==, n);
   g_assert_cmpuint (lf_test_server_get_hits (fixture->server, "/p"), ==, n);
-  g_assert_cmpint (elapsed, <, 3 * G_USEC_PER_SEC);
+  g_assert_cmpint (elapsed, <, 2 * G_USEC_PER_SEC);
 }
 
 int

@@ -635,6 +635,36 @@ load_user_file_data (const char  *path,
   return contents;
 }
 
+/* Every provider the platforms of @entries name must exist in @known. */
+static gboolean
+validate_provider_refs (LfCatalog   *entries,
+                        LfCatalog   *known,
+                        const char  *source_name,
+                        GError     **error)
+{
+  for (guint i = 0; i < entries->platforms->len; i++)
+    {
+      LfCatalogPlatform *platform = g_ptr_array_index (entries->platforms, i);
+
+      for (guint j = 0; platform->providers[j] != NULL; j++)
+        {
+          if (lf_catalog_lookup_provider (known, platform->providers[j]) == NULL)
+            {
+              Where where = { source_name ? source_name
+                                          : platform->source ? platform->source
+                                                             : entries->source ? entries->source
+                                                                               : "catalog",
+                              "platforms", i, platform->id };
+
+              return fail (error, &where, _("unknown provider “%s” in \"providers\""),
+                           platform->providers[j]);
+            }
+        }
+    }
+
+  return TRUE;
+}
+
 /* ------------------------------------------------------------------------ */
 /* Public API                                                               */
 /* ------------------------------------------------------------------------ */
@@ -932,8 +962,9 @@ lf_catalog_load_default (const char  *override_file,
   if (user == NULL)
     return NULL;
 
+  /* The user's platforms may name built-in providers; entries are counted in their file. */
   lf_catalog_merge (catalog, user);
-  if (!lf_catalog_validate (catalog, NULL, error))
+  if (!validate_provider_refs (user, catalog, user_path, error))
     return NULL;
 
   g_free (catalog->source);
@@ -981,27 +1012,7 @@ lf_catalog_validate (LfCatalog   *catalog,
 {
   g_return_val_if_fail (catalog != NULL, FALSE);
 
-  for (guint i = 0; i < catalog->platforms->len; i++)
-    {
-      LfCatalogPlatform *platform = g_ptr_array_index (catalog->platforms, i);
-
-      for (guint j = 0; platform->providers[j] != NULL; j++)
-        {
-          if (lf_catalog_lookup_provider (catalog, platform->providers[j]) == NULL)
-            {
-              Where where = { source_name ? source_name
-                                          : platform->source ? platform->source
-                                                             : catalog->source ? catalog->source
-                                                                               : "catalog",
-                              "platforms", i, platform->id };
-
-              return fail (error, &where, _("unknown provider “%s” in \"providers\""),
-                           platform->providers[j]);
-            }
-        }
-    }
-
-  return TRUE;
+  return validate_provider_refs (catalog, catalog, source_name, error);
 }
 
 /**
@@ -1257,7 +1268,7 @@ write_user_catalog (LfCatalog   *user,
   if (merged == NULL)
     return FALSE;
   lf_catalog_merge (merged, user);
-  if (!lf_catalog_validate (merged, path, error))
+  if (!validate_provider_refs (user, merged, path, error))
     return FALSE;
 
   data = lf_catalog_to_data (user, &length);

@@ -18,14 +18,16 @@
  * - TLS is always verified: nothing here connects to "accept-certificate". Tests replace the
  *   trust store with lf_http_session_set_tls_database(), never switch checking off.
  * - Connection limits are construct-only in libsoup 3.2 and default to 10 (2 per host), which
- *   would serialise a round of hundreds of probes; they are raised here.
+ *   would serialise a round of hundreds of probes; they are raised here. The per-host limit is
+ *   the global one: a round probes each host once or twice, and a benchmark or a catalog of
+ *   many targets on one host must not queue behind an artificial per-host limit.
  * - libsoup's own I/O timeout is only a backstop: every caller arms its own deadline (a timer
  *   that cancels the request), because libsoup has no total-request deadline.
  * - Redirects are limited by the callers (SOUP_MESSAGE_NO_REDIRECT and their own loop, see
  *   lf-probe.c and lf-status.c) to LF_HTTP_MAX_REDIRECTS.
  */
 
-#define LF_HTTP_MAX_CONNS_PER_HOST 64
+#define LF_HTTP_MAX_CONNS_PER_HOST LF_HTTP_MAX_CONNS
 #define LF_HTTP_BACKSTOP_TIMEOUT 120
 #define READ_CHUNK 16384
 
