@@ -336,6 +336,30 @@ test_probe_head (Fixture       *fixture,
 }
 
 static void
+test_probe_head_cloudflare (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autofree char *url = lf_test_server_get_url (fixture->server, "/edge");
+  g_autoptr(LfProbeResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* HEAD gets no error page; the probe asks again with GET to see whose error it is. */
+  serve_cloudflare (fixture, "/edge", 500, "cf_500_internal-error_sample.html");
+  result = run_probe_full (fixture->session, url, "HEAD", 0, 5, 0, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (result->cause, ==, LF_CAUSE_CDN_EDGE);
+  g_assert_cmpuint (lf_test_server_get_hits (fixture->server, "/edge"), ==, 2);
+  g_assert_cmpuint (result->body_bytes, >, 0);
+
+  serve_cloudflare (fixture, "/origin", 502, "cf_502_bad-gateway.html");
+  g_clear_pointer (&result, lf_probe_result_unref);
+  g_free (url);
+  url = lf_test_server_get_url (fixture->server, "/origin");
+  result = run_probe_full (fixture->session, url, "HEAD", 0, 5, 0, NULL, &error);
+  g_assert_cmpint (result->cause, ==, LF_CAUSE_ORIGIN_VIA_CDN);
+}
+
+static void
 test_probe_slow (Fixture       *fixture,
                  gconstpointer  data)
 {
@@ -485,6 +509,7 @@ test_probe_never_answers (Fixture       *fixture,
   g_assert_cmpint (elapsed, >=, 1 * G_USEC_PER_SEC - 50000);
   g_assert_cmpint (elapsed, <, 2 * G_USEC_PER_SEC);
   g_assert_cmpfloat (result->total_ms, >=, 950);
+  g_assert_nonnull (strstr (result->error_message, "waiting for the answer"));
 }
 
 static void
@@ -658,6 +683,7 @@ main (int   argc,
               fixture_teardown)
   ADD ("healthy", test_probe_healthy, FALSE);
   ADD ("head-expect-status", test_probe_head, FALSE);
+  ADD ("head-cloudflare", test_probe_head_cloudflare, FALSE);
   ADD ("slow", test_probe_slow, FALSE);
   ADD ("cloudflare-500", test_probe_cloudflare_500, FALSE);
   ADD ("origin-via-cdn", test_probe_origin_via_cdn, FALSE);

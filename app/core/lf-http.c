@@ -11,6 +11,8 @@
 
 #include "lf-http.h"
 
+#include <glib/gi18n.h>
+
 /* One SoupSession serves the whole application (probes and status sources), used from the
  * main thread with the asynchronous API.
  *
@@ -240,14 +242,14 @@ send_cb (GObject      *object,
        g_strcmp0 (g_uri_get_scheme (location), "https") != 0))
     {
       g_task_return_new_error (task, SOUP_SESSION_ERROR, SOUP_SESSION_ERROR_REDIRECT_BAD_URI,
-                               "Redirected to an invalid address “%s”", header);
+                               _("Redirected to an invalid address “%s”"), header);
       return;
     }
 
   if (state->redirects >= state->max_redirects)
     {
       g_task_return_new_error (task, SOUP_SESSION_ERROR, SOUP_SESSION_ERROR_TOO_MANY_REDIRECTS,
-                               "Too many redirects (more than %u)", state->max_redirects);
+                               _("Too many redirects (more than %u)"), state->max_redirects);
       return;
     }
 
