@@ -126,6 +126,7 @@ test_shipped (void)
       g_hash_table_add (reference_providers, reference->provider);
     }
   g_assert_cmpuint (g_hash_table_size (reference_providers), >=, 4);
+  g_assert_cmpuint (lf_catalog_lookup_reference (catalog, "google-204")->expect_status, ==, 204);
 
   platform = lf_catalog_lookup_platform (catalog, "upwork");
   g_assert_cmpint (platform->status->kind, ==, LF_STATUS_KIND_STATUSIO);

@@ -573,6 +573,42 @@ test_probe_redirects (Fixture       *fixture,
 }
 
 static void
+test_probe_captive_portal (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autofree char *url = lf_test_server_get_url (fixture->server, "/generate_204");
+  g_autoptr(LfCatalogReference) reference = g_new0 (LfCatalogReference, 1);
+  g_autoptr(LfProbeSpec) spec = NULL;
+  g_autoptr(LfProbeResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* A connectivity check that expects 204 gets a portal's redirect to its login page: the
+   * redirect is not followed and the check fails. */
+  lf_test_response_set_redirect (lf_test_server_respond (fixture->server, "/generate_204", 302),
+                                 "/login");
+  lf_test_response_set_body (lf_test_server_respond (fixture->server, "/login", 200),
+                             "text/html", "<form>Log in to the hotel Wi-Fi</form>", -1);
+  reference->id = g_strdup ("google-204");
+  reference->url = g_strdup (url);
+  reference->expect_status = 204;
+  spec = lf_catalog_reference_get_probe_spec (reference);
+  g_assert_cmpstr (spec->method, ==, "GET");
+
+  result = run_probe_full (fixture->session, spec->url, spec->method, spec->expect_status, 5, 0,
+                           NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (result->cause, ==, LF_CAUSE_HTTP_ERROR);
+  g_assert_cmpuint (result->http_status, ==, 302);
+  g_assert_cmpuint (lf_test_server_get_hits (fixture->server, "/login"), ==, 0);
+
+  lf_test_server_respond (fixture->server, "/generate_204", 204);
+  g_clear_pointer (&result, lf_probe_result_unref);
+  result = run_probe_full (fixture->session, spec->url, spec->method, spec->expect_status, 5, 0,
+                           NULL, &error);
+  g_assert_cmpint (result->cause, ==, LF_CAUSE_NONE);
+}
+
+static void
 test_probe_tls (Fixture       *fixture,
                 gconstpointer  data)
 {
@@ -694,6 +730,7 @@ main (int   argc,
   ADD ("never-answers", test_probe_never_answers, FALSE);
   ADD ("body-cap", test_probe_endless_body, FALSE);
   ADD ("redirects", test_probe_redirects, FALSE);
+  ADD ("captive-portal", test_probe_captive_portal, FALSE);
   ADD ("tls", test_probe_tls, TRUE);
   ADD ("cancelled", test_probe_cancelled, FALSE);
   ADD ("parallel", test_probe_parallel, FALSE);

@@ -282,7 +282,8 @@ parse_reference (JsonObject  *obj,
       !read_string (obj, "name", TRUE, where, &name, error) ||
       !read_string (obj, "url", TRUE, where, &url, error) ||
       !check_url (url, "url", where, error) ||
-      !read_string (obj, "provider", FALSE, where, &provider, error))
+      !read_string (obj, "provider", FALSE, where, &provider, error) ||
+      !read_uint (obj, "expect_status", 100, 599, where, &reference->expect_status, error))
     return NULL;
 
   reference->id = g_strdup (id);
@@ -717,8 +718,22 @@ lf_catalog_reference_copy (const LfCatalogReference *reference)
   copy->name = g_strdup (reference->name);
   copy->url = g_strdup (reference->url);
   copy->provider = g_strdup (reference->provider);
+  copy->expect_status = reference->expect_status;
 
   return copy;
+}
+
+/**
+ * lf_catalog_reference_get_probe_spec:
+ *
+ * Returns: (transfer full): the probe that checks this reference (GET, its expected status)
+ */
+LfProbeSpec *
+lf_catalog_reference_get_probe_spec (const LfCatalogReference *reference)
+{
+  g_return_val_if_fail (reference != NULL, NULL);
+
+  return lf_probe_spec_new (reference->url, "GET", reference->expect_status);
 }
 
 void
@@ -1169,6 +1184,11 @@ lf_catalog_to_json (LfCatalog *catalog)
       add_member (builder, "name", reference->name);
       add_member (builder, "url", reference->url);
       add_member (builder, "provider", reference->provider);
+      if (reference->expect_status != 0)
+        {
+          json_builder_set_member_name (builder, "expect_status");
+          json_builder_add_int_value (builder, reference->expect_status);
+        }
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);

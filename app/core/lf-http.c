@@ -228,7 +228,7 @@ send_cb (GObject      *object,
   status = soup_message_get_status (state->msg);
   header = soup_message_headers_get_one (soup_message_get_response_headers (state->msg),
                                          "Location");
-  if (!is_redirect (status) || header == NULL ||
+  if (!is_redirect (status) || header == NULL || state->max_redirects == 0 ||
       (soup_message_get_flags (state->msg) & SOUP_MESSAGE_NO_REDIRECT) == 0)
     {
       g_task_return_pointer (task, g_steal_pointer (&stream), g_object_unref);
@@ -495,7 +495,8 @@ lf_http_read_capped_finish (GAsyncResult  *result,
  * Sends @msg. When @msg carries %SOUP_MESSAGE_NO_REDIRECT, redirects (301, 302, 303, 307,
  * 308) are followed here, at most @max_redirects times, each as a new message with the same
  * request headers and flags (so metrics and per-request flags hold for every hop). More
- * redirects fail with %SOUP_SESSION_ERROR_TOO_MANY_REDIRECTS.
+ * redirects fail with %SOUP_SESSION_ERROR_TOO_MANY_REDIRECTS. With @max_redirects 0, a
+ * redirect is returned as the answer.
  */
 void
 lf_http_send_async (SoupSession         *session,

@@ -804,7 +804,8 @@ lf_probe_classify_full (guint               status,
  * @user_data: data for @callback
  *
  * Probes a target once, on a new connection (phase timings every time), following at most
- * %LF_HTTP_MAX_REDIRECTS redirects, reading at most %LF_PROBE_BODY_CAP bytes of body.
+ * %LF_HTTP_MAX_REDIRECTS redirects (none when @spec has an exact expect_status), reading at
+ * most %LF_PROBE_BODY_CAP bytes of body.
  */
 void
 lf_probe_run_async (SoupSession         *session,
@@ -856,7 +857,9 @@ lf_probe_run_async (SoupSession         *session,
   probe->event_id = g_signal_connect (msg, "network-event", G_CALLBACK (on_network_event_cb),
                                       probe);
 
-  lf_http_send_async (session, msg, LF_HTTP_MAX_REDIRECTS,
+  /* An exact expected status is the first answer's: a captive portal's redirect to its login
+   * page must not pass for a connectivity check's 204. */
+  lf_http_send_async (session, msg, spec->expect_status != 0 ? 0 : LF_HTTP_MAX_REDIRECTS,
                       lf_http_deadline_get_cancellable (probe->deadline),
                       send_cb, g_steal_pointer (&task));
 }
