@@ -114,6 +114,10 @@ test_statuspage_components (void)
   g_assert_cmpint (indicator_of (LF_STATUS_KIND_STATUSPAGE,
                                  "atc0005_box-components-with-problem.json", "Login/SSO"),
                    ==, LF_SEVERITY_OPERATIONAL);
+  /* A filter that matches nothing does not hide the page's trouble. */
+  g_assert_cmpint (indicator_of (LF_STATUS_KIND_STATUSPAGE,
+                                 "atc0005_box-components-with-problem.json", "Renamed thing"),
+                   ==, LF_SEVERITY_DEGRADED);
   g_assert_cmpint (indicator_of (LF_STATUS_KIND_STATUSPAGE,
                                  "atc0005_linode-components-problems.json", NULL),
                    ==, LF_SEVERITY_PARTIAL);

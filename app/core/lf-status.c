@@ -26,7 +26,9 @@
  * - Components are keyed by id; the watched components are named in the catalog, and a name
  *   that repeats across groups selects every component of that name.
  * - When a component filter applies, the indicator is the worst of the watched components
- *   (and of the incidents that touch them), not the page's roll-up.
+ *   (and of the incidents that touch them), not the page's roll-up. A filter that matches no
+ *   component of the payload (renamed components, a payload without components) does not
+ *   apply: the page's own indicator is used rather than a silent "operational".
  */
 
 struct _LfStatusCache
