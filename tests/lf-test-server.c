@@ -23,6 +23,7 @@ struct _LfTestResponse
   guint      delay_ms;
   gboolean   never_answer;
   gboolean   endless;
+  guint      trickle_ms;
   char      *etag;
   char      *last_modified;
 };
@@ -36,7 +37,8 @@ struct _LfTestServer
   GHashTable *hits;          /* path → count */
   GHashTable *last_headers;  /* path → SoupMessageHeaders */
   GPtrArray  *held;          /* SoupServerMessage we keep paused forever */
-  GPtrArray  *timers;        /* GSource of delayed answers */
+  GPtrArray  *timers;        /* GSource of delayed answers and trickled chunks */
+  GPtrArray  *trickles;      /* Trickle, freed with the server */
 };
 
 typedef struct
@@ -74,8 +76,67 @@ on_wrote_chunk_cb (SoupServerMessage *msg,
   soup_message_body_append (body, SOUP_MEMORY_STATIC, chunk, sizeof chunk);
 }
 
+typedef struct
+{
+  LfTestServer      *server;
+  SoupServerMessage *msg;
+  guint              interval_ms;
+  gboolean           finished;
+} Trickle;
+
 static void
-apply_response (SoupServerMessage *msg,
+trickle_free (gpointer data)
+{
+  Trickle *trickle = data;
+
+  g_object_unref (trickle->msg);
+  g_free (trickle);
+}
+
+static gboolean
+on_trickle_due_cb (gpointer user_data)
+{
+  Trickle *trickle = user_data;
+  SoupMessageBody *body = soup_server_message_get_response_body (trickle->msg);
+
+  if (trickle->finished)
+    return G_SOURCE_REMOVE;
+
+  soup_message_body_append (body, SOUP_MEMORY_STATIC, "drip\n", 5);
+  soup_server_message_unpause (trickle->msg);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_trickle_wrote_chunk_cb (SoupServerMessage *msg,
+                           gpointer           user_data)
+{
+  Trickle *trickle = user_data;
+  GSource *source;
+
+  if (trickle->finished)
+    return;
+
+  soup_server_message_pause (msg);
+  source = g_timeout_source_new (trickle->interval_ms);
+  g_source_set_callback (source, on_trickle_due_cb, trickle, NULL);
+  g_source_attach (source, g_main_context_get_thread_default ());
+  g_ptr_array_add (trickle->server->timers, source);
+}
+
+static void
+on_trickle_finished_cb (SoupServerMessage *msg,
+                        gpointer           user_data)
+{
+  Trickle *trickle = user_data;
+
+  trickle->finished = TRUE;
+}
+
+static void
+apply_response (LfTestServer      *server,
+                SoupServerMessage *msg,
                 LfTestResponse    *response,
                 gboolean           not_modified)
 {
@@ -104,6 +165,20 @@ apply_response (SoupServerMessage *msg,
       soup_message_headers_set_encoding (headers, SOUP_ENCODING_CHUNKED);
       soup_message_headers_set_content_type (headers, "text/plain", NULL);
       soup_message_body_set_accumulate (body, FALSE);
+      if (response->trickle_ms > 0)
+        {
+          Trickle *trickle = g_new0 (Trickle, 1);
+
+          /* Freed with the message; timers still pending are destroyed with the server. */
+          trickle->server = server;
+          trickle->msg = g_object_ref (msg);
+          trickle->interval_ms = response->trickle_ms;
+          g_ptr_array_add (server->trickles, trickle);
+          g_signal_connect (msg, "wrote-chunk", G_CALLBACK (on_trickle_wrote_chunk_cb), trickle);
+          g_signal_connect (msg, "finished", G_CALLBACK (on_trickle_finished_cb), trickle);
+          soup_message_body_append (body, SOUP_MEMORY_STATIC, "drip\n", 5);
+          return;
+        }
       g_signal_connect (msg, "wrote-chunk", G_CALLBACK (on_wrote_chunk_cb), NULL);
       on_wrote_chunk_cb (msg, NULL);
       return;
@@ -181,7 +256,7 @@ handler_cb (SoupServer        *soup,
                  response->last_modified) == 0)
     not_modified = TRUE;
 
-  apply_response (msg, response, not_modified);
+  apply_response (server, msg, response, not_modified);
 
   if (response->delay_ms > 0)
     {
@@ -233,6 +308,7 @@ lf_test_server_new (gboolean tls)
                                                 (GDestroyNotify) soup_message_headers_unref);
   server->held = g_ptr_array_new_with_free_func (g_object_unref);
   server->timers = g_ptr_array_new_with_free_func (destroy_source);
+  server->trickles = g_ptr_array_new_with_free_func (trickle_free);
 
   if (tls)
     {
@@ -281,6 +357,7 @@ lf_test_server_free (LfTestServer *server)
 
   g_ptr_array_unref (server->timers);
   soup_server_disconnect (server->soup);
+  g_ptr_array_unref (server->trickles);
   g_ptr_array_unref (server->held);
   g_clear_object (&server->soup);
   g_hash_table_unref (server->responses);
@@ -435,6 +512,14 @@ void
 lf_test_response_set_endless_body (LfTestResponse *response)
 {
   response->endless = TRUE;
+}
+
+void
+lf_test_response_set_trickle (LfTestResponse *response,
+                              guint           interval_ms)
+{
+  response->endless = TRUE;
+  response->trickle_ms = interval_ms;
 }
 
 void

@@ -72,6 +72,9 @@ void            lf_test_response_set_redirect       (LfTestResponse  *response,
                                                      const char      *location);
 /* Status and headers at once, then a chunked body that never ends. */
 void            lf_test_response_set_endless_body   (LfTestResponse  *response);
+/* Status and headers at once, then five bytes every @interval_ms, forever (a slow drip). */
+void            lf_test_response_set_trickle        (LfTestResponse  *response,
+                                                     guint            interval_ms);
 /* Send ETag/Last-Modified; answer 304 with no body when the request's If-None-Match or
  * If-Modified-Since matches. Either may be NULL. */
 void            lf_test_response_set_validators     (LfTestResponse  *response,

@@ -513,6 +513,26 @@ test_probe_never_answers (Fixture       *fixture,
 }
 
 static void
+test_probe_trickle (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *url = lf_test_server_get_url (fixture->server, "/drip");
+  g_autoptr(LfProbeResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 start = g_get_monotonic_time ();
+  gint64 elapsed;
+
+  /* Headers at once, then a few bytes now and then: the deadline covers the body too. */
+  lf_test_response_set_trickle (lf_test_server_respond (fixture->server, "/drip", 200), 100);
+  result = run_probe_full (fixture->session, url, "GET", 0, 1, 0, NULL, &error);
+  elapsed = g_get_monotonic_time () - start;
+  g_assert_no_error (error);
+  g_assert_cmpint (result->cause, ==, LF_CAUSE_TIMEOUT);
+  g_assert_cmpint (elapsed, <, 2 * G_USEC_PER_SEC);
+  g_assert_nonnull (strstr (result->error_message, "while reading the answer"));
+}
+
+static void
 test_probe_endless_body (Fixture       *fixture,
                          gconstpointer  data)
 {
@@ -729,6 +749,7 @@ main (int   argc,
   ADD ("unresolvable", test_probe_unresolvable, FALSE);
   ADD ("never-answers", test_probe_never_answers, FALSE);
   ADD ("body-cap", test_probe_endless_body, FALSE);
+  ADD ("slow-drip", test_probe_trickle, FALSE);
   ADD ("redirects", test_probe_redirects, FALSE);
   ADD ("captive-portal", test_probe_captive_portal, FALSE);
   ADD ("tls", test_probe_tls, TRUE);
