@@ -755,7 +755,8 @@ lf_probe_classify_full (guint               status,
 
   cdn = lf_probe_detect_cdn (headers);
   cloudflare = g_strcmp0 (cdn, "cloudflare") == 0;
-  markup = has_cloudflare_markup (body, body_len);
+  /* Error pages only: a healthy answer's body is never searched (it costs CPU in every round). */
+  markup = status >= 400 && has_cloudflare_markup (body, body_len);
 
   if (status >= 400 && (cloudflare || markup))
     code = cloudflare_error_code (headers, body, body_len);
@@ -852,6 +853,8 @@ lf_probe_run_async (SoupSession         *session,
                                SOUP_MESSAGE_NO_REDIRECT);
   soup_message_headers_replace (soup_message_get_request_headers (msg), "Cache-Control",
                                 "no-cache");
+  soup_message_headers_replace (soup_message_get_request_headers (msg), "Accept",
+                                "text/html,application/xhtml+xml,*/*;q=0.8");
   probe->msg = g_object_ref (msg);
   probe->first_msg = g_object_ref (msg);
   probe->event_id = g_signal_connect (msg, "network-event", G_CALLBACK (on_network_event_cb),
