@@ -206,6 +206,63 @@ test_statuspage_unknown_enums (void)
                    ==, LF_SEVERITY_OPERATIONAL);
 }
 
+static LfSeverity
+indicator_of_data (LfStatusKind  kind,
+                   const char   *json)
+{
+  g_autoptr(GBytes) body = g_bytes_new (json, strlen (json));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LfStatusReport) report = NULL;
+
+  report = lf_status_parse (kind, body, NULL, &error);
+  g_assert_no_error (error);
+
+  return report->indicator;
+}
+
+static void
+test_unknown_enums_every_kind (void)
+{
+  /* Values no vendor documents read as unknown, never as operational. */
+  g_assert_cmpint (indicator_of_data (LF_STATUS_KIND_SLACK,
+                                      "{\"status\": \"active\", \"active_incidents\": "
+                                      "[{\"id\": 1, \"title\": \"?\", \"type\": \"mystery\", "
+                                      "\"status\": \"active\", \"services\": []}]}"),
+                   ==, LF_SEVERITY_UNKNOWN);
+  g_assert_cmpint (indicator_of_data (LF_STATUS_KIND_SLACK,
+                                      "{\"status\": \"degraded\", \"active_incidents\": []}"),
+                   ==, LF_SEVERITY_UNKNOWN);
+  g_assert_cmpint (indicator_of_data (LF_STATUS_KIND_GOOGLE_WORKSPACE,
+                                      "[{\"id\": \"a\", \"external_desc\": \"?\", "
+                                      "\"status_impact\": \"SERVICE_WOBBLE\"}]"),
+                   ==, LF_SEVERITY_UNKNOWN);
+  g_assert_cmpint (indicator_of_data (LF_STATUS_KIND_INCIDENTIO,
+                                      "{\"page_title\": \"x\", \"ongoing_incidents\": "
+                                      "[{\"id\": \"a\", \"name\": \"?\", \"status\": \"identified\", "
+                                      "\"current_worst_impact\": \"meltdown\"}]}"),
+                   ==, LF_SEVERITY_UNKNOWN);
+  g_assert_cmpint (indicator_of_data (LF_STATUS_KIND_STATUSIO,
+                                      "{\"result\": {\"status_overall\": "
+                                      "{\"status\": \"Security Event\", \"status_code\": 600}}}"),
+                   ==, LF_SEVERITY_UNKNOWN);
+  g_assert_cmpint (indicator_of_data (LF_STATUS_KIND_STATUSIO,
+                                      "{\"result\": {\"status_overall\": {\"status\": \"?\"}}}"),
+                   ==, LF_SEVERITY_UNKNOWN);
+  /* Documented (or seen) values, for contrast. */
+  g_assert_cmpint (indicator_of_data (LF_STATUS_KIND_STATUSPAGE,
+                                      "{\"status\": {\"indicator\": \"maintenance\"}}"),
+                   ==, LF_SEVERITY_MAINTENANCE);
+  g_assert_cmpint (indicator_of_data (LF_STATUS_KIND_STATUSPAGE,
+                                      "{\"status\": {\"indicator\": \"critical\"}}"),
+                   ==, LF_SEVERITY_MAJOR);
+  g_assert_cmpint (indicator_of_data (LF_STATUS_KIND_STATUSIO,
+                                      "{\"result\": {\"status_overall\": {\"status_code\": 200}}}"),
+                   ==, LF_SEVERITY_MAINTENANCE);
+  g_assert_cmpint (indicator_of_data (LF_STATUS_KIND_INCIDENTIO,
+                                      "{\"page_title\": \"x\"}"),
+                   ==, LF_SEVERITY_OPERATIONAL);
+}
+
 static void
 test_incidentio_compat (void)
 {
@@ -566,6 +623,7 @@ main (int   argc,
   g_test_add_func ("/lifeline/status/slack", test_slack);
   g_test_add_func ("/lifeline/status/google", test_google);
   g_test_add_func ("/lifeline/status/unreadable", test_unreadable);
+  g_test_add_func ("/lifeline/status/unknown-enums", test_unknown_enums_every_kind);
   g_test_add_func ("/lifeline/status/fetch/conditional", test_fetch_conditional);
   g_test_add_func ("/lifeline/status/fetch/failures", test_fetch_failures);
 
