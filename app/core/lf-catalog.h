@@ -60,6 +60,7 @@ typedef struct
   char         **providers;/* provider ids, never NULL (may be empty) */
   guint          slow_ms;  /* LF_CATALOG_DEFAULT_SLOW_MS unless the entry says "slow_ms" */
   gboolean       custom;   /* added by the user (the user file's "custom": true) */
+  char          *source;   /* the file this entry came from (for messages), nullable */
 } LfCatalogPlatform;
 
 typedef struct
@@ -128,6 +129,12 @@ gboolean            lf_catalog_save_user_platform   (LfCatalogPlatform        *p
                                                      GError                  **error);
 gboolean            lf_catalog_remove_user_platform (const char               *id,
                                                      GError                  **error);
+void                lf_catalog_save_user_platform_async  (LfCatalogPlatform   *platform,
+                                                          GCancellable        *cancellable,
+                                                          GAsyncReadyCallback  callback,
+                                                          gpointer             user_data);
+gboolean            lf_catalog_save_user_platform_finish (GAsyncResult        *result,
+                                                          GError             **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LfProbeSpec, lf_probe_spec_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LfCatalogReference, lf_catalog_reference_free)

@@ -104,6 +104,12 @@ LfStatusReport   *lf_status_parse              (LfStatusKind        kind,
                                                 const char * const *components,
                                                 GError            **error);
 
+LfStatusReport   *lf_status_parse_full         (LfStatusKind        kind,
+                                                GBytes             *body,
+                                                const char * const *components,
+                                                const char         *base_url,
+                                                GError            **error);
+
 LfStatusCache    *lf_status_cache_new          (void);
 void              lf_status_cache_free         (LfStatusCache      *cache);
 gboolean          lf_status_cache_is_fresh     (LfStatusCache      *cache);
