@@ -16,6 +16,7 @@
 #include <stdio.h>
 
 #include "lf-catalog.h"
+#include "lf-http.h"
 #include "lf-monitor.h"
 
 /* One round of the real monitor over every platform of the catalog in use (references and
@@ -24,10 +25,27 @@
 
 #define CHECK_CONFIRM_DELAY_MS 500
 #define CHECK_MAX_TIMEOUT 600
+#define CHECK_BACKSTOP_TIMEOUT 120
 
 /* ------------------------------------------------------------------------------------------ */
 /* Helpers                                                                                      */
 /* ------------------------------------------------------------------------------------------ */
+
+/* The app's session (lf_http_session_new()) keeps a per-host limit for the long run. A check
+ * sends every probe at once on its own connection, so a per-host limit only queues requests
+ * in libsoup (whose queue scan costs O(queued × connections) per step: seconds of CPU for a
+ * few hundred targets on one host). Same User-Agent, same trust store, same backstop. */
+static SoupSession *
+create_check_session (void)
+{
+  g_autofree char *user_agent = lf_http_get_user_agent ();
+
+  return soup_session_new_with_options ("user-agent", user_agent,
+                                        "max-conns", LF_HTTP_MAX_CONNS,
+                                        "max-conns-per-host", LF_HTTP_MAX_CONNS,
+                                        "timeout", CHECK_BACKSTOP_TIMEOUT,
+                                        NULL);
+}
 
 static gboolean
 parse_timeout (const char  *text,
@@ -343,6 +361,8 @@ lf_cli_check (GVariantDict *options)
 {
   g_autoptr(LfCatalog) catalog = NULL;
   g_autoptr(LfMonitor) monitor = NULL;
+  g_autoptr(SoupSession) session = NULL;
+  g_autoptr(LfNetworkBackend) backend = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) ids = g_ptr_array_new ();
   g_autofree char *output = NULL;
@@ -374,7 +394,9 @@ lf_cli_check (GVariantDict *options)
     g_ptr_array_add (ids, ((LfCatalogPlatform *) g_ptr_array_index (catalog->platforms, i))->id);
   g_ptr_array_add (ids, NULL);
 
-  monitor = lf_monitor_new (catalog, NULL);
+  session = create_check_session ();
+  backend = lf_network_backend_new (session);
+  monitor = lf_monitor_new (catalog, LF_MONITOR_BACKEND (backend));
   lf_monitor_set_timeout (monitor, timeout);
   lf_monitor_set_timings (monitor, LF_MONITOR_DEFAULT_INTERVAL * 1000, CHECK_CONFIRM_DELAY_MS, 0);
   lf_monitor_set_watched (monitor, (const char * const *) ids->pdata);
