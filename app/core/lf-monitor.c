@@ -71,6 +71,8 @@ struct _LfMonitor
 
   GStrv             watched;
   GListStore       *platforms;
+  GHashTable       *by_id;              /* id → LfPlatformState (in the store) */
+  GHashTable       *entries;            /* id → LfCatalogPlatform (in the catalog) */
   LfDiagnosis      *diagnosis;
   GHashTable       *reference_results;  /* id → LfProbeResult */
   GHashTable       *provider_status;    /* id → LfStatusReport or NULL */
@@ -192,10 +194,7 @@ static LfCatalogPlatform *
 catalog_platform (LfMonitor  *self,
                   const char *id)
 {
-  if (self->catalog == NULL)
-    return NULL;
-
-  return lf_catalog_lookup_platform (self->catalog, id);
+  return g_hash_table_lookup (self->entries, id);
 }
 
 /* Emits state-changed (and writes the history) when @platform left @old. */
@@ -306,6 +305,14 @@ rebuild_platforms (LfMonitor *self)
         lf_platform_state_set_status_page (state, entry->status->page);
 
       g_ptr_array_add (items, state);
+    }
+
+  g_hash_table_remove_all (self->by_id);
+  for (guint i = 0; i < items->len; i++)
+    {
+      LfPlatformState *state = g_ptr_array_index (items, i);
+
+      g_hash_table_insert (self->by_id, (gpointer) lf_platform_state_get_id (state), state);
     }
 
   g_list_store_splice (self->platforms, 0, n, items->pdata, items->len);
@@ -797,6 +804,8 @@ lf_monitor_dispose (GObject *object)
   g_clear_object (&self->backend);
   g_clear_object (&self->history);
   g_clear_object (&self->diagnosis);
+  g_hash_table_remove_all (self->entries);
+  g_hash_table_remove_all (self->by_id);
   g_clear_pointer (&self->catalog, lf_catalog_unref);
   if (self->platforms != NULL)
     g_list_store_remove_all (self->platforms);
@@ -810,6 +819,8 @@ lf_monitor_finalize (GObject *object)
   LfMonitor *self = LF_MONITOR (object);
 
   g_clear_object (&self->platforms);
+  g_clear_pointer (&self->by_id, g_hash_table_unref);
+  g_clear_pointer (&self->entries, g_hash_table_unref);
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->watched, g_strfreev);
   g_clear_pointer (&self->reference_results, g_hash_table_unref);
@@ -927,6 +938,8 @@ lf_monitor_init (LfMonitor *self)
 {
   self->cancellable = g_cancellable_new ();
   self->platforms = g_list_store_new (LF_TYPE_PLATFORM_STATE);
+  self->by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  self->entries = g_hash_table_new (g_str_hash, g_str_equal);
   self->reference_results = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                    (GDestroyNotify) lf_probe_result_unref);
   self->provider_status = status_table_new ();
@@ -995,6 +1008,13 @@ lf_monitor_set_catalog (LfMonitor *self,
 
   g_clear_pointer (&self->catalog, lf_catalog_unref);
   self->catalog = catalog != NULL ? lf_catalog_ref (catalog) : NULL;
+  g_hash_table_remove_all (self->entries);
+  for (guint i = 0; catalog != NULL && i < catalog->platforms->len; i++)
+    {
+      LfCatalogPlatform *entry = g_ptr_array_index (catalog->platforms, i);
+
+      g_hash_table_insert (self->entries, entry->id, entry);
+    }
   g_hash_table_remove_all (self->reference_results);
   g_hash_table_remove_all (self->provider_status);
   self->next_status_at = 0;
@@ -1139,22 +1159,10 @@ LfPlatformState *
 lf_monitor_lookup_platform (LfMonitor  *self,
                             const char *id)
 {
-  guint n;
-
   g_return_val_if_fail (LF_IS_MONITOR (self), NULL);
   g_return_val_if_fail (id != NULL, NULL);
 
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->platforms));
-  for (guint i = 0; i < n; i++)
-    {
-      LfPlatformState *state = g_list_model_get_item (G_LIST_MODEL (self->platforms), i);
-
-      g_object_unref (state);   /* the store keeps it alive */
-      if (g_str_equal (lf_platform_state_get_id (state), id))
-        return state;
-    }
-
-  return NULL;
+  return g_hash_table_lookup (self->by_id, id);
 }
 
 /**
