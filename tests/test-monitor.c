@@ -576,6 +576,36 @@ test_no_overlap (Fixture       *fixture,
 }
 
 static void
+test_captive_portal (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(LfCatalog) catalog = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = g_strdup_printf (
+    "{ \"version\": 1,"
+    "  \"references\": [ { \"id\": \"ref-204\", \"name\": \"A\","
+    "                      \"url\": \"http://127.0.0.1:%u/ref-a\", \"expect_status\": 204 } ],"
+    "  \"providers\": [],"
+    "  \"platforms\": [ { \"id\": \"upwork\", \"name\": \"Upwork\","
+    "    \"category\": \"marketplace\", \"providers\": [],"
+    "    \"probes\": [ { \"url\": \"http://127.0.0.1:%u/upwork\" } ] } ] }",
+    fixture->port, fixture->port);
+
+  catalog = lf_catalog_new_from_data (json, -1, "captive", &error);
+  g_assert_no_error (error);
+  lf_monitor_set_catalog (fixture->monitor, catalog);
+  g_assert_nonnull (lf_monitor_lookup_platform (fixture->monitor, "upwork"));
+  g_assert_null (lf_monitor_lookup_platform (fixture->monitor, "slack"));
+
+  /* the reference expects 204 and gets a 200 page: a captive portal, not the internet */
+  run_round (fixture);
+  g_assert_false (lf_monitor_get_reference_ok (fixture->monitor, "ref-204"));
+  g_assert_cmpint (lf_diagnosis_get_kind (lf_monitor_get_diagnosis (fixture->monitor)), ==,
+                   LF_DIAGNOSIS_LOCAL_NETWORK);
+  g_assert_cmpint (state_of (fixture, "upwork"), ==, LF_STATE_UNKNOWN);
+}
+
+static void
 test_dispose_mid_round (void)
 {
   g_autoptr(LfCatalog) catalog = NULL;
@@ -620,6 +650,7 @@ main (int   argc,
   ADD ("history", test_history, 0);
   ADD ("periodic", test_periodic, 0);
   ADD ("no-overlap", test_no_overlap, 0);
+  ADD ("captive-portal", test_captive_portal, 0);
   g_test_add_func ("/lifeline/monitor/dispose-mid-round", test_dispose_mid_round);
 
   return g_test_run ();

@@ -179,6 +179,18 @@ network_available (LfMonitor *self)
   return g_network_monitor_get_network_available (self->network_monitor);
 }
 
+/* Any HTTP answer proves the user's connection works; a reference that expects an exact
+ * status (e.g. 204) must get it, or a captive portal is in the way. */
+static gboolean
+reference_ok (LfCatalogReference *reference,
+              LfProbeResult      *probe)
+{
+  if (probe == NULL || probe->http_status == 0)
+    return FALSE;
+
+  return reference->expect_status == 0 || probe->http_status == reference->expect_status;
+}
+
 static void
 set_checking (LfMonitor *self,
               gboolean   checking)
@@ -499,13 +511,12 @@ evaluate_round (LfMonitor *self)
       g_hash_table_iter_init (&iter, round->references);
       while (g_hash_table_iter_next (&iter, &key, &value))
         {
-          LfProbeResult *probe = value;
+          LfCatalogReference *reference = lf_catalog_lookup_reference (self->catalog, key);
 
-          /* any HTTP answer proves the user's connection works */
-          if (probe->http_status != 0)
+          if (reference != NULL && reference_ok (reference, value))
             n_ok++;
           g_hash_table_insert (self->reference_results, g_strdup (key),
-                               lf_probe_result_ref (probe));
+                               lf_probe_result_ref (value));
         }
 
       self->n_references = n_refs;
@@ -641,7 +652,8 @@ start_round (LfMonitor *self)
   for (guint i = 0; self->catalog != NULL && i < self->catalog->references->len; i++)
     {
       LfCatalogReference *reference = g_ptr_array_index (self->catalog->references, i);
-      g_autoptr(LfProbeSpec) spec = lf_probe_spec_new (reference->url, "GET", 0);
+      g_autoptr(LfProbeSpec) spec = lf_probe_spec_new (reference->url, "GET",
+                                                       reference->expect_status);
 
       launch_probe (self, round, OP_REFERENCE, reference->id, spec, LF_CATALOG_DEFAULT_SLOW_MS);
     }
@@ -1320,6 +1332,31 @@ lf_monitor_get_reference_result (LfMonitor  *self,
   g_return_val_if_fail (reference_id != NULL, NULL);
 
   return g_hash_table_lookup (self->reference_results, reference_id);
+}
+
+/**
+ * lf_monitor_get_reference_ok:
+ *
+ * Returns: whether the reference answered in the last round (with its expected status, when
+ *   the catalog names one)
+ */
+gboolean
+lf_monitor_get_reference_ok (LfMonitor  *self,
+                             const char *reference_id)
+{
+  LfCatalogReference *reference;
+
+  g_return_val_if_fail (LF_IS_MONITOR (self), FALSE);
+  g_return_val_if_fail (reference_id != NULL, FALSE);
+
+  if (self->catalog == NULL)
+    return FALSE;
+
+  reference = lf_catalog_lookup_reference (self->catalog, reference_id);
+  if (reference == NULL)
+    return FALSE;
+
+  return reference_ok (reference, g_hash_table_lookup (self->reference_results, reference_id));
 }
 
 /**
