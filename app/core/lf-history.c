@@ -48,7 +48,8 @@ typedef struct
   char    *path;
   char    *line;        /* JOB_APPEND */
   GBytes  *contents;    /* JOB_WRITE */
-  GTask   *task;        /* JOB_LOAD, JOB_FLUSH */
+  GTask   *task;        /* JOB_LOAD, JOB_FLUSH: completed (and released) on its own context */
+  gpointer result;      /* JOB_LOAD: the LoadResult */
 } Job;
 
 typedef struct
@@ -100,6 +101,8 @@ static GParamSpec *properties[N_PROPS];
 /* Helpers                                                                                      */
 /* ------------------------------------------------------------------------------------------ */
 
+static void load_result_free (LoadResult *result);
+
 static void
 job_free (Job *job)
 {
@@ -107,7 +110,25 @@ job_free (Job *job)
   g_free (job->line);
   g_clear_pointer (&job->contents, g_bytes_unref);
   g_clear_object (&job->task);
+  g_clear_pointer (&job->result, load_result_free);
   g_free (job);
+}
+
+/* Runs on the task's own context (the main thread), so that the last reference to the task,
+ * and through it to the history, is never dropped on the worker thread. */
+static gboolean
+complete_job_cb (gpointer data)
+{
+  Job *job = data;
+
+  if (job->kind == JOB_LOAD)
+    g_task_return_pointer (job->task, g_steal_pointer (&job->result),
+                           (GDestroyNotify) load_result_free);
+  else
+    g_task_return_boolean (job->task, TRUE);
+
+  job_free (job);
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -474,10 +495,10 @@ run_job (gpointer data,
       {
         LfHistory *self = g_task_get_source_object (job->task);
 
-        g_task_return_pointer (job->task, load_files (self->path, self->samples_path),
-                               (GDestroyNotify) load_result_free);
+        job->result = load_files (self->path, self->samples_path);
+        g_main_context_invoke (g_task_get_context (job->task), complete_job_cb, job);
       }
-      break;
+      return;
 
     case JOB_APPEND:
       if (!lf_storage_append_line (job->path, job->line, &error))
@@ -491,8 +512,8 @@ run_job (gpointer data,
       break;
 
     case JOB_FLUSH:
-      g_task_return_boolean (job->task, TRUE);
-      break;
+      g_main_context_invoke (g_task_get_context (job->task), complete_job_cb, job);
+      return;
 
     default:
       g_assert_not_reached ();
