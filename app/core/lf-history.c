@@ -305,7 +305,8 @@ parse_samples (const char  *contents,
           JsonNode *pair = json_array_get_element (pairs, i);
           LfLatencySample sample;
 
-          if (!JSON_NODE_HOLDS_ARRAY (pair) || json_array_get_length (json_node_get_array (pair)) != 2)
+          if (!JSON_NODE_HOLDS_ARRAY (pair)
+              || json_array_get_length (json_node_get_array (pair)) != 2)
             continue;
 
           sample.time = json_array_get_int_element (json_node_get_array (pair), 0);
@@ -380,7 +381,8 @@ load_files (const char *path,
   gboolean torn = FALSE;
   gboolean rewrite = FALSE;
 
-  result->transitions = g_ptr_array_new_with_free_func ((GDestroyNotify) lf_history_transition_free);
+  result->transitions =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) lf_history_transition_free);
 
   if (!lf_storage_read_capped (path, LF_HISTORY_MAX_BYTES, &contents, &length, &error))
     {
@@ -569,7 +571,8 @@ status_incidents_to_json (LfPlatformState *platform)
       json_object_set_string_member (object, "title", incident->title);
       if (incident->url != NULL)
         json_object_set_string_member (object, "url", incident->url);
-      json_object_set_string_member (object, "severity", lf_severity_to_string (incident->severity));
+      json_object_set_string_member (object, "severity",
+                                     lf_severity_to_string (incident->severity));
       json_array_add_object_element (array, object);
     }
 

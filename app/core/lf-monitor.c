@@ -673,7 +673,8 @@ start_round (LfMonitor *self)
 
       for (guint i = 0; i < round->probe_ids->len; i++)
         {
-          LfCatalogPlatform *entry = catalog_platform (self, g_ptr_array_index (round->probe_ids, i));
+          LfCatalogPlatform *entry = catalog_platform (self,
+                                                       g_ptr_array_index (round->probe_ids, i));
 
           if (entry == NULL)
             continue;
@@ -687,8 +688,8 @@ start_round (LfMonitor *self)
 
       for (guint i = 0; i < providers->len; i++)
         {
-          LfCatalogProvider *provider = lf_catalog_lookup_provider (self->catalog,
-                                                                    g_ptr_array_index (providers, i));
+          const char *provider_id = g_ptr_array_index (providers, i);
+          LfCatalogProvider *provider = lf_catalog_lookup_provider (self->catalog, provider_id);
 
           if (provider != NULL && provider->status != NULL)
             launch_status (self, round, OP_PROVIDER_STATUS, provider->id, provider->status);
