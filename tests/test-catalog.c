@@ -188,7 +188,8 @@ test_invalid (void)
                   "\"category\": \"marketplace\", \"probes\": []}]}",
                   "platforms[0] \"acme\": \"probes\" is empty");
   assert_invalid ("{\"version\": 1, \"platforms\": [{\"id\": \"acme\", \"name\": \"Acme\", "
-                  "\"category\": \"marketplace\", \"probes\": [{\"url\": \"ftp://acme.example/\"}]}]}",
+                  "\"category\": \"marketplace\", "
+                  "\"probes\": [{\"url\": \"ftp://acme.example/\"}]}]}",
                   "platforms[0] \"acme\": \"probes[0].url\" must be an http or https address");
   assert_invalid ("{\"version\": 1, \"platforms\": [{\"id\": \"acme\", \"name\": \"Acme\", "
                   "\"category\": \"marketplace\", \"probes\": [{\"url\": \"not a url\"}]}]}",
@@ -235,7 +236,8 @@ test_forward_compatible (void)
   g_assert_nonnull (platform);
   g_assert_cmpuint (platform->slow_ms, ==, 800);
   g_assert_cmpstr (((LfProbeSpec *) g_ptr_array_index (platform->probes, 0))->method, ==, "GET");
-  g_assert_cmpuint (((LfProbeSpec *) g_ptr_array_index (platform->probes, 0))->expect_status, ==, 0);
+  g_assert_cmpuint (((LfProbeSpec *) g_ptr_array_index (platform->probes, 0))->expect_status,
+                    ==, 0);
   g_assert_cmpstr (platform->providers[0], ==, "cdn");
   g_assert_null (platform->status);
 }

@@ -262,9 +262,10 @@ test_classify_cdn (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autoptr(SoupMessageHeaders) headers = soup_message_headers_new (SOUP_MESSAGE_HEADERS_RESPONSE);
+      g_autoptr(SoupMessageHeaders) headers = NULL;
       g_autofree char *cdn = NULL;
 
+      headers = soup_message_headers_new (SOUP_MESSAGE_HEADERS_RESPONSE);
       soup_message_headers_append (headers, cases[i].name, cases[i].value);
       cdn = lf_probe_detect_cdn (headers);
       g_assert_cmpstr (cdn, ==, cases[i].cdn);

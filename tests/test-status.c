@@ -238,7 +238,8 @@ test_unknown_enums_every_kind (void)
                    ==, LF_SEVERITY_UNKNOWN);
   g_assert_cmpint (indicator_of_data (LF_STATUS_KIND_INCIDENTIO,
                                       "{\"page_title\": \"x\", \"ongoing_incidents\": "
-                                      "[{\"id\": \"a\", \"name\": \"?\", \"status\": \"identified\", "
+                                      "[{\"id\": \"a\", \"name\": \"?\", "
+                                      "\"status\": \"identified\", "
                                       "\"current_worst_impact\": \"meltdown\"}]}"),
                    ==, LF_SEVERITY_UNKNOWN);
   g_assert_cmpint (indicator_of_data (LF_STATUS_KIND_STATUSIO,
@@ -512,7 +513,8 @@ test_fetch_conditional (void)
   g_assert_true (lf_status_cache_is_fresh (cache));
   g_assert_true (lf_status_cache_get_report (cache) == first);
   g_assert_cmpstr (lf_status_cache_get_etag (cache), ==, "\"v1\"");
-  g_assert_cmpint (lf_status_cache_get_expires (cache), >, g_get_real_time () + 55 * G_USEC_PER_SEC);
+  g_assert_cmpint (lf_status_cache_get_expires (cache), >,
+                   g_get_real_time () + 55 * G_USEC_PER_SEC);
 
   /* Asked anyway: a conditional request, answered 304, reuses the cached report. */
   second = fetch (session, LF_STATUS_KIND_STATUSPAGE, url, cache, 5, &not_modified, &error);

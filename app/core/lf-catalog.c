@@ -1214,8 +1214,11 @@ lf_catalog_to_json (LfCatalog *catalog)
   json_builder_set_member_name (builder, "platforms");
   json_builder_begin_array (builder);
   for (guint i = 0; i < catalog->platforms->len; i++)
-    json_builder_add_value (builder,
-                            lf_catalog_platform_to_json (g_ptr_array_index (catalog->platforms, i)));
+    {
+      LfCatalogPlatform *platform = g_ptr_array_index (catalog->platforms, i);
+
+      json_builder_add_value (builder, lf_catalog_platform_to_json (platform));
+    }
   json_builder_end_array (builder);
   json_builder_end_object (builder);
 

@@ -580,8 +580,8 @@ send_cb (GObject      *object,
        * once more with GET, within the same deadline. */
       if (status >= 400 && !probe->head_retried)
         {
-          g_autoptr(SoupMessage) get = soup_message_new_from_uri ("GET",
-                                                                  soup_message_get_uri (probe->msg));
+          GUri *uri = soup_message_get_uri (probe->msg);
+          g_autoptr(SoupMessage) get = soup_message_new_from_uri ("GET", uri);
           SoupSession *session = g_task_get_source_object (task);
 
           probe->head_retried = TRUE;
@@ -842,7 +842,8 @@ lf_probe_run_async (SoupSession         *session,
   msg = soup_message_new (spec->method ? spec->method : "GET", spec->url);
   if (msg == NULL)
     {
-      g_autoptr(GError) error = g_error_new (SOUP_SESSION_ERROR, SOUP_SESSION_ERROR_REDIRECT_BAD_URI,
+      g_autoptr(GError) error = g_error_new (SOUP_SESSION_ERROR,
+                                             SOUP_SESSION_ERROR_REDIRECT_BAD_URI,
                                              _("Invalid address “%s”"), spec->url);
 
       return_result (task, 0, error, NULL, FALSE);
