@@ -112,19 +112,25 @@ uses_channel_url (LfNotice          *self,
   return lf_recipient_get_channel (recipient, lf_channel_kind_to_string (kind)) != NULL;
 }
 
-/* THE routing rule. Returns the destination (an address or a URL) for a pending entry, or
- * NULL after setting the entry's result (no channel, rendered only, failed). */
+/* THE routing rule, pure: where entry @index would go. Returns the destination (an address
+ * or a URL), or NULL with *@result and *@message saying why not (no channel, rendered only,
+ * failed). */
 static char *
-destination_for (LfNotice *self,
-                 guint     index)
+route (LfNotice        *self,
+       guint            index,
+       LfNoticeResult  *result,
+       char           **message)
 {
   LfNoticeEntry *entry = g_ptr_array_index (self->entries, index);
   const LfRecipient *recipient = entry->recipient;
   LfChannelKind kind = lf_channel_get_kind (self->channel);
 
+  *result = LF_NOTICE_RESULT_PENDING;
+  *message = NULL;
+
   if (kind == LF_CHANNEL_KIND_CLIPBOARD)
     {
-      set_entry (self, index, LF_NOTICE_RESULT_RENDERED, NULL);
+      *result = LF_NOTICE_RESULT_RENDERED;
       return NULL;
     }
 
@@ -132,14 +138,15 @@ destination_for (LfNotice *self,
     {
       if (kind != LF_CHANNEL_KIND_SMTP)
         {
-          set_entry (self, index, LF_NOTICE_RESULT_RENDERED,
-                     _("Drill: rendered only, nothing was sent"));
+          *result = LF_NOTICE_RESULT_RENDERED;
+          *message = g_strdup (_("Drill: rendered only, nothing was sent"));
           return NULL;
         }
       if (!lf_mail_address_is_valid (self->context->my_email))
         {
-          set_entry (self, index, LF_NOTICE_RESULT_FAILED,
-                     _("Drill: set your own e-mail address to receive the test messages"));
+          *result = LF_NOTICE_RESULT_FAILED;
+          *message = g_strdup (_("Drill: set your own e-mail address to receive the test "
+                                 "messages"));
           return NULL;
         }
       return g_strdup (self->context->my_email);
@@ -151,13 +158,14 @@ destination_for (LfNotice *self,
 
       if (email == NULL)
         {
-          set_entry (self, index, LF_NOTICE_RESULT_NO_CHANNEL, _("No e-mail address"));
+          *result = LF_NOTICE_RESULT_NO_CHANNEL;
+          *message = g_strdup (_("No e-mail address"));
           return NULL;
         }
       if (!lf_mail_address_is_valid (email))
         {
-          set_entry (self, index, LF_NOTICE_RESULT_NO_CHANNEL,
-                     _("The e-mail address is not valid"));
+          *result = LF_NOTICE_RESULT_NO_CHANNEL;
+          *message = g_strdup (_("The e-mail address is not valid"));
           return NULL;
         }
       return g_strdup (email);
@@ -171,21 +179,31 @@ destination_for (LfNotice *self,
     {
       if (self->secret == NULL)
         {
-          set_entry (self, index, LF_NOTICE_RESULT_FAILED,
-                     _("The webhook address of this channel is not in the keyring"));
+          *result = LF_NOTICE_RESULT_FAILED;
+          *message = g_strdup (_("The webhook address of this channel is not in the keyring"));
           return NULL;
         }
       return g_strdup (self->secret);
     }
 
-  {
-    /* Translators: %s is a channel kind such as "Slack" */
-    g_autofree char *message = g_strdup_printf (_("Not reachable through %s"),
-                                                lf_channel_kind_describe (kind));
-
-    set_entry (self, index, LF_NOTICE_RESULT_NO_CHANNEL, message);
-  }
+  *result = LF_NOTICE_RESULT_NO_CHANNEL;
+  /* Translators: %s is a channel kind such as "Slack" */
+  *message = g_strdup_printf (_("Not reachable through %s"), lf_channel_kind_describe (kind));
   return NULL;
+}
+
+static char *
+destination_for (LfNotice *self,
+                 guint     index)
+{
+  g_autofree char *message = NULL;
+  LfNoticeResult result;
+  char *target = route (self, index, &result, &message);
+
+  if (target == NULL)
+    set_entry (self, index, result, message);
+
+  return target;
 }
 
 static char *
@@ -1070,6 +1088,50 @@ lf_notice_render_all_text (LfNotice    *self,
     }
 
   return g_string_free (out, FALSE);
+}
+
+/**
+ * lf_notice_preview_destination:
+ * @index: an entry
+ * @problem: (out) (optional) (transfer full): why nothing would be sent, or %NULL
+ *
+ * Where the message of entry @index would go with the current channel and context (a drill
+ * included), without sending. Webhook URLs are shown as their host only. For webhooks using
+ * the channel's URL this assumes the URL is in the keyring.
+ *
+ * Returns: (transfer full) (nullable): an address or a host, or %NULL (see @problem)
+ */
+char *
+lf_notice_preview_destination (LfNotice  *self,
+                               guint      index,
+                               char     **problem)
+{
+  g_autofree char *message = NULL;
+  g_autofree char *target = NULL;
+  g_autofree char *saved_secret = NULL;
+  LfNoticeResult result;
+
+  g_return_val_if_fail (LF_IS_NOTICE (self), NULL);
+  g_return_val_if_fail (index < self->entries->len, NULL);
+
+  if (self->secret == NULL)
+    self->secret = g_strdup ("https://webhook.invalid/");
+  else
+    saved_secret = g_strdup (self->secret);
+
+  target = route (self, index, &result, &message);
+
+  if (saved_secret == NULL)
+    g_clear_pointer (&self->secret, g_free);
+
+  if (problem != NULL)
+    *problem = target == NULL && message == NULL && result == LF_NOTICE_RESULT_RENDERED
+                 ? g_strdup (_("rendered only")) : g_steal_pointer (&message);
+
+  if (target != NULL && lf_channel_kind_is_webhook (lf_channel_get_kind (self->channel)))
+    return host_of (target);
+
+  return g_steal_pointer (&target);
 }
 
 /**

@@ -96,6 +96,9 @@ guint                  lf_notice_count                (LfNotice               *s
 
 gboolean               lf_notice_render               (LfNotice               *self,
                                                        GError                **error);
+char                  *lf_notice_preview_destination  (LfNotice               *self,
+                                                       guint                   index,
+                                                       char                  **problem);
 char                  *lf_notice_render_all_text      (LfNotice               *self,
                                                        const char             *contact_id,
                                                        GError                **error);
