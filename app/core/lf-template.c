@@ -331,10 +331,10 @@ set_problems_error (GError    **error,
       if (message->len > 0)
         g_string_append (message, "; ");
       /* Translators: "%s" is "subject" or "body", then a description of a problem */
-      g_string_append_printf (message, _("%s, at %" G_GSIZE_FORMAT ": %s"),
+      g_string_append_printf (message, _("%s, at %u: %s"),
                               g_str_equal (problem->field, "subject") ? _("Subject")
                                                                       : _("Body"),
-                              problem->offset, problem->message);
+                              (guint) problem->offset, problem->message);
     }
 
   g_set_error_literal (error, LF_TEMPLATE_ERROR,
