@@ -17,14 +17,15 @@
 /**
  * lf_test_smtp_server_start:
  * @port: a port, or 0 for a free one
- * @starttls: offer and require STARTTLS with tests/data/test-server-cert.pem
+ * @security: plain, STARTTLS (offered and required) or implicit TLS, with
+ *   tests/data/test-server-cert.pem
  * @user: (nullable): require AUTH with @user and @password
  *
  * Starts a real SMTP server on 127.0.0.1 and waits until it listens.
  */
 LfTestSmtpServer *
-lf_test_smtp_server_start (guint       port,
-                           gboolean    starttls,
+lf_test_smtp_server_start (guint               port,
+                           LfTestSmtpSecurity  security,
                            const char *user,
                            const char *password)
 {
@@ -42,9 +43,9 @@ lf_test_smtp_server_start (guint       port,
   g_ptr_array_add (argv, g_strdup (server->directory));
   g_ptr_array_add (argv, g_strdup ("--port"));
   g_ptr_array_add (argv, g_strdup_printf ("%u", port));
-  if (starttls)
+  if (security != LF_TEST_SMTP_PLAIN)
     {
-      g_ptr_array_add (argv, g_strdup ("--starttls"));
+      g_ptr_array_add (argv, g_strdup (security == LF_TEST_SMTP_TLS ? "--tls" : "--starttls"));
       g_ptr_array_add (argv, lf_test_build_data_path ("test-server-cert.pem"));
       g_ptr_array_add (argv, lf_test_build_data_path ("test-server-key.pem"));
     }

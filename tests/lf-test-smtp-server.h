@@ -18,8 +18,15 @@ typedef struct
   guint        port;
 } LfTestSmtpServer;
 
+typedef enum
+{
+  LF_TEST_SMTP_PLAIN,
+  LF_TEST_SMTP_STARTTLS,
+  LF_TEST_SMTP_TLS,
+} LfTestSmtpSecurity;
+
 LfTestSmtpServer *lf_test_smtp_server_start         (guint              port,
-                                                     gboolean           starttls,
+                                                     LfTestSmtpSecurity security,
                                                      const char        *user,
                                                      const char        *password);
 GPtrArray        *lf_test_smtp_server_get_messages  (LfTestSmtpServer  *server);

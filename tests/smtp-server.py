@@ -4,7 +4,8 @@
 # Listens on 127.0.0.1 (port 0 picks a free one), prints "READY <port>" on stdout, and writes
 # every message it accepts to DIR/<n>.json as
 #   {"mail_from": …, "rcpt_tos": […], "data": "<the message as received>", "auth": "<user>"}
-# Options: --starttls CERT KEY (STARTTLS offered and required), --auth USER PASSWORD
+# Options: --starttls CERT KEY (STARTTLS offered and required), --tls CERT KEY (implicit TLS,
+# as on port 465), --auth USER PASSWORD
 # (AUTH PLAIN/LOGIN required, only that pair accepted). Stops on SIGTERM or when stdin closes.
 # Copyright 2026 The Lifeline authors
 # SPDX-License-Identifier: GPL-3.0-or-later
@@ -50,6 +51,7 @@ def main():
     parser.add_argument('directory')
     parser.add_argument('--port', type=int, default=0)
     parser.add_argument('--starttls', nargs=2, metavar=('CERT', 'KEY'))
+    parser.add_argument('--tls', nargs=2, metavar=('CERT', 'KEY'))
     parser.add_argument('--auth', nargs=2, metavar=('USER', 'PASSWORD'))
     args = parser.parse_args()
 
@@ -60,6 +62,10 @@ def main():
             port = s.getsockname()[1]
 
     kwargs = {}
+    implicit = None
+    if args.tls:
+        implicit = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+        implicit.load_cert_chain(args.tls[0], args.tls[1])
     if args.starttls:
         context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
         context.load_cert_chain(args.starttls[0], args.starttls[1])
@@ -75,10 +81,11 @@ def main():
 
         kwargs['authenticator'] = authenticator
         kwargs['auth_required'] = True
+        # aiosmtpd only counts STARTTLS as TLS here; with --tls the socket is TLS already.
         kwargs['auth_require_tls'] = bool(args.starttls)
 
     controller = Controller(Handler(args.directory), hostname='127.0.0.1', port=port,
-                            server_kwargs=kwargs, ready_timeout=10)
+                            ssl_context=implicit, server_kwargs=kwargs, ready_timeout=10)
     controller.start()
     print(f'READY {port}', flush=True)
 

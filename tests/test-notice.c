@@ -174,7 +174,7 @@ assert_log_is_private (void)
 static void
 test_notice_smtp (void)
 {
-  LfTestSmtpServer *server = lf_test_smtp_server_start (0, FALSE, NULL, NULL);
+  LfTestSmtpServer *server = lf_test_smtp_server_start (0, LF_TEST_SMTP_PLAIN, NULL, NULL);
   g_autoptr(LfChannel) channel = make_smtp_channel (server->port);
   g_autoptr(LfTemplate) template = make_template ();
   g_autoptr(LfRenderContext) context = make_context (FALSE);
@@ -248,7 +248,7 @@ test_notice_smtp (void)
 static void
 test_notice_drill_reaches_only_me (void)
 {
-  LfTestSmtpServer *server = lf_test_smtp_server_start (0, FALSE, NULL, NULL);
+  LfTestSmtpServer *server = lf_test_smtp_server_start (0, LF_TEST_SMTP_PLAIN, NULL, NULL);
   g_autoptr(LfChannel) channel = make_smtp_channel (server->port);
   g_autoptr(LfTemplate) template = make_template ();
   g_autoptr(LfRenderContext) context = make_context (TRUE);
@@ -512,7 +512,7 @@ test_notice_mail_client (void)
 static void
 test_notice_broken_template_sends_nothing (void)
 {
-  LfTestSmtpServer *server = lf_test_smtp_server_start (0, FALSE, NULL, NULL);
+  LfTestSmtpServer *server = lf_test_smtp_server_start (0, LF_TEST_SMTP_PLAIN, NULL, NULL);
   g_autoptr(LfChannel) channel = make_smtp_channel (server->port);
   g_autoptr(LfTemplate) template = lf_template_new ("t", "T", "en", "Hi {clinet}", "x");
   g_autoptr(LfRenderContext) context = make_context (FALSE);
@@ -564,7 +564,7 @@ test_notice_clipboard_text (void)
 static void
 test_notice_test_to_self (void)
 {
-  LfTestSmtpServer *server = lf_test_smtp_server_start (0, FALSE, NULL, NULL);
+  LfTestSmtpServer *server = lf_test_smtp_server_start (0, LF_TEST_SMTP_PLAIN, NULL, NULL);
   g_autoptr(LfChannel) channel = make_smtp_channel (server->port);
   g_autoptr(LfTemplate) template = make_template ();
   g_autoptr(LfRenderContext) context = make_context (FALSE);

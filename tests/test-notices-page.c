@@ -265,7 +265,7 @@ test_composer_smtp_and_drill (void)
       return;
     }
 
-  server = lf_test_smtp_server_start (0, FALSE, NULL, NULL);
+  server = lf_test_smtp_server_start (0, LF_TEST_SMTP_PLAIN, NULL, NULL);
   lf_channel_set_host (mail, "127.0.0.1");
   lf_channel_set_port (mail, server->port);
   lf_channel_set_security (mail, LF_SMTP_SECURITY_NONE);

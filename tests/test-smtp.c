@@ -255,7 +255,7 @@ test_smtp_addresses (void)
 static void
 test_smtp_plain_local (void)
 {
-  LfTestSmtpServer *server = lf_test_smtp_server_start (0, FALSE, NULL, NULL);
+  LfTestSmtpServer *server = lf_test_smtp_server_start (0, LF_TEST_SMTP_PLAIN, NULL, NULL);
   g_autoptr(LfSmtpConfig) config = make_config (server->port, LF_SMTP_SECURITY_NONE, NULL, NULL);
   g_autoptr(GPtrArray) messages = make_messages ();
   g_autoptr(GPtrArray) received = NULL;
@@ -288,7 +288,7 @@ test_smtp_plain_local (void)
 static void
 test_smtp_starttls_auth (void)
 {
-  LfTestSmtpServer *server = lf_test_smtp_server_start (0, TRUE, "sam", "correct horse");
+  LfTestSmtpServer *server = lf_test_smtp_server_start (0, LF_TEST_SMTP_STARTTLS, "sam", "correct horse");
   g_autoptr(LfSmtpConfig) config = make_config (server->port, LF_SMTP_SECURITY_STARTTLS,
                                                 "sam", "correct horse");
   g_autoptr(GPtrArray) messages = make_messages ();
@@ -316,9 +316,38 @@ test_smtp_starttls_auth (void)
 }
 
 static void
+test_smtp_implicit_tls (void)
+{
+  LfTestSmtpServer *server = lf_test_smtp_server_start (0, LF_TEST_SMTP_TLS, "sam", "pw");
+  g_autoptr(LfSmtpConfig) config = make_config (server->port, LF_SMTP_SECURITY_TLS, "sam", "pw");
+  g_autoptr(GPtrArray) messages = make_messages ();
+  g_autoptr(GPtrArray) received = NULL;
+  SendState state;
+
+  config->ca_file = lf_test_build_data_path ("test-ca.pem");
+  send_and_wait (config, messages, &state);
+  g_assert_no_error (state.error);
+  for (guint i = 0; i < 3; i++)
+    g_assert_no_error ((GError *) g_ptr_array_index (state.results, i));
+
+  received = lf_test_smtp_server_get_messages (server);
+  g_assert_cmpuint (received->len, ==, 3);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_assert_cmpstr (json_object_get_string_member (g_ptr_array_index (received, i), "auth"),
+                       ==, "sam");
+      assert_received_exactly (g_ptr_array_index (received, i), config,
+                               g_ptr_array_index (messages, i));
+    }
+
+  send_state_clear (&state);
+  lf_test_smtp_server_stop (server);
+}
+
+static void
 test_smtp_certificate_verified (void)
 {
-  LfTestSmtpServer *server = lf_test_smtp_server_start (0, TRUE, "sam", "pw");
+  LfTestSmtpServer *server = lf_test_smtp_server_start (0, LF_TEST_SMTP_STARTTLS, "sam", "pw");
   g_autoptr(LfSmtpConfig) config = make_config (server->port, LF_SMTP_SECURITY_STARTTLS,
                                                 "sam", "pw");
   g_autoptr(GPtrArray) messages = make_messages ();
@@ -344,7 +373,7 @@ test_smtp_certificate_verified (void)
 static void
 test_smtp_wrong_password (void)
 {
-  LfTestSmtpServer *server = lf_test_smtp_server_start (0, TRUE, "sam", "correct horse");
+  LfTestSmtpServer *server = lf_test_smtp_server_start (0, LF_TEST_SMTP_STARTTLS, "sam", "correct horse");
   g_autoptr(LfSmtpConfig) config = make_config (server->port, LF_SMTP_SECURITY_STARTTLS,
                                                 "sam", "wrong");
   g_autoptr(GPtrArray) messages = make_messages ();
@@ -396,7 +425,7 @@ test_smtp_server_down_then_retry (void)
   send_state_clear (&state);
 
   /* The server comes up; the failed ones are sent again. */
-  server = lf_test_smtp_server_start (port, FALSE, NULL, NULL);
+  server = lf_test_smtp_server_start (port, LF_TEST_SMTP_PLAIN, NULL, NULL);
   send_and_wait (config, retry, &state);
   g_assert_no_error (state.error);
   for (guint i = 0; i < 3; i++)
@@ -434,6 +463,7 @@ main (int   argc,
   g_test_add_func ("/lifeline/smtp/addresses", test_smtp_addresses);
   g_test_add_func ("/lifeline/smtp/plain-local", test_smtp_plain_local);
   g_test_add_func ("/lifeline/smtp/starttls-auth", test_smtp_starttls_auth);
+  g_test_add_func ("/lifeline/smtp/implicit-tls", test_smtp_implicit_tls);
   g_test_add_func ("/lifeline/smtp/certificate-verified", test_smtp_certificate_verified);
   g_test_add_func ("/lifeline/smtp/wrong-password", test_smtp_wrong_password);
   g_test_add_func ("/lifeline/smtp/server-down-then-retry", test_smtp_server_down_then_retry);

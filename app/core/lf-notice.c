@@ -396,6 +396,14 @@ deliver_smtp (GTask *task)
       finish_delivery (task);
       return;
     }
+  if (lf_channel_get_username (self->channel) != NULL && self->secret == NULL &&
+      !self->secret_set)
+    {
+      fail_pending (self, delivery,
+                    _("The password of this mail channel is not in the keyring"));
+      finish_delivery (task);
+      return;
+    }
 
   messages = g_ptr_array_new_with_free_func ((GDestroyNotify) lf_mail_message_free);
   for (guint i = 0; i < delivery->pending->len; i++)

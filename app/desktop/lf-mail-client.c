@@ -32,6 +32,8 @@
 typedef struct
 {
   GDBusConnection *connection;
+  GCancellable    *cancellable;
+  gulong           cancelled_id;
   GStrv            to;
   GStrv            bcc;
   char            *subject;
@@ -50,6 +52,9 @@ compose_data_free (ComposeData *data)
 {
   if (data->response_id != 0)
     g_dbus_connection_signal_unsubscribe (data->connection, data->response_id);
+  if (data->cancelled_id != 0)
+    g_cancellable_disconnect (data->cancellable, data->cancelled_id);
+  g_clear_object (&data->cancellable);
   g_clear_object (&data->connection);
   g_strfreev (data->to);
   g_strfreev (data->bcc);
@@ -193,6 +198,34 @@ on_response_cb (GDBusConnection *connection,
     open_mailto (task);
 }
 
+static gboolean
+complete_cancelled_cb (gpointer user_data)
+{
+  GTask *task = user_data;
+  ComposeData *data = g_task_get_task_data (task);
+
+  /* Still waiting for the portal's Response: give up on it. */
+  if (data->response_id != 0)
+    {
+      g_dbus_connection_signal_unsubscribe (data->connection, data->response_id);
+      data->response_id = 0;
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                               _("The draft was cancelled"));
+      g_object_unref (task);
+    }
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_cancelled_cb (GCancellable *cancellable,
+                 gpointer      user_data)
+{
+  /* Not from inside g_cancellable_cancel(): the handler must not disconnect itself. */
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, complete_cancelled_cb, g_object_ref (user_data),
+                   g_object_unref);
+}
+
 static void
 subscribe_response (GTask      *task,
                     const char *path)
@@ -238,6 +271,14 @@ compose_called_cb (GObject      *object,
   g_variant_get (reply, "(&o)", &handle);
   if (g_strcmp0 (handle, data->request_path) != 0)
     subscribe_response (task, handle);
+
+  /* The Response may take long (the user picks a mail app): honour cancellation. */
+  if (data->response_id != 0 && g_task_get_cancellable (task) != NULL && data->cancellable == NULL)
+    {
+      data->cancellable = g_object_ref (g_task_get_cancellable (task));
+      data->cancelled_id = g_cancellable_connect (data->cancellable,
+                                                  G_CALLBACK (on_cancelled_cb), task, NULL);
+    }
 }
 
 static void
