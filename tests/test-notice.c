@@ -588,11 +588,79 @@ test_notice_test_to_self (void)
   lf_test_smtp_server_stop (server);
 }
 
+static void
+stored_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (lf_channel_store_secret_finish (LF_CHANNEL (object), result, &error));
+  g_assert_no_error (error);
+  *(gboolean *) user_data = TRUE;
+}
+
+static void
+test_notice_password_from_keyring (void)
+{
+  LfTestSmtpServer *server = lf_test_smtp_server_start (0, LF_TEST_SMTP_STARTTLS, "sam",
+                                                        "correct horse");
+  g_autoptr(LfChannel) channel = lf_channel_new ("keyring-mail", LF_CHANNEL_KIND_SMTP);
+  g_autoptr(LfTemplate) template = make_template ();
+  g_autoptr(LfRenderContext) context = make_context (FALSE);
+  g_autoptr(LfNotice) without = NULL;
+  g_autoptr(LfNotice) with = NULL;
+  g_autoptr(GPtrArray) received = NULL;
+  g_autofree char *ca = lf_test_build_data_path ("test-ca.pem");
+  gboolean stored = FALSE;
+  SendResult send;
+
+  lf_channel_set_host (channel, "127.0.0.1");
+  lf_channel_set_port (channel, server->port);
+  lf_channel_set_security (channel, LF_SMTP_SECURITY_STARTTLS);
+  lf_channel_set_username (channel, "sam");
+  lf_channel_set_from (channel, "Sam Freelancer <sam@example.com>");
+  lf_channel_set_ca_file (channel, ca);
+
+  /* No password in the keyring yet: a clear failure, nothing tried. */
+  without = lf_notice_new (template, context, channel);
+  add_clients (without);
+  send_and_wait (without, FALSE, &send);
+  g_assert_no_error (send.error);
+  g_assert_cmpint (lf_notice_get_entry (without, 0)->result, ==, LF_NOTICE_RESULT_FAILED);
+  g_assert_cmpstr (lf_notice_get_entry (without, 0)->message, ==,
+                   "The password of this mail channel is not in the keyring");
+
+  /* Stored as the channel's credential, it is found and used. */
+  lf_channel_store_secret_async (channel, "correct horse", NULL, stored_cb, &stored);
+  lf_test_wait_for_flag (&stored, 10000);
+  with = lf_notice_new (template, context, channel);
+  add_clients (with);
+  send_and_wait (with, FALSE, &send);
+  g_assert_no_error (send.error);
+  g_assert_cmpint (lf_notice_get_entry (with, 0)->result, ==, LF_NOTICE_RESULT_SENT);
+  g_assert_cmpint (lf_notice_get_entry (with, 1)->result, ==, LF_NOTICE_RESULT_SENT);
+  received = lf_test_smtp_server_get_messages (server);
+  g_assert_cmpuint (received->len, ==, 2);
+  g_assert_cmpstr (json_object_get_string_member (g_ptr_array_index (received, 0), "auth"), ==,
+                   "sam");
+
+  lf_test_smtp_server_stop (server);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  g_autofree char *keyring = NULL;
+
   lf_test_init (&argc, &argv);
+
+  /* libsecret's file backend in the private test home: never the user's keyring. */
+  keyring = g_build_filename (g_get_user_data_dir (), "keyrings", "test.keyring", NULL);
+  g_setenv ("SECRET_BACKEND", "file", TRUE);
+  g_setenv ("SECRET_FILE_TEST_PATH", keyring, TRUE);
+  g_setenv ("SECRET_FILE_TEST_PASSWORD", "test-password", TRUE);
 
   g_test_add_func ("/lifeline/notice/smtp", test_notice_smtp);
   g_test_add_func ("/lifeline/notice/drill-reaches-only-me", test_notice_drill_reaches_only_me);
@@ -606,6 +674,7 @@ main (int   argc,
                    test_notice_broken_template_sends_nothing);
   g_test_add_func ("/lifeline/notice/clipboard-text", test_notice_clipboard_text);
   g_test_add_func ("/lifeline/notice/test-to-self", test_notice_test_to_self);
+  g_test_add_func ("/lifeline/notice/password-from-keyring", test_notice_password_from_keyring);
 
   return g_test_run ();
 }
