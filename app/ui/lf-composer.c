@@ -11,6 +11,7 @@
 
 #include "lf-composer.h"
 #include "lf-mail-client.h"
+#include "lf-template-editor.h"
 
 #include <glib/gi18n.h>
 
@@ -459,6 +460,39 @@ test_to_self_action (GtkWidget  *widget,
 }
 
 static void
+on_editor_destroyed_cb (LfComposer *self,
+                        GtkWidget  *editor)
+{
+  const char *id = g_object_get_data (G_OBJECT (editor), "template-id");
+
+  /* The store replaced the edited template: select it again and re-render. */
+  if (id != NULL)
+    lf_composer_select_template (self, id);
+  refresh (self);
+}
+
+static void
+edit_template_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  LfComposer *self = LF_COMPOSER (widget);
+  LfTemplate *template = get_template (self);
+  LfTemplateEditor *editor;
+
+  if (template == NULL || self->busy)
+    return;
+
+  editor = lf_template_editor_new (self->templates, lf_template_get_id (template));
+  g_object_set_data_full (G_OBJECT (editor), "template-id",
+                          g_strdup (lf_template_get_id (template)), g_free);
+  gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (self));
+  g_signal_connect_object (editor, "destroy", G_CALLBACK (on_editor_destroyed_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
 copy_all_action (GtkWidget  *widget,
                  const char *action_name,
                  GVariant   *parameter)
@@ -540,6 +574,8 @@ lf_composer_class_init (LfComposerClass *klass)
   gtk_widget_class_install_action (widget_class, "composer.test-to-self", NULL,
                                    test_to_self_action);
   gtk_widget_class_install_action (widget_class, "composer.copy-all", NULL, copy_all_action);
+  gtk_widget_class_install_action (widget_class, "composer.edit-template", NULL,
+                                   edit_template_action);
   gtk_widget_class_install_action (widget_class, "composer.copy-one", "s", copy_one_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
@@ -550,7 +586,16 @@ lf_composer_class_init (LfComposerClass *klass)
 static void
 lf_composer_init (LfComposer *self)
 {
+  GtkWidget *edit;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  edit = gtk_button_new_from_icon_name ("document-edit-symbolic");
+  gtk_widget_set_valign (edit, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (edit, "flat");
+  gtk_widget_set_tooltip_text (edit, _("Edit Template"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (edit), "composer.edit-template");
+  adw_action_row_add_suffix (ADW_ACTION_ROW (self->template_row), edit);
 
   self->cancellable = g_cancellable_new ();
   self->rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
