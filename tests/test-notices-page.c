@@ -362,6 +362,90 @@ test_template_editor (void)
   g_assert_true (lf_template_store_reset (reloaded, "outage"));
 }
 
+static LfComposer *
+find_composer (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (LF_IS_COMPOSER (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return LF_COMPOSER (window);
+    }
+
+  return NULL;
+}
+
+static gboolean
+composer_shown (gpointer data)
+{
+  return find_composer () != NULL;
+}
+
+static void
+test_all_clear_offers_notified (void)
+{
+  g_autofree char *path = lf_notice_log_get_path ();
+  g_autoptr(LfRenderContext) context = make_context ();
+  g_autoptr(GPtrArray) recipients = make_recipients ();
+  LfComposer *composer;
+  LfNotice *notice;
+  GtkWidget *window;
+  GtkWidget *page;
+  gpointer args[2];
+
+  if (!lf_test_have_display ())
+    {
+      lf_test_skip_no_display ();
+      return;
+    }
+
+  /* Ada got the outage notice of inc-1; Jürgen only in a drill; Nadia in another incident. */
+  g_unlink (path);
+  g_assert_true (lf_storage_append_line (path, "{\"notice\":\"a\",\"at\":\"2025-11-18T11:25:00Z\","
+                                         "\"template\":\"outage\",\"channel\":\"mail\","
+                                         "\"kind\":\"smtp\",\"incident\":\"inc-1\","
+                                         "\"drill\":false,\"retry\":false,\"results\":["
+                                         "{\"contact\":\"c-ada\",\"result\":\"sent\"},"
+                                         "{\"contact\":\"c-nadia\",\"result\":\"no-channel\"}]}",
+                                         NULL));
+  g_assert_true (lf_storage_append_line (path, "{\"notice\":\"b\",\"at\":\"2025-11-18T11:26:00Z\","
+                                         "\"template\":\"outage\",\"channel\":\"mail\","
+                                         "\"kind\":\"smtp\",\"incident\":\"inc-1\","
+                                         "\"drill\":true,\"retry\":false,\"results\":["
+                                         "{\"contact\":\"c-jurgen\",\"result\":\"sent\"}]}",
+                                         NULL));
+  g_assert_true (lf_storage_append_line (path, "{\"notice\":\"c\",\"at\":\"2025-11-19T09:00:00Z\","
+                                         "\"template\":\"outage\",\"channel\":\"mail\","
+                                         "\"kind\":\"smtp\",\"incident\":\"inc-2\","
+                                         "\"drill\":false,\"retry\":false,\"results\":["
+                                         "{\"contact\":\"c-nadia\",\"result\":\"sent\"}]}",
+                                         NULL));
+
+  window = gtk_window_new ();
+  page = lf_notices_page_new ();
+  gtk_window_set_child (GTK_WINDOW (window), page);
+  gtk_window_present (GTK_WINDOW (window));
+  args[0] = page;
+  args[1] = GUINT_TO_POINTER (3);
+  g_assert_true (lf_test_wait_for (logged_is, args, 5000));
+
+  lf_notices_page_set_incident (LF_NOTICES_PAGE (page), context, recipients);
+  lf_notices_page_open_all_clear (LF_NOTICES_PAGE (page));
+  g_assert_true (lf_test_wait_for (composer_shown, NULL, 5000));
+  composer = find_composer ();
+  notice = lf_composer_get_notice (composer);
+  g_assert_cmpstr (lf_template_get_id (lf_notice_get_template (notice)), ==, "all-clear");
+  g_assert_cmpuint (lf_notice_get_n_entries (notice), ==, 1);
+  g_assert_cmpstr (lf_notice_get_entry (notice, 0)->recipient->contact_id, ==, "c-ada");
+
+  gtk_window_destroy (GTK_WINDOW (composer));
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unlink (path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -375,6 +459,8 @@ main (int   argc,
   g_test_add_func ("/lifeline/notices-page/composer-smtp-and-drill",
                    test_composer_smtp_and_drill);
   g_test_add_func ("/lifeline/notices-page/template-editor", test_template_editor);
+  g_test_add_func ("/lifeline/notices-page/all-clear-offers-notified",
+                   test_all_clear_offers_notified);
 
   return g_test_run ();
 }

@@ -331,6 +331,68 @@ lf_notices_page_open_composer (LfNoticesPage *self,
   return composer;
 }
 
+static void
+all_clear_log_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(LfNoticesPage) self = user_data;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GPtrArray) notified = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) ids = NULL;
+  g_autoptr(LfRenderContext) context = NULL;
+  LfComposer *composer;
+
+  entries = lf_notice_log_read_finish (result, &error);
+  if (entries == NULL)
+    {
+      g_message ("Notice log: %s", error->message);
+      return;
+    }
+
+  ids = lf_notice_log_get_outage_recipients (entries, self->context->incident_id);
+  notified = g_ptr_array_new ();
+  for (guint i = 0; i < self->recipients->len; i++)
+    {
+      LfRecipient *recipient = g_ptr_array_index (self->recipients, i);
+
+      if (g_strv_contains ((const char * const *) ids, recipient->contact_id))
+        g_ptr_array_add (notified, recipient);
+    }
+
+  context = lf_render_context_copy (self->context);
+  if (context->since <= 0)
+    context->since = g_get_real_time () / G_USEC_PER_SEC;
+  composer = lf_composer_new (self->templates, self->channels, context, notified);
+  lf_composer_select_template (composer, "all-clear");
+  if (GTK_IS_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))))
+    gtk_window_set_transient_for (GTK_WINDOW (composer),
+                                  GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
+  g_signal_connect_object (composer, "sent", G_CALLBACK (on_composer_sent_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (composer));
+}
+
+/**
+ * lf_notices_page_open_all_clear:
+ *
+ * Opens the composer with the "all-clear" template and, as recipients, exactly the clients
+ * of the current incident who received its outage notice (from the notice log).
+ */
+void
+lf_notices_page_open_all_clear (LfNoticesPage *self)
+{
+  g_return_if_fail (LF_IS_NOTICES_PAGE (self));
+
+  if (self->context->incident_id == NULL)
+    {
+      lf_notices_page_open_composer (self, "all-clear");
+      return;
+    }
+
+  lf_notice_log_read_async (self->cancellable, all_clear_log_cb, g_object_ref (self));
+}
+
 guint
 lf_notices_page_get_n_logged (LfNoticesPage *self)
 {

@@ -25,6 +25,7 @@ void        lf_notices_page_set_incident   (LfNoticesPage         *self,
                                             GPtrArray             *recipients);
 LfComposer *lf_notices_page_open_composer  (LfNoticesPage         *self,
                                             const char            *template_id);
+void        lf_notices_page_open_all_clear (LfNoticesPage         *self);
 guint       lf_notices_page_get_n_logged   (LfNoticesPage         *self);
 
 G_END_DECLS
