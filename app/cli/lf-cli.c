@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "lf-cli.h"
+#include "lf-cli-notify.h"
 
 #include "lf-cli-check.h"
 
@@ -29,6 +30,14 @@ static const GOptionEntry option_entries[] = {
     N_("With --check: print JSON"), NULL },
   { "timeout", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("With --check: the limit for one request"), N_("SECONDS") },
+  { "notify", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Send the outage notice for PLATFORM to its affected clients"), N_("PLATFORM") },
+  { "template", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("The notice template to use with --notify (default: outage)"), N_("ID") },
+  { "channel", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("The channel to send through with --notify (default: the first one)"), N_("ID") },
+  { "dry-run", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("With --notify, print each message instead of sending it"), NULL },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Print the version and exit"), NULL },
   { NULL }
@@ -52,6 +61,17 @@ int
 lf_cli_handle_options (GVariantDict *options)
 {
   g_return_val_if_fail (options != NULL, 1);
+
+  if (g_variant_dict_contains (options, "notify"))
+    {
+      const char *platform = NULL, *template = NULL, *channel = NULL;
+
+      g_variant_dict_lookup (options, "notify", "&s", &platform);
+      g_variant_dict_lookup (options, "template", "&s", &template);
+      g_variant_dict_lookup (options, "channel", "&s", &channel);
+      return lf_cli_notify (platform, template, channel,
+                            g_variant_dict_contains (options, "dry-run"));
+    }
 
   if (g_variant_dict_contains (options, "version"))
     {

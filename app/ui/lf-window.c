@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "lf-window.h"
+#include "lf-notices-page.h"
 
 #include <glib/gi18n.h>
 
@@ -113,6 +114,8 @@ lf_window_class_init (LfWindowClass *klass)
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   window_class->close_request = lf_window_close_request;
+
+  g_type_ensure (LF_TYPE_NOTICES_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/ui/lf-window.ui");

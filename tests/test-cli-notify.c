@@ -1,0 +1,288 @@
+/* test-cli-notify.c — lifeline --notify, end to end with --dry-run
+ *
+ * Copyright 2026 The Lifeline authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <locale.h>
+
+#include "lf-cli.h"
+#include "lf-cli-notify.h"
+#include "lf-storage.h"
+#include "lf-test-utils.h"
+
+/* A recipient source backed by tests/data/notify-clients.json. Test code only: the program's
+ * source is the client directory, wired in by the application. */
+
+static JsonObject *
+load_clients (GError **error)
+{
+  /* The helper runs without g_test_init(): find the file from the test environment. */
+  g_autofree char *path = g_build_filename (g_getenv ("G_TEST_SRCDIR"), "data",
+                                            "notify-clients.json", NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+
+  if (!json_parser_load_from_file (parser, path, error))
+    return NULL;
+  return json_object_ref (json_node_get_object (json_parser_get_root (parser)));
+}
+
+static GPtrArray *
+file_list_recipients (LfRecipientSource  *source,
+                      const char         *platform_id,
+                      GError            **error)
+{
+  g_autoptr(JsonObject) root = load_clients (error);
+  g_autoptr(GPtrArray) recipients = g_ptr_array_new_with_free_func ((GDestroyNotify) lf_recipient_free);
+  JsonArray *contacts;
+
+  if (root == NULL)
+    return NULL;
+
+  contacts = json_object_get_array_member (root, "contacts");
+  for (guint i = 0; i < json_array_get_length (contacts); i++)
+    {
+      JsonObject *contact = json_array_get_object_element (contacts, i);
+      JsonArray *platforms = json_object_get_array_member (contact, "platforms");
+
+      for (guint j = 0; j < json_array_get_length (platforms); j++)
+        if (g_str_equal (json_array_get_string_element (platforms, j), platform_id))
+          {
+            LfRecipient *recipient = lf_recipient_new_from_json (contact, error);
+
+            if (recipient == NULL)
+              return NULL;
+            g_ptr_array_add (recipients, recipient);
+          }
+    }
+
+  return g_steal_pointer (&recipients);
+}
+
+static gboolean
+file_fill_context (LfRecipientSource  *source,
+                   const char         *platform_id,
+                   LfRenderContext    *context,
+                   GError            **error)
+{
+  g_autoptr(JsonObject) root = load_clients (error);
+  JsonObject *me, *incident;
+
+  if (root == NULL)
+    return FALSE;
+
+  me = json_object_get_object_member (root, "me");
+  incident = json_object_get_object_member (root, "incident");
+  g_free (context->platform);
+  context->platform = g_strdup (json_object_get_string_member (incident, "platform"));
+  context->provider = g_strdup (json_object_get_string_member (incident, "provider"));
+  context->incident_id = g_strdup (json_object_get_string_member (incident, "id"));
+  context->status_url = g_strdup (json_object_get_string_member (incident, "status_url"));
+  context->since = json_object_get_int_member (incident, "since");
+  context->my_name = g_strdup (json_object_get_string_member (me, "name"));
+  context->my_email = g_strdup (json_object_get_string_member (me, "email"));
+  context->my_channel = g_strdup (json_object_get_string_member (me, "channel"));
+
+  return TRUE;
+}
+
+static LfRecipientSource file_source = {
+  file_list_recipients, file_fill_context, NULL,
+};
+
+/* Helper mode: this test program acts as `lifeline` with the file source, parsing the real
+ * option table through GApplication exactly as the program does. */
+
+static int
+on_handle_local_options_cb (GApplication *app,
+                            GVariantDict *options,
+                            gpointer      user_data)
+{
+  int status;
+
+  lf_cli_notify_set_recipient_source (&file_source);
+  status = lf_cli_handle_options (options);
+
+  return status == LF_CLI_CONTINUE ? 0 : status;
+}
+
+static int
+run_helper (int    argc,
+            char **argv)
+{
+  g_autoptr(GApplication) app = NULL;
+
+  setlocale (LC_ALL, "");  /* as main.c does: UTF-8 output */
+  app = g_application_new (NULL, G_APPLICATION_NON_UNIQUE);
+
+  g_application_add_main_option_entries (app, lf_cli_get_option_entries ());
+  g_signal_connect (app, "handle-local-options", G_CALLBACK (on_handle_local_options_cb), NULL);
+
+  return g_application_run (app, argc, argv);
+}
+
+static void
+run (const char  *program,
+     const char  *args[],
+     char       **out,
+     char       **err,
+     int         *status)
+{
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_ptr_array_add (argv, (gpointer) program);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_setenv (launcher, "LF_TEST_NOTIFY_HELPER", "1", TRUE);
+  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
+  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
+  g_subprocess_launcher_unsetenv (launcher, "DBUS_SESSION_BUS_ADDRESS");
+  proc = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (proc, NULL, NULL, out, err, &error);
+  g_assert_no_error (error);
+  *status = g_subprocess_get_exit_status (proc);
+}
+
+static char *self_path;
+
+static void
+write_channels (const char *json)
+{
+  g_autofree char *path = lf_storage_build_data_path ("channels.json");
+
+  g_assert_true (lf_storage_write_atomic (path, json, -1, 0600, NULL));
+}
+
+static const char ada_block[] =
+  "To: Ada Lovelace <ada@example.com>\n"
+  "Subject: Upwork is down: how to reach me meanwhile\n"
+  "\n"
+  "Hello Ada Lovelace,\n"
+  "\n"
+  "Upwork has not been working since 18 Nov 2025, 11:20 GMT. Messages and files sent through "
+  "Upwork may not reach me until it is back, so I am letting you know directly.\n"
+  "\n"
+  "Our work goes on as planned. Until Upwork works again, please reach me at WhatsApp +44 7700 "
+  "900123. The current status is published at https://status.upwork.com/.\n"
+  "\n"
+  "I will write again as soon as I know more.\n"
+  "\n"
+  "Best regards,\n"
+  "Sam Freelancer\n";
+
+static void
+test_notify_dry_run (void)
+{
+  const char *args[] = { "--notify", "upwork", "--dry-run", NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  int status;
+
+  write_channels ("{\"version\": 1, \"channels\": [{\"id\": \"mail\", \"kind\": \"smtp\","
+                  " \"host\": \"smtp.example.com\", \"security\": \"starttls\","
+                  " \"username\": \"sam@example.com\", \"from\": \"Sam <sam@example.com>\"}]}");
+  run (self_path, args, &out, &err, &status);
+  g_assert_cmpstr (err, ==, "");
+  g_assert_cmpint (status, ==, 0);
+
+  g_assert_true (g_str_has_prefix (out, "Dry run: nothing is sent. Template “outage”, channel "
+                                        "“mail” (smtp), 3 recipients.\n\n"));
+  g_assert_nonnull (strstr (out, ada_block));
+  /* Jürgen reads German, in Berlin time. */
+  g_assert_nonnull (strstr (out, "\nTo: Jürgen Müller <jurgen@example.de>\n"
+                                 "Subject: Upwork ist gestört: So erreichen Sie mich\n\n"
+                                 "Hallo Jürgen Müller,\n\nUpwork funktioniert seit 18. Nov. "
+                                 "2025, 12:20 CET nicht."));
+  /* Nadia has no e-mail: listed, not dropped. */
+  g_assert_nonnull (strstr (out, "\nTo: Nadia (No e-mail address)\n"
+                                 "Subject: Upwork is down: how to reach me meanwhile\n"));
+  /* Otto is a Fiverr client. */
+  g_assert_null (strstr (out, "Otto"));
+}
+
+static void
+test_notify_options (void)
+{
+  const char *unknown_template[] = { "--notify", "upwork", "--template", "nope", "--dry-run",
+                                     NULL };
+  const char *unknown_channel[] = { "--notify", "upwork", "--channel", "pigeon", "--dry-run",
+                                    NULL };
+  const char *all_clear[] = { "--notify", "fiverr", "--template", "all-clear", "--dry-run",
+                              NULL };
+  const char *no_clients[] = { "--notify", "toptal", "--dry-run", NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  int status;
+
+  run (self_path, unknown_template, &out, &err, &status);
+  g_assert_cmpint (status, ==, 2);
+  g_assert_cmpstr (out, ==, "");
+  g_assert_cmpstr (err, ==, "lifeline: there is no template “nope”. Templates: outage deadline "
+                            "all-clear\n");
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  run (self_path, unknown_channel, &out, &err, &status);
+  g_assert_cmpint (status, ==, 2);
+  g_assert_cmpstr (err, ==, "lifeline: there is no channel “pigeon”\n");
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* No channel configured: a dry run still shows the messages. */
+  write_channels ("{\"version\": 1, \"channels\": []}");
+  run (self_path, all_clear, &out, &err, &status);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_nonnull (strstr (out, "channel “clipboard” (clipboard), 2 recipients."));
+  g_assert_nonnull (strstr (out, "\nTo: Otto (rendered only)\nSubject: Upwork is back: all clear\n"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  run (self_path, no_clients, &out, &err, &status);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_cmpstr (out, ==, "");
+  g_assert_cmpstr (err, ==, "lifeline: no client is linked to “toptal”; nothing to send\n");
+}
+
+static void
+test_notify_without_directory (void)
+{
+  const char *args[] = { "--notify", "upwork", "--dry-run", NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  int status;
+
+  /* The real program, which has no recipient source yet: a clear failure, no made-up clients. */
+  run (lf_test_get_binary (), args, &out, &err, &status);
+  g_assert_cmpint (status, ==, 2);
+  g_assert_cmpstr (out, ==, "");
+  g_assert_cmpstr (err, ==, "lifeline: cannot find the clients of “upwork”: the client "
+                            "directory is not available. Nothing was sent.\n");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  if (g_getenv ("LF_TEST_NOTIFY_HELPER") != NULL)
+    return run_helper (argc, argv);
+
+  self_path = g_canonicalize_filename (argv[0], NULL);
+  lf_test_init (&argc, &argv);
+
+  g_test_add_func ("/lifeline/cli-notify/dry-run", test_notify_dry_run);
+  g_test_add_func ("/lifeline/cli-notify/options", test_notify_options);
+  g_test_add_func ("/lifeline/cli-notify/without-directory", test_notify_without_directory);
+
+  return g_test_run ();
+}
