@@ -14,11 +14,20 @@
 #include <glib/gi18n.h>
 #include <stdio.h>
 
+#include "lf-cli-export.h"
+#include "lf-cli-import.h"
+
 /* The command line of DESIGN.md. Everything here runs in the local process before the
  * application registers on the bus or opens a display, so it works over SSH and in scripts.
  */
 
 static const GOptionEntry option_entries[] = {
+  { "export", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Export clients to FILE (.json bundle, .vcf or .csv) and exit"), N_("FILE") },
+  { "import", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Import clients from FILE (.json bundle, .vcf or .csv) and exit"), N_("FILE") },
+  { "include-secrets", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("With --export, also write passwords and webhook URLs"), NULL },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Print the version and exit"), NULL },
   { NULL }
@@ -41,7 +50,15 @@ lf_cli_get_option_entries (void)
 int
 lf_cli_handle_options (GVariantDict *options)
 {
+  const char *path;
+
   g_return_val_if_fail (options != NULL, 1);
+
+  if (g_variant_dict_lookup (options, "import", "^&ay", &path))
+    return lf_cli_import (path);
+
+  if (g_variant_dict_lookup (options, "export", "^&ay", &path))
+    return lf_cli_export (path, g_variant_dict_contains (options, "include-secrets"));
 
   if (g_variant_dict_contains (options, "version"))
     {

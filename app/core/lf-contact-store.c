@@ -416,7 +416,7 @@ collection_for_alias_cb (GObject      *object,
       return;
     }
 
-  start_search (g_steal_pointer (&task));
+  start_search (g_object_ref (task));
 }
 
 static void
@@ -439,7 +439,7 @@ service_get_cb (GObject      *object,
 
   secret_collection_for_alias (service, SECRET_COLLECTION_DEFAULT, SECRET_COLLECTION_NONE,
                                g_task_get_cancellable (task),
-                               collection_for_alias_cb, g_steal_pointer (&task));
+                               collection_for_alias_cb, g_object_ref (task));
 }
 
 static void
@@ -515,7 +515,7 @@ unlock_cb (GObject      *object,
     }
 
   lf_contact_store_load_async (self, g_task_get_cancellable (task),
-                               unlock_reload_cb, g_steal_pointer (&task));
+                               unlock_reload_cb, g_object_ref (task));
 }
 
 static void
@@ -543,7 +543,7 @@ unlock_collection_cb (GObject      *object,
 
   objects = g_list_append (NULL, collection);
   secret_service_unlock (secret_collection_get_service (collection), objects,
-                         g_task_get_cancellable (task), unlock_cb, g_steal_pointer (&task));
+                         g_task_get_cancellable (task), unlock_cb, g_object_ref (task));
 }
 
 static void
@@ -569,7 +569,7 @@ unlock_service_cb (GObject      *object,
 
   secret_collection_for_alias (service, SECRET_COLLECTION_DEFAULT, SECRET_COLLECTION_NONE,
                                g_task_get_cancellable (task),
-                               unlock_collection_cb, g_steal_pointer (&task));
+                               unlock_collection_cb, g_object_ref (task));
 }
 
 /* ------------------------------------------------------------------------ */
@@ -677,7 +677,7 @@ lookup_for_save_cb (GObject      *object,
       data->merged = lf_contact_copy (data->contact);
     }
 
-  write_merged (g_steal_pointer (&task));
+  write_merged (g_object_ref (task));
 }
 
 static void
@@ -878,7 +878,7 @@ lf_contact_store_load_async (LfContactStore      *self,
   running = self->load_tasks != NULL;
   if (!running)
     self->load_tasks = g_ptr_array_new_with_free_func (g_object_unref);
-  g_ptr_array_add (self->load_tasks, g_steal_pointer (&task));
+  g_ptr_array_add (self->load_tasks, g_object_ref (task));
 
   if (!running)
     start_load (self, NULL);
@@ -930,10 +930,10 @@ lf_contact_store_unlock_async (LfContactStore      *self,
 
   if (uses_file_backend ())
     lf_contact_store_load_async (self, g_task_get_cancellable (task),
-                                 unlock_reload_cb, g_steal_pointer (&task));
+                                 unlock_reload_cb, g_object_ref (task));
   else
     secret_service_get (SECRET_SERVICE_NONE, g_task_get_cancellable (task),
-                        unlock_service_cb, g_steal_pointer (&task));
+                        unlock_service_cb, g_object_ref (task));
 }
 
 gboolean
@@ -990,7 +990,7 @@ lf_contact_store_save_async (LfContactStore      *self,
   g_task_set_task_data (task, data, (GDestroyNotify) save_data_free);
 
   secret_password_lookup (lf_secret_contact_schema (), g_task_get_cancellable (task),
-                          lookup_for_save_cb, g_steal_pointer (&task),
+                          lookup_for_save_cb, g_object_ref (task),
                           LF_SECRET_ATTR_CONTACT_ID, lf_contact_get_id (contact),
                           NULL);
 }
@@ -1061,7 +1061,7 @@ lf_contact_store_delete_async (LfContactStore      *self,
     }
 
   secret_password_clear (lf_secret_contact_schema (), g_task_get_cancellable (task),
-                         clear_cb, g_steal_pointer (&task),
+                         clear_cb, g_object_ref (task),
                          LF_SECRET_ATTR_CONTACT_ID, lf_contact_get_id (contact),
                          NULL);
 }
