@@ -139,7 +139,7 @@ test_vcard_21_quoted_printable (void)
   g_assert_cmpstr (lf_contact_get_primary_email (contact), ==, "jose@hermanos.example");
   g_assert_cmpuint (g_strv_length ((char **) lf_contact_get_phones (contact)), ==, 2);
   g_assert_cmpstr (lf_contact_get_notes (contact), ==,
-                   "First line\r\nSecond line is long enough to need a soft line break here.");
+                   "First line\nSecond line is long enough to need a soft line break here.");
 }
 
 static void

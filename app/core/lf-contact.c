@@ -130,6 +130,22 @@ normalize_text (const char *s)
   if (is_blank (s))
     return NULL;
   copy = g_strstrip (g_strdup (s));
+
+  /* One kind of line break: CRLF and CR (Windows and old Mac exports) become LF. */
+  if (strchr (copy, '\r') != NULL)
+    {
+      GString *lf = g_string_new (NULL);
+
+      for (const char *p = copy; *p != '\0'; p++)
+        {
+          if (*p == '\r' && p[1] == '\n')
+            continue;
+          g_string_append_c (lf, *p == '\r' ? '\n' : *p);
+        }
+      g_free (copy);
+      copy = g_string_free (lf, FALSE);
+    }
+
   return copy;
 }
 
