@@ -104,7 +104,13 @@ lf_bundle_parse (const char  *data,
     }
 
   node = json_parser_get_root (parser);
-  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+  if (node == NULL)
+    {
+      g_set_error_literal (error, LF_BUNDLE_ERROR, LF_BUNDLE_ERROR_PARSE,
+                           _("The file is empty"));
+      return NULL;
+    }
+  if (!JSON_NODE_HOLDS_OBJECT (node))
     {
       g_set_error_literal (error, LF_BUNDLE_ERROR, LF_BUNDLE_ERROR_FORMAT,
                            _("The file is not a Lifeline bundle (it is not a JSON object)"));
@@ -234,18 +240,20 @@ lf_bundle_filter_channel (JsonObject *channel,
                           gboolean    include_secrets)
 {
   static const char *secret_members[] = { "password", "url", "token", "webhook" };
-  g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
-  g_autoptr(JsonNode) copy = NULL;
-  JsonObject *object;
+  g_autoptr(GList) members = json_object_get_members (channel);
+  JsonObject *object = json_object_new ();
 
-  json_node_set_object (node, channel);
-  copy = json_node_copy (node);
-  object = json_object_ref (json_node_get_object (copy));
+  /* A new top-level object: json_node_copy() shares objects in json-glib 1.6. */
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      gboolean secret = FALSE;
 
-  if (!include_secrets)
-    for (guint i = 0; i < G_N_ELEMENTS (secret_members); i++)
-      if (json_object_has_member (object, secret_members[i]))
-        json_object_remove_member (object, secret_members[i]);
+      for (guint i = 0; i < G_N_ELEMENTS (secret_members) && !include_secrets; i++)
+        secret |= g_str_equal (l->data, secret_members[i]);
+      if (!secret)
+        json_object_set_member (object, l->data,
+                                json_node_copy (json_object_get_member (channel, l->data)));
+    }
 
   return object;
 }
