@@ -644,23 +644,13 @@ contact_from_card (Card      *card,
           kind = classify_link (text, &handle);
           if (kind_for_service (service) != NULL)
             {
-              const char *service_kind = kind_for_service (service);
+              /* The service type decides; "<kind>:" is Lifeline's own prefix. */
+              g_autofree char *prefix = NULL;
 
-              if (kind == NULL || !g_str_equal (kind, service_kind))
-                {
-                  g_autofree char *prefix = g_strconcat (service_kind, ":", NULL);
-
-                  g_free (handle);
-                  handle = strip_scheme (text, prefix);
-                  if (g_str_equal (service_kind, "skype"))
-                    {
-                      char *stripped = strip_scheme (handle, "skype:");
-
-                      g_free (handle);
-                      handle = stripped;
-                    }
-                }
-              kind = service_kind;
+              kind = kind_for_service (service);
+              prefix = g_strconcat (kind, ":", NULL);
+              g_free (handle);
+              handle = strip_scheme (text, prefix);
             }
 
           if (kind != NULL)
