@@ -22,6 +22,7 @@ struct _LfApplication
   AdwApplication  parent_instance;
 
   GSettings      *settings;
+  LfContactStore *contact_store;
 };
 
 G_DEFINE_FINAL_TYPE (LfApplication, lf_application, ADW_TYPE_APPLICATION)
@@ -153,6 +154,7 @@ lf_application_dispose (GObject *object)
   LfApplication *self = LF_APPLICATION (object);
 
   g_clear_object (&self->settings);
+  g_clear_object (&self->contact_store);
 
   G_OBJECT_CLASS (lf_application_parent_class)->dispose (object);
 }
@@ -208,4 +210,25 @@ lf_application_get_settings (LfApplication *self)
     self->settings = g_settings_new (SCHEMA_ID);
 
   return self->settings;
+}
+
+/**
+ * lf_application_get_contact_store:
+ * @self: a #LfApplication
+ *
+ * The one client directory of the application, shared by every window and feature (the
+ * clients page, notices). Created on first use; it loads from the keyring only when
+ * something asks it to (lf_contact_store_ensure_loaded() or lf_contact_store_load_async()).
+ *
+ * Returns: (transfer none): the contact store
+ */
+LfContactStore *
+lf_application_get_contact_store (LfApplication *self)
+{
+  g_return_val_if_fail (LF_IS_APPLICATION (self), NULL);
+
+  if (self->contact_store == NULL)
+    self->contact_store = lf_contact_store_new ();
+
+  return self->contact_store;
 }

@@ -9,6 +9,8 @@
 
 #include <adwaita.h>
 
+#include "lf-contact-store.h"
+
 G_BEGIN_DECLS
 
 #define LF_TYPE_APPLICATION (lf_application_get_type ())
@@ -17,5 +19,6 @@ G_DECLARE_FINAL_TYPE (LfApplication, lf_application, LF, APPLICATION, AdwApplica
 
 LfApplication *lf_application_new          (void);
 GSettings     *lf_application_get_settings (LfApplication *self);
+LfContactStore *lf_application_get_contact_store (LfApplication *self);
 
 G_END_DECLS
