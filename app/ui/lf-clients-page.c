@@ -192,7 +192,9 @@ row_button (const char *icon,
   gtk_widget_add_css_class (button, "flat");
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
   gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", id);
-  gtk_widget_set_sensitive (button, sensitive);
+  /* The action is enabled for every client: a button that cannot do anything for this
+   * one is left out rather than greyed out (the action helper owns sensitivity). */
+  gtk_widget_set_visible (button, sensitive);
   return button;
 }
 
