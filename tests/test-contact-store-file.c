@@ -425,6 +425,48 @@ test_file_export_without_secrets (void)
   delete_all (store);
 }
 
+static void
+test_file_import_bundle_me (void)
+{
+  const char *bundle =
+    "{ \"format\": \"lifeline-bundle\", \"version\": 1,"
+    "  \"me\": { \"name\": \"Sam Freelancer\", \"email\": \"sam@me.example\","
+    "            \"channel\": \"WhatsApp +44 7700 900123\" },"
+    "  \"contacts\": [ { \"name\": \"Zed\", \"emails\": [\"zed@example.com\"] } ],"
+    "  \"templates\": [ { \"id\": \"outage\" } ] }";
+  g_autoptr(LfContactStore) store = load_store ();
+  g_autoptr(LfImportPreview) preview = NULL;
+  g_autoptr(LfProfile) profile = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *summary = NULL;
+
+  delete_all (store);
+  preview = lf_import_preview_new (store, bundle, -1, LF_IMPORT_FORMAT_BUNDLE, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (lf_import_preview_get_bundle (preview)->templates);
+  summary = lf_import_preview_to_string (preview);
+  g_assert_nonnull (strstr (summary, "Your own details"));
+  g_assert_nonnull (strstr (summary, "templates"));
+
+  lf_import_preview_apply_async (preview, NULL, got_result_cb, &result);
+  await_result (&result);
+  g_assert_true (lf_import_preview_apply_finish (preview, result, &error));
+  g_assert_no_error (error);
+  g_clear_object (&result);
+
+  /* The profile went to the keyring, not to a file. */
+  lf_profile_load_async (NULL, got_result_cb, &result);
+  await_result (&result);
+  profile = lf_profile_load_finish (result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (lf_profile_get_name (profile), ==, "Sam Freelancer");
+  g_assert_cmpstr (lf_profile_get_email (profile), ==, "sam@me.example");
+  scan_tree (g_get_user_data_dir (), (const char *[]) { "Sam Freelancer", "sam@me.example", NULL });
+  scan_tree (g_get_user_config_dir (), (const char *[]) { "Sam Freelancer", NULL });
+  delete_all (store);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -444,6 +486,7 @@ main (int   argc,
   g_test_add_func ("/lifeline/contact-store-file/import-duplicates-in-file",
                    test_file_import_duplicates_in_file);
   g_test_add_func ("/lifeline/contact-store-file/import-errors", test_file_import_errors);
+  g_test_add_func ("/lifeline/contact-store-file/import-bundle-me", test_file_import_bundle_me);
   g_test_add_func ("/lifeline/contact-store-file/round-trip-bundle", test_file_round_trip_bundle);
   g_test_add_func ("/lifeline/contact-store-file/round-trip-vcard", test_file_round_trip_vcard);
   g_test_add_func ("/lifeline/contact-store-file/round-trip-csv", test_file_round_trip_csv);

@@ -100,11 +100,22 @@ lf_window_clients_action (GtkWidget  *widget,
 {
   LfWindow *self = LF_WINDOW (widget);
 
+  LfContactStore *store = lf_clients_page_get_store (self->clients_page);
+
   lf_window_show_page (self, "clients");
-  gtk_widget_activate_action (GTK_WIDGET (self->clients_page),
-                              g_str_equal (action_name, "win.import-clients")
-                                ? "clients.import" : "clients.export",
-                              NULL);
+
+  /* The page's actions work once the directory is loaded; showing the page starts that. */
+  if (!gtk_widget_activate_action (GTK_WIDGET (self->clients_page),
+                                   g_str_equal (action_name, "win.import-clients")
+                                     ? "clients.import" : "clients.export",
+                                   NULL))
+    {
+      const char *message = store ? lf_contact_store_get_error_message (store) : NULL;
+
+      lf_window_add_toast (self, adw_toast_new (message ? message
+                                                        : _("The client directory is still "
+                                                            "loading; try again in a moment")));
+    }
 }
 
 /* ------------------------------------------------------------------------ */
