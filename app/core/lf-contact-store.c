@@ -133,6 +133,13 @@ set_state (LfContactStore      *self,
 static const char *
 unavailable_message (void)
 {
+  /* In the Flatpak sandbox libsecret needs the desktop's Secret portal (we do not ask for
+   * the whole Secret Service with --talk-name=org.freedesktop.secrets). */
+  if (g_file_test ("/.flatpak-info", G_FILE_TEST_EXISTS))
+    return _("Your desktop offers no keyring to sandboxed apps, so client details cannot be "
+             "stored safely. Install and start a keyring such as GNOME Keyring, which "
+             "provides the Secret portal, then try again.");
+
   return _("No keyring is available, so client details cannot be stored safely. Install and "
            "start a keyring such as GNOME Keyring or KWallet, then try again.");
 }
