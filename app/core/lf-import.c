@@ -142,6 +142,23 @@ add_incoming (LfImportPreview *self,
   g_ptr_array_add (self->added, g_object_ref (incoming));
 }
 
+/* "row 12: …" after "row 3: …": by the first number in the message. */
+static int
+compare_by_position (gconstpointer a,
+                     gconstpointer b)
+{
+  const char *sa = *(const char **) a;
+  const char *sb = *(const char **) b;
+  const char *da = sa + strcspn (sa, "0123456789");
+  const char *db = sb + strcspn (sb, "0123456789");
+  guint64 na = *da ? g_ascii_strtoull (da, NULL, 10) : G_MAXUINT64;
+  guint64 nb = *db ? g_ascii_strtoull (db, NULL, 10) : G_MAXUINT64;
+
+  if (na != nb)
+    return na < nb ? -1 : 1;
+  return g_strcmp0 (sa, sb);
+}
+
 static void
 apply_next (GTask *task);
 
@@ -358,6 +375,7 @@ lf_import_preview_new (LfContactStore  *store,
 
   for (guint i = 0; i < contacts->len; i++)
     add_incoming (self, contacts->pdata[i]);
+  g_ptr_array_sort (self->skipped, compare_by_position);
 
   return g_steal_pointer (&self);
 }
@@ -497,12 +515,12 @@ lf_import_preview_is_empty (LfImportPreview *self)
 }
 
 /**
- * lf_import_preview_to_string:
+ * lf_import_preview_get_counts_text:
  *
- * Returns: (transfer full): a summary for people: counts, then each skipped entry
+ * Returns: (transfer full): what the import will do, one line per kind of change
  */
 char *
-lf_import_preview_to_string (LfImportPreview *self)
+lf_import_preview_get_counts_text (LfImportPreview *self)
 {
   GString *out;
 
@@ -531,17 +549,37 @@ lf_import_preview_to_string (LfImportPreview *self)
   g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "%u entry skipped",
                                             "%u entries skipped", self->skipped->len),
                           self->skipped->len);
-  g_string_append_c (out, '\n');
-  for (guint i = 0; i < self->skipped->len; i++)
-    g_string_append_printf (out, "  %s\n", (char *) self->skipped->pdata[i]);
 
   if (self->bundle != NULL && self->bundle->me != NULL)
-    g_string_append_printf (out, "%s\n", _("Your own details (“me”) will be saved"));
+    g_string_append_printf (out, "\n%s", _("Your own details (“me”) will be saved"));
   if (self->bundle != NULL &&
       (self->bundle->channels != NULL || self->bundle->templates != NULL ||
        self->bundle->plan != NULL))
-    g_string_append_printf (out, "%s\n", _("The bundle’s notice channels, templates and plan "
-                                           "are not imported by this version"));
+    g_string_append_printf (out, "\n%s", _("The bundle’s notice channels, templates and plan "
+                                            "are not imported by this version"));
+
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * lf_import_preview_to_string:
+ *
+ * Returns: (transfer full): a summary for people: the counts, then each skipped entry with
+ *   its reason, indented
+ */
+char *
+lf_import_preview_to_string (LfImportPreview *self)
+{
+  g_autofree char *counts = NULL;
+  GString *out;
+
+  g_return_val_if_fail (LF_IS_IMPORT_PREVIEW (self), NULL);
+
+  counts = lf_import_preview_get_counts_text (self);
+  out = g_string_new (counts);
+  g_string_append_c (out, '\n');
+  for (guint i = 0; i < self->skipped->len; i++)
+    g_string_append_printf (out, "  %s\n", (char *) self->skipped->pdata[i]);
 
   return g_string_free (out, FALSE);
 }

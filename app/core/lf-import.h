@@ -52,6 +52,7 @@ guint            lf_import_preview_get_n_unchanged (LfImportPreview    *self);
 GPtrArray       *lf_import_preview_get_skipped    (LfImportPreview     *self);
 LfBundle        *lf_import_preview_get_bundle     (LfImportPreview     *self);
 gboolean         lf_import_preview_is_empty       (LfImportPreview     *self);
+char            *lf_import_preview_get_counts_text (LfImportPreview    *self);
 char            *lf_import_preview_to_string      (LfImportPreview     *self);
 
 void             lf_import_preview_apply_async    (LfImportPreview     *self,

@@ -497,12 +497,45 @@ preview_cb (GObject      *object,
       return;
     }
 
-  summary = lf_import_preview_to_string (preview);
+  summary = lf_import_preview_get_counts_text (preview);
   empty = lf_import_preview_is_empty (preview);
   dialog = adw_message_dialog_new (get_parent_window (self),
                                    empty ? _("Nothing to Import") : _("Import Clients?"),
                                    summary);
   gtk_widget_add_css_class (dialog, "lf-import-preview");
+
+  /* Why entries were skipped, one per line, in a list that scrolls when long. */
+  if (lf_import_preview_get_skipped (preview)->len > 0)
+    {
+      GPtrArray *skipped = lf_import_preview_get_skipped (preview);
+      g_autoptr(GString) text = g_string_new (NULL);
+      GtkWidget *scrolled = gtk_scrolled_window_new ();
+      GtkWidget *label = gtk_label_new (NULL);
+
+      for (guint i = 0; i < skipped->len; i++)
+        g_string_append_printf (text, "%s%s", i ? "\n" : "", (char *) skipped->pdata[i]);
+      gtk_label_set_text (GTK_LABEL (label), text->str);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+      gtk_widget_add_css_class (label, "caption");
+      gtk_widget_set_margin_start (label, 12);
+      gtk_widget_set_margin_end (label, 12);
+      gtk_widget_set_margin_top (label, 8);
+      gtk_widget_set_margin_bottom (label, 8);
+      gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), label);
+      gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
+                                      GTK_POLICY_AUTOMATIC);
+      gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+      gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 200);
+      /* Wrapped lines are measured height-for-width: ask for room up front. */
+      gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled),
+                                                  MIN (skipped->len * 40 + 16, 200));
+      gtk_widget_add_css_class (scrolled, "card");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Skipped entries"), -1);
+      adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scrolled);
+    }
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "cancel",
                                    empty ? _("_Close") : _("_Cancel"));
   if (!empty)
