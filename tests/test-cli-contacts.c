@@ -96,6 +96,9 @@ test_cli_import_export (void)
   g_assert_nonnull (strstr (out, "row 3: no name or e-mail"));
   g_assert_nonnull (strstr (out, "row 4: Phone: “call me maybe” is not a phone number"));
   g_assert_nonnull (strstr (out, "a quoted field is not closed"));
+  /* In file order. */
+  g_assert_true (strstr (out, "row 3:") < strstr (out, "row 4:"));
+  g_assert_true (strstr (out, "row 4:") < strstr (out, "row 5:"));
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 

@@ -319,6 +319,55 @@ test_page_editor_validation (Fixture       *fixture,
   g_assert_cmpstr (lf_contact_get_company (stored), ==, "Analytical");
 }
 
+static void
+test_page_editor_add_and_delete (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  LfClientEditor *editor;
+  GtkWidget *name;
+  LfContact *added;
+  g_autofree char *id = NULL;
+
+  if (!ready ())
+    return;
+
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  wait_state (fixture->page, "empty");
+
+  /* A new client: no complaint before anything is typed, but no saving without a name. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "clients.add", NULL));
+  editor = find_toplevel (LF_TYPE_CLIENT_EDITOR);
+  g_assert_nonnull (editor);
+  name = lf_client_editor_get_row (editor, "name");
+  g_assert_false (gtk_widget_has_css_class (name, "error"));
+  g_assert_false (lf_client_editor_is_valid (editor));
+  gtk_editable_set_text (GTK_EDITABLE (name), "x");
+  gtk_editable_set_text (GTK_EDITABLE (name), "");
+  g_assert_true (gtk_widget_has_css_class (name, "error"));
+  gtk_editable_set_text (GTK_EDITABLE (name), "Grace Hopper");
+  gtk_editable_set_text (GTK_EDITABLE (lf_client_editor_get_row (editor, "emails")),
+                         "grace@navy.example");
+  gtk_editable_set_text (GTK_EDITABLE (lf_client_editor_get_row (editor, "platforms")),
+                         "upwork, toptal");
+  g_assert_true (lf_client_editor_is_valid (editor));
+  lf_client_editor_save (editor);
+  wait_n_items (G_LIST_MODEL (fixture->store), 1);
+  wait_state (fixture->page, "list");
+  added = lf_contact_store_find_by_email (fixture->store, "grace@navy.example");
+  g_assert_cmpstr (lf_contact_get_name (added), ==, "Grace Hopper");
+  g_assert_true (lf_contact_has_platform (added, "toptal"));
+  id = g_strdup (lf_contact_get_id (added));
+
+  /* Delete from the editor: gone, and Undo brings it back. */
+  editor = LF_CLIENT_EDITOR (lf_clients_page_edit (fixture->page, added));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.delete", NULL));
+  wait_state (fixture->page, "empty");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "clients.undo-delete",
+                                             NULL));
+  wait_state (fixture->page, "list");
+  g_assert_nonnull (lf_contact_store_lookup (fixture->store, id));
+}
+
 static gboolean
 clipboard_read (gpointer data)
 {
@@ -440,6 +489,8 @@ main (int   argc,
               fixture_set_up, test_page_lazy_load_and_list, fixture_tear_down);
   g_test_add ("/lifeline/clients-page/editor-validation", Fixture, NULL,
               fixture_set_up, test_page_editor_validation, fixture_tear_down);
+  g_test_add ("/lifeline/clients-page/editor-add-and-delete", Fixture, NULL,
+              fixture_set_up, test_page_editor_add_and_delete, fixture_tear_down);
   g_test_add ("/lifeline/clients-page/delete-undo-copy", Fixture, NULL,
               fixture_set_up, test_page_delete_undo_copy, fixture_tear_down);
   g_test_add ("/lifeline/clients-page/import-export", Fixture, NULL,

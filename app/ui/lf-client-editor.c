@@ -35,6 +35,7 @@ struct _LfClientEditor
   GHashTable      *hints;        /* AdwPreferencesGroup → its normal description */
   AdwComboRow     *preferred_row;
   GtkTextView     *notes_view;
+  gboolean         name_touched;  /* a new client's empty name is not an error yet */
 };
 
 G_DEFINE_FINAL_TYPE (LfClientEditor, lf_client_editor, ADW_TYPE_WINDOW)
@@ -143,6 +144,13 @@ validate_all (LfClientEditor *self)
       g_autofree char *message = check_field (key, gtk_editable_get_text (value));
       GtkWidget *group = g_hash_table_lookup (self->groups, key);
 
+      if (message != NULL && g_str_equal (key, "name") && !self->name_touched)
+        {
+          /* Save waits for a name, without scolding before anything was typed. */
+          g_clear_pointer (&message, g_free);
+          valid = FALSE;
+        }
+
       if (message != NULL)
         {
           GPtrArray *list = g_hash_table_lookup (messages, group);
@@ -193,8 +201,11 @@ validate_all (LfClientEditor *self)
 }
 
 static void
-on_row_changed_cb (LfClientEditor *self)
+on_row_changed_cb (LfClientEditor *self,
+                   GtkEditable    *row)
 {
+  if (row == g_hash_table_lookup (self->rows, "name"))
+    self->name_touched = TRUE;
   validate_all (self);
 }
 
@@ -496,6 +507,7 @@ lf_client_editor_new (LfContactStore *store,
                        NULL);
   self->store = g_object_ref (store);
   self->is_new = contact == NULL;
+  self->name_touched = !self->is_new;
   self->contact = contact ? lf_contact_copy (contact) : lf_contact_new ();
 
   header = adw_header_bar_new ();
