@@ -128,6 +128,34 @@ test_bundle_write_secrets (void)
   g_assert_cmpuint (json_array_get_length (again->templates), ==, 1);
 }
 
+/* Corrupted bundles: never a crash; a bundle or a clear error, never both or neither. */
+static void
+test_bundle_mutations (void)
+{
+  gsize length = strlen (design_bundle);
+
+  for (guint round = 0; round < 1000; round++)
+    {
+      g_autofree char *copy = g_strdup (design_bundle);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(LfBundle) bundle = NULL;
+      gsize cut = g_test_rand_int_range (0, (int) length + 1);
+
+      for (guint n = 0; n < 1 + round % 4; n++)
+        {
+          const char noise[] = { '{', '}', '[', ']', '"', ',', ':', '1', 'n', '\xff', ' ' };
+
+          copy[g_test_rand_int_range (0, (int) length)] =
+            noise[g_test_rand_int_range (0, G_N_ELEMENTS (noise))];
+        }
+
+      bundle = lf_bundle_parse (copy, round % 2 ? (gssize) cut : -1, NULL, &error);
+      g_assert_true ((bundle == NULL) == (error != NULL));
+      for (guint i = 0; bundle != NULL && i < bundle->contacts->len; i++)
+        g_assert_nonnull (lf_contact_get_name (bundle->contacts->pdata[i]));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -138,6 +166,8 @@ main (int   argc,
   g_test_add_func ("/lifeline/bundle/minimal", test_bundle_minimal);
   g_test_add_func ("/lifeline/bundle/errors", test_bundle_errors);
   g_test_add_func ("/lifeline/bundle/write-secrets", test_bundle_write_secrets);
+
+  g_test_add_func ("/lifeline/bundle/mutations", test_bundle_mutations);
 
   return g_test_run ();
 }

@@ -233,6 +233,49 @@ test_vcard_write_round_trip (void)
   g_assert_null (strstr (text, "hooks.example.com"));
 }
 
+/* Truncated, corrupted and shuffled exports: never a crash, always valid UTF-8 out. */
+static void
+test_vcard_mutations (void)
+{
+  const char *fixtures[] = { "contacts/google.vcf", "contacts/apple.vcf", "contacts/outlook21.vcf", "contacts/thunderbird.vcf" };
+
+  for (guint f = 0; f < G_N_ELEMENTS (fixtures); f++)
+    {
+      g_autofree char *path = lf_test_build_data_path (fixtures[f]);
+      g_autofree char *contents = NULL;
+      gsize length;
+
+      g_file_get_contents (path, &contents, &length, NULL);
+      g_assert_nonnull (contents);
+
+      for (guint round = 0; round < 300; round++)
+        {
+          g_autofree char *copy = g_memdup2 (contents, length + 1);
+          gsize cut = g_test_rand_int_range (1, (int) length + 1);
+          g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+          g_autoptr(GPtrArray) contacts = NULL;
+          g_autoptr(GError) error = NULL;
+
+          for (guint n = 0; n < 1 + round % 8; n++)
+            {
+              gsize at = g_test_rand_int_range (0, (int) length);
+              const char noise[] = { '\\', ';', ':', ',', '"', '=', '\r', '\n', ' ', '\xc3', '\xff', 'A' };
+
+              copy[at] = noise[g_test_rand_int_range (0, G_N_ELEMENTS (noise))];
+            }
+
+          contacts = lf_vcard_parse (copy, round % 2 ? (gssize) cut : (gssize) length, problems, &error);
+          g_assert_true ((contacts == NULL) == (error != NULL));
+          for (guint i = 0; contacts != NULL && i < contacts->len; i++)
+            {
+              g_autofree char *data = lf_contact_to_data (contacts->pdata[i]);
+
+              g_assert_true (g_utf8_validate (data, -1, NULL));
+            }
+        }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -247,6 +290,8 @@ main (int   argc,
   g_test_add_func ("/lifeline/vcard/malformed", test_vcard_malformed);
   g_test_add_func ("/lifeline/vcard/garbage", test_vcard_garbage);
   g_test_add_func ("/lifeline/vcard/write-round-trip", test_vcard_write_round_trip);
+
+  g_test_add_func ("/lifeline/vcard/mutations", test_vcard_mutations);
 
   return g_test_run ();
 }

@@ -117,14 +117,15 @@ split_unquoted (const char *s,
   return parts;
 }
 
+/* A parameter value without its quotes, in valid UTF-8 (labels end up in the notes). */
 static char *
 strip_quotes (const char *s)
 {
   gsize len = strlen (s);
 
   if (len >= 2 && s[0] == '"' && s[len - 1] == '"')
-    return g_strndup (s + 1, len - 2);
-  return g_strdup (s);
+    return g_utf8_make_valid (s + 1, len - 2);
+  return g_utf8_make_valid (s, len);
 }
 
 static gboolean
