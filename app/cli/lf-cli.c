@@ -17,6 +17,9 @@
 #include <glib/gi18n.h>
 #include <stdio.h>
 
+#include "lf-cli-export.h"
+#include "lf-cli-import.h"
+
 /* The command line of DESIGN.md. Everything here runs in the local process before the
  * application registers on the bus or opens a display, so it works over SSH and in scripts.
  */
@@ -38,6 +41,12 @@ static const GOptionEntry option_entries[] = {
     N_("The channel to send through with --notify (default: the first one)"), N_("ID") },
   { "dry-run", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("With --notify, print each message instead of sending it"), NULL },
+  { "export", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Export clients to FILE (.json bundle, .vcf or .csv) and exit"), N_("FILE") },
+  { "import", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Import clients from FILE (.json bundle, .vcf or .csv) and exit"), N_("FILE") },
+  { "include-secrets", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("With --export, also write passwords and webhook URLs"), NULL },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Print the version and exit"), NULL },
   { NULL }
@@ -60,6 +69,8 @@ lf_cli_get_option_entries (void)
 int
 lf_cli_handle_options (GVariantDict *options)
 {
+  const char *path;
+
   g_return_val_if_fail (options != NULL, 1);
 
   if (g_variant_dict_contains (options, "notify"))
@@ -72,6 +83,12 @@ lf_cli_handle_options (GVariantDict *options)
       return lf_cli_notify (platform, template, channel,
                             g_variant_dict_contains (options, "dry-run"));
     }
+
+  if (g_variant_dict_lookup (options, "import", "^&ay", &path))
+    return lf_cli_import (path);
+
+  if (g_variant_dict_lookup (options, "export", "^&ay", &path))
+    return lf_cli_export (path, g_variant_dict_contains (options, "include-secrets"));
 
   if (g_variant_dict_contains (options, "version"))
     {

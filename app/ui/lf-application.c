@@ -32,6 +32,7 @@ struct _LfApplication
   LfBackground   *background;
   GCancellable   *cancellable;
   gboolean        held_for_background;  /* one g_application_hold() while it runs windowless */
+  LfContactStore *contact_store;
 };
 
 G_DEFINE_FINAL_TYPE (LfApplication, lf_application, ADW_TYPE_APPLICATION)
@@ -414,6 +415,7 @@ lf_application_dispose (GObject *object)
   g_clear_object (&self->background);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->settings);
+  g_clear_object (&self->contact_store);
 
   G_OBJECT_CLASS (lf_application_parent_class)->dispose (object);
 }
@@ -557,4 +559,25 @@ lf_application_get_held_for_background (LfApplication *self)
   g_return_val_if_fail (LF_IS_APPLICATION (self), FALSE);
 
   return self->held_for_background;
+}
+
+/**
+ * lf_application_get_contact_store:
+ * @self: a #LfApplication
+ *
+ * The one client directory of the application, shared by every window and feature (the
+ * clients page, notices). Created on first use; it loads from the keyring only when
+ * something asks it to (lf_contact_store_ensure_loaded() or lf_contact_store_load_async()).
+ *
+ * Returns: (transfer none): the contact store
+ */
+LfContactStore *
+lf_application_get_contact_store (LfApplication *self)
+{
+  g_return_val_if_fail (LF_IS_APPLICATION (self), NULL);
+
+  if (self->contact_store == NULL)
+    self->contact_store = lf_contact_store_new ();
+
+  return self->contact_store;
 }

@@ -12,6 +12,7 @@
 #include "lf-notifier.h"
 #include "lf-tray.h"
 #include "lf-types.h"
+#include "lf-contact-store.h"
 
 G_BEGIN_DECLS
 
@@ -31,5 +32,6 @@ void           lf_application_update_health (LfApplication     *self,
 LfTray        *lf_application_get_tray     (LfApplication      *self);
 LfNotifier    *lf_application_get_notifier (LfApplication      *self);
 gboolean       lf_application_get_held_for_background (LfApplication *self);
+LfContactStore *lf_application_get_contact_store (LfApplication *self);
 
 G_END_DECLS

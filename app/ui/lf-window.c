@@ -14,6 +14,8 @@
 
 #include <glib/gi18n.h>
 
+#include "lf-clients-page.h"
+
 struct _LfWindow
 {
   AdwApplicationWindow  parent_instance;
@@ -21,6 +23,7 @@ struct _LfWindow
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;
   AdwViewStack         *stack;
+  LfClientsPage        *clients_page;
 };
 
 G_DEFINE_FINAL_TYPE (LfWindow, lf_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -91,6 +94,31 @@ lf_window_show_page_action (GtkWidget  *widget,
   lf_window_show_page (LF_WINDOW (widget), g_variant_get_string (parameter, NULL));
 }
 
+static void
+lf_window_clients_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  LfWindow *self = LF_WINDOW (widget);
+
+  LfContactStore *store = lf_clients_page_get_store (self->clients_page);
+
+  lf_window_show_page (self, "clients");
+
+  /* The page's actions work once the directory is loaded; showing the page starts that. */
+  if (!gtk_widget_activate_action (GTK_WIDGET (self->clients_page),
+                                   g_str_equal (action_name, "win.import-clients")
+                                     ? "clients.import" : "clients.export",
+                                   NULL))
+    {
+      const char *message = store ? lf_contact_store_get_error_message (store) : NULL;
+
+      lf_window_add_toast (self, adw_toast_new (message ? message
+                                                        : _("The client directory is still "
+                                                            "loading; try again in a moment")));
+    }
+}
+
 /* ------------------------------------------------------------------------ */
 /* GtkWindow overrides                                                      */
 /* ------------------------------------------------------------------------ */
@@ -121,14 +149,20 @@ lf_window_class_init (LfWindowClass *klass)
                                                RESOURCE_BASE_PATH "/ui/lf-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LfWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, LfWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, LfWindow, clients_page);
 
   gtk_widget_class_install_action (widget_class, "win.show-page", "s",
                                    lf_window_show_page_action);
+  gtk_widget_class_install_action (widget_class, "win.import-clients", NULL,
+                                   lf_window_clients_action);
+  gtk_widget_class_install_action (widget_class, "win.export-clients", NULL,
+                                   lf_window_clients_action);
 }
 
 static void
 lf_window_init (LfWindow *self)
 {
+  g_type_ensure (LF_TYPE_CLIENTS_PAGE);
   gtk_widget_init_template (GTK_WIDGET (self));
 
   if (DEVELOPMENT_BUILD)
@@ -151,6 +185,8 @@ lf_window_new (LfApplication *application)
                        "application", application,
                        NULL);
   restore_window_state (self);
+  lf_clients_page_set_store (self->clients_page,
+                             lf_application_get_contact_store (application));
 
   return self;
 }

@@ -1,0 +1,72 @@
+/* lf-cli-export.c
+ *
+ * Copyright 2026 The Lifeline authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "lf-cli"
+
+#include "config.h"
+
+#include "lf-cli-export.h"
+
+#include <glib/gi18n.h>
+
+#include "lf-cli-contacts.h"
+#include "lf-export.h"
+
+/**
+ * lf_cli_export:
+ * @path: the file to write; .json (bundle), .vcf or .csv
+ * @include_secrets: whether to write webhook URLs and passwords
+ *
+ * Returns: the exit code: 0 when written, 1 on any error (then nothing is written)
+ */
+int
+lf_cli_export (const char *path,
+               gboolean    include_secrets)
+{
+  g_autoptr(LfContactStore) store = NULL;
+  g_autoptr(LfProfile) profile = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *display = NULL;
+  guint n;
+
+  g_return_val_if_fail (path != NULL, 1);
+
+  display = g_filename_display_name (path);
+
+  if (lf_import_format_for_path (path) == LF_IMPORT_FORMAT_UNKNOWN)
+    {
+      g_printerr (_("Cannot export to “%s”: choose a file name ending in .json (Lifeline "
+                    "bundle), .vcf (vCard) or .csv\n"), display);
+      return 1;
+    }
+
+  store = lf_cli_contacts_load_store (&error);
+  if (store == NULL)
+    {
+      g_printerr (_("Cannot export: %s\n"), error->message);
+      return 1;
+    }
+
+  profile = lf_cli_contacts_load_profile (&error);
+  if (profile == NULL)
+    {
+      g_printerr (_("Cannot export: %s\n"), error->message);
+      return 1;
+    }
+
+  if (!lf_export_write (G_LIST_MODEL (store), profile, path, include_secrets, &error))
+    {
+      g_printerr (_("Cannot write “%s”: %s\n"), display, error->message);
+      return 1;
+    }
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (store));
+  g_print (g_dngettext (GETTEXT_PACKAGE, "Exported %u client to “%s”.\n",
+                        "Exported %u clients to “%s”.\n", n), n, display);
+  g_printerr (_("Warning: %s\n"), lf_export_get_warning ());
+  return 0;
+}

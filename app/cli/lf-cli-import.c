@@ -1,0 +1,89 @@
+/* lf-cli-import.c
+ *
+ * Copyright 2026 The Lifeline authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "lf-cli"
+
+#include "config.h"
+
+#include "lf-cli-import.h"
+
+#include <glib/gi18n.h>
+
+#include "lf-cli-contacts.h"
+#include "lf-import.h"
+#include "lf-storage.h"
+
+static void
+apply_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+/**
+ * lf_cli_import:
+ * @path: a Lifeline bundle (.json), vCard (.vcf) or CSV (.csv) file
+ *
+ * Prints the preview (added, merged, skipped with reasons), then applies it.
+ *
+ * Returns: the exit code: 0 when imported, 1 on any error (nothing is written when the
+ *   keyring is unavailable or locked, or the file cannot be read)
+ */
+int
+lf_cli_import (const char *path)
+{
+  g_autoptr(LfContactStore) store = NULL;
+  g_autoptr(LfImportPreview) preview = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *summary = NULL;
+  g_autofree char *display = NULL;
+  gsize length;
+
+  g_return_val_if_fail (path != NULL, 1);
+
+  display = g_filename_display_name (path);
+
+  if (!lf_storage_read_capped (path, LF_IMPORT_MAX_SIZE, &contents, &length, &error))
+    {
+      g_printerr (_("Cannot read “%s”: %s\n"), display, error->message);
+      return 1;
+    }
+
+  store = lf_cli_contacts_load_store (&error);
+  if (store == NULL)
+    {
+      g_printerr (_("Cannot import: %s\n"), error->message);
+      return 1;
+    }
+
+  preview = lf_import_preview_new (store, contents, length,
+                                   lf_import_guess_format (path, contents, length), &error);
+  if (preview == NULL)
+    {
+      g_printerr (_("Cannot import “%s”: %s\n"), display, error->message);
+      return 1;
+    }
+
+  summary = lf_import_preview_to_string (preview);
+  g_print ("%s", summary);
+
+  lf_import_preview_apply_async (preview, NULL, apply_cb, &result);
+  lf_cli_contacts_wait (&result);
+  if (!lf_import_preview_apply_finish (preview, result, &error))
+    {
+      g_printerr (_("The import stopped: %s\n"), error->message);
+      return 1;
+    }
+
+  g_print (_("Imported into the keyring.\n"));
+  return 0;
+}

@@ -1,0 +1,23 @@
+/* lf-vcard.h — vCard 2.1/3.0/4.0 import, vCard 4.0 export
+ *
+ * Copyright 2026 The Lifeline authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "lf-contact.h"
+
+G_BEGIN_DECLS
+
+GPtrArray *lf_vcard_parse (const char  *data,
+                           gssize       length,
+                           GPtrArray   *problems,
+                           GError     **error);
+char      *lf_vcard_write (GPtrArray   *contacts,
+                           gboolean     include_secrets);
+
+G_END_DECLS

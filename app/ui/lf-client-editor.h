@@ -1,0 +1,28 @@
+/* lf-client-editor.h — add or edit one client
+ *
+ * Copyright 2026 The Lifeline authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "lf-contact-store.h"
+
+G_BEGIN_DECLS
+
+#define LF_TYPE_CLIENT_EDITOR (lf_client_editor_get_type ())
+
+G_DECLARE_FINAL_TYPE (LfClientEditor, lf_client_editor, LF, CLIENT_EDITOR, AdwWindow)
+
+LfClientEditor *lf_client_editor_new            (LfContactStore *store,
+                                                 LfContact      *contact);
+LfContact      *lf_client_editor_get_contact    (LfClientEditor *self);
+gboolean        lf_client_editor_is_valid       (LfClientEditor *self);
+GtkWidget      *lf_client_editor_get_row        (LfClientEditor *self,
+                                                 const char     *field);
+void            lf_client_editor_save           (LfClientEditor *self);
+
+G_END_DECLS

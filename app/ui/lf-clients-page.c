@@ -1,0 +1,1189 @@
+/* lf-clients-page.c
+ *
+ * Copyright 2026 The Lifeline authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "lf-clients-page"
+
+#include "config.h"
+
+#include "lf-clients-page.h"
+
+#include <glib/gi18n.h>
+
+#include "lf-client-editor.h"
+#include "lf-export.h"
+#include "lf-import.h"
+#include "lf-window.h"
+
+/* The store (a GListModel in the keyring) → a search filter → a sorter → a boxed list.
+ * The page loads the store the first time it is shown, and follows its state: loading,
+ * empty (why to add clients before an outage), the list, locked (Unlock) or unavailable
+ * (how to fix it). */
+
+typedef enum
+{
+  SORT_NAME,
+  SORT_COMPANY,
+  SORT_PLATFORM,
+  SORT_TAG,
+} SortMode;
+
+struct _LfClientsPage
+{
+  AdwBin              parent_instance;
+
+  LfContactStore     *store;
+  GtkFilterListModel *filter_model;
+  GtkSortListModel   *sort_model;
+  GtkCustomFilter    *filter;
+  GtkCustomSorter    *sorter;
+  SortMode            sort_mode;
+  char               *search_text;
+  LfContact          *last_deleted;
+  GCancellable       *cancellable;
+
+  /* Template widgets */
+  GtkStack           *state_stack;
+  GtkSpinner         *spinner;
+  AdwStatusPage      *locked_page;
+  AdwStatusPage      *unavailable_page;
+  GtkSearchBar       *search_bar;
+  GtkSearchEntry     *search_entry;
+  GtkLabel           *count_label;
+  GtkDropDown        *sort_dropdown;
+  GtkToggleButton    *search_button;
+  GtkListBox         *list_box;
+  AdwStatusPage      *no_results_page;
+};
+
+G_DEFINE_FINAL_TYPE (LfClientsPage, lf_clients_page, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* ------------------------------------------------------------------------ */
+/* Helpers                                                                  */
+/* ------------------------------------------------------------------------ */
+
+static void
+show_toast (LfClientsPage *self,
+            AdwToast      *toast)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (LF_IS_WINDOW (root))
+    lf_window_add_toast (LF_WINDOW (root), toast);
+  else
+    g_object_unref (g_object_ref_sink (toast));
+}
+
+static void
+show_message (LfClientsPage *self,
+              const char    *message)
+{
+  show_toast (self, adw_toast_new (message));
+}
+
+static GtkWindow *
+get_parent_window (LfClientsPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+}
+
+static const char *
+first_or_null (const char * const *list)
+{
+  return list != NULL ? list[0] : NULL;
+}
+
+static int
+compare_text (const char *a,
+              const char *b)
+{
+  /* Empty values sort last. */
+  if (a == NULL || b == NULL)
+    return (a == NULL) - (b == NULL);
+  return g_utf8_collate (a, b);
+}
+
+static int
+compare_contacts (gconstpointer a,
+                  gconstpointer b,
+                  gpointer      user_data)
+{
+  LfClientsPage *self = user_data;
+  LfContact *ca = LF_CONTACT ((gpointer) a);
+  LfContact *cb = LF_CONTACT ((gpointer) b);
+  int result = 0;
+
+  switch (self->sort_mode)
+    {
+    case SORT_COMPANY:
+      result = compare_text (lf_contact_get_company (ca), lf_contact_get_company (cb));
+      break;
+    case SORT_PLATFORM:
+      result = compare_text (first_or_null (lf_contact_get_platforms (ca)),
+                             first_or_null (lf_contact_get_platforms (cb)));
+      break;
+    case SORT_TAG:
+      result = compare_text (first_or_null (lf_contact_get_tags (ca)),
+                             first_or_null (lf_contact_get_tags (cb)));
+      break;
+    case SORT_NAME:
+    default:
+      break;
+    }
+
+  if (result == 0)
+    result = compare_text (lf_contact_get_name (ca), lf_contact_get_name (cb));
+
+  return result < 0 ? GTK_ORDERING_SMALLER : result > 0 ? GTK_ORDERING_LARGER
+                                                        : GTK_ORDERING_EQUAL;
+}
+
+static gboolean
+filter_contact (gpointer item,
+                gpointer user_data)
+{
+  LfClientsPage *self = user_data;
+
+  return lf_contact_matches (LF_CONTACT (item), self->search_text);
+}
+
+static char *
+chat_uri (LfContact *contact)
+{
+  const char *preferred = lf_contact_get_preferred (contact);
+  const char * const *kinds = lf_contact_get_channel_kinds ();
+  char *uri = NULL;
+
+  /* The preferred channel first, then any channel with a link. */
+  if (preferred != NULL && lf_contact_is_channel_kind (preferred))
+    uri = lf_contact_get_channel_uri (contact, preferred);
+  for (guint i = 0; uri == NULL && kinds[i] != NULL; i++)
+    uri = lf_contact_get_channel_uri (contact, kinds[i]);
+
+  return uri;
+}
+
+static GtkWidget *
+row_button (const char *icon,
+            const char *tooltip,
+            const char *action,
+            const char *id,
+            gboolean    sensitive)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon);
+
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", id);
+  /* The action is enabled for every client: a button that cannot do anything for this
+   * one is left out rather than greyed out (the action helper owns sensitivity). */
+  gtk_widget_set_visible (button, sensitive);
+  return button;
+}
+
+static GtkWidget *
+create_row_cb (gpointer item,
+               gpointer user_data)
+{
+  LfContact *contact = LF_CONTACT (item);
+  const char *id = lf_contact_get_id (contact);
+  const char *email = lf_contact_get_primary_email (contact);
+  const char *company = lf_contact_get_company (contact);
+  g_autofree char *uri = chat_uri (contact);
+  g_autoptr(GString) subtitle = g_string_new (NULL);
+  GtkWidget *row = adw_action_row_new ();
+
+  if (company != NULL)
+    g_string_append (subtitle, company);
+  if (email != NULL)
+    g_string_append_printf (subtitle, "%s%s", subtitle->len ? " · " : "", email);
+  else if (first_or_null (lf_contact_get_phones (contact)))
+    g_string_append_printf (subtitle, "%s%s", subtitle->len ? " · " : "",
+                            lf_contact_get_phones (contact)[0]);
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), lf_contact_get_name (contact));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 1);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 1);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "clients.edit");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", id);
+
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                             row_button ("edit-copy-symbolic", _("Copy E-mail Address"),
+                                         "clients.copy-email", id, email != NULL));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                             row_button ("mail-send-symbolic", _("Write E-mail"),
+                                         "clients.compose", id, email != NULL));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                             row_button ("chat-message-new-symbolic", _("Open Chat"),
+                                         "clients.chat", id, uri != NULL));
+
+  g_object_set_data_full (G_OBJECT (row), "lf-contact", g_object_ref (contact), g_object_unref);
+  return row;
+}
+
+static void
+update_count (LfClientsPage *self)
+{
+  guint total = self->store ? g_list_model_get_n_items (G_LIST_MODEL (self->store)) : 0;
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->sort_model));
+  g_autofree char *text = NULL;
+
+  if (shown == total)
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u client", "%u clients", total),
+                            total);
+  else
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u client",
+                                         "%u of %u clients", total),
+                            shown, total);
+  gtk_label_set_label (self->count_label, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->no_results_page), shown == 0 && total > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->list_box), shown > 0);
+}
+
+static void
+update_state (LfClientsPage *self)
+{
+  LfContactStoreState state = self->store ? lf_contact_store_get_state (self->store)
+                                          : LF_CONTACT_STORE_STATE_UNKNOWN;
+  const char *message = self->store ? lf_contact_store_get_error_message (self->store) : NULL;
+  const char *name;
+  gboolean available = state == LF_CONTACT_STORE_STATE_AVAILABLE;
+
+  switch (state)
+    {
+    case LF_CONTACT_STORE_STATE_AVAILABLE:
+      name = g_list_model_get_n_items (G_LIST_MODEL (self->store)) == 0 ? "empty" : "list";
+      break;
+    case LF_CONTACT_STORE_STATE_LOCKED:
+      adw_status_page_set_description (self->locked_page, message);
+      name = "locked";
+      break;
+    case LF_CONTACT_STORE_STATE_UNAVAILABLE:
+      adw_status_page_set_description (self->unavailable_page, message);
+      name = "unavailable";
+      break;
+    case LF_CONTACT_STORE_STATE_UNKNOWN:
+    case LF_CONTACT_STORE_STATE_LOADING:
+    default:
+      name = "loading";
+      break;
+    }
+
+  gtk_spinner_set_spinning (self->spinner, g_str_equal (name, "loading"));
+  gtk_stack_set_visible_child_name (self->state_stack, name);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "clients.add", available);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "clients.import", available);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "clients.export", available);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "clients.search", g_str_equal (name, "list"));
+  update_count (self);
+}
+
+static LfContact *
+lookup (LfClientsPage *self,
+        GVariant      *parameter)
+{
+  if (self->store == NULL || parameter == NULL)
+    return NULL;
+  return lf_contact_store_lookup (self->store, g_variant_get_string (parameter, NULL));
+}
+
+static void
+launch_uri (LfClientsPage *self,
+            const char    *uri)
+{
+  /* GtkUriLauncher is GTK 4.10; gtk_show_uri() goes through the OpenURI portal when
+   * sandboxed and is not deprecated in 4.8. */
+  gtk_show_uri (get_parent_window (self), uri, GDK_CURRENT_TIME);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Callbacks                                                                */
+/* ------------------------------------------------------------------------ */
+
+static void
+on_store_state_cb (LfClientsPage *self)
+{
+  update_state (self);
+}
+
+static void
+on_items_changed_cb (LfClientsPage *self)
+{
+  update_state (self);
+}
+
+static void
+on_search_changed_cb (LfClientsPage  *self,
+                      GtkSearchEntry *entry)
+{
+  g_free (self->search_text);
+  self->search_text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry)));
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  update_count (self);
+}
+
+static void
+on_sort_selected_cb (LfClientsPage *self)
+{
+  lf_clients_page_set_sort (self, gtk_drop_down_get_selected (self->sort_dropdown));
+}
+
+static void
+on_map_cb (LfClientsPage *self)
+{
+  /* The lazy load: the keyring is asked only when the page is first shown. */
+  if (self->store != NULL)
+    lf_contact_store_ensure_loaded (self->store);
+}
+
+static void
+on_editor_saved_cb (LfClientsPage *self,
+                    LfContact     *contact)
+{
+  g_autofree char *text = g_strdup_printf (_("“%s” saved"), lf_contact_get_name (contact));
+
+  show_message (self, text);
+}
+
+static void
+on_editor_delete_cb (LfClientsPage *self,
+                     LfContact     *contact)
+{
+  LfContact *stored = self->store ? lf_contact_store_lookup (self->store,
+                                                             lf_contact_get_id (contact))
+                                  : NULL;
+
+  if (stored != NULL)
+    lf_clients_page_delete (self, stored);
+}
+
+static void
+undo_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(LfClientsPage) self = user_data;
+  g_autoptr(LfContact) restored = NULL;
+  g_autoptr(GError) error = NULL;
+
+  restored = lf_contact_store_add_finish (LF_CONTACT_STORE (object), result, &error);
+  if (restored == NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    show_message (self, error->message);
+}
+
+static void
+undo_delete (LfClientsPage *self)
+{
+  g_autoptr(LfContact) contact = g_steal_pointer (&self->last_deleted);
+
+  if (contact == NULL || self->store == NULL)
+    return;
+
+  lf_contact_store_add_async (self->store, contact, self->cancellable, undo_cb,
+                              g_object_ref (self));
+}
+
+static void
+on_undo_clicked_cb (LfClientsPage *self)
+{
+  undo_delete (self);
+}
+
+static void
+delete_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(LfClientsPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  AdwToast *toast;
+
+  if (!lf_contact_store_delete_finish (LF_CONTACT_STORE (object), result, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_message (self, error->message);
+      g_clear_object (&self->last_deleted);
+      return;
+    }
+
+  text = g_strdup_printf (_("“%s” deleted"), lf_contact_get_name (self->last_deleted));
+  toast = adw_toast_new (text);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_clicked_cb), self,
+                           G_CONNECT_SWAPPED);
+  show_toast (self, toast);
+}
+
+/* Import ----------------------------------------------------------------- */
+
+static void
+apply_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(LfClientsPage) self = user_data;
+  LfImportPreview *preview = LF_IMPORT_PREVIEW (object);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  guint n;
+
+  if (!lf_import_preview_apply_finish (preview, result, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_message (self, error->message);
+      return;
+    }
+
+  n = lf_import_preview_get_added (preview)->len + lf_import_preview_get_merged (preview)->len;
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u client imported",
+                                       "%u clients imported", n), n);
+  show_message (self, text);
+}
+
+static void
+on_import_response_cb (AdwMessageDialog *dialog,
+                       const char       *response,
+                       LfClientsPage    *self)
+{
+  LfImportPreview *preview = g_object_get_data (G_OBJECT (dialog), "lf-preview");
+
+  if (g_strcmp0 (response, "import") == 0 && preview != NULL)
+    lf_import_preview_apply_async (preview, self->cancellable, apply_cb, g_object_ref (self));
+}
+
+static void
+preview_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(LfClientsPage) self = user_data;
+  g_autoptr(LfImportPreview) preview = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *summary = NULL;
+  GtkWidget *dialog;
+  gboolean empty;
+
+  preview = lf_import_preview_load_finish (result, &error);
+  if (preview == NULL)
+    {
+      g_autofree char *text = NULL;
+
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      text = g_strdup_printf (_("Cannot import: %s"), error->message);
+      show_toast (self, g_object_new (ADW_TYPE_TOAST, "title", text, "timeout", 0, NULL));
+      return;
+    }
+
+  summary = lf_import_preview_get_counts_text (preview);
+  empty = lf_import_preview_is_empty (preview);
+  dialog = adw_message_dialog_new (get_parent_window (self),
+                                   empty ? _("Nothing to Import") : _("Import Clients?"),
+                                   summary);
+  gtk_widget_add_css_class (dialog, "lf-import-preview");
+
+  /* Why entries were skipped, one per line, in a list that scrolls when long. */
+  if (lf_import_preview_get_skipped (preview)->len > 0)
+    {
+      GPtrArray *skipped = lf_import_preview_get_skipped (preview);
+      g_autoptr(GString) text = g_string_new (NULL);
+      GtkWidget *scrolled = gtk_scrolled_window_new ();
+      GtkWidget *label = gtk_label_new (NULL);
+
+      for (guint i = 0; i < skipped->len; i++)
+        g_string_append_printf (text, "%s%s", i ? "\n" : "", (char *) skipped->pdata[i]);
+      gtk_label_set_text (GTK_LABEL (label), text->str);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+      gtk_widget_add_css_class (label, "caption");
+      gtk_widget_set_margin_start (label, 12);
+      gtk_widget_set_margin_end (label, 12);
+      gtk_widget_set_margin_top (label, 8);
+      gtk_widget_set_margin_bottom (label, 8);
+      gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), label);
+      gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
+                                      GTK_POLICY_AUTOMATIC);
+      gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+      gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 200);
+      /* Wrapped lines are measured height-for-width: ask for room up front. */
+      gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled),
+                                                  MIN (skipped->len * 40 + 16, 200));
+      gtk_widget_add_css_class (scrolled, "card");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Skipped entries"), -1);
+      adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scrolled);
+    }
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "cancel",
+                                   empty ? _("_Close") : _("_Cancel"));
+  if (!empty)
+    {
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "import", _("_Import"));
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "import",
+                                                  ADW_RESPONSE_SUGGESTED);
+      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "import");
+    }
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "lf-preview", g_steal_pointer (&preview),
+                          g_object_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_import_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_import_chooser_response_cb (GtkNativeDialog *chooser,
+                               int              response,
+                               LfClientsPage   *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      lf_clients_page_import_file (self, file);
+    }
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+static void
+add_filters (GtkFileChooser *chooser)
+{
+  static const struct { const char *name; const char *pattern; const char *mime; } filters[] = {
+    { N_("All Supported Files"), NULL, NULL },
+    { N_("Lifeline Bundle (.json)"), "*.json", "application/json" },
+    { N_("vCard (.vcf)"), "*.vcf", "text/vcard" },
+    { N_("CSV (.csv)"), "*.csv", "text/csv" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (filters); i++)
+    {
+      g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+      gtk_file_filter_set_name (filter, _(filters[i].name));
+      for (guint j = 1; j < G_N_ELEMENTS (filters); j++)
+        if (i == 0 || i == j)
+          {
+            gtk_file_filter_add_pattern (filter, filters[j].pattern);
+            gtk_file_filter_add_mime_type (filter, filters[j].mime);
+          }
+      gtk_file_chooser_add_filter (chooser, filter);
+    }
+}
+
+/* Export ----------------------------------------------------------------- */
+
+typedef struct
+{
+  LfClientsPage *page;
+  GFile         *file;
+} ExportData;
+
+static void
+export_data_free (ExportData *data)
+{
+  g_clear_object (&data->page);
+  g_clear_object (&data->file);
+  g_free (data);
+}
+
+static void
+export_written_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  ExportData *data = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *name = g_file_get_basename (data->file);
+
+  if (!lf_export_write_finish (result, &error))
+    text = g_strdup_printf (_("Cannot export: %s"), error->message);
+  else
+    text = g_strdup_printf (_("Clients exported to “%s”"), name);
+
+  if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    show_message (data->page, text);
+  export_data_free (data);
+}
+
+static void
+export_profile_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  ExportData *data = user_data;
+  g_autoptr(LfProfile) profile = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_file_get_path (data->file);
+
+  /* Without a readable profile the export still holds every client. */
+  profile = lf_profile_load_finish (result, &error);
+  if (profile == NULL)
+    g_debug ("Profile not exported: %s", error->message);
+
+  if (path == NULL)
+    {
+      show_message (data->page, _("Cannot export to this location: choose a local file"));
+      export_data_free (data);
+      return;
+    }
+
+  lf_export_write_async (G_LIST_MODEL (data->page->store), profile, path, FALSE,
+                         data->page->cancellable, export_written_cb, data);
+}
+
+static void
+on_export_chooser_response_cb (GtkNativeDialog *chooser,
+                               int              response,
+                               LfClientsPage   *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      lf_clients_page_export_file (self, file);
+    }
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+static void
+on_export_warning_response_cb (AdwMessageDialog *dialog,
+                               const char       *response,
+                               LfClientsPage    *self)
+{
+  GtkFileChooserNative *chooser;
+
+  if (g_strcmp0 (response, "export") != 0)
+    return;
+
+  chooser = gtk_file_chooser_native_new (_("Export Clients"), get_parent_window (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
+                                         _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), "lifeline-clients.json");
+  add_filters (GTK_FILE_CHOOSER (chooser));
+  g_signal_connect_object (chooser, "response",
+                           G_CALLBACK (on_export_chooser_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* ------------------------------------------------------------------------ */
+/* Actions                                                                  */
+/* ------------------------------------------------------------------------ */
+
+static void
+add_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  lf_clients_page_edit (LF_CLIENTS_PAGE (widget), NULL);
+}
+
+static void
+edit_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  LfClientsPage *self = LF_CLIENTS_PAGE (widget);
+  LfContact *contact = lookup (self, parameter);
+
+  if (contact != NULL)
+    lf_clients_page_edit (self, contact);
+}
+
+static void
+copy_email_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  LfClientsPage *self = LF_CLIENTS_PAGE (widget);
+  LfContact *contact = lookup (self, parameter);
+  const char *email = contact ? lf_contact_get_primary_email (contact) : NULL;
+
+  if (email == NULL)
+    return;
+
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), email);
+  show_message (self, _("E-mail address copied"));
+}
+
+static void
+compose_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  LfClientsPage *self = LF_CLIENTS_PAGE (widget);
+  LfContact *contact = lookup (self, parameter);
+  g_autofree char *uri = contact ? lf_contact_get_channel_uri (contact, "email") : NULL;
+
+  if (uri != NULL)
+    launch_uri (self, uri);
+}
+
+static void
+chat_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  LfClientsPage *self = LF_CLIENTS_PAGE (widget);
+  LfContact *contact = lookup (self, parameter);
+  g_autofree char *uri = contact ? chat_uri (contact) : NULL;
+
+  if (uri != NULL)
+    launch_uri (self, uri);
+}
+
+static void
+unlock_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(LfClientsPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!lf_contact_store_unlock_finish (LF_CONTACT_STORE (object), result, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    show_message (self, error->message);
+}
+
+static void
+unlock_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  LfClientsPage *self = LF_CLIENTS_PAGE (widget);
+
+  if (self->store != NULL)
+    lf_contact_store_unlock_async (self->store, self->cancellable, unlock_cb,
+                                   g_object_ref (self));
+}
+
+static void
+reload_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  LfClientsPage *self = LF_CLIENTS_PAGE (widget);
+
+  if (self->store != NULL)
+    lf_contact_store_load_async (self->store, self->cancellable, NULL, NULL);
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  LfClientsPage *self = LF_CLIENTS_PAGE (widget);
+
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+undo_delete_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  undo_delete (LF_CLIENTS_PAGE (widget));
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  LfClientsPage *self = LF_CLIENTS_PAGE (widget);
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Import Clients"), get_parent_window (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"),
+                                         _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  add_filters (GTK_FILE_CHOOSER (chooser));
+  g_signal_connect_object (chooser, "response",
+                           G_CALLBACK (on_import_chooser_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  LfClientsPage *self = LF_CLIENTS_PAGE (widget);
+  GtkWidget *dialog;
+
+  /* Say it before the file exists: the export is client data in plain form. */
+  dialog = adw_message_dialog_new (get_parent_window (self), _("Export Clients?"),
+                                   lf_export_get_warning ());
+  gtk_widget_add_css_class (dialog, "lf-export-warning");
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "export", _("_Export…"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "export",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response",
+                           G_CALLBACK (on_export_warning_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* ------------------------------------------------------------------------ */
+/* GObject overrides                                                        */
+/* ------------------------------------------------------------------------ */
+
+static void
+lf_clients_page_dispose (GObject *object)
+{
+  LfClientsPage *self = LF_CLIENTS_PAGE (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  if (self->list_box != NULL)
+    gtk_list_box_bind_model (self->list_box, NULL, NULL, NULL, NULL);
+  g_clear_object (&self->sort_model);
+  g_clear_object (&self->store);
+  g_clear_object (&self->last_deleted);
+  g_clear_pointer (&self->search_text, g_free);
+
+  G_OBJECT_CLASS (lf_clients_page_parent_class)->dispose (object);
+}
+
+static void
+lf_clients_page_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  LfClientsPage *self = LF_CLIENTS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lf_clients_page_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  LfClientsPage *self = LF_CLIENTS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      lf_clients_page_set_store (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lf_clients_page_class_init (LfClientsPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = lf_clients_page_dispose;
+  object_class->get_property = lf_clients_page_get_property;
+  object_class->set_property = lf_clients_page_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, LF_TYPE_CONTACT_STORE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_BASE_PATH "/ui/lf-clients-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, LfClientsPage, state_stack);
+  gtk_widget_class_bind_template_child (widget_class, LfClientsPage, spinner);
+  gtk_widget_class_bind_template_child (widget_class, LfClientsPage, locked_page);
+  gtk_widget_class_bind_template_child (widget_class, LfClientsPage, unavailable_page);
+  gtk_widget_class_bind_template_child (widget_class, LfClientsPage, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, LfClientsPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, LfClientsPage, count_label);
+  gtk_widget_class_bind_template_child (widget_class, LfClientsPage, sort_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, LfClientsPage, search_button);
+  gtk_widget_class_bind_template_child (widget_class, LfClientsPage, list_box);
+  gtk_widget_class_bind_template_child (widget_class, LfClientsPage, no_results_page);
+
+  gtk_widget_class_install_action (widget_class, "clients.add", NULL, add_action);
+  gtk_widget_class_install_action (widget_class, "clients.edit", "s", edit_action);
+  gtk_widget_class_install_action (widget_class, "clients.copy-email", "s", copy_email_action);
+  gtk_widget_class_install_action (widget_class, "clients.compose", "s", compose_action);
+  gtk_widget_class_install_action (widget_class, "clients.chat", "s", chat_action);
+  gtk_widget_class_install_action (widget_class, "clients.unlock", NULL, unlock_action);
+  gtk_widget_class_install_action (widget_class, "clients.reload", NULL, reload_action);
+  gtk_widget_class_install_action (widget_class, "clients.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "clients.undo-delete", NULL,
+                                   undo_delete_action);
+  gtk_widget_class_install_action (widget_class, "clients.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "clients.export", NULL, export_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
+                                       "clients.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
+                                       "clients.add", NULL);
+}
+
+static void
+lf_clients_page_init (LfClientsPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->cancellable = g_cancellable_new ();
+  self->filter = gtk_custom_filter_new (filter_contact, self, NULL);
+  self->sorter = gtk_custom_sorter_new (compare_contacts, self, NULL);
+  self->filter_model = gtk_filter_list_model_new (NULL, GTK_FILTER (self->filter));
+  self->sort_model = gtk_sort_list_model_new (G_LIST_MODEL (self->filter_model),
+                                              GTK_SORTER (self->sorter));
+  gtk_list_box_bind_model (self->list_box, G_LIST_MODEL (self->sort_model),
+                           create_row_cb, self, NULL);
+
+  g_object_bind_property (self->search_button, "active",
+                          self->search_bar, "search-mode-enabled",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  g_signal_connect_object (self->search_entry, "search-changed",
+                           G_CALLBACK (on_search_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->sort_dropdown, "notify::selected",
+                           G_CALLBACK (on_sort_selected_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect (self, "map", G_CALLBACK (on_map_cb), NULL);
+
+  update_state (self);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Public API                                                               */
+/* ------------------------------------------------------------------------ */
+
+GtkWidget *
+lf_clients_page_new (LfContactStore *store)
+{
+  return g_object_new (LF_TYPE_CLIENTS_PAGE, "store", store, NULL);
+}
+
+LfContactStore *
+lf_clients_page_get_store (LfClientsPage *self)
+{
+  g_return_val_if_fail (LF_IS_CLIENTS_PAGE (self), NULL);
+  return self->store;
+}
+
+/**
+ * lf_clients_page_set_store:
+ * @store: (nullable): the client directory (lf_application_get_contact_store())
+ *
+ * The page loads @store the first time it is shown.
+ */
+void
+lf_clients_page_set_store (LfClientsPage  *self,
+                           LfContactStore *store)
+{
+  g_return_if_fail (LF_IS_CLIENTS_PAGE (self));
+  g_return_if_fail (store == NULL || LF_IS_CONTACT_STORE (store));
+
+  if (self->store == store)
+    return;
+
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+  g_set_object (&self->store, store);
+  gtk_filter_list_model_set_model (self->filter_model, G_LIST_MODEL (store));
+
+  if (store != NULL)
+    {
+      g_signal_connect_object (store, "notify::state", G_CALLBACK (on_store_state_cb), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (store, "items-changed", G_CALLBACK (on_items_changed_cb), self,
+                               G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+      if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+        lf_contact_store_ensure_loaded (store);
+    }
+
+  update_state (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+}
+
+/**
+ * lf_clients_page_get_visible_state:
+ *
+ * Returns: "loading", "empty", "list", "locked" or "unavailable"
+ */
+const char *
+lf_clients_page_get_visible_state (LfClientsPage *self)
+{
+  g_return_val_if_fail (LF_IS_CLIENTS_PAGE (self), NULL);
+  return gtk_stack_get_visible_child_name (self->state_stack);
+}
+
+/**
+ * lf_clients_page_get_model:
+ *
+ * Returns: (transfer none): the filtered, sorted list the page shows
+ */
+GListModel *
+lf_clients_page_get_model (LfClientsPage *self)
+{
+  g_return_val_if_fail (LF_IS_CLIENTS_PAGE (self), NULL);
+  return G_LIST_MODEL (self->sort_model);
+}
+
+void
+lf_clients_page_set_search_text (LfClientsPage *self,
+                                  const char    *text)
+{
+  g_return_if_fail (LF_IS_CLIENTS_PAGE (self));
+
+  gtk_search_bar_set_search_mode (self->search_bar, text != NULL && *text != '\0');
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text ? text : "");
+  /* Do not wait for the entry's search delay. */
+  on_search_changed_cb (self, self->search_entry);
+}
+
+/**
+ * lf_clients_page_set_sort:
+ * @sort: 0 name, 1 company, 2 platform, 3 tag
+ */
+void
+lf_clients_page_set_sort (LfClientsPage *self,
+                          guint          sort)
+{
+  g_return_if_fail (LF_IS_CLIENTS_PAGE (self));
+  g_return_if_fail (sort <= SORT_TAG);
+
+  if (gtk_drop_down_get_selected (self->sort_dropdown) != sort)
+    gtk_drop_down_set_selected (self->sort_dropdown, sort);
+  if (self->sort_mode == (SortMode) sort)
+    return;
+  self->sort_mode = sort;
+  gtk_sorter_changed (GTK_SORTER (self->sorter), GTK_SORTER_CHANGE_DIFFERENT);
+}
+
+/**
+ * lf_clients_page_edit:
+ * @contact: (nullable): the client to edit, or %NULL to add one
+ *
+ * Returns: (transfer none): the editor window, presented
+ */
+GtkWindow *
+lf_clients_page_edit (LfClientsPage *self,
+                      LfContact     *contact)
+{
+  LfClientEditor *editor;
+
+  g_return_val_if_fail (LF_IS_CLIENTS_PAGE (self), NULL);
+  g_return_val_if_fail (self->store != NULL, NULL);
+
+  editor = lf_client_editor_new (self->store, contact);
+  gtk_window_set_transient_for (GTK_WINDOW (editor), get_parent_window (self));
+  g_signal_connect_object (editor, "saved", G_CALLBACK (on_editor_saved_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (editor, "delete-requested", G_CALLBACK (on_editor_delete_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (editor));
+  return GTK_WINDOW (editor);
+}
+
+/**
+ * lf_clients_page_delete:
+ *
+ * Deletes @contact from the keyring and offers to undo it in a toast.
+ */
+void
+lf_clients_page_delete (LfClientsPage *self,
+                        LfContact     *contact)
+{
+  g_return_if_fail (LF_IS_CLIENTS_PAGE (self));
+  g_return_if_fail (LF_IS_CONTACT (contact));
+  g_return_if_fail (self->store != NULL);
+
+  g_clear_object (&self->last_deleted);
+  self->last_deleted = lf_contact_copy (contact);
+  lf_contact_store_delete_async (self->store, contact, self->cancellable, delete_cb,
+                                 g_object_ref (self));
+}
+
+/**
+ * lf_clients_page_import_file:
+ *
+ * Reads @file and shows what importing it would do; the user confirms before anything is
+ * written.
+ */
+void
+lf_clients_page_import_file (LfClientsPage *self,
+                             GFile         *file)
+{
+  g_return_if_fail (LF_IS_CLIENTS_PAGE (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (self->store == NULL ||
+      lf_contact_store_get_state (self->store) != LF_CONTACT_STORE_STATE_AVAILABLE)
+    {
+      show_message (self, _("The client directory is not available"));
+      return;
+    }
+
+  lf_import_preview_load_async (self->store, file, self->cancellable, preview_cb,
+                                g_object_ref (self));
+}
+
+/**
+ * lf_clients_page_export_file:
+ *
+ * Writes the clients (and the user's profile) to @file, owner-only; the format follows the
+ * extension.
+ */
+void
+lf_clients_page_export_file (LfClientsPage *self,
+                             GFile         *file)
+{
+  ExportData *data;
+
+  g_return_if_fail (LF_IS_CLIENTS_PAGE (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (self->store == NULL ||
+      lf_contact_store_get_state (self->store) != LF_CONTACT_STORE_STATE_AVAILABLE)
+    {
+      show_message (self, _("The client directory is not available"));
+      return;
+    }
+
+  data = g_new0 (ExportData, 1);
+  data->page = g_object_ref (self);
+  data->file = g_object_ref (file);
+  lf_profile_load_async (self->cancellable, export_profile_cb, data);
+}
