@@ -18,8 +18,8 @@
 #include <unistd.h>
 
 /* `lifeline` links GIO and the engine, not GTK: loading GTK, libadwaita and their libraries
- * costs a command-line run about 10 ms of CPU time and 16 MB of memory before main() even
- * starts. So the program the user types (and that scripts, monitoring systems and the tests
+ * would cost every command-line run about 8 ms of CPU time and 9 MB of memory before main()
+ * even starts (docs/BENCHMARKS.md). So the program the user types (and that scripts, monitoring systems and the tests
  * run) parses the options with the same GApplication machinery and option table as the
  * desktop application (so --help and every error message are the same), runs any
  * command-line operation itself, and otherwise replaces itself (execv, same process id, same
