@@ -19,13 +19,13 @@
 
 /* `lifeline` links GIO and the engine, not GTK: loading GTK, libadwaita and their libraries
  * would cost every command-line run about 8 ms of CPU time and 9 MB of memory before main()
- * even starts (docs/BENCHMARKS.md). So the program the user types (and that scripts, monitoring systems and the tests
- * run) parses the options with the same GApplication machinery and option table as the
- * desktop application (so --help and every error message are the same), runs any
- * command-line operation itself, and otherwise replaces itself (execv, same process id, same
- * argv) with the desktop application, LF_LAUNCHER_GUI_NAME. That program runs the
- * GtkApplication as before: D-Bus activation (--gapplication-service), the desktop file's
- * Exec= and the Flatpak command all go through here unchanged. */
+ * even starts (docs/BENCHMARKS.md). So the program the user types (and that scripts,
+ * monitoring systems and the tests run) parses the options with the same GApplication
+ * machinery and option table as the desktop application (so --help and every error message
+ * are the same), runs any command-line operation itself, and otherwise replaces itself
+ * (execv: same process id, same argv) with the desktop application, LF_LAUNCHER_GUI_NAME.
+ * That program runs the GtkApplication as before: D-Bus activation (--gapplication-service),
+ * the desktop file's Exec= and the Flatpak command all go through here unchanged. */
 
 struct _LfLauncher
 {
