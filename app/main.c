@@ -1,4 +1,4 @@
-/* main.c
+/* main.c — `lifeline`: the command line, or the desktop application (see lf-launcher.c)
  *
  * Copyright 2026 The Lifeline authors
  *
@@ -10,20 +10,20 @@
 #include <glib/gi18n.h>
 #include <locale.h>
 
-#include "lf-application.h"
+#include "lf-launcher.h"
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(LfApplication) app = NULL;
+  g_autoptr(LfLauncher) launcher = NULL;
 
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
-  app = lf_application_new ();
+  launcher = lf_launcher_new (argv);
 
-  return g_application_run (G_APPLICATION (app), argc, argv);
+  return g_application_run (G_APPLICATION (launcher), argc, argv);
 }

@@ -361,6 +361,32 @@ test_probe_head_cloudflare (Fixture       *fixture,
 }
 
 static void
+test_probe_connection_close (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autofree char *url = lf_test_server_get_url (fixture->server, "/edge");
+  g_autoptr(LfProbeResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* A probe's connection is its own: it ends with the answer instead of idling in the
+   * session, where libsoup would check every idle one on each later request. */
+  lf_test_server_respond (fixture->server, "/", 200);
+  result = run_probe (fixture, "/");
+  g_assert_cmpint (result->cause, ==, LF_CAUSE_NONE);
+  g_assert_cmpstr (lf_test_server_get_last_request_header (fixture->server, "/", "Connection"),
+                   ==, "close");
+
+  /* So does the GET that follows an error answer to HEAD. */
+  serve_cloudflare (fixture, "/edge", 500, "cf_500_internal-error_sample.html");
+  g_clear_pointer (&result, lf_probe_result_unref);
+  result = run_probe_full (fixture->session, url, "HEAD", 0, 5, 0, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (lf_test_server_get_hits (fixture->server, "/edge"), ==, 2);
+  g_assert_cmpstr (lf_test_server_get_last_request_header (fixture->server, "/edge",
+                                                           "Connection"), ==, "close");
+}
+
+static void
 test_probe_slow (Fixture       *fixture,
                  gconstpointer  data)
 {
@@ -741,6 +767,7 @@ main (int   argc,
   ADD ("healthy", test_probe_healthy, FALSE);
   ADD ("head-expect-status", test_probe_head, FALSE);
   ADD ("head-cloudflare", test_probe_head_cloudflare, FALSE);
+  ADD ("connection-close", test_probe_connection_close, FALSE);
   ADD ("slow", test_probe_slow, FALSE);
   ADD ("cloudflare-500", test_probe_cloudflare_500, FALSE);
   ADD ("origin-via-cdn", test_probe_origin_via_cdn, FALSE);

@@ -59,6 +59,24 @@ lf_cli_get_option_entries (void)
 }
 
 /**
+ * lf_cli_add_main_options:
+ * @app: the desktop application or the `lifeline` launcher
+ *
+ * Gives @app the command line's options and the summary of --help, so that both programs
+ * parse and describe the same command line.
+ */
+void
+lf_cli_add_main_options (GApplication *app)
+{
+  g_return_if_fail (G_IS_APPLICATION (app));
+
+  g_application_add_main_option_entries (app, option_entries);
+  g_application_set_option_context_summary (app,
+                                            _("Keep working when the platforms you depend on "
+                                              "fail."));
+}
+
+/**
  * lf_cli_handle_options:
  * @options: the parsed options, as given to #GApplication::handle-local-options
  *

@@ -16,6 +16,7 @@ G_BEGIN_DECLS
 #define LF_CLI_CONTINUE (-1)
 
 const GOptionEntry *lf_cli_get_option_entries (void);
+void                lf_cli_add_main_options   (GApplication *app);
 int                 lf_cli_handle_options     (GVariantDict *options);
 
 G_END_DECLS

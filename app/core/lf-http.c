@@ -31,7 +31,8 @@
 
 #define LF_HTTP_MAX_CONNS_PER_HOST LF_HTTP_MAX_CONNS
 #define LF_HTTP_BACKSTOP_TIMEOUT 120
-#define READ_CHUNK 16384
+#define READ_FIRST_CHUNK 2048    /* most answers (and every error page) fit the first read */
+#define READ_MAX_CHUNK 16384
 
 struct _LfHttpDeadline
 {
@@ -45,8 +46,10 @@ struct _LfHttpDeadline
 typedef struct
 {
   GInputStream *stream;
-  GByteArray   *buffer;
+  GByteArray   *buffer;      /* read straight into; its length is only the room reserved */
+  gsize         filled;      /* bytes read */
   gsize         cap;
+  guint8        look_past;   /* the one byte read past the cap */
   gboolean      truncated;
   GError       *error;
 } ReadCapped;
@@ -82,9 +85,12 @@ close_cb (GObject      *object,
   if (state->error != NULL)
     g_task_return_error (task, g_steal_pointer (&state->error));
   else
-    g_task_return_pointer (task,
-                           g_byte_array_free_to_bytes (g_steal_pointer (&state->buffer)),
-                           (GDestroyNotify) g_bytes_unref);
+    {
+      g_byte_array_set_size (state->buffer, state->filled);
+      g_task_return_pointer (task,
+                             g_byte_array_free_to_bytes (g_steal_pointer (&state->buffer)),
+                             (GDestroyNotify) g_bytes_unref);
+    }
 }
 
 static void
@@ -97,32 +103,30 @@ finish_reading (GTask *task)
 }
 
 static void
-read_bytes_cb (GObject      *object,
-               GAsyncResult *result,
-               gpointer      user_data)
+read_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
   ReadCapped *state = g_task_get_task_data (task);
-  g_autoptr(GBytes) chunk = NULL;
   g_autoptr(GError) error = NULL;
-  gsize len;
+  gssize len;
 
-  chunk = g_input_stream_read_bytes_finish (G_INPUT_STREAM (object), result, &error);
-  if (chunk == NULL)
+  len = g_input_stream_read_finish (G_INPUT_STREAM (object), result, &error);
+  if (len < 0)
     {
       state->error = g_steal_pointer (&error);
       finish_reading (g_steal_pointer (&task));
       return;
     }
 
-  len = g_bytes_get_size (chunk);
   if (len == 0)
     {
       finish_reading (g_steal_pointer (&task));
       return;
     }
 
-  if (state->buffer->len >= state->cap)
+  if (state->filled >= state->cap)
     {
       /* The one-byte look past the cap found more: the body is longer than the cap. */
       state->truncated = TRUE;
@@ -130,23 +134,33 @@ read_bytes_cb (GObject      *object,
       return;
     }
 
-  g_byte_array_append (state->buffer, g_bytes_get_data (chunk, NULL), len);
+  state->filled += len;
   read_next (g_steal_pointer (&task));
 }
 
+/* Reads into the buffer itself, no copy: a first small read, then reads as large as what
+ * came so far (at most READ_MAX_CHUNK), so a small answer costs one small allocation. */
 static void
 read_next (GTask *task)
 {
   ReadCapped *state = g_task_get_task_data (task);
   gsize want;
 
-  if (state->buffer->len >= state->cap)
-    want = 1;   /* only to learn whether the body ends here */
-  else
-    want = MIN (READ_CHUNK, state->cap - state->buffer->len);
+  if (state->filled >= state->cap)
+    {
+      /* only to learn whether the body ends here */
+      g_input_stream_read_async (state->stream, &state->look_past, 1, G_PRIORITY_DEFAULT,
+                                 g_task_get_cancellable (task), read_cb, task);
+      return;
+    }
 
-  g_input_stream_read_bytes_async (state->stream, want, G_PRIORITY_DEFAULT,
-                                   g_task_get_cancellable (task), read_bytes_cb, task);
+  want = CLAMP (state->filled, READ_FIRST_CHUNK, READ_MAX_CHUNK);
+  want = MIN (want, state->cap - state->filled);
+  if (state->buffer->len < state->filled + want)
+    g_byte_array_set_size (state->buffer, state->filled + want);
+
+  g_input_stream_read_async (state->stream, state->buffer->data + state->filled, want,
+                             G_PRIORITY_DEFAULT, g_task_get_cancellable (task), read_cb, task);
 }
 
 typedef struct
@@ -448,7 +462,7 @@ lf_http_read_capped_async (GInputStream        *stream,
 
   state = g_new0 (ReadCapped, 1);
   state->stream = g_object_ref (stream);
-  state->buffer = g_byte_array_sized_new (MIN (cap, READ_CHUNK));
+  state->buffer = g_byte_array_sized_new (MIN (cap, READ_FIRST_CHUNK));
   state->cap = cap;
 
   task = g_task_new (NULL, cancellable, callback, user_data);

@@ -588,6 +588,8 @@ send_cb (GObject      *object,
           soup_message_set_flags (get, soup_message_get_flags (probe->msg));
           soup_message_headers_replace (soup_message_get_request_headers (get), "Cache-Control",
                                         "no-cache");
+          soup_message_headers_replace (soup_message_get_request_headers (get), "Connection",
+                                        "close");
           g_set_object (&probe->msg, get);
           lf_http_send_async (session, get, LF_HTTP_MAX_REDIRECTS,
                               lf_http_deadline_get_cancellable (probe->deadline),
@@ -856,6 +858,9 @@ lf_probe_run_async (SoupSession         *session,
                                 "no-cache");
   soup_message_headers_replace (soup_message_get_request_headers (msg), "Accept",
                                 "text/html,application/xhtml+xml,*/*;q=0.8");
+  /* The connection is the probe's own (NEW_CONNECTION): kept idle it would only be checked
+   * on every later request and closed at exit, so it ends with the answer. */
+  soup_message_headers_replace (soup_message_get_request_headers (msg), "Connection", "close");
   probe->msg = g_object_ref (msg);
   probe->first_msg = g_object_ref (msg);
   probe->event_id = g_signal_connect (msg, "network-event", G_CALLBACK (on_network_event_cb),

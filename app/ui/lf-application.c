@@ -437,10 +437,7 @@ lf_application_class_init (LfApplicationClass *klass)
 static void
 lf_application_init (LfApplication *self)
 {
-  g_application_add_main_option_entries (G_APPLICATION (self), lf_cli_get_option_entries ());
-  g_application_set_option_context_summary (G_APPLICATION (self),
-                                            _("Keep working when the platforms you depend on "
-                                              "fail."));
+  lf_cli_add_main_options (G_APPLICATION (self));
 }
 
 /* ------------------------------------------------------------------------ */

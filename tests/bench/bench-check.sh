@@ -12,8 +12,8 @@
 # a catalog with N platforms and one reference, and times, for N = 10, 100, 500,
 #   lifeline --check --json --catalog CATALOG
 #   curl --parallel --parallel-immediate --parallel-max N+1 over the same N+1 URLs
-# with /usr/bin/time -v: wall time and peak RSS (the medians of RUNS runs) and CPU time (user +
-# system, the mean of the RUNS runs: /usr/bin/time counts in 10 ms steps), and the ratios. Goals: wall ≤ 1.2 × curl, CPU ≤ curl, peak RSS < 30 MB.
+# with wait4(2): wall time, CPU time (user + system, to the microsecond) and peak RSS, each the
+# median of RUNS runs, and the ratios. Goals: wall ≤ 1.2 × curl, CPU ≤ curl, peak RSS < 30 MB.
 #
 # HOSTS is "many" (default: every target on its own port, as platforms live on different
 # hosts) or "one" (every target on one host:port).
@@ -28,7 +28,6 @@ hosts=${4:-many}
 lifeline=$builddir/app/lifeline
 
 [ -x "$lifeline" ] || { echo "no $lifeline: build first (meson compile -C _build)" >&2; exit 1; }
-[ -x /usr/bin/time ] || { echo "needs /usr/bin/time (Debian package time)" >&2; exit 1; }
 command -v curl >/dev/null || { echo "needs curl" >&2; exit 1; }
 
 work=$(mktemp -d)
@@ -39,22 +38,24 @@ cleanup () {
 }
 trap cleanup EXIT INT TERM
 
-# one measurement: prints "wall_s cpu_s rss_kb"
+# one measurement: prints "wall_s cpu_s rss_kb" (the child's own rusage, from wait4)
 measure () {
-  /usr/bin/time -v -o "$work/time" "$@" > /dev/null 2> "$work/stderr" || true
-  awk -F': ' '
-    /Elapsed \(wall clock\)/ { n = split($2, t, ":"); w = 0; for (i = 1; i <= n; i++) w = w * 60 + t[i] }
-    /User time/ { u = $2 } /System time/ { s = $2 } /Maximum resident/ { r = $2 }
-    END { printf "%.3f %.3f %d\n", w, u + s, r }' "$work/time"
+  /usr/bin/python3 -c '
+import os, subprocess, sys, time
+start = time.monotonic()
+child = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+_, _, usage = os.wait4(child.pid, 0)
+print("%.4f %.4f %d" % (time.monotonic() - start, usage.ru_utime + usage.ru_stime,
+                        usage.ru_maxrss))' "$@"
 }
 
-# $runs measurements of one command: "median_wall mean_cpu median_rss"
+# $runs measurements of one command: "median_wall median_cpu median_rss"
 median () {
   for _ in $(seq "$runs"); do measure "$@"; done > "$work/runs"
-  wall=$(sort -n -k1 "$work/runs" | awk -v r="$runs" 'NR == int((r + 1) / 2) { print $1 }')
-  rss=$(sort -n -k3 "$work/runs" | awk -v r="$runs" 'NR == int((r + 1) / 2) { print $3 }')
-  cpu=$(awk '{ c += $2 } END { printf "%.4f", c / NR }' "$work/runs")
-  echo "$wall $cpu $rss"
+  for k in 1 2 3; do
+    sort -n -k$k "$work/runs" | awk -v r="$runs" -v k=$k 'NR == int((r + 1) / 2) { print $k }'
+  done | tr '\n' ' '
+  echo
 }
 
 start_server () {
@@ -123,7 +124,6 @@ for n in 10 100 500; do
   cw=$1 cc=$2 cr=$3
 
   awk -v n="$n" -v lw="$lw" -v lc="$lc" -v lr="$lr" -v cw="$cw" -v cc="$cc" -v cr="$cr" 'BEGIN {
-    cpu = (cc > 0) ? sprintf ("%.2fx", lc / cc) : "n/a (curl 0.000 s)"
-    printf ("%5d | %6.3fs %6.4fs %5.1fMB | %6.3fs %6.4fs %5.1fMB | %5.2fx, %s\n",
-            n, lw, lc, lr / 1024, cw, cc, cr / 1024, lw / cw, cpu) }'
+    printf ("%5d | %6.3fs %6.4fs %5.1fMB | %6.3fs %6.4fs %5.1fMB | %5.2fx, %5.2fx\n",
+            n, lw, lc, lr / 1024, cw, cc, cr / 1024, lw / cw, lc / cc) }'
 done
