@@ -16,6 +16,7 @@
 #include <fcntl.h>
 #include <string.h>
 #include <glib/gstdio.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 /* Where Lifeline keeps its own files, and how it writes them.
@@ -272,6 +273,7 @@ lf_storage_append_line (const char  *path,
 {
   g_autofree char *dir = NULL;
   g_autofree char *buf = NULL;
+  off_t end;
   int fd;
   int saved;
   gboolean ok;
@@ -298,13 +300,22 @@ lf_storage_append_line (const char  *path,
       return FALSE;
     }
 
+  /* Where the file ended: a write cut short (a full disk) is taken back from there, so a
+   * torn half line never glues itself to the next record. */
+  end = lseek (fd, 0, SEEK_END);
+
   buf = g_strconcat (line, "\n", NULL);
   ok = write_all (fd, buf, strlen (buf), error) && fsync (fd) == 0;
-  if (!ok && error != NULL && *error == NULL)
+  if (!ok)
     {
       saved = errno;
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                   "Cannot write “%s”: %s", path, g_strerror (saved));
+      if (error != NULL && *error == NULL)
+        g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                     "Cannot write “%s”: %s", path, g_strerror (saved));
+      else if (error != NULL)
+        g_prefix_error (error, "Cannot write “%s”: ", path);
+      if (end >= 0 && ftruncate (fd, end) == 0)
+        fsync (fd);
     }
   close (fd);
 
@@ -320,7 +331,8 @@ lf_storage_append_line (const char  *path,
  * @error: return location for a #GError
  *
  * Reads a whole file, refusing it with %LF_STORAGE_ERROR_TOO_LARGE when it is larger than
- * @max_bytes. A missing file is %G_IO_ERROR_NOT_FOUND.
+ * @max_bytes; never reads more than that, whatever the file is (a pipe, a device, a file
+ * that grows). A missing file is %G_IO_ERROR_NOT_FOUND.
  */
 gboolean
 lf_storage_read_capped (const char  *path,
@@ -329,29 +341,74 @@ lf_storage_read_capped (const char  *path,
                         gsize       *length,
                         GError     **error)
 {
+  g_autoptr(GByteArray) buffer = NULL;
   GStatBuf st;
+  int fd;
+  int saved;
 
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (contents != NULL, FALSE);
 
-  if (g_stat (path, &st) != 0)
+  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  if (fd < 0 || fstat (fd, &st) != 0)
     {
-      int saved = errno;
-
+      saved = errno;
       g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
                    "Cannot read “%s”: %s", path, g_strerror (saved));
+      if (fd >= 0)
+        close (fd);
       return FALSE;
     }
 
-  if ((guint64) st.st_size > max_bytes)
+  if (S_ISREG (st.st_mode) && (guint64) st.st_size > max_bytes)
     {
+      close (fd);
       g_set_error (error, LF_STORAGE_ERROR, LF_STORAGE_ERROR_TOO_LARGE,
                    "“%s” is too large (%" G_GUINT64_FORMAT " bytes, limit %" G_GSIZE_FORMAT ")",
                    path, (guint64) st.st_size, max_bytes);
       return FALSE;
     }
 
-  return g_file_get_contents (path, contents, length, error);
+  /* The size is only a hint: a pipe, a device such as /dev/zero or a file that grows while it
+   * is read says nothing true about it. Never read more than the limit (and one byte). */
+  buffer = g_byte_array_sized_new (S_ISREG (st.st_mode)
+                                   ? (guint) MIN ((guint64) st.st_size + 1, 16 * 1024 * 1024)
+                                   : 4096);
+  for (;;)
+    {
+      guint8 chunk[8192];
+      gssize n = read (fd, chunk, sizeof chunk);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          saved = errno;
+          close (fd);
+          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                       "Cannot read “%s”: %s", path, g_strerror (saved));
+          return FALSE;
+        }
+      if (n == 0)
+        break;
+      if (buffer->len + (gsize) n > max_bytes)
+        {
+          close (fd);
+          g_set_error (error, LF_STORAGE_ERROR, LF_STORAGE_ERROR_TOO_LARGE,
+                       "“%s” is too large (more than %" G_GSIZE_FORMAT " bytes)",
+                       path, max_bytes);
+          return FALSE;
+        }
+      g_byte_array_append (buffer, chunk, n);
+    }
+  close (fd);
+
+  if (length != NULL)
+    *length = buffer->len;
+  g_byte_array_append (buffer, (const guint8 *) "", 1);
+  *contents = (char *) g_byte_array_free (g_steal_pointer (&buffer), FALSE);
+
+  return TRUE;
 }
 
 /**
