@@ -80,18 +80,24 @@ severity_worst (LfSeverity a,
   return severity_rank (a) >= severity_rank (b) ? a : b;
 }
 
+/* @member of @object when it is of @type, else NULL (also for a NULL @object). */
+static JsonNode *
+get_member_of_type (JsonObject   *object,
+                    const char   *member,
+                    JsonNodeType  type)
+{
+  JsonNode *node = object != NULL ? json_object_get_member (object, member) : NULL;
+
+  return node != NULL && JSON_NODE_TYPE (node) == type ? node : NULL;
+}
+
 static const char *
 get_string (JsonObject *object,
             const char *member)
 {
-  JsonNode *node;
+  JsonNode *node = get_member_of_type (object, member, JSON_NODE_VALUE);
 
-  if (object == NULL)
-    return NULL;
-
-  node = json_object_get_member (object, member);
-  if (node == NULL || JSON_NODE_TYPE (node) != JSON_NODE_VALUE ||
-      json_node_get_value_type (node) != G_TYPE_STRING)
+  if (node == NULL || json_node_get_value_type (node) != G_TYPE_STRING)
     return NULL;
 
   return json_node_get_string (node);
@@ -101,32 +107,18 @@ static JsonArray *
 get_array (JsonObject *object,
            const char *member)
 {
-  JsonNode *node;
+  JsonNode *node = get_member_of_type (object, member, JSON_NODE_ARRAY);
 
-  if (object == NULL)
-    return NULL;
-
-  node = json_object_get_member (object, member);
-  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
-    return NULL;
-
-  return json_node_get_array (node);
+  return node != NULL ? json_node_get_array (node) : NULL;
 }
 
 static JsonObject *
 get_object (JsonObject *object,
             const char *member)
 {
-  JsonNode *node;
+  JsonNode *node = get_member_of_type (object, member, JSON_NODE_OBJECT);
 
-  if (object == NULL)
-    return NULL;
-
-  node = json_object_get_member (object, member);
-  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
-    return NULL;
-
-  return json_node_get_object (node);
+  return node != NULL ? json_node_get_object (node) : NULL;
 }
 
 static JsonObject *
