@@ -249,6 +249,12 @@ test_unknown_enums_every_kind (void)
   g_assert_cmpint (indicator_of_data (LF_STATUS_KIND_STATUSIO,
                                       "{\"result\": {\"status_overall\": {\"status\": \"?\"}}}"),
                    ==, LF_SEVERITY_UNKNOWN);
+  /* A page with no component to read and no indicator says nothing: not "operational". */
+  g_assert_cmpint (indicator_of_data (LF_STATUS_KIND_STATUSPAGE, "{\"components\": []}"),
+                   ==, LF_SEVERITY_UNKNOWN);
+  g_assert_cmpint (indicator_of_data (LF_STATUS_KIND_STATUSPAGE,
+                                      "{\"components\": [null, 7], \"incidents\": []}"),
+                   ==, LF_SEVERITY_UNKNOWN);
   /* Documented (or seen) values, for contrast. */
   g_assert_cmpint (indicator_of_data (LF_STATUS_KIND_STATUSPAGE,
                                       "{\"status\": {\"indicator\": \"maintenance\"}}"),

@@ -416,6 +416,7 @@ parse_statuspage (JsonNode           *root,
   LfSeverity watched = LF_SEVERITY_OPERATIONAL;
   LfSeverity events = LF_SEVERITY_OPERATIONAL;
   gboolean matched = FALSE;
+  guint n_read = 0;
 
   if (!JSON_NODE_HOLDS_OBJECT (root))
     {
@@ -456,6 +457,7 @@ parse_statuspage (JsonNode           *root,
       name = get_string (component, "name");
       severity = statuspage_component_status (get_string (component, "status"));
       all_components = severity_worst (all_components, severity);
+      n_read++;
 
       if (has_filter (filter) && matches_filter (filter, id, name))
         {
@@ -473,12 +475,13 @@ parse_statuspage (JsonNode           *root,
   if (has_filter (filter) && matched)
     report->indicator = watched;
   else if (status != NULL)
-    report->indicator = components != NULL ? severity_worst (page_indicator, all_components)
-                                           : page_indicator;
-  else if (components != NULL)
+    report->indicator = n_read > 0 ? severity_worst (page_indicator, all_components)
+                                   : page_indicator;
+  else if (n_read > 0)
     report->indicator = all_components;
   else
-    report->indicator = LF_SEVERITY_UNKNOWN;   /* a list of incidents says nothing of now */
+    report->indicator = LF_SEVERITY_UNKNOWN;   /* no component read and no page indicator
+                                                * (or only incidents): nothing said of now */
 
   /* An open incident on a watched component counts even if the component still looks fine;
    * maintenances in progress only when nothing worse is going on. */
