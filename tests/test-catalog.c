@@ -169,6 +169,13 @@ static void
 test_invalid (void)
 {
   assert_invalid ("{\"version\": 1", "not valid JSON");
+  {
+    /* Deep enough to overflow the parser's stack: refused, no crash. */
+    g_autofree char *brackets = g_strnfill (1000 * 1000, '[');
+    g_autofree char *deep = g_strconcat ("{\"version\": 1, \"x\": ", brackets, "}", NULL);
+
+    assert_invalid (deep, "nested more than 64 levels");
+  }
   assert_invalid ("[]", "must be a JSON object");
   assert_invalid ("{}", "\"version\" is missing");
   assert_invalid ("{\"version\": \"1\"}", "\"version\" must be a whole number, not a string");

@@ -435,6 +435,15 @@ test_unreadable (void)
       assert_parse_error (kind, g_bytes_get_data (summary, NULL), length / 2);
     }
 
+  /* Nested deeper than the parser's stack allows (within the 2 MiB cap): refused, no crash. */
+  {
+    g_autofree char *deep = g_strnfill (LF_STATUS_MAX_BODY / 4, '[');
+
+    for (LfStatusKind kind = LF_STATUS_KIND_STATUSPAGE; kind <= LF_STATUS_KIND_GOOGLE_WORKSPACE;
+         kind++)
+      assert_parse_error (kind, deep, -1);
+  }
+
   /* Valid JSON of the wrong shape for each reader. */
   assert_parse_error (LF_STATUS_KIND_STATUSPAGE, "{\"hello\": 1}", -1);
   assert_parse_error (LF_STATUS_KIND_STATUSIO, "{\"status\": {\"indicator\": \"none\"}}", -1);

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "lf-catalog.h"
+#include "lf-json.h"
 #include "lf-storage.h"
 
 #include <glib/gi18n.h>
@@ -504,7 +505,7 @@ parse_catalog (const char  *data,
   JsonObject *obj;
   JsonNode *version;
 
-  if (!json_parser_load_from_data (parser, data, length, &local_error))
+  if (!lf_json_parser_load (parser, data, length, &local_error))
     {
       fail (error, &where, _("not valid JSON: %s"), local_error->message);
       return NULL;

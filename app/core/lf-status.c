@@ -11,6 +11,7 @@
 
 #include "lf-status.h"
 #include "lf-http.h"
+#include "lf-json.h"
 
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
@@ -1320,7 +1321,7 @@ lf_status_parse_full (LfStatusKind         kind,
 
   data = g_bytes_get_data (body, &len);
   parser = json_parser_new_immutable ();
-  if (len == 0 || !json_parser_load_from_data (parser, data, len, &local_error))
+  if (len == 0 || !lf_json_parser_load (parser, data, len, &local_error))
     {
       set_parse_error (error, kind, local_error ? local_error->message : _("empty body"));
       return NULL;
