@@ -1001,9 +1001,9 @@ cache_update_freshness (LfStatusCache *cache,
   if (max_age == NULL)
     return;
 
-  seconds = g_ascii_strtoll (max_age, NULL, 10);
+  seconds = CLAMP (g_ascii_strtoll (max_age, NULL, 10), 0, LF_STATUS_MAX_FRESH_SECONDS);
   if (age_header != NULL)
-    age = g_ascii_strtoll (age_header, NULL, 10);
+    age = CLAMP (g_ascii_strtoll (age_header, NULL, 10), 0, LF_STATUS_MAX_FRESH_SECONDS);
   if (seconds - age > 0)
     cache->expires_at = g_get_real_time () + (seconds - age) * G_USEC_PER_SEC;
 }
