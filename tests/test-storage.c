@@ -109,6 +109,53 @@ test_storage_write_async (void)
 }
 
 static void
+count_done_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  guint *pending = user_data;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (lf_storage_write_atomic_finish (result, &error));
+  g_assert_no_error (error);
+  (*pending)--;
+}
+
+static gboolean
+nothing_pending (gpointer data)
+{
+  return *(guint *) data == 0;
+}
+
+/* Saves made one after the other (an editor's Save pressed twice) run on worker threads:
+ * the file must end with the last one, never an older one that finished later. */
+static void
+test_storage_write_async_order (void)
+{
+  g_autofree char *path = lf_storage_build_data_path ("order.json");
+  g_autofree char *contents = NULL;
+  g_autofree char *expected = NULL;
+  guint pending = 0;
+
+  for (guint round = 0; round < 5; round++)
+    {
+      for (guint i = 0; i < 40; i++)
+        {
+          g_autoptr(GBytes) bytes = g_bytes_new_take (g_strdup_printf ("{\"n\":%u}", i),
+                                                      i < 10 ? 7 : 8);
+
+          pending++;
+          lf_storage_write_atomic_async (path, bytes, 0600, NULL, count_done_cb, &pending);
+        }
+      g_assert_true (lf_test_wait_for (nothing_pending, &pending, 10000));
+
+      g_clear_pointer (&contents, g_free);
+      g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+      g_assert_cmpstr (contents, ==, "{\"n\":39}");
+    }
+}
+
+static void
 test_storage_append_line (void)
 {
   g_autofree char *path = lf_storage_build_data_path ("history.jsonl");
@@ -275,6 +322,7 @@ main (int   argc,
   g_test_add_func ("/lifeline/storage/write-atomic", test_storage_write_atomic);
   g_test_add_func ("/lifeline/storage/write-error-keeps-old", test_storage_write_error_keeps_old);
   g_test_add_func ("/lifeline/storage/write-async", test_storage_write_async);
+  g_test_add_func ("/lifeline/storage/write-async-order", test_storage_write_async_order);
   g_test_add_func ("/lifeline/storage/append-line", test_storage_append_line);
   g_test_add_func ("/lifeline/storage/read-capped", test_storage_read_capped);
   g_test_add_func ("/lifeline/storage/read-capped-pipe", test_storage_read_capped_pipe);

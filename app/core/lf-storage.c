@@ -84,6 +84,13 @@ sync_directory (const char *path)
     }
 }
 
+/* Asynchronous writes run on the worker threads in no particular order. Each is numbered
+ * when it is asked for; a write older than one already done for the same file is skipped,
+ * so the file always ends with the contents asked for last. */
+static GMutex write_lock;
+static GHashTable *written_serials;   /* path → guint64 serial of the last write done */
+static guint64 next_serial;           /* under write_lock */
+
 static void
 write_atomic_thread (GTask        *task,
                      gpointer      source_object,
@@ -93,14 +100,27 @@ write_atomic_thread (GTask        *task,
   GBytes *contents = task_data;
   const char *path = g_object_get_data (G_OBJECT (task), "path");
   int mode = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (task), "mode"));
+  guint64 serial = *(guint64 *) g_object_get_data (G_OBJECT (task), "serial");
   g_autoptr(GError) error = NULL;
   gsize length = 0;
   const char *data = g_bytes_get_data (contents, &length);
+  gpointer done;
+  gboolean ok = TRUE;
 
   if (g_task_return_error_if_cancelled (task))
     return;
 
-  if (!lf_storage_write_atomic (path, data, length, mode, &error))
+  g_mutex_lock (&write_lock);
+  done = g_hash_table_lookup (written_serials, path);
+  if (done == NULL || *(guint64 *) done < serial)
+    {
+      ok = lf_storage_write_atomic (path, data, length, mode, &error);
+      if (ok)
+        g_hash_table_insert (written_serials, g_strdup (path), g_memdup2 (&serial, sizeof serial));
+    }
+  g_mutex_unlock (&write_lock);
+
+  if (!ok)
     g_task_return_error (task, g_steal_pointer (&error));
   else
     g_task_return_boolean (task, TRUE);
@@ -227,6 +247,13 @@ lf_storage_write_atomic (const char  *path,
   return TRUE;
 }
 
+/**
+ * lf_storage_write_atomic_async:
+ *
+ * lf_storage_write_atomic() on a worker thread. Writes to one file keep the order they were
+ * asked in: one that would land after a newer one is skipped (and reports success, since
+ * newer contents are in place).
+ */
 void
 lf_storage_write_atomic_async (const char          *path,
                                GBytes              *contents,
@@ -236,6 +263,7 @@ lf_storage_write_atomic_async (const char          *path,
                                gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
+  guint64 serial;
 
   g_return_if_fail (path != NULL);
   g_return_if_fail (contents != NULL);
@@ -245,6 +273,14 @@ lf_storage_write_atomic_async (const char          *path,
   g_task_set_task_data (task, g_bytes_ref (contents), (GDestroyNotify) g_bytes_unref);
   g_object_set_data_full (G_OBJECT (task), "path", g_strdup (path), g_free);
   g_object_set_data (G_OBJECT (task), "mode", GINT_TO_POINTER (mode));
+
+  g_mutex_lock (&write_lock);
+  if (written_serials == NULL)
+    written_serials = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  serial = ++next_serial;
+  g_mutex_unlock (&write_lock);
+  g_object_set_data_full (G_OBJECT (task), "serial", g_memdup2 (&serial, sizeof serial), g_free);
+
   g_task_run_in_thread (task, write_atomic_thread);
 }
 
