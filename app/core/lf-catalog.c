@@ -1299,6 +1299,10 @@ write_user_catalog (LfCatalog   *user,
   return lf_storage_write_atomic (path, data, length, 0644, error);
 }
 
+/* Saving and removing read, change and rewrite the user's file, possibly on several worker
+ * threads at once: one at a time, or one would drop what another just wrote. */
+static GMutex user_file_lock;
+
 /**
  * lf_catalog_save_user_platform:
  * @platform: a platform (usually one the user added; saved with "custom": true)
@@ -1320,6 +1324,7 @@ lf_catalog_save_user_platform (LfCatalogPlatform  *platform,
   g_autoptr(JsonBuilder) builder = NULL;
   g_autoptr(JsonNode) root = NULL;
   g_autofree char *data = NULL;
+  g_autoptr(GMutexLocker) locker = NULL;
 
   g_return_val_if_fail (platform != NULL, FALSE);
 
@@ -1342,6 +1347,7 @@ lf_catalog_save_user_platform (LfCatalogPlatform  *platform,
   if (single == NULL)
     return FALSE;
 
+  locker = g_mutex_locker_new (&user_file_lock);
   user = load_user_catalog (path, error);
   if (user == NULL)
     return FALSE;
@@ -1363,10 +1369,12 @@ lf_catalog_remove_user_platform (const char  *id,
 {
   g_autofree char *path = lf_catalog_get_user_file ();
   g_autoptr(LfCatalog) user = NULL;
+  g_autoptr(GMutexLocker) locker = NULL;
   gboolean found = FALSE;
 
   g_return_val_if_fail (id != NULL, FALSE);
 
+  locker = g_mutex_locker_new (&user_file_lock);
   user = load_user_catalog (path, error);
   if (user == NULL)
     return FALSE;
