@@ -169,6 +169,13 @@ static void
 test_invalid (void)
 {
   assert_invalid ("{\"version\": 1", "not valid JSON");
+  {
+    /* Deep enough to overflow the parser's stack: refused, no crash. */
+    g_autofree char *brackets = g_strnfill (1000 * 1000, '[');
+    g_autofree char *deep = g_strconcat ("{\"version\": 1, \"x\": ", brackets, "}", NULL);
+
+    assert_invalid (deep, "nested more than 64 levels");
+  }
   assert_invalid ("[]", "must be a JSON object");
   assert_invalid ("{}", "\"version\" is missing");
   assert_invalid ("{\"version\": \"1\"}", "\"version\" must be a whole number, not a string");
@@ -446,6 +453,56 @@ test_save_user_platform_async (void)
   remove_user_file ();
 }
 
+static void
+on_counted_save_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  guint *pending = user_data;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (lf_catalog_save_user_platform_finish (result, &error));
+  g_assert_no_error (error);
+  (*pending)--;
+}
+
+/* Platforms added one after the other are saved on worker threads at the same time: each
+ * reads, merges and writes the user's file, and none may lose another's entry. */
+static void
+test_save_user_platform_concurrent (void)
+{
+  g_autoptr(LfCatalog) catalog = NULL;
+  g_autoptr(GError) error = NULL;
+  guint pending = 0;
+
+  remove_user_file ();
+  for (guint i = 0; i < 24; i++)
+    {
+      g_autoptr(LfCatalogPlatform) platform = lf_catalog_platform_new ();
+
+      platform->id = g_strdup_printf ("many-%u", i);
+      platform->name = g_strdup_printf ("Many %u", i);
+      platform->category = g_strdup ("communication");
+      g_ptr_array_add (platform->probes, lf_probe_spec_new ("https://many.example/", "GET", 0));
+      pending++;
+      lf_catalog_save_user_platform_async (platform, NULL, on_counted_save_cb, &pending);
+    }
+  while (pending > 0)
+    g_main_context_iteration (NULL, TRUE);
+
+  catalog = lf_catalog_load_default (NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < 24; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("many-%u", i);
+
+      if (lf_catalog_lookup_platform (catalog, id) == NULL)
+        g_error ("The user catalog lost “%s”", id);
+    }
+
+  remove_user_file ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -461,6 +518,8 @@ main (int   argc,
   g_test_add_func ("/lifeline/catalog/override-file", test_override_file);
   g_test_add_func ("/lifeline/catalog/save-user-platform", test_save_user_platform);
   g_test_add_func ("/lifeline/catalog/save-user-platform-async", test_save_user_platform_async);
+  g_test_add_func ("/lifeline/catalog/save-user-platform-concurrent",
+                   test_save_user_platform_concurrent);
 
   return g_test_run ();
 }

@@ -11,8 +11,12 @@
 
 #include "config.h"
 
+#include <fcntl.h>
 #include <glib/gstdio.h>
+#include <signal.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "lf-contact-store.h"
 #include "lf-export.h"
@@ -274,6 +278,66 @@ test_file_import_preview (void)
   g_assert_cmpuint (lf_import_preview_get_n_unchanged (preview), ==, 2);
 }
 
+typedef struct
+{
+  char  *fifo;
+  gsize  written;
+} Feed;
+
+static gpointer
+feed_fifo_thread (gpointer data)
+{
+  Feed *feed = data;
+  g_autofree char *chunk = g_strnfill (64 * 1024, 'x');
+  int fd = g_open (feed->fifo, O_WRONLY, 0);
+
+  g_assert_cmpint (fd, >=, 0);
+  /* 64 MiB, four times the limit, or until the reader hangs up (EPIPE). */
+  for (guint i = 0; i < 1024; i++)
+    {
+      gssize n = write (fd, chunk, 64 * 1024);
+
+      if (n < 0)
+        break;
+      feed->written += n;
+    }
+  close (fd);
+
+  return NULL;
+}
+
+/* The preview of a file that has no end (a pipe, a device, or a file far over the limit)
+ * stops reading at the limit instead of filling memory first. */
+static void
+test_file_import_huge (void)
+{
+  g_autoptr(LfContactStore) store = load_store ();
+  g_autoptr(LfImportPreview) preview = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  Feed feed = { 0 };
+  GThread *feeder;
+
+  feed.fifo = g_build_filename (g_get_home_dir (), "import.fifo", NULL);
+  g_unlink (feed.fifo);
+  g_assert_cmpint (mkfifo (feed.fifo, 0600), ==, 0);
+  signal (SIGPIPE, SIG_IGN);
+  file = g_file_new_for_path (feed.fifo);
+
+  feeder = g_thread_new ("feeder", feed_fifo_thread, &feed);
+  lf_import_preview_load_async (store, file, NULL, got_result_cb, &result);
+  await_result (&result);
+  preview = lf_import_preview_load_finish (result, &error);
+  g_assert_null (preview);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+  g_thread_join (feeder);
+
+  g_assert_cmpuint (feed.written, <, 2 * LF_IMPORT_MAX_SIZE);
+  g_unlink (feed.fifo);
+  g_free (feed.fifo);
+}
+
 static void
 test_file_import_duplicates_in_file (void)
 {
@@ -486,6 +550,7 @@ main (int   argc,
   g_test_add_func ("/lifeline/contact-store-file/import-duplicates-in-file",
                    test_file_import_duplicates_in_file);
   g_test_add_func ("/lifeline/contact-store-file/import-errors", test_file_import_errors);
+  g_test_add_func ("/lifeline/contact-store-file/import-huge", test_file_import_huge);
   g_test_add_func ("/lifeline/contact-store-file/import-bundle-me", test_file_import_bundle_me);
   g_test_add_func ("/lifeline/contact-store-file/round-trip-bundle", test_file_round_trip_bundle);
   g_test_add_func ("/lifeline/contact-store-file/round-trip-vcard", test_file_round_trip_vcard);

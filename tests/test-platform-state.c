@@ -55,7 +55,6 @@ report_new (LfSeverity  indicator,
       incident->url = g_strdup ("https://status.upwork.com/incidents/1");
       incident->severity = indicator;
       incident->maintenance = indicator == LF_SEVERITY_MAINTENANCE;
-      incident->components = g_new0 (char *, 1);
       g_ptr_array_add (report->incidents, incident);
     }
 

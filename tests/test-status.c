@@ -249,6 +249,12 @@ test_unknown_enums_every_kind (void)
   g_assert_cmpint (indicator_of_data (LF_STATUS_KIND_STATUSIO,
                                       "{\"result\": {\"status_overall\": {\"status\": \"?\"}}}"),
                    ==, LF_SEVERITY_UNKNOWN);
+  /* A page with no component to read and no indicator says nothing: not "operational". */
+  g_assert_cmpint (indicator_of_data (LF_STATUS_KIND_STATUSPAGE, "{\"components\": []}"),
+                   ==, LF_SEVERITY_UNKNOWN);
+  g_assert_cmpint (indicator_of_data (LF_STATUS_KIND_STATUSPAGE,
+                                      "{\"components\": [null, 7], \"incidents\": []}"),
+                   ==, LF_SEVERITY_UNKNOWN);
   /* Documented (or seen) values, for contrast. */
   g_assert_cmpint (indicator_of_data (LF_STATUS_KIND_STATUSPAGE,
                                       "{\"status\": {\"indicator\": \"maintenance\"}}"),
@@ -429,6 +435,15 @@ test_unreadable (void)
       assert_parse_error (kind, g_bytes_get_data (summary, NULL), length / 2);
     }
 
+  /* Nested deeper than the parser's stack allows (within the 2 MiB cap): refused, no crash. */
+  {
+    g_autofree char *deep = g_strnfill (LF_STATUS_MAX_BODY / 4, '[');
+
+    for (LfStatusKind kind = LF_STATUS_KIND_STATUSPAGE; kind <= LF_STATUS_KIND_GOOGLE_WORKSPACE;
+         kind++)
+      assert_parse_error (kind, deep, -1);
+  }
+
   /* Valid JSON of the wrong shape for each reader. */
   assert_parse_error (LF_STATUS_KIND_STATUSPAGE, "{\"hello\": 1}", -1);
   assert_parse_error (LF_STATUS_KIND_STATUSIO, "{\"status\": {\"indicator\": \"none\"}}", -1);
@@ -544,6 +559,22 @@ test_fetch_conditional (void)
   g_assert_cmpstr (lf_test_server_get_last_request_header (server, "/api/v2/summary.json",
                                                            "If-Modified-Since"),
                    ==, "Wed, 18 Nov 2026 11:20:00 GMT");
+
+  /* A day, or a number that overflows: fresh for one status interval at most. */
+  for (guint i = 0; i < 2; i++)
+    {
+      const char *cache_control[] = { "max-age=86400", "max-age=99999999999999999999" };
+
+      response = lf_test_server_respond (server, "/api/v2/summary.json", 200);
+      lf_test_response_set_body_from_file (response, "application/json", "discord_status.json");
+      lf_test_response_add_header (response, "Cache-Control", cache_control[i]);
+      g_clear_pointer (&second, lf_status_report_unref);
+      second = fetch (session, LF_STATUS_KIND_STATUSPAGE, url, cache, 5, &not_modified, &error);
+      g_assert_no_error (error);
+      g_assert_true (lf_status_cache_is_fresh (cache));
+      g_assert_cmpint (lf_status_cache_get_expires (cache), <=,
+                       g_get_real_time () + LF_STATUS_MAX_FRESH_SECONDS * G_USEC_PER_SEC);
+    }
 
   drain_and_finalize (session);
 }

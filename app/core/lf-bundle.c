@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "lf-bundle.h"
+#include "lf-json.h"
 
 #include <glib/gi18n.h>
 
@@ -96,7 +97,7 @@ lf_bundle_parse (const char  *data,
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
 
-  if (!json_parser_load_from_data (parser, data, length, &local_error))
+  if (!lf_json_parser_load (parser, data, length, &local_error))
     {
       g_set_error (error, LF_BUNDLE_ERROR, LF_BUNDLE_ERROR_PARSE,
                    _("The file is not valid JSON: %s"), local_error->message);

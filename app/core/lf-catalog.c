@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "lf-catalog.h"
+#include "lf-json.h"
 #include "lf-storage.h"
 
 #include <glib/gi18n.h>
@@ -504,7 +505,7 @@ parse_catalog (const char  *data,
   JsonObject *obj;
   JsonNode *version;
 
-  if (!json_parser_load_from_data (parser, data, length, &local_error))
+  if (!lf_json_parser_load (parser, data, length, &local_error))
     {
       fail (error, &where, _("not valid JSON: %s"), local_error->message);
       return NULL;
@@ -1298,6 +1299,10 @@ write_user_catalog (LfCatalog   *user,
   return lf_storage_write_atomic (path, data, length, 0644, error);
 }
 
+/* Saving and removing read, change and rewrite the user's file, possibly on several worker
+ * threads at once: one at a time, or one would drop what another just wrote. */
+static GMutex user_file_lock;
+
 /**
  * lf_catalog_save_user_platform:
  * @platform: a platform (usually one the user added; saved with "custom": true)
@@ -1319,6 +1324,7 @@ lf_catalog_save_user_platform (LfCatalogPlatform  *platform,
   g_autoptr(JsonBuilder) builder = NULL;
   g_autoptr(JsonNode) root = NULL;
   g_autofree char *data = NULL;
+  g_autoptr(GMutexLocker) locker = NULL;
 
   g_return_val_if_fail (platform != NULL, FALSE);
 
@@ -1341,6 +1347,7 @@ lf_catalog_save_user_platform (LfCatalogPlatform  *platform,
   if (single == NULL)
     return FALSE;
 
+  locker = g_mutex_locker_new (&user_file_lock);
   user = load_user_catalog (path, error);
   if (user == NULL)
     return FALSE;
@@ -1362,10 +1369,12 @@ lf_catalog_remove_user_platform (const char  *id,
 {
   g_autofree char *path = lf_catalog_get_user_file ();
   g_autoptr(LfCatalog) user = NULL;
+  g_autoptr(GMutexLocker) locker = NULL;
   gboolean found = FALSE;
 
   g_return_val_if_fail (id != NULL, FALSE);
 
+  locker = g_mutex_locker_new (&user_file_lock);
   user = load_user_catalog (path, error);
   if (user == NULL)
     return FALSE;

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "lf-channel.h"
+#include "lf-json.h"
 #include "lf-storage.h"
 
 #include <glib/gi18n-lib.h>
@@ -92,7 +93,7 @@ parse_file (const char  *contents,
   g_autoptr(JsonParser) parser = json_parser_new ();
   JsonNode *root, *list;
 
-  if (!json_parser_load_from_data (parser, contents, length, error))
+  if (!lf_json_parser_load (parser, contents, length, error))
     return NULL;
 
   root = json_parser_get_root (parser);

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "lf-contact.h"
+#include "lf-json.h"
 
 #include <glib/gi18n.h>
 #include <string.h>
@@ -716,7 +717,7 @@ lf_contact_new_from_data (const char  *data,
 
   g_return_val_if_fail (data != NULL, NULL);
 
-  if (!json_parser_load_from_data (parser, data, -1, &local_error))
+  if (!lf_json_parser_load (parser, data, -1, &local_error))
     {
       g_set_error (error, LF_CONTACT_ERROR, LF_CONTACT_ERROR_PARSE,
                    _("The stored contact is not valid JSON: %s"), local_error->message);

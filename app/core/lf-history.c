@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 
+#include "lf-json.h"
 #include "lf-storage.h"
 
 /* The history file is JSON lines, one object per line, appended and never rewritten except
@@ -199,8 +200,9 @@ static gboolean
 parse_line (const char           *line,
             LfHistoryTransition **transition_out)
 {
-  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(LfHistoryTransition) transition = NULL;
+  JsonNode *node;
   JsonObject *object;
   const char *type;
   LfState from, to;
@@ -208,7 +210,9 @@ parse_line (const char           *line,
 
   *transition_out = NULL;
 
-  node = json_from_string (line, NULL);
+  if (!lf_json_parser_load (parser, line, -1, NULL))
+    return FALSE;
+  node = json_parser_get_root (parser);
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
     return FALSE;
 
@@ -275,7 +279,7 @@ parse_samples (const char  *contents,
   g_autoptr(GList) members = NULL;
   gint64 cutoff = g_get_real_time () - DAY_US;
 
-  if (!json_parser_load_from_data (parser, contents, length, error))
+  if (!lf_json_parser_load (parser, contents, length, error))
     return NULL;
 
   if (!JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser))

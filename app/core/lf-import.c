@@ -393,8 +393,8 @@ load_contents_cb (GObject      *object,
   LfImportPreview *preview;
   gsize length;
 
-  if (!g_file_load_contents_finish (G_FILE (object), result, &contents, &length, NULL,
-                                    &error))
+  if (!g_file_load_partial_contents_finish (G_FILE (object), result, &contents, &length, NULL,
+                                            &error))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
@@ -414,6 +414,16 @@ load_contents_cb (GObject      *object,
     g_task_return_error (task, g_steal_pointer (&error));
   else
     g_task_return_pointer (task, preview, g_object_unref);
+}
+
+/* Stops reading once the file is past the limit: a huge file, a pipe or a device never
+ * fills memory (the length check in load_contents_cb then refuses it). */
+static gboolean
+read_more_cb (const char *file_contents,
+              goffset     file_size,
+              gpointer    user_data)
+{
+  return file_size <= LF_IMPORT_MAX_SIZE;
 }
 
 /**
@@ -438,7 +448,7 @@ lf_import_preview_load_async (LfContactStore      *store,
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, lf_import_preview_load_async);
   g_task_set_task_data (task, g_object_ref (store), g_object_unref);
-  g_file_load_contents_async (file, cancellable, load_contents_cb, task);
+  g_file_load_partial_contents_async (file, cancellable, read_more_cb, load_contents_cb, task);
 }
 
 LfImportPreview *

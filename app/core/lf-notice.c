@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "lf-notice.h"
+#include "lf-json.h"
 #include "lf-smtp.h"
 #include "lf-storage.h"
 #include "lf-webhook.h"
@@ -1244,7 +1245,7 @@ parse_log_line (const char *line)
   JsonArray *results;
   const char *at_text;
 
-  if (!json_parser_load_from_data (parser, line, -1, NULL) ||
+  if (!lf_json_parser_load (parser, line, -1, NULL) ||
       json_parser_get_root (parser) == NULL ||
       !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     return NULL;

@@ -15,6 +15,7 @@
 #include <libsecret/secret.h>
 
 #include "lf-contact.h"
+#include "lf-json.h"
 #include "lf-secret-schemas.h"
 
 /* The user's name, e-mail and preferred channel are personal data: they live in one
@@ -113,7 +114,7 @@ lookup_cb (GObject      *object,
     }
 
   parser = json_parser_new ();
-  if (json_parser_load_from_data (parser, secret, -1, &error) &&
+  if (lf_json_parser_load (parser, secret, -1, &error) &&
       JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     profile = lf_profile_new_from_json (json_node_get_object (json_parser_get_root (parser)),
                                         &error);

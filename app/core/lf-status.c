@@ -11,6 +11,7 @@
 
 #include "lf-status.h"
 #include "lf-http.h"
+#include "lf-json.h"
 
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
@@ -80,18 +81,24 @@ severity_worst (LfSeverity a,
   return severity_rank (a) >= severity_rank (b) ? a : b;
 }
 
+/* @member of @object when it is of @type, else NULL (also for a NULL @object). */
+static JsonNode *
+get_member_of_type (JsonObject   *object,
+                    const char   *member,
+                    JsonNodeType  type)
+{
+  JsonNode *node = object != NULL ? json_object_get_member (object, member) : NULL;
+
+  return node != NULL && JSON_NODE_TYPE (node) == type ? node : NULL;
+}
+
 static const char *
 get_string (JsonObject *object,
             const char *member)
 {
-  JsonNode *node;
+  JsonNode *node = get_member_of_type (object, member, JSON_NODE_VALUE);
 
-  if (object == NULL)
-    return NULL;
-
-  node = json_object_get_member (object, member);
-  if (node == NULL || JSON_NODE_TYPE (node) != JSON_NODE_VALUE ||
-      json_node_get_value_type (node) != G_TYPE_STRING)
+  if (node == NULL || json_node_get_value_type (node) != G_TYPE_STRING)
     return NULL;
 
   return json_node_get_string (node);
@@ -101,32 +108,18 @@ static JsonArray *
 get_array (JsonObject *object,
            const char *member)
 {
-  JsonNode *node;
+  JsonNode *node = get_member_of_type (object, member, JSON_NODE_ARRAY);
 
-  if (object == NULL)
-    return NULL;
-
-  node = json_object_get_member (object, member);
-  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
-    return NULL;
-
-  return json_node_get_array (node);
+  return node != NULL ? json_node_get_array (node) : NULL;
 }
 
 static JsonObject *
 get_object (JsonObject *object,
             const char *member)
 {
-  JsonNode *node;
+  JsonNode *node = get_member_of_type (object, member, JSON_NODE_OBJECT);
 
-  if (object == NULL)
-    return NULL;
-
-  node = json_object_get_member (object, member);
-  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
-    return NULL;
-
-  return json_node_get_object (node);
+  return node != NULL ? json_node_get_object (node) : NULL;
 }
 
 static JsonObject *
@@ -424,6 +417,7 @@ parse_statuspage (JsonNode           *root,
   LfSeverity watched = LF_SEVERITY_OPERATIONAL;
   LfSeverity events = LF_SEVERITY_OPERATIONAL;
   gboolean matched = FALSE;
+  guint n_read = 0;
 
   if (!JSON_NODE_HOLDS_OBJECT (root))
     {
@@ -464,6 +458,7 @@ parse_statuspage (JsonNode           *root,
       name = get_string (component, "name");
       severity = statuspage_component_status (get_string (component, "status"));
       all_components = severity_worst (all_components, severity);
+      n_read++;
 
       if (has_filter (filter) && matches_filter (filter, id, name))
         {
@@ -481,12 +476,13 @@ parse_statuspage (JsonNode           *root,
   if (has_filter (filter) && matched)
     report->indicator = watched;
   else if (status != NULL)
-    report->indicator = components != NULL ? severity_worst (page_indicator, all_components)
-                                           : page_indicator;
-  else if (components != NULL)
+    report->indicator = n_read > 0 ? severity_worst (page_indicator, all_components)
+                                   : page_indicator;
+  else if (n_read > 0)
     report->indicator = all_components;
   else
-    report->indicator = LF_SEVERITY_UNKNOWN;   /* a list of incidents says nothing of now */
+    report->indicator = LF_SEVERITY_UNKNOWN;   /* no component read and no page indicator
+                                                * (or only incidents): nothing said of now */
 
   /* An open incident on a watched component counts even if the component still looks fine;
    * maintenances in progress only when nothing worse is going on. */
@@ -1005,9 +1001,9 @@ cache_update_freshness (LfStatusCache *cache,
   if (max_age == NULL)
     return;
 
-  seconds = g_ascii_strtoll (max_age, NULL, 10);
+  seconds = CLAMP (g_ascii_strtoll (max_age, NULL, 10), 0, LF_STATUS_MAX_FRESH_SECONDS);
   if (age_header != NULL)
-    age = g_ascii_strtoll (age_header, NULL, 10);
+    age = CLAMP (g_ascii_strtoll (age_header, NULL, 10), 0, LF_STATUS_MAX_FRESH_SECONDS);
   if (seconds - age > 0)
     cache->expires_at = g_get_real_time () + (seconds - age) * G_USEC_PER_SEC;
 }
@@ -1325,7 +1321,7 @@ lf_status_parse_full (LfStatusKind         kind,
 
   data = g_bytes_get_data (body, &len);
   parser = json_parser_new_immutable ();
-  if (len == 0 || !json_parser_load_from_data (parser, data, len, &local_error))
+  if (len == 0 || !lf_json_parser_load (parser, data, len, &local_error))
     {
       set_parse_error (error, kind, local_error ? local_error->message : _("empty body"));
       return NULL;

@@ -26,6 +26,10 @@ typedef enum
 /* Status bodies are read up to this size (Google's incidents.json is several hundred KB). */
 #define LF_STATUS_MAX_BODY (2 * 1024 * 1024)
 
+/* The longest a `Cache-Control: max-age` keeps an answer fresh: one status interval. A status
+ * page that asks for a day (or a number that overflows) must not hide an incident that long. */
+#define LF_STATUS_MAX_FRESH_SECONDS 300
+
 typedef enum
 {
   LF_STATUS_KIND_STATUSPAGE,

@@ -16,6 +16,7 @@
 #include <fcntl.h>
 #include <string.h>
 #include <glib/gstdio.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 /* Where Lifeline keeps its own files, and how it writes them.
@@ -83,6 +84,13 @@ sync_directory (const char *path)
     }
 }
 
+/* Asynchronous writes run on the worker threads in no particular order. Each is numbered
+ * when it is asked for; a write older than one already done for the same file is skipped,
+ * so the file always ends with the contents asked for last. */
+static GMutex write_lock;
+static GHashTable *written_serials;   /* path → guint64 serial of the last write done */
+static guint64 next_serial;           /* under write_lock */
+
 static void
 write_atomic_thread (GTask        *task,
                      gpointer      source_object,
@@ -92,14 +100,27 @@ write_atomic_thread (GTask        *task,
   GBytes *contents = task_data;
   const char *path = g_object_get_data (G_OBJECT (task), "path");
   int mode = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (task), "mode"));
+  guint64 serial = *(guint64 *) g_object_get_data (G_OBJECT (task), "serial");
   g_autoptr(GError) error = NULL;
   gsize length = 0;
   const char *data = g_bytes_get_data (contents, &length);
+  gpointer done;
+  gboolean ok = TRUE;
 
   if (g_task_return_error_if_cancelled (task))
     return;
 
-  if (!lf_storage_write_atomic (path, data, length, mode, &error))
+  g_mutex_lock (&write_lock);
+  done = g_hash_table_lookup (written_serials, path);
+  if (done == NULL || *(guint64 *) done < serial)
+    {
+      ok = lf_storage_write_atomic (path, data, length, mode, &error);
+      if (ok)
+        g_hash_table_insert (written_serials, g_strdup (path), g_memdup2 (&serial, sizeof serial));
+    }
+  g_mutex_unlock (&write_lock);
+
+  if (!ok)
     g_task_return_error (task, g_steal_pointer (&error));
   else
     g_task_return_boolean (task, TRUE);
@@ -226,6 +247,13 @@ lf_storage_write_atomic (const char  *path,
   return TRUE;
 }
 
+/**
+ * lf_storage_write_atomic_async:
+ *
+ * lf_storage_write_atomic() on a worker thread. Writes to one file keep the order they were
+ * asked in: one that would land after a newer one is skipped (and reports success, since
+ * newer contents are in place).
+ */
 void
 lf_storage_write_atomic_async (const char          *path,
                                GBytes              *contents,
@@ -235,6 +263,7 @@ lf_storage_write_atomic_async (const char          *path,
                                gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
+  guint64 serial;
 
   g_return_if_fail (path != NULL);
   g_return_if_fail (contents != NULL);
@@ -244,6 +273,14 @@ lf_storage_write_atomic_async (const char          *path,
   g_task_set_task_data (task, g_bytes_ref (contents), (GDestroyNotify) g_bytes_unref);
   g_object_set_data_full (G_OBJECT (task), "path", g_strdup (path), g_free);
   g_object_set_data (G_OBJECT (task), "mode", GINT_TO_POINTER (mode));
+
+  g_mutex_lock (&write_lock);
+  if (written_serials == NULL)
+    written_serials = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  serial = ++next_serial;
+  g_mutex_unlock (&write_lock);
+  g_object_set_data_full (G_OBJECT (task), "serial", g_memdup2 (&serial, sizeof serial), g_free);
+
   g_task_run_in_thread (task, write_atomic_thread);
 }
 
@@ -272,6 +309,7 @@ lf_storage_append_line (const char  *path,
 {
   g_autofree char *dir = NULL;
   g_autofree char *buf = NULL;
+  off_t end;
   int fd;
   int saved;
   gboolean ok;
@@ -298,13 +336,22 @@ lf_storage_append_line (const char  *path,
       return FALSE;
     }
 
+  /* Where the file ended: a write cut short (a full disk) is taken back from there, so a
+   * torn half line never glues itself to the next record. */
+  end = lseek (fd, 0, SEEK_END);
+
   buf = g_strconcat (line, "\n", NULL);
   ok = write_all (fd, buf, strlen (buf), error) && fsync (fd) == 0;
-  if (!ok && error != NULL && *error == NULL)
+  if (!ok)
     {
       saved = errno;
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                   "Cannot write “%s”: %s", path, g_strerror (saved));
+      if (error != NULL && *error == NULL)
+        g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                     "Cannot write “%s”: %s", path, g_strerror (saved));
+      else if (error != NULL)
+        g_prefix_error (error, "Cannot write “%s”: ", path);
+      if (end >= 0 && ftruncate (fd, end) == 0)
+        fsync (fd);
     }
   close (fd);
 
@@ -320,7 +367,8 @@ lf_storage_append_line (const char  *path,
  * @error: return location for a #GError
  *
  * Reads a whole file, refusing it with %LF_STORAGE_ERROR_TOO_LARGE when it is larger than
- * @max_bytes. A missing file is %G_IO_ERROR_NOT_FOUND.
+ * @max_bytes; never reads more than that, whatever the file is (a pipe, a device, a file
+ * that grows). A missing file is %G_IO_ERROR_NOT_FOUND.
  */
 gboolean
 lf_storage_read_capped (const char  *path,
@@ -329,29 +377,74 @@ lf_storage_read_capped (const char  *path,
                         gsize       *length,
                         GError     **error)
 {
+  g_autoptr(GByteArray) buffer = NULL;
   GStatBuf st;
+  int fd;
+  int saved;
 
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (contents != NULL, FALSE);
 
-  if (g_stat (path, &st) != 0)
+  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  if (fd < 0 || fstat (fd, &st) != 0)
     {
-      int saved = errno;
-
+      saved = errno;
       g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
                    "Cannot read “%s”: %s", path, g_strerror (saved));
+      if (fd >= 0)
+        close (fd);
       return FALSE;
     }
 
-  if ((guint64) st.st_size > max_bytes)
+  if (S_ISREG (st.st_mode) && (guint64) st.st_size > max_bytes)
     {
+      close (fd);
       g_set_error (error, LF_STORAGE_ERROR, LF_STORAGE_ERROR_TOO_LARGE,
                    "“%s” is too large (%" G_GUINT64_FORMAT " bytes, limit %" G_GSIZE_FORMAT ")",
                    path, (guint64) st.st_size, max_bytes);
       return FALSE;
     }
 
-  return g_file_get_contents (path, contents, length, error);
+  /* The size is only a hint: a pipe, a device such as /dev/zero or a file that grows while it
+   * is read says nothing true about it. Never read more than the limit (and one byte). */
+  buffer = g_byte_array_sized_new (S_ISREG (st.st_mode)
+                                   ? (guint) MIN ((guint64) st.st_size + 1, 16 * 1024 * 1024)
+                                   : 4096);
+  for (;;)
+    {
+      guint8 chunk[8192];
+      gssize n = read (fd, chunk, sizeof chunk);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          saved = errno;
+          close (fd);
+          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                       "Cannot read “%s”: %s", path, g_strerror (saved));
+          return FALSE;
+        }
+      if (n == 0)
+        break;
+      if (buffer->len + (gsize) n > max_bytes)
+        {
+          close (fd);
+          g_set_error (error, LF_STORAGE_ERROR, LF_STORAGE_ERROR_TOO_LARGE,
+                       "“%s” is too large (more than %" G_GSIZE_FORMAT " bytes)",
+                       path, max_bytes);
+          return FALSE;
+        }
+      g_byte_array_append (buffer, chunk, n);
+    }
+  close (fd);
+
+  if (length != NULL)
+    *length = buffer->len;
+  g_byte_array_append (buffer, (const guint8 *) "", 1);
+  *contents = (char *) g_byte_array_free (g_steal_pointer (&buffer), FALSE);
+
+  return TRUE;
 }
 
 /**

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "lf-template-store.h"
+#include "lf-json.h"
 #include "lf-storage.h"
 
 #include <glib/gi18n-lib.h>
@@ -280,7 +281,7 @@ parse_user_file (const char  *contents,
   JsonNode *list;
   JsonArray *array;
 
-  if (!json_parser_load_from_data (parser, contents, length, error))
+  if (!lf_json_parser_load (parser, contents, length, error))
     return NULL;
 
   root = json_parser_get_root (parser);
