@@ -11,6 +11,10 @@ builddir=${BUILDDIR:-_build}
 exec build-aux/test-session.sh sh -c '
   set -eu
   export GSETTINGS_BACKEND=memory GSETTINGS_SCHEMA_DIR='"$builddir"'/data GSK_RENDERER=cairo GDK_BACKEND=x11 GTK_A11Y=none
+  # GNOME'"'"'s default title-bar buttons (close only), as a person on GNOME sees them.
+  export XDG_CONFIG_HOME="${XDG_RUNTIME_DIR}/config"
+  mkdir -p "$XDG_CONFIG_HOME/gtk-4.0"
+  printf "[Settings]\ngtk-decoration-layout=:close\n" > "$XDG_CONFIG_HOME/gtk-4.0/settings.ini"
   if [ "'"$style"'" = dark ]; then export ADW_DEBUG_COLOR_SCHEME=prefer-dark; fi
   '"$builddir"'/app/lifeline ${LIFELINE_ARGS:-} &
   pid=$!
