@@ -127,6 +127,8 @@ test_application_window_size_persists (void)
   int height;
 
   g_assert_nonnull (window);
+  /* Closing must really close the window here, not hide it in the background. */
+  g_settings_set_boolean (settings, "run-in-background", FALSE);
   gtk_window_unmaximize (window);
   gtk_window_set_default_size (window, 700, 500);
   gtk_window_close (window);

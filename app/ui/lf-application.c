@@ -13,8 +13,11 @@
 
 #include <glib/gi18n.h>
 
+#include "lf-background.h"
 #include "lf-cli.h"
+#include "lf-notifier.h"
 #include "lf-preferences-window.h"
+#include "lf-tray.h"
 #include "lf-window.h"
 
 struct _LfApplication
@@ -22,6 +25,13 @@ struct _LfApplication
   AdwApplication  parent_instance;
 
   GSettings      *settings;
+
+  /* Desktop integration (app/desktop/) */
+  LfTray         *tray;
+  LfNotifier     *notifier;
+  LfBackground   *background;
+  GCancellable   *cancellable;
+  gboolean        held_for_background;  /* one g_application_hold() while it runs windowless */
 };
 
 G_DEFINE_FINAL_TYPE (LfApplication, lf_application, ADW_TYPE_APPLICATION)
@@ -41,9 +51,204 @@ get_or_create_window (LfApplication *self)
   return LF_WINDOW (window);
 }
 
+/* The main window even when it is hidden (gtk_application_get_active_window() skips none). */
+static GtkWindow *
+find_main_window (LfApplication *self)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    {
+      if (LF_IS_WINDOW (l->data))
+        return l->data;
+    }
+
+  return NULL;
+}
+
+static gboolean
+runs_in_background (LfApplication *self)
+{
+  return g_settings_get_boolean (lf_application_get_settings (self), "run-in-background");
+}
+
+static void
+hold_for_background (LfApplication *self)
+{
+  if (self->held_for_background)
+    return;
+
+  self->held_for_background = TRUE;
+  g_application_hold (G_APPLICATION (self));
+}
+
+static void
+release_for_background (LfApplication *self)
+{
+  if (!self->held_for_background)
+    return;
+
+  self->held_for_background = FALSE;
+  g_application_release (G_APPLICATION (self));
+}
+
+static LfWindow *
+present_window (LfApplication *self,
+                const char    *page,
+                const char    *startup_id)
+{
+  LfWindow *window = LF_WINDOW (find_main_window (self));
+
+  if (window == NULL)
+    window = get_or_create_window (self);
+  if (page != NULL)
+    lf_window_show_page (window, page);
+  /* Wayland compositors give focus only with the host's activation token. */
+  if (startup_id != NULL && *startup_id != '\0')
+    gtk_window_set_startup_id (GTK_WINDOW (window), startup_id);
+  gtk_window_present (GTK_WINDOW (window));
+
+  return window;
+}
+
+static void
+request_background_cb (GObject      *object,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!lf_background_request_finish (LF_BACKGROUND (object), result, &error)
+      && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_message ("Running in the background or starting at login: %s", error->message);
+}
+
+/* Applies run-in-background and autostart: the portal request (Flatpak, before any window is
+ * hidden) or the autostart entry (native); the hold and hide-on-close of the main window. */
+static void
+apply_background_settings (LfApplication *self,
+                           const char    *changed_key)
+{
+  GSettings *settings = lf_application_get_settings (self);
+  gboolean background = g_settings_get_boolean (settings, "run-in-background");
+  gboolean autostart = g_settings_get_boolean (settings, "autostart");
+  GtkWindow *window = find_main_window (self);
+
+  /* Natively the autostart entry always follows the setting. In Flatpak the portal is asked
+   * before a window may be hidden, and when autostart changes (its entry is the portal's). */
+  if (self->background != NULL
+      && (!lf_background_is_sandboxed (self->background) || background || autostart
+          || g_strcmp0 (changed_key, "autostart") == 0))
+    lf_background_request_async (self->background, autostart, self->cancellable,
+                                 request_background_cb, NULL);
+
+  if (window != NULL)
+    gtk_window_set_hide_on_close (window, background);
+
+  if (!background)
+    {
+      /* A window hidden in the background has nothing left to bring it back. */
+      if (window != NULL && !gtk_widget_get_visible (GTK_WIDGET (window)))
+        gtk_window_destroy (window);
+      release_for_background (self);
+    }
+}
+
+/* ------------------------------------------------------------------------ */
+/* Callbacks                                                                */
+/* ------------------------------------------------------------------------ */
+
+static gboolean
+on_window_close_request_cb (GtkWindow     *window,
+                            LfApplication *self)
+{
+  /* Runs before the class handler, which saves the size and, with hide-on-close, hides the
+   * window instead of destroying it. Hold once, however often the window is closed. */
+  if (gtk_window_get_hide_on_close (window))
+    hold_for_background (self);
+
+  return GDK_EVENT_PROPAGATE;
+}
+
+static void
+on_window_added_cb (GtkApplication *app,
+                    GtkWindow      *window,
+                    LfApplication  *self)
+{
+  if (!LF_IS_WINDOW (window))
+    return;
+
+  gtk_window_set_hide_on_close (window, runs_in_background (self));
+  g_signal_connect_object (window, "close-request", G_CALLBACK (on_window_close_request_cb),
+                           self, G_CONNECT_DEFAULT);
+}
+
+static void
+on_background_setting_changed_cb (GSettings     *settings,
+                                  const char    *key,
+                                  LfApplication *self)
+{
+  apply_background_settings (self, key);
+}
+
+static void
+on_tray_activate_cb (LfTray        *tray,
+                     const char    *token,
+                     LfApplication *self)
+{
+  GtkWindow *window = find_main_window (self);
+
+  /* A click on the icon toggles the window. */
+  if (window != NULL && gtk_widget_get_visible (GTK_WIDGET (window)))
+    {
+      if (gtk_window_get_hide_on_close (window))
+        gtk_window_close (window);
+      else
+        gtk_widget_set_visible (GTK_WIDGET (window), FALSE);
+      return;
+    }
+
+  present_window (self, NULL, token);
+}
+
 /* ------------------------------------------------------------------------ */
 /* Actions                                                                  */
 /* ------------------------------------------------------------------------ */
+
+static void
+lf_application_show_window_action (GSimpleAction *action,
+                                   GVariant      *parameter,
+                                   gpointer       user_data)
+{
+  present_window (user_data, NULL, NULL);
+}
+
+static void
+lf_application_open_platform_action (GSimpleAction *action,
+                                     GVariant      *parameter,
+                                     gpointer       user_data)
+{
+  LfWindow *window = present_window (user_data, "health", NULL);
+  const char *platform_id = g_variant_get_string (parameter, NULL);
+
+  /* The Health page shows the platform's details if it offers win.show-platform. */
+  if (*platform_id != '\0')
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-platform", "s", platform_id);
+}
+
+static void
+lf_application_start_checklist_action (GSimpleAction *action,
+                                       GVariant      *parameter,
+                                       gpointer       user_data)
+{
+  present_window (user_data, "checklist", NULL);
+}
+
+static void
+lf_application_notify_clients_action (GSimpleAction *action,
+                                      GVariant      *parameter,
+                                      gpointer       user_data)
+{
+  present_window (user_data, "notices", NULL);
+}
 
 static void
 lf_application_quit_action (GSimpleAction *action,
@@ -95,10 +300,17 @@ lf_application_preferences_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (prefs));
 }
 
+/* "check-now" has no handler here: the health monitor connects to its ::activate signal.
+ * The (s) actions take a platform id; "" means every affected platform. */
 static const GActionEntry app_actions[] = {
   { "quit", lf_application_quit_action },
   { "about", lf_application_about_action },
   { "preferences", lf_application_preferences_action },
+  { "check-now", NULL },
+  { "show-window", lf_application_show_window_action },
+  { "open-platform", lf_application_open_platform_action, "s" },
+  { "start-checklist", lf_application_start_checklist_action, "s" },
+  { "notify-clients", lf_application_notify_clients_action, "s" },
 };
 
 /* ------------------------------------------------------------------------ */
@@ -124,6 +336,9 @@ lf_application_startup (GApplication *app)
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *prefs_accels[] = { "<Control>comma", NULL };
   static const char *close_accels[] = { "<Control>w", NULL };
+  static const char *check_accels[] = { "<Control>r", "F5", NULL };
+  GDBusConnection *connection;
+  GSettings *settings;
 
   G_APPLICATION_CLASS (lf_application_parent_class)->startup (app);
 
@@ -133,6 +348,47 @@ lf_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences",
                                          prefs_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", close_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.check-now", check_accels);
+
+  /* Desktop integration: tray icon, notifications, running in the background. */
+  settings = lf_application_get_settings (self);
+  connection = g_application_get_dbus_connection (app);
+  self->cancellable = g_cancellable_new ();
+  self->notifier = lf_notifier_new (app);
+  g_settings_bind (settings, "notify-on", self->notifier, "notify-on", G_SETTINGS_BIND_GET);
+  self->background = lf_background_new (connection);
+  if (connection != NULL)
+    {
+      self->tray = lf_tray_new (connection, G_ACTION_GROUP (self));
+      g_signal_connect_object (self->tray, "activate", G_CALLBACK (on_tray_activate_cb), self,
+                               G_CONNECT_DEFAULT);
+    }
+
+  g_signal_connect_object (self, "window-added", G_CALLBACK (on_window_added_cb), self,
+                           G_CONNECT_DEFAULT);
+  g_signal_connect_object (settings, "changed::run-in-background",
+                           G_CALLBACK (on_background_setting_changed_cb), self,
+                           G_CONNECT_DEFAULT);
+  g_signal_connect_object (settings, "changed::autostart",
+                           G_CALLBACK (on_background_setting_changed_cb), self,
+                           G_CONNECT_DEFAULT);
+  apply_background_settings (self, NULL);
+
+  /* Started at login or by D-Bus (--gapplication-service): no window, the tray and the
+   * monitor keep running instead of quitting after GApplication's inactivity timeout. */
+  if ((g_application_get_flags (app) & G_APPLICATION_IS_SERVICE) != 0 && runs_in_background (self))
+    hold_for_background (self);
+}
+
+static void
+lf_application_shutdown (GApplication *app)
+{
+  LfApplication *self = LF_APPLICATION (app);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->tray);
+
+  G_APPLICATION_CLASS (lf_application_parent_class)->shutdown (app);
 }
 
 static void
@@ -152,6 +408,11 @@ lf_application_dispose (GObject *object)
 {
   LfApplication *self = LF_APPLICATION (object);
 
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->tray);
+  g_clear_object (&self->notifier);
+  g_clear_object (&self->background);
+  g_clear_object (&self->cancellable);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (lf_application_parent_class)->dispose (object);
@@ -167,6 +428,7 @@ lf_application_class_init (LfApplicationClass *klass)
 
   app_class->handle_local_options = lf_application_handle_local_options;
   app_class->startup = lf_application_startup;
+  app_class->shutdown = lf_application_shutdown;
   app_class->activate = lf_application_activate;
 }
 
@@ -208,4 +470,91 @@ lf_application_get_settings (LfApplication *self)
     self->settings = g_settings_new (SCHEMA_ID);
 
   return self->settings;
+}
+
+/**
+ * lf_application_check_now:
+ * @self: a #LfApplication
+ *
+ * Asks for an immediate health check: activates app.check-now, whose ::activate signal the
+ * health monitor is connected to (the tray, Ctrl+R/F5 and the desktop file use the same path).
+ */
+void
+lf_application_check_now (LfApplication *self)
+{
+  g_return_if_fail (LF_IS_APPLICATION (self));
+
+  g_action_group_activate_action (G_ACTION_GROUP (self), "check-now", NULL);
+}
+
+/**
+ * lf_application_update_health:
+ * @self: a #LfApplication
+ * @overall: the worst state of the watched platforms
+ * @kind: the diagnosis
+ * @title: the overall status in a few words, e.g. "Cloudflare outage"
+ * @description: (nullable): the diagnosis in plain words
+ * @problem_lines: (nullable) (array zero-terminated=1): "Upwork — Down", one per problem
+ *
+ * Mirrors the health in the tray icon and, in Flatpak, the background status.
+ */
+void
+lf_application_update_health (LfApplication      *self,
+                              LfState             overall,
+                              LfDiagnosisKind     kind,
+                              const char         *title,
+                              const char         *description,
+                              const char * const *problem_lines)
+{
+  g_return_if_fail (LF_IS_APPLICATION (self));
+  g_return_if_fail (title != NULL);
+
+  if (self->tray != NULL)
+    lf_tray_set_status (self->tray, overall, kind, title, description, problem_lines);
+  if (self->background != NULL)
+    lf_background_set_status (self->background, title);
+}
+
+/**
+ * lf_application_get_tray:
+ * @self: a #LfApplication
+ *
+ * Returns: (transfer none) (nullable): the tray icon, %NULL without a session bus; whether a
+ *   host shows it is #LfTray:available
+ */
+LfTray *
+lf_application_get_tray (LfApplication *self)
+{
+  g_return_val_if_fail (LF_IS_APPLICATION (self), NULL);
+
+  return self->tray;
+}
+
+/**
+ * lf_application_get_notifier:
+ * @self: a #LfApplication
+ *
+ * Returns: (transfer none) (nullable): the notifier the monitor's transitions go to (set up
+ *   at startup)
+ */
+LfNotifier *
+lf_application_get_notifier (LfApplication *self)
+{
+  g_return_val_if_fail (LF_IS_APPLICATION (self), NULL);
+
+  return self->notifier;
+}
+
+/**
+ * lf_application_get_held_for_background:
+ * @self: a #LfApplication
+ *
+ * Returns: whether Lifeline holds itself alive to run without a window
+ */
+gboolean
+lf_application_get_held_for_background (LfApplication *self)
+{
+  g_return_val_if_fail (LF_IS_APPLICATION (self), FALSE);
+
+  return self->held_for_background;
 }

@@ -9,6 +9,10 @@
 
 #include <adwaita.h>
 
+#include "lf-notifier.h"
+#include "lf-tray.h"
+#include "lf-types.h"
+
 G_BEGIN_DECLS
 
 #define LF_TYPE_APPLICATION (lf_application_get_type ())
@@ -17,5 +21,15 @@ G_DECLARE_FINAL_TYPE (LfApplication, lf_application, LF, APPLICATION, AdwApplica
 
 LfApplication *lf_application_new          (void);
 GSettings     *lf_application_get_settings (LfApplication *self);
+void           lf_application_check_now    (LfApplication      *self);
+void           lf_application_update_health (LfApplication     *self,
+                                             LfState            overall,
+                                             LfDiagnosisKind    kind,
+                                             const char        *title,
+                                             const char        *description,
+                                             const char * const *problem_lines);
+LfTray        *lf_application_get_tray     (LfApplication      *self);
+LfNotifier    *lf_application_get_notifier (LfApplication      *self);
+gboolean       lf_application_get_held_for_background (LfApplication *self);
 
 G_END_DECLS

@@ -22,6 +22,7 @@ struct _LfPreferencesWindow
   /* Template widgets */
   GtkSpinButton        *interval_spin;
   AdwComboRow          *notify_row;
+  AdwActionRow         *background_row;
   GtkSwitch            *background_switch;
   GtkSwitch            *autostart_switch;
 };
@@ -75,6 +76,22 @@ notify_set_mapping (const GValue       *value,
   return g_variant_new_string (notify_values[i]);
 }
 
+/* Says honestly how a closed window comes back: the tray icon only if a host shows it. */
+static void
+update_background_subtitle (LfPreferencesWindow *self)
+{
+  LfTray *tray = lf_application_get_tray (self->application);
+
+  if (tray != NULL && lf_tray_get_available (tray))
+    adw_action_row_set_subtitle (self->background_row,
+                                 _("Keep watching after the window is closed; the tray icon "
+                                   "brings it back"));
+  else
+    adw_action_row_set_subtitle (self->background_row,
+                                 _("Keep watching after the window is closed; this desktop "
+                                   "shows no tray icon, so open Lifeline again to see it"));
+}
+
 /* ------------------------------------------------------------------------ */
 /* GObject overrides                                                        */
 /* ------------------------------------------------------------------------ */
@@ -84,8 +101,14 @@ lf_preferences_window_constructed (GObject *object)
 {
   LfPreferencesWindow *self = LF_PREFERENCES_WINDOW (object);
   GSettings *settings = lf_application_get_settings (self->application);
+  LfTray *tray = lf_application_get_tray (self->application);
 
   G_OBJECT_CLASS (lf_preferences_window_parent_class)->constructed (object);
+
+  update_background_subtitle (self);
+  if (tray != NULL)
+    g_signal_connect_object (tray, "notify::available", G_CALLBACK (update_background_subtitle),
+                             self, G_CONNECT_SWAPPED);
 
   g_settings_bind (settings, "check-interval",
                    gtk_spin_button_get_adjustment (self->interval_spin), "value",
@@ -152,6 +175,7 @@ lf_preferences_window_class_init (LfPreferencesWindowClass *klass)
                                                RESOURCE_BASE_PATH "/ui/lf-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LfPreferencesWindow, interval_spin);
   gtk_widget_class_bind_template_child (widget_class, LfPreferencesWindow, notify_row);
+  gtk_widget_class_bind_template_child (widget_class, LfPreferencesWindow, background_row);
   gtk_widget_class_bind_template_child (widget_class, LfPreferencesWindow, background_switch);
   gtk_widget_class_bind_template_child (widget_class, LfPreferencesWindow, autostart_switch);
 }
