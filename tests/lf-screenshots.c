@@ -11,6 +11,7 @@
 #include <math.h>
 
 #include "lf-application.h"
+#include "lf-preferences-window.h"
 #include "lf-scripted-backend.h"
 #include "lf-window.h"
 
@@ -116,7 +117,8 @@ resize (int width,
 }
 
 static void
-shoot (const char *name)
+shoot_widget (GtkWidget  *widget,
+              const char *name)
 {
   g_autoptr(GdkPaintable) paintable = NULL;
   g_autoptr(GtkSnapshot) snapshot = NULL;
@@ -128,18 +130,32 @@ shoot (const char *name)
   int height;
 
   spin (600);   /* transitions, spinners and the frame clock settle */
-  width = gtk_widget_get_width (GTK_WIDGET (window));
-  height = gtk_widget_get_height (GTK_WIDGET (window));
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
 
-  paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
+  paintable = gtk_widget_paintable_new (widget);
   snapshot = gtk_snapshot_new ();
   gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
   node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
                                          &GRAPHENE_RECT_INIT (0, 0, width, height));
   if (!gdk_texture_save_to_png (texture, path))
     g_error ("could not write %s", path);
   g_print ("%s (%d×%d)\n", path, width, height);
+}
+
+static void
+shoot (const char *name)
+{
+  shoot_widget (GTK_WIDGET (window), name);
+}
+
+static GtkWidget *prefs;
+
+static gboolean
+prefs_mapped (void)
+{
+  return gtk_widget_get_mapped (prefs);
 }
 
 /* A few hours of latency, so the charts have a shape. */
@@ -280,6 +296,21 @@ main (int   argc,
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
   shoot ("dark");
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
+
+  /* Preferences, Platforms page, with a rejected custom platform */
+  prefs = GTK_WIDGET (lf_preferences_window_new (app));
+  gtk_window_set_transient_for (GTK_WINDOW (prefs), GTK_WINDOW (window));
+  gtk_window_set_default_size (GTK_WINDOW (prefs), 560, 900);
+  gtk_window_present (GTK_WINDOW (prefs));
+  wait_until (prefs_mapped, 5000);
+  lf_preferences_window_show_platforms (LF_PREFERENCES_WINDOW (prefs));
+  lf_platform_picker_set_search (lf_preferences_window_get_platform_picker (LF_PREFERENCES_WINDOW (prefs)),
+                                 "pay");
+  lf_preferences_window_set_custom_platform (LF_PREFERENCES_WINDOW (prefs), "Acme Jobs",
+                                             "ftp://jobs.acme.example", NULL);
+  gtk_widget_activate_action (prefs, "prefs.add-custom-platform", NULL);
+  shoot_widget (prefs, "preferences-platforms");
+  gtk_window_destroy (GTK_WINDOW (prefs));
 
   script_local_network_down ();
   check_and_wait (LF_DIAGNOSIS_LOCAL_NETWORK);
