@@ -204,6 +204,8 @@ update_last_checked (LfHealthPage *self)
   gtk_spinner_set_spinning (self->checking_spinner, checking);
 }
 
+static void on_picker_changed_cb (LfHealthPage *self);
+
 static void
 update_view (LfHealthPage *self)
 {
@@ -215,6 +217,7 @@ update_view (LfHealthPage *self)
       LfCatalog *catalog = self->monitor != NULL ? lf_monitor_get_catalog (self->monitor) : NULL;
 
       lf_platform_picker_set_catalog (self->picker, catalog);
+      on_picker_changed_cb (self);
       gtk_stack_set_visible_child_name (self->main_stack, "onboarding");
       lf_health_page_show_overview (self);
     }
@@ -299,12 +302,15 @@ on_picker_changed_cb (LfHealthPage *self)
 {
   g_auto(GStrv) selected = lf_platform_picker_get_selected (self->picker);
 
-  gtk_widget_set_sensitive (GTK_WIDGET (self->continue_button), selected[0] != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "health.continue", selected[0] != NULL);
 }
 
 static void
-on_continue_clicked_cb (LfHealthPage *self)
+continue_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
 {
+  LfHealthPage *self = LF_HEALTH_PAGE (widget);
   g_auto(GStrv) selected = lf_platform_picker_get_selected (self->picker);
 
   if (selected[0] == NULL)
@@ -430,6 +436,7 @@ lf_health_page_class_init (LfHealthPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LfHealthPage, detail);
 
   gtk_widget_class_install_action (widget_class, "health.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "health.continue", NULL, continue_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "health.back", NULL);
 }
 
@@ -451,8 +458,7 @@ lf_health_page_init (LfHealthPage *self)
                            G_CALLBACK (on_row_activated_cb), self, G_CONNECT_DEFAULT);
   g_signal_connect_object (self->picker, "changed", G_CALLBACK (on_picker_changed_cb), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->continue_button, "clicked",
-                           G_CALLBACK (on_continue_clicked_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "health.continue", FALSE);
   g_signal_connect_object (self->leaflet, "notify::visible-child",
                            G_CALLBACK (on_leaflet_child_notify_cb), self, G_CONNECT_SWAPPED);
 
