@@ -282,6 +282,7 @@ main (int   argc,
   check_and_wait (LF_DIAGNOSIS_PROVIDER_OUTAGE);
   shoot ("cloudflare-outage");
 
+  resize (960, 1000);
   lf_health_page_show_platform (lf_window_get_health_page (window), "upwork");
   shoot ("platform-detail");
   lf_health_page_show_overview (lf_window_get_health_page (window));

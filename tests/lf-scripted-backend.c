@@ -112,8 +112,11 @@ answer_probe (LfScriptedBackend *self,
       result->tls_ms = -1;
       result->ttfb_ms = -1;
     }
-  if (rule->cause != LF_CAUSE_NONE)
-    result->error_message = g_strdup (lf_cause_describe (rule->cause));
+  if (rule->cause != LF_CAUSE_NONE && rule->http_status != 0)
+    result->error_message = g_strdup_printf ("HTTP %u from %s", rule->http_status,
+                                             rule->cdn != NULL ? rule->cdn : "the server");
+  else if (rule->cause != LF_CAUSE_NONE)
+    result->error_message = g_strdup ("Connection refused");
 
   return result;
 }

@@ -162,7 +162,6 @@ fill_evidence (LfPlatformDetail *self)
 
   when = lf_format_time (probe->started_at);
   add_value_row (self->evidence_list, _("Checked"), when);
-  add_value_row (self->evidence_list, _("Result"), lf_cause_describe (probe->cause));
   if (probe->http_status != 0)
     status = g_strdup_printf ("%u", probe->http_status);
   else
