@@ -14,9 +14,12 @@
 #include <glib/gi18n.h>
 
 #include "lf-background.h"
+#include "lf-catalog.h"
 #include "lf-cli.h"
+#include "lf-monitor.h"
 #include "lf-notifier.h"
 #include "lf-preferences-window.h"
+#include "lf-storage.h"
 #include "lf-tray.h"
 #include "lf-window.h"
 
@@ -33,6 +36,12 @@ struct _LfApplication
   GCancellable   *cancellable;
   gboolean        held_for_background;  /* one g_application_hold() while it runs windowless */
   LfContactStore *contact_store;
+
+  /* Health (the one monitor, its history; why the catalog fell back to the built-in one) */
+  LfMonitor      *monitor;
+  LfHistory      *history;
+  char           *catalog_problem;
+  guint           monitor_start_source;
 };
 
 G_DEFINE_FINAL_TYPE (LfApplication, lf_application, ADW_TYPE_APPLICATION)
@@ -47,7 +56,11 @@ get_or_create_window (LfApplication *self)
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
 
   if (window == NULL)
-    window = GTK_WINDOW (lf_window_new (self));
+    {
+      window = GTK_WINDOW (lf_window_new (self));
+      if (self->catalog_problem != NULL)
+        lf_window_add_toast (LF_WINDOW (window), adw_toast_new (self->catalog_problem));
+    }
 
   return LF_WINDOW (window);
 }
@@ -153,9 +166,104 @@ apply_background_settings (LfApplication *self,
     }
 }
 
+/* The catalog: the built-in one plus the user's file. A user file that cannot be used is
+ * reported (a toast in the window) and the built-in catalog is used alone. */
+static LfCatalog *
+load_catalog (LfApplication  *self,
+              GError        **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GBytes) builtin = NULL;
+  LfCatalog *catalog;
+
+  catalog = lf_catalog_load_default (NULL, &local_error);
+  if (catalog != NULL)
+    {
+      g_clear_pointer (&self->catalog_problem, g_free);
+      return catalog;
+    }
+
+  g_free (self->catalog_problem);
+  /* Translators: %s says what is wrong with the user's catalog file */
+  self->catalog_problem = g_strdup_printf (_("Your platform list could not be read, the "
+                                             "built-in one is used: %s"), local_error->message);
+  g_message ("%s", self->catalog_problem);
+  if (error != NULL)
+    *error = g_error_copy (local_error);
+
+  builtin = lf_storage_load_data ("catalog.json", NULL);
+  if (builtin == NULL)
+    return lf_catalog_new ();
+
+  catalog = lf_catalog_new_from_data (g_bytes_get_data (builtin, NULL), g_bytes_get_size (builtin),
+                                      "catalog.json", NULL);
+  return catalog != NULL ? catalog : lf_catalog_new ();
+}
+
+static void
+apply_watched (LfApplication *self)
+{
+  g_auto(GStrv) watched = g_settings_get_strv (lf_application_get_settings (self),
+                                               "watched-platforms");
+
+  lf_monitor_set_watched (self->monitor, (const char * const *) watched);
+}
+
+static void
+history_loaded_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!lf_history_load_finish (LF_HISTORY (object), result, &error)
+      && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_message ("The health history could not be read: %s", error->message);
+}
+
+static void
+start_monitor_cb (gpointer user_data)
+{
+  LfApplication *self = user_data;
+
+  self->monitor_start_source = 0;
+  lf_monitor_start (self->monitor);
+}
+
+/* One monitor for the whole application, also without a window (--gapplication-service).
+ * Nothing here blocks: the catalog is parsed from memory, the history is read async, and
+ * the first round starts once the main loop runs. */
+static void
+setup_monitor (LfApplication *self)
+{
+  GSettings *settings = lf_application_get_settings (self);
+  g_autoptr(LfCatalog) catalog = load_catalog (self, NULL);
+
+  self->monitor = lf_monitor_new (catalog, NULL);
+  self->history = lf_history_new (NULL);
+  lf_monitor_set_history (self->monitor, self->history);
+  lf_history_load_async (self->history, self->cancellable, history_loaded_cb, NULL);
+
+  g_settings_bind (settings, "check-interval", self->monitor, "interval", G_SETTINGS_BIND_GET);
+  g_signal_connect_object (settings, "changed::watched-platforms", G_CALLBACK (apply_watched),
+                           self, G_CONNECT_SWAPPED);
+  apply_watched (self);
+
+  self->monitor_start_source = g_idle_add_once (start_monitor_cb, self);
+}
+
 /* ------------------------------------------------------------------------ */
 /* Callbacks                                                                */
 /* ------------------------------------------------------------------------ */
+
+static void
+on_check_now_activate_cb (GSimpleAction *action,
+                          GVariant      *parameter,
+                          LfApplication *self)
+{
+  if (self->monitor != NULL)
+    lf_monitor_check_now (self->monitor);
+}
 
 static gboolean
 on_window_close_request_cb (GtkWindow     *window,
@@ -375,6 +483,11 @@ lf_application_startup (GApplication *app)
                            G_CONNECT_DEFAULT);
   apply_background_settings (self, NULL);
 
+  setup_monitor (self);
+  g_signal_connect_object (g_action_map_lookup_action (G_ACTION_MAP (self), "check-now"),
+                           "activate", G_CALLBACK (on_check_now_activate_cb), self,
+                           G_CONNECT_DEFAULT);
+
   /* Started at login or by D-Bus (--gapplication-service): no window, the tray and the
    * monitor keep running instead of quitting after GApplication's inactivity timeout. */
   if ((g_application_get_flags (app) & G_APPLICATION_IS_SERVICE) != 0 && runs_in_background (self))
@@ -388,6 +501,9 @@ lf_application_shutdown (GApplication *app)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->tray);
+  g_clear_handle_id (&self->monitor_start_source, g_source_remove);
+  if (self->monitor != NULL)
+    lf_monitor_stop (self->monitor);
 
   G_APPLICATION_CLASS (lf_application_parent_class)->shutdown (app);
 }
@@ -414,6 +530,10 @@ lf_application_dispose (GObject *object)
   g_clear_object (&self->notifier);
   g_clear_object (&self->background);
   g_clear_object (&self->cancellable);
+  g_clear_handle_id (&self->monitor_start_source, g_source_remove);
+  g_clear_object (&self->monitor);
+  g_clear_object (&self->history);
+  g_clear_pointer (&self->catalog_problem, g_free);
   g_clear_object (&self->settings);
   g_clear_object (&self->contact_store);
 
@@ -580,4 +700,64 @@ lf_application_get_contact_store (LfApplication *self)
     self->contact_store = lf_contact_store_new ();
 
   return self->contact_store;
+}
+
+/**
+ * lf_application_get_monitor:
+ * @self: a #LfApplication
+ *
+ * Returns: (transfer none) (nullable): the health monitor (created at startup)
+ */
+LfMonitor *
+lf_application_get_monitor (LfApplication *self)
+{
+  g_return_val_if_fail (LF_IS_APPLICATION (self), NULL);
+
+  return self->monitor;
+}
+
+/**
+ * lf_application_get_catalog_problem:
+ * @self: a #LfApplication
+ *
+ * Returns: (nullable): why the user's catalog file is not used, or %NULL
+ */
+const char *
+lf_application_get_catalog_problem (LfApplication *self)
+{
+  g_return_val_if_fail (LF_IS_APPLICATION (self), NULL);
+
+  return self->catalog_problem;
+}
+
+/**
+ * lf_application_reload_catalog:
+ * @self: a #LfApplication
+ * @error: return location for why the user's file could not be used
+ *
+ * Reads the catalog again (after the user added a platform) and gives it to the monitor;
+ * on error the built-in catalog is used and %FALSE returned.
+ */
+gboolean
+lf_application_reload_catalog (LfApplication  *self,
+                               GError        **error)
+{
+  g_autoptr(LfCatalog) catalog = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (LF_IS_APPLICATION (self), FALSE);
+  g_return_val_if_fail (self->monitor != NULL, FALSE);
+
+  catalog = load_catalog (self, &local_error);
+  lf_monitor_set_catalog (self->monitor, catalog);
+  if (self->monitor != NULL && lf_monitor_get_running (self->monitor))
+    lf_monitor_check_now (self->monitor);
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  return TRUE;
 }

@@ -9,6 +9,7 @@
 
 #include <adwaita.h>
 
+#include "lf-monitor.h"
 #include "lf-notifier.h"
 #include "lf-tray.h"
 #include "lf-types.h"
@@ -33,5 +34,9 @@ LfTray        *lf_application_get_tray     (LfApplication      *self);
 LfNotifier    *lf_application_get_notifier (LfApplication      *self);
 gboolean       lf_application_get_held_for_background (LfApplication *self);
 LfContactStore *lf_application_get_contact_store (LfApplication *self);
+LfMonitor     *lf_application_get_monitor  (LfApplication      *self);
+const char    *lf_application_get_catalog_problem (LfApplication *self);
+gboolean       lf_application_reload_catalog (LfApplication    *self,
+                                              GError          **error);
 
 G_END_DECLS
