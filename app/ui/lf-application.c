@@ -16,8 +16,10 @@
 #include "lf-background.h"
 #include "lf-catalog.h"
 #include "lf-cli.h"
+#include "lf-http.h"
 #include "lf-monitor.h"
 #include "lf-notifier.h"
+#include "lf-notify-clients.h"
 #include "lf-preferences-window.h"
 #include "lf-storage.h"
 #include "lf-tray.h"
@@ -36,6 +38,7 @@ struct _LfApplication
   GCancellable   *cancellable;
   gboolean        held_for_background;  /* one g_application_hold() while it runs windowless */
   LfContactStore *contact_store;
+  SoupSession    *soup_session;   /* the one HTTP session: monitor, webhooks, tests to self */
 
   /* Health (the one monitor, its history; why the catalog fell back to the built-in one) */
   LfMonitor      *monitor;
@@ -238,8 +241,10 @@ setup_monitor (LfApplication *self)
 {
   GSettings *settings = lf_application_get_settings (self);
   g_autoptr(LfCatalog) catalog = load_catalog (self, NULL);
+  g_autoptr(LfNetworkBackend) backend = NULL;
 
-  self->monitor = lf_monitor_new (catalog, NULL);
+  backend = lf_network_backend_new (lf_application_get_soup_session (self));
+  self->monitor = lf_monitor_new (catalog, LF_MONITOR_BACKEND (backend));
   self->history = lf_history_new (NULL);
   lf_monitor_set_history (self->monitor, self->history);
   lf_history_load_async (self->history, self->cancellable, history_loaded_cb, NULL);
@@ -356,7 +361,9 @@ lf_application_notify_clients_action (GSimpleAction *action,
                                       GVariant      *parameter,
                                       gpointer       user_data)
 {
-  present_window (user_data, "notices", NULL);
+  LfWindow *window = present_window (user_data, "notices", NULL);
+
+  lf_notify_clients_start (user_data, window, g_variant_get_string (parameter, NULL));
 }
 
 static void
@@ -536,6 +543,7 @@ lf_application_dispose (GObject *object)
   g_clear_pointer (&self->catalog_problem, g_free);
   g_clear_object (&self->settings);
   g_clear_object (&self->contact_store);
+  g_clear_object (&self->soup_session);
 
   G_OBJECT_CLASS (lf_application_parent_class)->dispose (object);
 }
@@ -760,4 +768,24 @@ lf_application_reload_catalog (LfApplication  *self,
     }
 
   return TRUE;
+}
+
+/**
+ * lf_application_get_soup_session:
+ * @self: a #LfApplication
+ *
+ * The application's one HTTP session (lf_http_session_new()): the monitor probes through it
+ * and notices post their webhooks with it.
+ *
+ * Returns: (transfer none): the session
+ */
+SoupSession *
+lf_application_get_soup_session (LfApplication *self)
+{
+  g_return_val_if_fail (LF_IS_APPLICATION (self), NULL);
+
+  if (self->soup_session == NULL)
+    self->soup_session = lf_http_session_new ();
+
+  return self->soup_session;
 }

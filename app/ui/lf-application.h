@@ -34,6 +34,7 @@ LfTray        *lf_application_get_tray     (LfApplication      *self);
 LfNotifier    *lf_application_get_notifier (LfApplication      *self);
 gboolean       lf_application_get_held_for_background (LfApplication *self);
 LfContactStore *lf_application_get_contact_store (LfApplication *self);
+SoupSession   *lf_application_get_soup_session (LfApplication   *self);
 LfMonitor     *lf_application_get_monitor  (LfApplication      *self);
 const char    *lf_application_get_catalog_problem (LfApplication *self);
 gboolean       lf_application_reload_catalog (LfApplication    *self,

@@ -26,6 +26,7 @@ struct _LfWindow
   AdwViewStack         *stack;
   LfClientsPage        *clients_page;
   LfHealthPage         *health_page;
+  LfNoticesPage        *notices_page;
   GtkButton            *check_button;
   GtkStack             *check_stack;
   GtkSpinner           *check_spinner;
@@ -204,6 +205,7 @@ lf_window_class_init (LfWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.export-clients", NULL,
                                    lf_window_clients_action);
   gtk_widget_class_bind_template_child (widget_class, LfWindow, health_page);
+  gtk_widget_class_bind_template_child (widget_class, LfWindow, notices_page);
   gtk_widget_class_bind_template_child (widget_class, LfWindow, check_button);
   gtk_widget_class_bind_template_child (widget_class, LfWindow, check_stack);
   gtk_widget_class_bind_template_child (widget_class, LfWindow, check_spinner);
@@ -243,6 +245,10 @@ lf_window_new (LfApplication *application)
   lf_clients_page_set_store (self->clients_page,
                              lf_application_get_contact_store (application));
   bind_monitor (self, application);
+  lf_notices_page_set_soup_session (self->notices_page,
+                                    lf_application_get_soup_session (application));
+  lf_notices_page_set_contact_store (self->notices_page,
+                                     lf_application_get_contact_store (application));
 
   return self;
 }
@@ -295,4 +301,17 @@ lf_window_get_health_page (LfWindow *self)
   g_return_val_if_fail (LF_IS_WINDOW (self), NULL);
 
   return self->health_page;
+}
+
+/**
+ * lf_window_get_notices_page:
+ *
+ * Returns: (transfer none): the Notices page
+ */
+LfNoticesPage *
+lf_window_get_notices_page (LfWindow *self)
+{
+  g_return_val_if_fail (LF_IS_WINDOW (self), NULL);
+
+  return self->notices_page;
 }

@@ -11,6 +11,7 @@
 
 #include "lf-application.h"
 #include "lf-health-page.h"
+#include "lf-notices-page.h"
 
 G_BEGIN_DECLS
 
@@ -25,5 +26,6 @@ const char *lf_window_get_visible_page (LfWindow     *self);
 void        lf_window_add_toast       (LfWindow      *self,
                                        AdwToast      *toast);
 LfHealthPage *lf_window_get_health_page (LfWindow    *self);
+LfNoticesPage *lf_window_get_notices_page (LfWindow  *self);
 
 G_END_DECLS
