@@ -189,6 +189,12 @@ assert_recipients (LfComposer         *composer,
   g_assert_cmpstrv (ids, expected);
 }
 
+static gboolean
+is_drawn (gpointer data)
+{
+  return gtk_widget_get_mapped (data) && gtk_widget_get_width (data) > 0;
+}
+
 /* Saves the composer to $LF_SCREENSHOT_DIR/<name>.png, when set. */
 static void
 screenshot (GtkWidget  *window,
@@ -204,15 +210,25 @@ screenshot (GtkWidget  *window,
   if (dir == NULL)
     return;
 
+  g_assert_true (lf_test_wait_for (is_drawn, window, 5000));
+
   for (guint i = 0; i < 100; i++)
     g_main_context_iteration (NULL, FALSE);
   paintable = gtk_widget_paintable_new (window);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (window),
-                          gtk_widget_get_height (window));
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  for (guint attempt = 0; node == NULL && attempt < 20; attempt++)
+    {
+      snapshot = gtk_snapshot_new ();
+      gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (window),
+                              gtk_widget_get_height (window));
+      node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+      for (guint i = 0; node == NULL && i < 50; i++)
+        g_main_context_iteration (NULL, FALSE);
+    }
   if (node == NULL)
-    return;
+    {
+      g_test_message ("No screenshot %s: nothing drawn", name);
+      return;
+    }
   texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
                                          &GRAPHENE_RECT_INIT (0, 0,
                                                               gtk_widget_get_width (window),

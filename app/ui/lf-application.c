@@ -39,6 +39,8 @@ struct _LfApplication
   gboolean        held_for_background;  /* one g_application_hold() while it runs windowless */
   LfContactStore *contact_store;
   SoupSession    *soup_session;   /* the one HTTP session: monitor, webhooks, tests to self */
+  LfChannelStore *channel_store;
+  LfTemplateStore *template_store;
 
   /* Health (the one monitor, its history; why the catalog fell back to the built-in one) */
   LfMonitor      *monitor;
@@ -255,6 +257,24 @@ setup_monitor (LfApplication *self)
   apply_watched (self);
 
   self->monitor_start_source = g_idle_add_once (start_monitor_cb, self);
+}
+
+static void
+notice_store_loaded_cb (GObject      *object,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  if (LF_IS_CHANNEL_STORE (object))
+    ok = lf_channel_store_load_finish (LF_CHANNEL_STORE (object), result, &error);
+  else
+    ok = lf_template_store_load_finish (LF_TEMPLATE_STORE (object), result, &error);
+
+  /* A damaged file was set aside (the store says so); the defaults are used. */
+  if (!ok && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_message ("Notices: %s", error->message);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -544,6 +564,8 @@ lf_application_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->contact_store);
   g_clear_object (&self->soup_session);
+  g_clear_object (&self->channel_store);
+  g_clear_object (&self->template_store);
 
   G_OBJECT_CLASS (lf_application_parent_class)->dispose (object);
 }
@@ -788,4 +810,50 @@ lf_application_get_soup_session (LfApplication *self)
     self->soup_session = lf_http_session_new ();
 
   return self->soup_session;
+}
+
+/**
+ * lf_application_get_channel_store:
+ * @self: a #LfApplication
+ *
+ * The one list of notice channels, shared by the composer and Preferences; loaded
+ * asynchronously on first use.
+ *
+ * Returns: (transfer none): the channel store
+ */
+LfChannelStore *
+lf_application_get_channel_store (LfApplication *self)
+{
+  g_return_val_if_fail (LF_IS_APPLICATION (self), NULL);
+
+  if (self->channel_store == NULL)
+    {
+      self->channel_store = lf_channel_store_new (NULL);
+      lf_channel_store_load_async (self->channel_store, NULL, notice_store_loaded_cb, NULL);
+    }
+
+  return self->channel_store;
+}
+
+/**
+ * lf_application_get_template_store:
+ * @self: a #LfApplication
+ *
+ * The one set of notice templates, shared by the composer and Preferences; loaded
+ * asynchronously on first use.
+ *
+ * Returns: (transfer none): the template store
+ */
+LfTemplateStore *
+lf_application_get_template_store (LfApplication *self)
+{
+  g_return_val_if_fail (LF_IS_APPLICATION (self), NULL);
+
+  if (self->template_store == NULL)
+    {
+      self->template_store = lf_template_store_new (NULL);
+      lf_template_store_load_async (self->template_store, NULL, notice_store_loaded_cb, NULL);
+    }
+
+  return self->template_store;
 }

@@ -470,3 +470,24 @@ lf_notices_page_get_channel_store (LfNoticesPage *self)
 
   return self->channels;
 }
+
+/**
+ * lf_notices_page_set_stores:
+ * @templates: the application's templates
+ * @channels: the application's channels
+ *
+ * Uses the application's stores (shared with Preferences) instead of the page's own.
+ */
+void
+lf_notices_page_set_stores (LfNoticesPage   *self,
+                            LfTemplateStore *templates,
+                            LfChannelStore  *channels)
+{
+  g_return_if_fail (LF_IS_NOTICES_PAGE (self));
+  g_return_if_fail (LF_IS_TEMPLATE_STORE (templates));
+  g_return_if_fail (LF_IS_CHANNEL_STORE (channels));
+
+  g_set_object (&self->templates, templates);
+  g_set_object (&self->channels, channels);
+  lf_notices_page_reload (self);
+}

@@ -35,5 +35,8 @@ void        lf_notices_page_set_contact_store (LfNoticesPage      *self,
 void        lf_notices_page_set_recipients_note (LfNoticesPage    *self,
                                                  const char       *note);
 LfChannelStore *lf_notices_page_get_channel_store (LfNoticesPage  *self);
+void        lf_notices_page_set_stores     (LfNoticesPage         *self,
+                                            LfTemplateStore       *templates,
+                                            LfChannelStore        *channels);
 
 G_END_DECLS

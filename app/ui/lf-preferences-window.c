@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "lf-preferences-window.h"
+#include "lf-notices-prefs.h"
 
 #include <glib/gi18n.h>
 
@@ -346,6 +347,10 @@ lf_preferences_window_constructed (GObject *object)
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (settings, "changed::watched-platforms",
                            G_CALLBACK (on_watched_changed_cb), self, G_CONNECT_SWAPPED);
+
+  /* The Notices page (you, channels, templates) lives in its own file. */
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
+                              ADW_PREFERENCES_PAGE (lf_notices_prefs_new (self->application)));
 }
 
 static void
@@ -506,4 +511,20 @@ lf_preferences_window_get_custom_error (LfPreferencesWindow *self)
     return NULL;
 
   return gtk_label_get_label (self->custom_error_label);
+}
+
+/**
+ * lf_preferences_window_get_notices_prefs:
+ *
+ * Shows the Notices page (you, channels, templates).
+ *
+ * Returns: (transfer none): the page
+ */
+LfNoticesPrefs *
+lf_preferences_window_get_notices_prefs (LfPreferencesWindow *self)
+{
+  g_return_val_if_fail (LF_IS_PREFERENCES_WINDOW (self), NULL);
+
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (self), "notices");
+  return LF_NOTICES_PREFS (adw_preferences_window_get_visible_page (ADW_PREFERENCES_WINDOW (self)));
 }

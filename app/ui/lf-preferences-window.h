@@ -10,6 +10,7 @@
 #include <adwaita.h>
 
 #include "lf-application.h"
+#include "lf-notices-prefs.h"
 #include "lf-platform-picker.h"
 
 G_BEGIN_DECLS
@@ -27,5 +28,7 @@ void                 lf_preferences_window_set_custom_platform (LfPreferencesWin
                                                                 const char          *url,
                                                                 const char          *status_url);
 const char          *lf_preferences_window_get_custom_error (LfPreferencesWindow *self);
+
+LfNoticesPrefs *lf_preferences_window_get_notices_prefs (LfPreferencesWindow *self);
 
 G_END_DECLS

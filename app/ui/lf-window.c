@@ -249,6 +249,9 @@ lf_window_new (LfApplication *application)
                                     lf_application_get_soup_session (application));
   lf_notices_page_set_contact_store (self->notices_page,
                                      lf_application_get_contact_store (application));
+  lf_notices_page_set_stores (self->notices_page,
+                              lf_application_get_template_store (application),
+                              lf_application_get_channel_store (application));
 
   return self;
 }
