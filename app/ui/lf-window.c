@@ -252,6 +252,9 @@ lf_window_new (LfApplication *application)
   lf_notices_page_set_stores (self->notices_page,
                               lf_application_get_template_store (application),
                               lf_application_get_channel_store (application));
+  lf_clients_page_set_notice_stores (self->clients_page,
+                                     lf_application_get_template_store (application),
+                                     lf_application_get_channel_store (application));
 
   return self;
 }
