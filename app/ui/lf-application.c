@@ -45,6 +45,9 @@ struct _LfApplication
 
 G_DEFINE_FINAL_TYPE (LfApplication, lf_application, ADW_TYPE_APPLICATION)
 
+/* How long after start-up the monitor's first round begins. */
+#define MONITOR_START_DELAY_MS 400
+
 /* ------------------------------------------------------------------------ */
 /* Helpers                                                                  */
 /* ------------------------------------------------------------------------ */
@@ -231,7 +234,7 @@ start_monitor_cb (gpointer user_data)
 
 /* One monitor for the whole application, also without a window (--gapplication-service).
  * Nothing here blocks: the catalog is parsed from memory, the history is read async, and
- * the first round starts once the main loop runs. */
+ * the first round starts shortly after, once a window has had time to paint. */
 static void
 setup_monitor (LfApplication *self)
 {
@@ -248,7 +251,9 @@ setup_monitor (LfApplication *self)
                            self, G_CONNECT_SWAPPED);
   apply_watched (self);
 
-  self->monitor_start_source = g_idle_add_once (start_monitor_cb, self);
+  /* The first round loads the TLS trust store and resolves names: let the window paint
+   * its first frame before that. */
+  self->monitor_start_source = g_timeout_add_once (MONITOR_START_DELAY_MS, start_monitor_cb, self);
 }
 
 /* ------------------------------------------------------------------------ */
