@@ -216,7 +216,7 @@ format_json (LfMonitor *monitor)
     {
       LfCatalogReference *reference = g_ptr_array_index (catalog->references, i);
       LfProbeResult *probe = lf_monitor_get_reference_result (monitor, reference->id);
-      gboolean ok = probe != NULL && probe->http_status != 0;
+      gboolean ok = lf_monitor_get_reference_ok (monitor, reference->id);
 
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "id");
@@ -314,9 +314,7 @@ format_table (LfMonitor *monitor)
   for (guint i = 0; i < catalog->references->len; i++)
     {
       LfCatalogReference *reference = g_ptr_array_index (catalog->references, i);
-      LfProbeResult *probe = lf_monitor_get_reference_result (monitor, reference->id);
-
-      if (probe != NULL && probe->http_status != 0)
+      if (lf_monitor_get_reference_ok (monitor, reference->id))
         n_ok++;
     }
   g_string_append_c (out, '\n');
@@ -374,7 +372,7 @@ lf_cli_check (GVariantDict *options)
     g_ptr_array_add (ids, ((LfCatalogPlatform *) g_ptr_array_index (catalog->platforms, i))->id);
   g_ptr_array_add (ids, NULL);
 
-  monitor = lf_monitor_new (catalog, NULL);
+  monitor = lf_monitor_new (catalog, NULL);   /* one lf_http_session_new () for everything */
   lf_monitor_set_timeout (monitor, timeout);
   lf_monitor_set_timings (monitor, LF_MONITOR_DEFAULT_INTERVAL * 1000, CHECK_CONFIRM_DELAY_MS, 0);
   lf_monitor_set_watched (monitor, (const char * const *) ids->pdata);
