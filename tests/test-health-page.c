@@ -188,12 +188,19 @@ test_health_page_provider_outage (void)
   g_assert_cmpstr (row_name (page, 2), ==, "Fiverr");
   g_assert_cmpstr (row_state (page, 2), ==, "Up");
 
+  /* the tray icon mirrors it */
+  g_assert_nonnull (lf_application_get_tray (app));
+  g_assert_true (g_str_has_suffix (lf_tray_get_icon_name (lf_application_get_tray (app)),
+                                   "-down-symbolic"));
+
   /* recovery sorts them back */
   lf_scripted_backend_clear (backend);
   check_until (LF_DIAGNOSIS_ALL_CLEAR);
   g_assert_cmpstr (row_name (page, 0), ==, "Discord");
   g_assert_cmpstr (row_name (page, 1), ==, "Fiverr");
   g_assert_cmpstr (row_state (page, 0), ==, "Up");
+  g_assert_true (g_str_has_suffix (lf_tray_get_icon_name (lf_application_get_tray (app)),
+                                   "-ok-symbolic"));
 }
 
 static void
@@ -377,6 +384,8 @@ main (int   argc,
   g_assert_no_error (error);
   g_application_hold (G_APPLICATION (app));
 
+  /* no notification server on the private bus: this is about the window, not notifications */
+  g_settings_set_string (lf_application_get_settings (app), "notify-on", "never");
   monitor = lf_application_get_monitor (app);
   g_assert_nonnull (monitor);
   backend = lf_scripted_backend_new ();

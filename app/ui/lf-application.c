@@ -211,6 +211,99 @@ apply_watched (LfApplication *self)
   lf_monitor_set_watched (self->monitor, (const char * const *) watched);
 }
 
+/* The tray mirrors the health: the worst state, the diagnosis, one line per problem. */
+static void
+mirror_health (LfApplication *self)
+{
+  GListModel *platforms = lf_monitor_get_platforms (self->monitor);
+  LfDiagnosis *diagnosis = lf_monitor_get_diagnosis (self->monitor);
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *title = NULL;
+  LfDiagnosisKind kind = LF_DIAGNOSIS_ALL_CLEAR;
+  LfState overall = LF_STATE_UP;
+  guint n = g_list_model_get_n_items (platforms);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(LfPlatformState) platform = g_list_model_get_item (platforms, i);
+      LfState state = lf_platform_state_get_state (platform);
+
+      /* worst first: down, degraded, maintenance, unknown, up */
+      if ((state == LF_STATE_DOWN)
+          || (state == LF_STATE_DEGRADED && overall != LF_STATE_DOWN)
+          || (state == LF_STATE_MAINTENANCE && overall == LF_STATE_UP)
+          || (state == LF_STATE_UNKNOWN && overall == LF_STATE_UP))
+        overall = state;
+      if (state == LF_STATE_DOWN || state == LF_STATE_DEGRADED || state == LF_STATE_MAINTENANCE)
+        /* Translators: a tray menu line, "Upwork — Down" */
+        g_ptr_array_add (lines, g_strdup_printf (_("%s — %s"),
+                                                 lf_platform_state_get_name (platform),
+                                                 lf_state_describe (state)));
+    }
+  g_ptr_array_add (lines, NULL);
+
+  if (diagnosis == NULL)
+    {
+      overall = LF_STATE_UNKNOWN;
+      title = g_strdup (_("Checking…"));
+    }
+  else
+    {
+      kind = lf_diagnosis_get_kind (diagnosis);
+      switch (kind)
+        {
+        case LF_DIAGNOSIS_ALL_CLEAR:
+          title = g_strdup (n > 0 ? _("All clear") : _("Nothing watched yet"));
+          break;
+        case LF_DIAGNOSIS_PROVIDER_OUTAGE:
+          /* Translators: %s is a provider, "Cloudflare outage" */
+          title = g_strdup_printf (_("%s outage"), lf_diagnosis_get_provider_name (diagnosis));
+          break;
+        case LF_DIAGNOSIS_PLATFORM_OUTAGE:
+          title = g_strdup (_("Platform outage"));
+          break;
+        case LF_DIAGNOSIS_LOCAL_NETWORK:
+          title = g_strdup (_("Your connection seems down"));
+          break;
+        case LF_DIAGNOSIS_OFFLINE:
+        default:
+          title = g_strdup (_("Offline"));
+          break;
+        }
+    }
+
+  lf_application_update_health (self, overall, kind, title,
+                                diagnosis != NULL ? lf_diagnosis_get_summary (diagnosis) : NULL,
+                                (const char * const *) lines->pdata);
+}
+
+static void
+on_monitor_state_changed_cb (LfMonitor       *monitor,
+                             LfPlatformState *platform,
+                             LfState          old_state,
+                             LfState          new_state,
+                             LfApplication   *self)
+{
+  if (self->notifier != NULL)
+    lf_notifier_platform_changed (self->notifier, lf_platform_state_get_id (platform),
+                                  lf_platform_state_get_name (platform), old_state, new_state,
+                                  lf_platform_state_get_explanation (platform));
+  mirror_health (self);
+}
+
+static void
+on_monitor_diagnosis_changed_cb (LfMonitor     *monitor,
+                                 LfDiagnosis   *diagnosis,
+                                 LfApplication *self)
+{
+  if (self->notifier != NULL)
+    lf_notifier_diagnosis_changed (self->notifier, lf_diagnosis_get_kind (diagnosis),
+                                   lf_diagnosis_get_provider_id (diagnosis),
+                                   lf_diagnosis_get_summary (diagnosis),
+                                   lf_diagnosis_get_affected (diagnosis));
+  mirror_health (self);
+}
+
 static void
 history_loaded_cb (GObject      *object,
                    GAsyncResult *result,
@@ -250,6 +343,13 @@ setup_monitor (LfApplication *self)
   g_signal_connect_object (settings, "changed::watched-platforms", G_CALLBACK (apply_watched),
                            self, G_CONNECT_SWAPPED);
   apply_watched (self);
+
+  /* confirmed transitions and diagnoses go to the notifications and the tray */
+  g_signal_connect_object (self->monitor, "state-changed",
+                           G_CALLBACK (on_monitor_state_changed_cb), self, G_CONNECT_DEFAULT);
+  g_signal_connect_object (self->monitor, "diagnosis-changed",
+                           G_CALLBACK (on_monitor_diagnosis_changed_cb), self, G_CONNECT_DEFAULT);
+  mirror_health (self);
 
   /* The first round loads the TLS trust store and resolves names: let the window paint
    * its first frame before that. */
