@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "lf-application.h"
+#include "lf-platform-detail.h"
 #include "lf-preferences-window.h"
 #include "lf-scripted-backend.h"
 #include "lf-test-utils.h"
@@ -284,6 +285,7 @@ test_health_page_detail (void)
 {
   LfWindow *window = get_window ();
   LfHealthPage *page = lf_window_get_health_page (window);
+  GtkWidget *focus;
 
   watch (watched);
   script_cloudflare_outage ();
@@ -295,9 +297,19 @@ test_health_page_detail (void)
   g_assert_cmpstr (lf_window_get_visible_page (window), ==, "health");
   g_assert_cmpstr (lf_health_page_get_view (page), ==, "detail");
 
-  /* Escape goes back */
+  /* the keyboard focus moves into the details... */
+  focus = gtk_window_get_focus (GTK_WINDOW (window));
+  g_assert_nonnull (focus);
+  g_assert_nonnull (gtk_widget_get_ancestor (focus, LF_TYPE_PLATFORM_DETAIL));
+
+  /* ...Escape goes back, to the row that was opened */
   gtk_widget_activate_action (GTK_WIDGET (page), "health.back", NULL);
   g_assert_cmpstr (lf_health_page_get_view (page), ==, "overview");
+  focus = gtk_window_get_focus (GTK_WINDOW (window));
+  g_assert_nonnull (focus);
+  g_assert_true (LF_IS_PLATFORM_ROW (focus));
+  g_assert_cmpstr (lf_platform_state_get_id (lf_platform_row_get_platform (LF_PLATFORM_ROW (focus))),
+                   ==, "upwork");
 
   /* an unwatched platform has no details */
   g_assert_false (lf_health_page_show_platform (page, "toptal"));

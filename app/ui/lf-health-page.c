@@ -614,6 +614,9 @@ lf_health_page_show_platform (LfHealthPage *self,
   ensure_detail (self);
   lf_platform_detail_set_platform (self->detail, self->monitor, platform);
   adw_leaflet_set_visible_child_name (self->leaflet, "detail");
+  /* keyboard users land on the details (the back button), not on a row now hidden */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    gtk_widget_child_focus (GTK_WIDGET (self->detail), GTK_DIR_TAB_FORWARD);
   g_free (self->shown_platform);
   self->shown_platform = g_strdup (platform_id);
 
