@@ -12,6 +12,9 @@
 #include "lf-application.h"
 
 #include <glib/gi18n.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include "lf-background.h"
 #include "lf-catalog.h"
@@ -41,6 +44,7 @@ struct _LfApplication
   LfHistory      *history;
   char           *catalog_problem;
   guint           monitor_start_source;
+  guint           trim_source;
 };
 
 G_DEFINE_FINAL_TYPE (LfApplication, lf_application, ADW_TYPE_APPLICATION)
@@ -304,6 +308,37 @@ on_monitor_diagnosis_changed_cb (LfMonitor     *monitor,
   mirror_health (self);
 }
 
+/* Once the window is hidden (running in the background), give the memory its widgets freed
+ * back to the system: the background process should weigh little. */
+static void
+trim_memory_cb (gpointer user_data)
+{
+  LfApplication *self = user_data;
+
+  self->trim_source = 0;
+#ifdef __GLIBC__
+  malloc_trim (0);
+#endif
+}
+
+static void
+on_window_hide_cb (GtkWidget     *window,
+                   LfApplication *self)
+{
+  g_clear_handle_id (&self->trim_source, g_source_remove);
+  self->trim_source = g_timeout_add_once (2000, trim_memory_cb, self);
+}
+
+static void
+on_health_window_added_cb (GtkApplication *app,
+                           GtkWindow      *window,
+                           LfApplication  *self)
+{
+  if (LF_IS_WINDOW (window))
+    g_signal_connect_object (window, "hide", G_CALLBACK (on_window_hide_cb), self,
+                             G_CONNECT_DEFAULT);
+}
+
 static void
 history_loaded_cb (GObject      *object,
                    GAsyncResult *result,
@@ -350,6 +385,8 @@ setup_monitor (LfApplication *self)
   g_signal_connect_object (self->monitor, "diagnosis-changed",
                            G_CALLBACK (on_monitor_diagnosis_changed_cb), self, G_CONNECT_DEFAULT);
   mirror_health (self);
+  g_signal_connect_object (self, "window-added", G_CALLBACK (on_health_window_added_cb), self,
+                           G_CONNECT_DEFAULT);
 
   /* The first round loads the TLS trust store and resolves names: let the window paint
    * its first frame before that. */
@@ -635,6 +672,7 @@ lf_application_dispose (GObject *object)
   g_clear_object (&self->background);
   g_clear_object (&self->cancellable);
   g_clear_handle_id (&self->monitor_start_source, g_source_remove);
+  g_clear_handle_id (&self->trim_source, g_source_remove);
   g_clear_object (&self->monitor);
   g_clear_object (&self->history);
   g_clear_pointer (&self->catalog_problem, g_free);
