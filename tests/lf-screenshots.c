@@ -254,6 +254,8 @@ main (int   argc,
   style = adw_style_manager_get_default ();
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
 
+  /* no notification server on the private bus: this is about the window, not notifications */
+  g_settings_set_string (lf_application_get_settings (app), "notify-on", "never");
   monitor = lf_application_get_monitor (app);
   backend = lf_scripted_backend_new ();
   lf_monitor_set_backend (monitor, LF_MONITOR_BACKEND (backend));

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "lf-application.h"
+#include "lf-platform-detail.h"
 #include "lf-preferences-window.h"
 #include "lf-scripted-backend.h"
 #include "lf-test-utils.h"
@@ -188,12 +189,19 @@ test_health_page_provider_outage (void)
   g_assert_cmpstr (row_name (page, 2), ==, "Fiverr");
   g_assert_cmpstr (row_state (page, 2), ==, "Up");
 
+  /* the tray icon mirrors it */
+  g_assert_nonnull (lf_application_get_tray (app));
+  g_assert_true (g_str_has_suffix (lf_tray_get_icon_name (lf_application_get_tray (app)),
+                                   "-down-symbolic"));
+
   /* recovery sorts them back */
   lf_scripted_backend_clear (backend);
   check_until (LF_DIAGNOSIS_ALL_CLEAR);
   g_assert_cmpstr (row_name (page, 0), ==, "Discord");
   g_assert_cmpstr (row_name (page, 1), ==, "Fiverr");
   g_assert_cmpstr (row_state (page, 0), ==, "Up");
+  g_assert_true (g_str_has_suffix (lf_tray_get_icon_name (lf_application_get_tray (app)),
+                                   "-ok-symbolic"));
 }
 
 static void
@@ -277,6 +285,7 @@ test_health_page_detail (void)
 {
   LfWindow *window = get_window ();
   LfHealthPage *page = lf_window_get_health_page (window);
+  GtkWidget *focus;
 
   watch (watched);
   script_cloudflare_outage ();
@@ -288,9 +297,19 @@ test_health_page_detail (void)
   g_assert_cmpstr (lf_window_get_visible_page (window), ==, "health");
   g_assert_cmpstr (lf_health_page_get_view (page), ==, "detail");
 
-  /* Escape goes back */
+  /* the keyboard focus moves into the details... */
+  focus = gtk_window_get_focus (GTK_WINDOW (window));
+  g_assert_nonnull (focus);
+  g_assert_nonnull (gtk_widget_get_ancestor (focus, LF_TYPE_PLATFORM_DETAIL));
+
+  /* ...Escape goes back, to the row that was opened */
   gtk_widget_activate_action (GTK_WIDGET (page), "health.back", NULL);
   g_assert_cmpstr (lf_health_page_get_view (page), ==, "overview");
+  focus = gtk_window_get_focus (GTK_WINDOW (window));
+  g_assert_nonnull (focus);
+  g_assert_true (LF_IS_PLATFORM_ROW (focus));
+  g_assert_cmpstr (lf_platform_state_get_id (lf_platform_row_get_platform (LF_PLATFORM_ROW (focus))),
+                   ==, "upwork");
 
   /* an unwatched platform has no details */
   g_assert_false (lf_health_page_show_platform (page, "toptal"));
@@ -377,6 +396,8 @@ main (int   argc,
   g_assert_no_error (error);
   g_application_hold (G_APPLICATION (app));
 
+  /* no notification server on the private bus: this is about the window, not notifications */
+  g_settings_set_string (lf_application_get_settings (app), "notify-on", "never");
   monitor = lf_application_get_monitor (app);
   g_assert_nonnull (monitor);
   backend = lf_scripted_backend_new ();

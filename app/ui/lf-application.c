@@ -12,6 +12,9 @@
 #include "lf-application.h"
 
 #include <glib/gi18n.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include "lf-background.h"
 #include "lf-catalog.h"
@@ -47,9 +50,13 @@ struct _LfApplication
   LfHistory      *history;
   char           *catalog_problem;
   guint           monitor_start_source;
+  guint           trim_source;
 };
 
 G_DEFINE_FINAL_TYPE (LfApplication, lf_application, ADW_TYPE_APPLICATION)
+
+/* How long after start-up the monitor's first round begins. */
+#define MONITOR_START_DELAY_MS 400
 
 /* ------------------------------------------------------------------------ */
 /* Helpers                                                                  */
@@ -214,6 +221,130 @@ apply_watched (LfApplication *self)
   lf_monitor_set_watched (self->monitor, (const char * const *) watched);
 }
 
+/* The tray mirrors the health: the worst state, the diagnosis, one line per problem. */
+static void
+mirror_health (LfApplication *self)
+{
+  GListModel *platforms = lf_monitor_get_platforms (self->monitor);
+  LfDiagnosis *diagnosis = lf_monitor_get_diagnosis (self->monitor);
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *title = NULL;
+  LfDiagnosisKind kind = LF_DIAGNOSIS_ALL_CLEAR;
+  LfState overall = LF_STATE_UP;
+  guint n = g_list_model_get_n_items (platforms);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(LfPlatformState) platform = g_list_model_get_item (platforms, i);
+      LfState state = lf_platform_state_get_state (platform);
+
+      /* worst first: down, degraded, maintenance, unknown, up */
+      if ((state == LF_STATE_DOWN)
+          || (state == LF_STATE_DEGRADED && overall != LF_STATE_DOWN)
+          || (state == LF_STATE_MAINTENANCE && overall == LF_STATE_UP)
+          || (state == LF_STATE_UNKNOWN && overall == LF_STATE_UP))
+        overall = state;
+      if (state == LF_STATE_DOWN || state == LF_STATE_DEGRADED || state == LF_STATE_MAINTENANCE)
+        /* Translators: a tray menu line, "Upwork — Down" */
+        g_ptr_array_add (lines, g_strdup_printf (_("%s — %s"),
+                                                 lf_platform_state_get_name (platform),
+                                                 lf_state_describe (state)));
+    }
+  g_ptr_array_add (lines, NULL);
+
+  if (diagnosis == NULL)
+    {
+      overall = LF_STATE_UNKNOWN;
+      title = g_strdup (_("Checking…"));
+    }
+  else
+    {
+      kind = lf_diagnosis_get_kind (diagnosis);
+      switch (kind)
+        {
+        case LF_DIAGNOSIS_ALL_CLEAR:
+          title = g_strdup (n > 0 ? _("All clear") : _("Nothing watched yet"));
+          break;
+        case LF_DIAGNOSIS_PROVIDER_OUTAGE:
+          /* Translators: %s is a provider, "Cloudflare outage" */
+          title = g_strdup_printf (_("%s outage"), lf_diagnosis_get_provider_name (diagnosis));
+          break;
+        case LF_DIAGNOSIS_PLATFORM_OUTAGE:
+          title = g_strdup (_("Platform outage"));
+          break;
+        case LF_DIAGNOSIS_LOCAL_NETWORK:
+          title = g_strdup (_("Your connection seems down"));
+          break;
+        case LF_DIAGNOSIS_OFFLINE:
+        default:
+          title = g_strdup (_("Offline"));
+          break;
+        }
+    }
+
+  lf_application_update_health (self, overall, kind, title,
+                                diagnosis != NULL ? lf_diagnosis_get_summary (diagnosis) : NULL,
+                                (const char * const *) lines->pdata);
+}
+
+static void
+on_monitor_state_changed_cb (LfMonitor       *monitor,
+                             LfPlatformState *platform,
+                             LfState          old_state,
+                             LfState          new_state,
+                             LfApplication   *self)
+{
+  if (self->notifier != NULL)
+    lf_notifier_platform_changed (self->notifier, lf_platform_state_get_id (platform),
+                                  lf_platform_state_get_name (platform), old_state, new_state,
+                                  lf_platform_state_get_explanation (platform));
+  mirror_health (self);
+}
+
+static void
+on_monitor_diagnosis_changed_cb (LfMonitor     *monitor,
+                                 LfDiagnosis   *diagnosis,
+                                 LfApplication *self)
+{
+  if (self->notifier != NULL)
+    lf_notifier_diagnosis_changed (self->notifier, lf_diagnosis_get_kind (diagnosis),
+                                   lf_diagnosis_get_provider_id (diagnosis),
+                                   lf_diagnosis_get_summary (diagnosis),
+                                   lf_diagnosis_get_affected (diagnosis));
+  mirror_health (self);
+}
+
+/* Once the window is hidden (running in the background), give the memory its widgets freed
+ * back to the system: the background process should weigh little. */
+static void
+trim_memory_cb (gpointer user_data)
+{
+  LfApplication *self = user_data;
+
+  self->trim_source = 0;
+#ifdef __GLIBC__
+  malloc_trim (0);
+#endif
+}
+
+static void
+on_window_hide_cb (GtkWidget     *window,
+                   LfApplication *self)
+{
+  g_clear_handle_id (&self->trim_source, g_source_remove);
+  self->trim_source = g_timeout_add_once (2000, trim_memory_cb, self);
+}
+
+static void
+on_health_window_added_cb (GtkApplication *app,
+                           GtkWindow      *window,
+                           LfApplication  *self)
+{
+  if (LF_IS_WINDOW (window))
+    g_signal_connect_object (window, "hide", G_CALLBACK (on_window_hide_cb), self,
+                             G_CONNECT_DEFAULT);
+}
+
 static void
 history_loaded_cb (GObject      *object,
                    GAsyncResult *result,
@@ -237,7 +368,7 @@ start_monitor_cb (gpointer user_data)
 
 /* One monitor for the whole application, also without a window (--gapplication-service).
  * Nothing here blocks: the catalog is parsed from memory, the history is read async, and
- * the first round starts once the main loop runs. */
+ * the first round starts shortly after, once a window has had time to paint. */
 static void
 setup_monitor (LfApplication *self)
 {
@@ -256,7 +387,18 @@ setup_monitor (LfApplication *self)
                            self, G_CONNECT_SWAPPED);
   apply_watched (self);
 
-  self->monitor_start_source = g_idle_add_once (start_monitor_cb, self);
+  /* confirmed transitions and diagnoses go to the notifications and the tray */
+  g_signal_connect_object (self->monitor, "state-changed",
+                           G_CALLBACK (on_monitor_state_changed_cb), self, G_CONNECT_DEFAULT);
+  g_signal_connect_object (self->monitor, "diagnosis-changed",
+                           G_CALLBACK (on_monitor_diagnosis_changed_cb), self, G_CONNECT_DEFAULT);
+  mirror_health (self);
+  g_signal_connect_object (self, "window-added", G_CALLBACK (on_health_window_added_cb), self,
+                           G_CONNECT_DEFAULT);
+
+  /* The first round loads the TLS trust store and resolves names: let the window paint
+   * its first frame before that. */
+  self->monitor_start_source = g_timeout_add_once (MONITOR_START_DELAY_MS, start_monitor_cb, self);
 }
 
 static void
@@ -558,6 +700,7 @@ lf_application_dispose (GObject *object)
   g_clear_object (&self->background);
   g_clear_object (&self->cancellable);
   g_clear_handle_id (&self->monitor_start_source, g_source_remove);
+  g_clear_handle_id (&self->trim_source, g_source_remove);
   g_clear_object (&self->monitor);
   g_clear_object (&self->history);
   g_clear_pointer (&self->catalog_problem, g_free);

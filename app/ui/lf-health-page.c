@@ -39,11 +39,13 @@ struct _LfHealthPage
   char               *shown_platform;
   guint               refresh_source;
 
+  /* Built when first needed: most starts show neither */
+  LfPlatformPicker   *picker;
+  LfPlatformDetail   *detail;
+
   /* Template widgets */
   AdwLeaflet         *leaflet;
   GtkStack           *main_stack;
-  LfPlatformPicker   *picker;
-  GtkButton          *continue_button;
   GtkWidget          *banner;
   GtkImage           *banner_icon;
   GtkLabel           *banner_label;
@@ -53,7 +55,6 @@ struct _LfHealthPage
   GtkLabel           *last_checked_label;
   GtkSpinner         *checking_spinner;
   GtkListBox         *platform_list;
-  LfPlatformDetail   *detail;
 };
 
 G_DEFINE_FINAL_TYPE (LfHealthPage, lf_health_page, ADW_TYPE_BIN)
@@ -207,16 +208,51 @@ update_last_checked (LfHealthPage *self)
 static void on_picker_changed_cb (LfHealthPage *self);
 
 static void
+ensure_onboarding (LfHealthPage *self)
+{
+  g_autoptr(GtkBuilder) builder = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *page;
+
+  if (self->picker != NULL)
+    return;
+
+  builder = gtk_builder_new ();
+  gtk_builder_set_translation_domain (builder, GETTEXT_PACKAGE);
+  if (!gtk_builder_add_from_resource (builder, RESOURCE_BASE_PATH "/ui/lf-health-onboarding.ui",
+                                      &error))
+    g_error ("The onboarding is missing from the resources: %s", error->message);
+
+  page = GTK_WIDGET (gtk_builder_get_object (builder, "onboarding_page"));
+  self->picker = LF_PLATFORM_PICKER (gtk_builder_get_object (builder, "picker"));
+  gtk_stack_add_named (self->main_stack, page, "onboarding");
+  g_signal_connect_object (self->picker, "changed", G_CALLBACK (on_picker_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+}
+
+static void
+ensure_detail (LfHealthPage *self)
+{
+  AdwLeafletPage *page;
+
+  if (self->detail != NULL)
+    return;
+
+  self->detail = LF_PLATFORM_DETAIL (lf_platform_detail_new ());
+  page = adw_leaflet_append (self->leaflet, GTK_WIDGET (self->detail));
+  adw_leaflet_page_set_name (page, "detail");
+}
+
+static void
 update_view (LfHealthPage *self)
 {
   guint n = self->monitor != NULL
             ? g_list_model_get_n_items (lf_monitor_get_platforms (self->monitor)) : 0;
 
-  if (n == 0)
+  if (n == 0 && self->monitor != NULL)
     {
-      LfCatalog *catalog = self->monitor != NULL ? lf_monitor_get_catalog (self->monitor) : NULL;
-
-      lf_platform_picker_set_catalog (self->picker, catalog);
+      ensure_onboarding (self);
+      lf_platform_picker_set_catalog (self->picker, lf_monitor_get_catalog (self->monitor));
       on_picker_changed_cb (self);
       gtk_stack_set_visible_child_name (self->main_stack, "onboarding");
       lf_health_page_show_overview (self);
@@ -300,7 +336,11 @@ on_row_activated_cb (GtkListBox    *list,
 static void
 on_picker_changed_cb (LfHealthPage *self)
 {
-  g_auto(GStrv) selected = lf_platform_picker_get_selected (self->picker);
+  g_auto(GStrv) selected = NULL;
+
+  if (self->picker == NULL)
+    return;
+  selected = lf_platform_picker_get_selected (self->picker);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "health.continue", selected[0] != NULL);
 }
@@ -311,8 +351,11 @@ continue_action (GtkWidget  *widget,
                  GVariant   *parameter)
 {
   LfHealthPage *self = LF_HEALTH_PAGE (widget);
-  g_auto(GStrv) selected = lf_platform_picker_get_selected (self->picker);
+  g_auto(GStrv) selected = NULL;
 
+  if (self->picker == NULL)
+    return;
+  selected = lf_platform_picker_get_selected (self->picker);
   if (selected[0] == NULL)
     return;
 
@@ -422,8 +465,6 @@ lf_health_page_class_init (LfHealthPageClass *klass)
                                                RESOURCE_BASE_PATH "/ui/lf-health-page.ui");
   gtk_widget_class_bind_template_child (widget_class, LfHealthPage, leaflet);
   gtk_widget_class_bind_template_child (widget_class, LfHealthPage, main_stack);
-  gtk_widget_class_bind_template_child (widget_class, LfHealthPage, picker);
-  gtk_widget_class_bind_template_child (widget_class, LfHealthPage, continue_button);
   gtk_widget_class_bind_template_child (widget_class, LfHealthPage, banner);
   gtk_widget_class_bind_template_child (widget_class, LfHealthPage, banner_icon);
   gtk_widget_class_bind_template_child (widget_class, LfHealthPage, banner_label);
@@ -433,7 +474,6 @@ lf_health_page_class_init (LfHealthPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LfHealthPage, last_checked_label);
   gtk_widget_class_bind_template_child (widget_class, LfHealthPage, checking_spinner);
   gtk_widget_class_bind_template_child (widget_class, LfHealthPage, platform_list);
-  gtk_widget_class_bind_template_child (widget_class, LfHealthPage, detail);
 
   gtk_widget_class_install_action (widget_class, "health.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "health.continue", NULL, continue_action);
@@ -456,8 +496,6 @@ lf_health_page_init (LfHealthPage *self)
 
   g_signal_connect_object (self->platform_list, "row-activated",
                            G_CALLBACK (on_row_activated_cb), self, G_CONNECT_DEFAULT);
-  g_signal_connect_object (self->picker, "changed", G_CALLBACK (on_picker_changed_cb), self,
-                           G_CONNECT_SWAPPED);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "health.continue", FALSE);
   g_signal_connect_object (self->leaflet, "notify::visible-child",
                            G_CALLBACK (on_leaflet_child_notify_cb), self, G_CONNECT_SWAPPED);
@@ -573,8 +611,12 @@ lf_health_page_show_platform (LfHealthPage *self,
   if (platform == NULL)
     return FALSE;
 
+  ensure_detail (self);
   lf_platform_detail_set_platform (self->detail, self->monitor, platform);
   adw_leaflet_set_visible_child_name (self->leaflet, "detail");
+  /* keyboard users land on the details (the back button), not on a row now hidden */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    gtk_widget_child_focus (GTK_WIDGET (self->detail), GTK_DIR_TAB_FORWARD);
   g_free (self->shown_platform);
   self->shown_platform = g_strdup (platform_id);
 
@@ -672,5 +714,6 @@ lf_health_page_get_picker (LfHealthPage *self)
 {
   g_return_val_if_fail (LF_IS_HEALTH_PAGE (self), NULL);
 
+  ensure_onboarding (self);
   return self->picker;
 }
