@@ -17,6 +17,7 @@
 #include "lf-profile.h"
 #include "lf-scripted-backend.h"
 #include "lf-storage.h"
+#include "lf-test-smtp-server.h"
 #include "lf-test-utils.h"
 #include "lf-window.h"
 
@@ -190,6 +191,12 @@ assert_recipients (LfComposer         *composer,
 }
 
 static gboolean
+never (gpointer data)
+{
+  return FALSE;
+}
+
+static gboolean
 is_drawn (gpointer data)
 {
   return gtk_widget_get_mapped (data) && gtk_widget_get_width (data) > 0;
@@ -211,6 +218,7 @@ screenshot (GtkWidget  *window,
     return;
 
   g_assert_true (lf_test_wait_for (is_drawn, window, 5000));
+  lf_test_wait_for (never, NULL, 300);  /* the first frames */
 
   for (guint i = 0; i < 100; i++)
     g_main_context_iteration (NULL, FALSE);
@@ -355,6 +363,67 @@ test_notify_clients_recovered (void)
   close_composers ();
 }
 
+static void
+on_sent_cb (LfComposer *composer,
+            LfNotice   *notice,
+            gboolean   *sent)
+{
+  *sent = TRUE;
+}
+
+static void
+test_notify_clients_then_all_clear (void)
+{
+  LfTestSmtpServer *server = lf_test_smtp_server_start (0, LF_TEST_SMTP_PLAIN, NULL, NULL);
+  g_autoptr(LfChannel) local = lf_channel_new ("local", LF_CHANNEL_KIND_SMTP);
+  g_autoptr(GPtrArray) received = NULL;
+  LfComposer *composer;
+  LfNotice *notice;
+  gboolean sent = FALSE;
+
+  lf_channel_set_host (local, "127.0.0.1");
+  lf_channel_set_port (local, server->port);
+  lf_channel_set_security (local, LF_SMTP_SECURITY_NONE);
+  lf_channel_set_from (local, "Sam Freelancer <sam@example.com>");
+  lf_channel_store_add (lf_application_get_channel_store (app), local);
+
+  script_cloudflare_outage ();
+  check_until (LF_DIAGNOSIS_PROVIDER_OUTAGE);
+
+  /* One press of Send: everything goes, with a result per client. */
+  composer = notify_clients ("upwork");
+  lf_composer_select_channel (composer, "local");
+  g_signal_connect (composer, "sent", G_CALLBACK (on_sent_cb), &sent);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (composer), "composer.send", NULL));
+  lf_test_wait_for_flag (&sent, 20000);
+  notice = lf_composer_get_notice (composer);
+  g_assert_cmpint (lf_notice_get_entry (notice, 0)->result, ==, LF_NOTICE_RESULT_SENT);
+  g_assert_cmpint (lf_notice_get_entry (notice, 1)->result, ==, LF_NOTICE_RESULT_NO_CHANNEL);
+  received = lf_test_smtp_server_get_messages (server);
+  g_assert_cmpuint (received->len, ==, 1);
+  g_assert_cmpstr (json_array_get_string_element (json_object_get_array_member (g_ptr_array_index (received, 0), "rcpt_tos"), 0),
+                   ==, "ada@example.com");
+  /* Tall enough to show every recipient's result. */
+  gtk_widget_set_size_request (GTK_WIDGET (composer), 560, 1000);
+  screenshot (GTK_WIDGET (composer), "notify-clients-sent.png");
+
+  /* Upwork is back: the all-clear goes to exactly those who were told (Ada, not Nadia). */
+  lf_scripted_backend_clear (backend);
+  check_until (LF_DIAGNOSIS_ALL_CLEAR);
+  composer = notify_clients ("upwork");
+  g_assert_cmpstr (lf_template_get_id (lf_notice_get_template (lf_composer_get_notice (composer))),
+                   ==, "all-clear");
+  {
+    const char * const expected[] = { id_ada, NULL };
+
+    assert_recipients (composer, expected);
+  }
+
+  close_composers ();
+  lf_channel_store_remove (lf_application_get_channel_store (app), "local");
+  lf_test_smtp_server_stop (server);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -403,6 +472,7 @@ main (int   argc,
   g_test_add_func ("/lifeline/notify-clients/add-remove", test_notify_clients_add_remove);
   g_test_add_func ("/lifeline/notify-clients/every-affected", test_notify_clients_every_affected);
   g_test_add_func ("/lifeline/notify-clients/recovered", test_notify_clients_recovered);
+  g_test_add_func ("/lifeline/notify-clients/then-all-clear", test_notify_clients_then_all_clear);
 
   ret = g_test_run ();
 
