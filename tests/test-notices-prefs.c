@@ -14,6 +14,7 @@
 
 #include "lf-application.h"
 #include "lf-channel-editor.h"
+#include "lf-clients-page.h"
 #include "lf-notices-prefs.h"
 #include "lf-preferences-window.h"
 #include "lf-profile.h"
@@ -402,6 +403,103 @@ test_notices_prefs_test_to_self (void)
   gtk_window_destroy (GTK_WINDOW (prefs));
 }
 
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+
+  return NULL;
+}
+
+static gboolean
+dialog_is_shown (gpointer data)
+{
+  return find_message_dialog () != NULL;
+}
+
+static gboolean
+file_exists (gpointer data)
+{
+  return g_file_test (data, G_FILE_TEST_EXISTS);
+}
+
+static gboolean
+channel_exists (gpointer data)
+{
+  return lf_channel_store_lookup (lf_application_get_channel_store (app), data) != NULL;
+}
+
+static gboolean
+deadline_imported (gpointer data)
+{
+  LfTemplate *template = lf_template_store_lookup (data, "deadline");
+
+  return template != NULL && g_strcmp0 (lf_template_get_subject (template), "New deadline") == 0;
+}
+
+static void
+test_notices_prefs_bundle (void)
+{
+  LfContactStore *contacts = lf_application_get_contact_store (app);
+  LfTemplateStore *templates = lf_application_get_template_store (app);
+  g_autofree char *out = g_build_filename (g_get_home_dir (), "app-export.json", NULL);
+  g_autofree char *in = g_build_filename (g_get_home_dir (), "app-import.json", NULL);
+  g_autoptr(GFile) out_file = g_file_new_for_path (out);
+  g_autoptr(GFile) in_file = g_file_new_for_path (in);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *secret = NULL;
+  LfClientsPage *page;
+  GtkWidget *window;
+
+  lf_contact_store_load_async (contacts, NULL, got_result_cb, &result);
+  g_assert_true (lf_test_wait_for (result_is_set, &result, TIMEOUT_MS));
+  g_assert_true (lf_contact_store_load_finish (contacts, result, NULL));
+
+  page = LF_CLIENTS_PAGE (lf_clients_page_new (contacts));
+  lf_clients_page_set_notice_stores (page, templates, lf_application_get_channel_store (app));
+  window = gtk_window_new ();
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (page));
+  gtk_window_present (GTK_WINDOW (window));
+
+  /* Export from the Clients page: the channels without credentials. */
+  lf_clients_page_export_file (page, out_file);
+  g_assert_true (lf_test_wait_for (file_exists, out, TIMEOUT_MS));
+  g_assert_true (g_file_get_contents (out, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "\"channels\""));
+  g_assert_nonnull (strstr (contents, "\"mail.example.org\""));
+  g_assert_null (strstr (contents, "hunter2"));
+
+  /* Import a bundle with a channel and a template: credential to the keyring. */
+  g_assert_true (g_file_set_contents (in,
+    "{ \"format\": \"lifeline-bundle\", \"version\": 1,\n"
+    "  \"contacts\": [ { \"name\": \"Linus\", \"emails\": [\"linus@example.com\"] } ],\n"
+    "  \"channels\": [ { \"id\": \"agency-discord\", \"kind\": \"discord\",\n"
+    "                  \"url\": \"https://discord.com/api/webhooks/1/TOKEN\" } ],\n"
+    "  \"templates\": [ { \"id\": \"deadline\", \"name\": \"Deadline\",\n"
+    "                   \"subject\": \"New deadline\", \"body\": \"Hi {client}\" } ] }\n",
+    -1, NULL));
+  lf_clients_page_import_file (page, in_file);
+  g_assert_true (lf_test_wait_for (dialog_is_shown, NULL, TIMEOUT_MS));
+  adw_message_dialog_response (find_message_dialog (), "import");
+  gtk_window_destroy (GTK_WINDOW (find_message_dialog ()));
+  g_assert_true (lf_test_wait_for (channel_exists, "agency-discord", TIMEOUT_MS));
+  secret = lookup_secret ("agency-discord");
+  g_assert_cmpstr (secret, ==, "https://discord.com/api/webhooks/1/TOKEN");
+  g_assert_true (lf_test_wait_for (deadline_imported, templates, TIMEOUT_MS));
+  g_assert_true (lf_template_store_is_modified (templates, "deadline"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -434,6 +532,7 @@ main (int   argc,
   g_test_add_func ("/lifeline/notices-prefs/profile", test_notices_prefs_profile);
   g_test_add_func ("/lifeline/notices-prefs/channels", test_notices_prefs_channels);
   g_test_add_func ("/lifeline/notices-prefs/test-to-self", test_notices_prefs_test_to_self);
+  g_test_add_func ("/lifeline/notices-prefs/bundle", test_notices_prefs_bundle);
 
   ret = g_test_run ();
 
