@@ -981,3 +981,17 @@ lf_composer_open_picker (LfComposer *self)
 
   return picker;
 }
+
+/**
+ * lf_composer_get_recipients_description:
+ *
+ * Returns: (nullable): what the composer says above the recipients (no client linked, the
+ *   keyring is locked…), or %NULL
+ */
+const char *
+lf_composer_get_recipients_description (LfComposer *self)
+{
+  g_return_val_if_fail (LF_IS_COMPOSER (self), NULL);
+
+  return adw_preferences_group_get_description (self->recipients_group);
+}

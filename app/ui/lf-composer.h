@@ -47,5 +47,6 @@ GStrv       lf_composer_dup_recipient_ids (LfComposer          *self);
 const char *lf_composer_describe_recipient (LfComposer         *self,
                                             const char         *contact_id);
 LfClientPicker *lf_composer_open_picker (LfComposer            *self);
+const char *lf_composer_get_recipients_description (LfComposer *self);
 
 G_END_DECLS
