@@ -269,9 +269,18 @@ main (int   argc,
   resize (960, 720);
 
   /* onboarding (nothing watched yet) */
-  lf_platform_picker_set_selected (lf_health_page_get_picker (lf_window_get_health_page (window)),
-                                   (const char * const[]) { "upwork", "fiverr", "slack", NULL });
+  {
+    LfPlatformPicker *picker = lf_health_page_get_picker (lf_window_get_health_page (window));
+
+    /* ticked as a person would */
+    gtk_check_button_set_active (lf_platform_picker_get_check (picker, "upwork"), TRUE);
+    gtk_check_button_set_active (lf_platform_picker_get_check (picker, "fiverr"), TRUE);
+    gtk_check_button_set_active (lf_platform_picker_get_check (picker, "slack"), TRUE);
+  }
   shoot ("onboarding");
+  resize (360, 760);
+  shoot ("narrow-onboarding");
+  resize (960, 720);
 
   seed_history ();
   g_settings_set_strv (lf_application_get_settings (app), "watched-platforms", watched);

@@ -328,6 +328,13 @@ custom_platform_watched (gpointer data)
   return g_strv_contains ((const char * const *) ids, "acme-jobs");
 }
 
+static gboolean
+custom_platform_gone (gpointer data)
+{
+  return !custom_platform_watched (data)
+         && lf_catalog_lookup_platform (lf_monitor_get_catalog (monitor), "acme-jobs") == NULL;
+}
+
 static void
 test_health_page_custom_platform (void)
 {
@@ -369,6 +376,15 @@ test_health_page_custom_platform (void)
   g_assert_nonnull (lf_monitor_lookup_platform (monitor, "acme-jobs"));
   g_assert_true (gtk_check_button_get_active (
     lf_platform_picker_get_check (lf_preferences_window_get_platform_picker (prefs), "acme-jobs")));
+
+  /* and removed again */
+  gtk_widget_activate_action (GTK_WIDGET (prefs), "prefs.remove-custom-platform", "s",
+                              "acme-jobs");
+  g_assert_true (lf_test_wait_for (custom_platform_gone, NULL, 5000));
+  g_assert_null (lf_catalog_lookup_platform (lf_monitor_get_catalog (monitor), "acme-jobs"));
+  g_assert_null (lf_monitor_lookup_platform (monitor, "acme-jobs"));
+  g_assert_null (lf_platform_picker_get_check (lf_preferences_window_get_platform_picker (prefs),
+                                               "acme-jobs"));
 
   gtk_window_destroy (GTK_WINDOW (prefs));
 }

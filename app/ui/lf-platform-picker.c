@@ -37,6 +37,7 @@ struct _LfPlatformPicker
   GHashTable     *checks;          /* id → GtkCheckButton (owned by the rows) */
   GPtrArray      *lists;           /* GtkListBox per category */
   char           *search;
+  char           *remove_action;   /* for the platforms the user added, or NULL */
   gboolean        setting;
 };
 
@@ -185,6 +186,7 @@ lf_platform_picker_finalize (GObject *object)
   LfPlatformPicker *self = LF_PLATFORM_PICKER (object);
 
   g_free (self->search);
+  g_free (self->remove_action);
 
   G_OBJECT_CLASS (lf_platform_picker_parent_class)->finalize (object);
 }
@@ -326,6 +328,21 @@ lf_platform_picker_set_catalog (LfPlatformPicker *self,
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       if (platform->custom)
         adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Added by you"));
+      if (platform->custom && self->remove_action != NULL)
+        {
+          GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+          /* Translators: %s is the name of a platform the user added */
+          g_autofree char *label = g_strdup_printf (_("Remove %s"), platform->name);
+
+          gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+          gtk_widget_add_css_class (remove, "flat");
+          gtk_widget_set_tooltip_text (remove, label);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                          label, -1);
+          gtk_actionable_set_action_target (GTK_ACTIONABLE (remove), "s", platform->id);
+          gtk_actionable_set_action_name (GTK_ACTIONABLE (remove), self->remove_action);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+        }
       check = gtk_check_button_new ();
       gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
       gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
@@ -452,4 +469,20 @@ lf_platform_picker_get_check (LfPlatformPicker *self,
   g_return_val_if_fail (LF_IS_PLATFORM_PICKER (self), NULL);
 
   return g_hash_table_lookup (self->checks, id);
+}
+
+/**
+ * lf_platform_picker_set_remove_action:
+ * @action: (nullable): a detailed action name taking the platform id ("s"), offered as a
+ *   Remove button on the platforms the user added; takes effect at the next
+ *   lf_platform_picker_set_catalog()
+ */
+void
+lf_platform_picker_set_remove_action (LfPlatformPicker *self,
+                                      const char       *action)
+{
+  g_return_if_fail (LF_IS_PLATFORM_PICKER (self));
+
+  g_free (self->remove_action);
+  self->remove_action = g_strdup (action);
 }

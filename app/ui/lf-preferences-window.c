@@ -259,6 +259,68 @@ save_custom_platform_cb (GObject      *object,
 }
 
 static void
+remove_platform_thread (GTask        *task,
+                        gpointer      source_object,
+                        gpointer      task_data,
+                        GCancellable *cancellable)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* a small file, written atomically: off the main thread all the same */
+  if (!lf_catalog_remove_user_platform (task_data, &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+remove_custom_platform_cb (GObject      *object,
+                          GAsyncResult *result,
+                          gpointer      user_data)
+{
+  g_autoptr(LfPreferencesWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  const char *id = g_task_get_task_data (G_TASK (result));
+  GSettings *settings;
+  g_auto(GStrv) watched = NULL;
+  g_autoptr(GStrvBuilder) builder = NULL;
+  g_auto(GStrv) updated = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
+                                          adw_toast_new (error->message));
+      return;
+    }
+
+  settings = lf_application_get_settings (self->application);
+  watched = g_settings_get_strv (settings, "watched-platforms");
+  builder = g_strv_builder_new ();
+  for (guint i = 0; watched[i] != NULL; i++)
+    if (!g_str_equal (watched[i], id))
+      g_strv_builder_add (builder, watched[i]);
+  updated = g_strv_builder_end (builder);
+  g_settings_set_strv (settings, "watched-platforms", (const char * const *) updated);
+
+  lf_application_reload_catalog (self->application, NULL);
+  load_platforms (self);
+}
+
+static void
+remove_custom_platform_action (GtkWidget  *widget,
+                               const char *action_name,
+                               GVariant   *parameter)
+{
+  LfPreferencesWindow *self = LF_PREFERENCES_WINDOW (widget);
+  g_autoptr(GTask) task = g_task_new (NULL, self->cancellable, remove_custom_platform_cb,
+                                      g_object_ref (self));
+
+  g_task_set_task_data (task, g_variant_dup_string (parameter, NULL), g_free);
+  g_task_run_in_thread (task, remove_platform_thread);
+}
+
+static void
 add_custom_platform_action (GtkWidget  *widget,
                             const char *action_name,
                             GVariant   *parameter)
@@ -419,6 +481,8 @@ lf_preferences_window_class_init (LfPreferencesWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "prefs.add-custom-platform", NULL,
                                    add_custom_platform_action);
+  gtk_widget_class_install_action (widget_class, "prefs.remove-custom-platform", "s",
+                                   remove_custom_platform_action);
 
   g_type_ensure (LF_TYPE_PLATFORM_PICKER);
 }
@@ -429,6 +493,7 @@ lf_preferences_window_init (LfPreferencesWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->provider_checks = g_ptr_array_new ();
+  lf_platform_picker_set_remove_action (self->platform_picker, "prefs.remove-custom-platform");
   self->cancellable = g_cancellable_new ();
 }
 

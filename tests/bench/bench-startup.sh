@@ -94,6 +94,6 @@ port=$(cat "$work/port")
   echo '  ] }'
 } > "$work/catalog.json"
 
-cpu=$("$lifeline" idle "$work/catalog.json" "$idle")
+cpu=$("$lifeline" idle "$work/catalog.json" "$idle" | tail -n 1)
 echo "CPU in the background, 20 platforms, default interval, ${idle} s: ${cpu} s" \
   "($(echo "$cpu * 600 / $idle" | bc -l | xargs printf '%.3f') s per 10 min; goal < 1 s)"
