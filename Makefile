@@ -34,5 +34,11 @@ flatpak:
 	flatpak-builder --user --force-clean --install-deps-from=flathub \
 	  $(BUILDDIR)/flatpak-build flatpak/io.github.lifeline.Lifeline.Devel.json
 
+# The real window in scripted states (no network), rendered by GTK under Xvfb.
+screenshots: build
+	build-aux/test-session.sh env GSETTINGS_SCHEMA_DIR=$(BUILDDIR)/data GSK_RENDERER=cairo \
+	  GDK_BACKEND=x11 GTK_A11Y=none LC_ALL=C.UTF-8 \
+	  $(BUILDDIR)/tests/lf-screenshots data/screenshots
+
 clean:
 	rm -rf $(BUILDDIR)

@@ -8,14 +8,15 @@
 #include "config.h"
 
 #include <locale.h>
+#include <string.h>
 
 #include "lf-cli.h"
 #include "lf-cli-notify.h"
 #include "lf-storage.h"
 #include "lf-test-utils.h"
 
-/* A recipient source backed by tests/data/notify-clients.json. Test code only: the program's
- * source is the client directory, wired in by the application. */
+/* A recipient source backed by tests/data/notify-clients.json, for the exact rendering. Test
+ * code only: the program's own source is the client directory (test_notify_directory). */
 
 static JsonObject *
 load_clients (GError **error)
@@ -254,20 +255,132 @@ test_notify_options (void)
   g_assert_cmpstr (err, ==, "lifeline: no client is linked to “toptal”; nothing to send\n");
 }
 
-static void
-test_notify_without_directory (void)
+/* The real program, with the real client directory: a bundle imported into libsecret's file
+ * backend, the history file, the built-in catalog and the profile from the keyring. */
+
+static char *keyring_path;
+
+static int
+run_program (gboolean            with_keyring,
+             const char * const *args,
+             char              **out,
+             char              **err)
 {
-  const char *args[] = { "--notify", "upwork", "--dry-run", NULL };
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_ptr_array_add (argv, (gpointer) lf_test_get_binary ());
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
+  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
+  g_subprocess_launcher_unsetenv (launcher, "DBUS_SESSION_BUS_ADDRESS");
+  if (with_keyring)
+    {
+      g_subprocess_launcher_setenv (launcher, "SECRET_BACKEND", "file", TRUE);
+      g_subprocess_launcher_setenv (launcher, "SECRET_FILE_TEST_PATH", keyring_path, TRUE);
+      g_subprocess_launcher_setenv (launcher, "SECRET_FILE_TEST_PASSWORD", "test-password", TRUE);
+    }
+  else
+    g_subprocess_launcher_unsetenv (launcher, "SECRET_BACKEND");
+
+  proc = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (proc, NULL, NULL, out, err, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (proc));
+  return g_subprocess_get_exit_status (proc);
+}
+
+static const char directory_bundle[] =
+  "{ \"format\": \"lifeline-bundle\", \"version\": 1,\n"
+  "  \"me\": { \"name\": \"Sam Freelancer\", \"email\": \"sam@example.com\",\n"
+  "          \"channel\": \"Signal +44 7700 900456\" },\n"
+  "  \"contacts\": [\n"
+  "    { \"name\": \"Ada Lovelace\", \"emails\": [\"ada@example.com\"],\n"
+  "      \"platforms\": [\"upwork\"], \"timezone\": \"Europe/London\" },\n"
+  "    { \"name\": \"Jürgen Müller\", \"emails\": [\"jurgen@example.de\"],\n"
+  "      \"platforms\": [\"upwork\", \"fiverr\"], \"timezone\": \"Europe/Berlin\",\n"
+  "      \"language\": \"de\" },\n"
+  "    { \"name\": \"Otto\", \"emails\": [\"otto@example.com\"], \"platforms\": [\"fiverr\"] },\n"
+  "    { \"name\": \"Grace\", \"emails\": [\"grace@example.com\"] } ] }\n";
+
+static void
+test_notify_directory (void)
+{
+  g_autofree char *bundle = g_build_filename (g_get_home_dir (), "clients.json", NULL);
+  g_autofree char *history = lf_storage_build_data_path ("history.jsonl");
+  const char *import[] = { "--import", bundle, NULL };
+  const char *upwork[] = { "--notify", "upwork", "--dry-run", NULL };
+  const char *fiverr[] = { "--notify", "fiverr", "--dry-run", NULL };
+  const char *unknown[] = { "--notify", "upwrok", "--dry-run", NULL };
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
-  int status;
 
-  /* The real program, which has no recipient source yet: a clear failure, no made-up clients. */
-  run (lf_test_get_binary (), args, &out, &err, &status);
-  g_assert_cmpint (status, ==, 2);
+  keyring_path = g_build_filename (g_get_home_dir (), "notify.keyring", NULL);
+  g_assert_true (g_file_set_contents (bundle, directory_bundle, -1, NULL));
+  g_assert_cmpint (run_program (TRUE, import, &out, &err), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* Upwork went down at 11:20 UTC on 18 Nov 2025 and is still down. */
+  g_assert_true (lf_storage_write_atomic (history,
+    "{\"type\":\"transition\",\"time_us\":1763464000000000,\"platform\":\"upwork\","
+    "\"from\":\"unknown\",\"to\":\"up\",\"cause\":\"none\",\"ray_ids\":[]}\n"
+    "{\"type\":\"transition\",\"time_us\":1763464800000000,\"platform\":\"upwork\","
+    "\"from\":\"up\",\"to\":\"down\",\"cause\":\"cdn-edge\",\"ray_ids\":[]}\n",
+    -1, 0600, NULL));
+
+  g_assert_cmpint (run_program (TRUE, upwork, &out, &err), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  /* Exactly the two Upwork clients: no channel is set up, so the dry run uses the clipboard. */
+  g_assert_true (g_str_has_prefix (out, "Dry run: nothing is sent. Template “outage”, channel "
+                                        "“clipboard” (clipboard), 2 recipients.\n"));
+  g_assert_nonnull (strstr (out, "\nTo: Ada Lovelace (rendered only)\n"
+                                 "Subject: Upwork is down: how to reach me meanwhile\n\n"
+                                 "Hello Ada Lovelace,\n\nUpwork has not been working since "
+                                 "18 Nov 2025, 11:20 GMT."));
+  g_assert_nonnull (strstr (out, "\nTo: Jürgen Müller (rendered only)\n"
+                                 "Subject: Upwork ist gestört: So erreichen Sie mich\n"));
+  /* The status page from the catalog, the user's details from the keyring. */
+  g_assert_nonnull (strstr (out, "published at https://status.upwork.com/."));
+  g_assert_nonnull (strstr (out, "please reach me at Signal +44 7700 900456."));
+  g_assert_nonnull (strstr (out, "Best regards,\nSam Freelancer\n"));
+  g_assert_null (strstr (out, "Otto"));
+  g_assert_null (strstr (out, "Grace"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* Fiverr is not down: {since} is now, and the clients are Jürgen and Otto. */
+  g_assert_cmpint (run_program (TRUE, fiverr, &out, &err), ==, 0);
+  g_assert_nonnull (strstr (out, "2 recipients."));
+  g_assert_nonnull (strstr (out, "\nTo: Otto (rendered only)\n"));
+  g_assert_nonnull (strstr (out, "\nTo: Jürgen Müller (rendered only)\n"));
+  g_assert_null (strstr (out, "Ada"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* A typo: named, with the known ids, nothing sent. */
+  g_assert_cmpint (run_program (TRUE, unknown, &out, &err), ==, 2);
   g_assert_cmpstr (out, ==, "");
-  g_assert_cmpstr (err, ==, "lifeline: cannot find the clients of “upwork”: the client "
-                            "directory is not available. Nothing was sent.\n");
+  g_assert_true (g_str_has_prefix (err, "lifeline: There is no platform “upwrok”. Known "
+                                        "platforms: "));
+  g_assert_nonnull (strstr (err, "upwork"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* No keyring at all: a clear failure, no made-up clients. */
+  g_assert_cmpint (run_program (FALSE, upwork, &out, &err), ==, 2);
+  g_assert_cmpstr (out, ==, "");
+  g_assert_true (g_str_has_prefix (err, "lifeline: "));
+  g_test_message ("without a keyring: %s", err);
+  g_clear_pointer (&keyring_path, g_free);
 }
 
 int
@@ -282,7 +395,7 @@ main (int   argc,
 
   g_test_add_func ("/lifeline/cli-notify/dry-run", test_notify_dry_run);
   g_test_add_func ("/lifeline/cli-notify/options", test_notify_options);
-  g_test_add_func ("/lifeline/cli-notify/without-directory", test_notify_without_directory);
+  g_test_add_func ("/lifeline/cli-notify/directory", test_notify_directory);
 
   return g_test_run ();
 }

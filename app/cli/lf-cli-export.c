@@ -13,8 +13,39 @@
 
 #include <glib/gi18n.h>
 
+#include "lf-notice-bundle.h"
+
 #include "lf-cli-contacts.h"
 #include "lf-export.h"
+
+static void
+result_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+/* The channels (credentials only with --include-secrets) and the changed templates. */
+static gboolean
+collect_notices (gboolean     include_secrets,
+                 JsonArray  **channels,
+                 JsonArray  **templates,
+                 GError     **error)
+{
+  g_autoptr(LfChannelStore) channel_store = lf_channel_store_new (NULL);
+  g_autoptr(LfTemplateStore) template_store = lf_template_store_new (NULL);
+  g_autoptr(GAsyncResult) result = NULL;
+
+  if (!lf_channel_store_load (channel_store, error) ||
+      !lf_template_store_load (template_store, error))
+    return FALSE;
+
+  lf_notice_bundle_export_async (channel_store, template_store, include_secrets, NULL,
+                                 result_cb, &result);
+  lf_cli_contacts_wait (&result);
+  return lf_notice_bundle_export_finish (result, channels, templates, error);
+}
 
 /**
  * lf_cli_export:
@@ -31,6 +62,8 @@ lf_cli_export (const char *path,
   g_autoptr(LfProfile) profile = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *display = NULL;
+  g_autoptr(JsonArray) channels = NULL;
+  g_autoptr(JsonArray) templates = NULL;
   guint n;
 
   g_return_val_if_fail (path != NULL, 1);
@@ -58,7 +91,15 @@ lf_cli_export (const char *path,
       return 1;
     }
 
-  if (!lf_export_write (G_LIST_MODEL (store), profile, path, include_secrets, &error))
+  if (lf_import_format_for_path (path) == LF_IMPORT_FORMAT_BUNDLE &&
+      !collect_notices (include_secrets, &channels, &templates, &error))
+    {
+      g_printerr (_("Cannot export the channels and templates: %s\n"), error->message);
+      return 1;
+    }
+
+  if (!lf_export_write_full (G_LIST_MODEL (store), profile, channels, templates, path,
+                             include_secrets, &error))
     {
       g_printerr (_("Cannot write “%s”: %s\n"), display, error->message);
       return 1;

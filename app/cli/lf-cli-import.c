@@ -13,6 +13,8 @@
 
 #include <glib/gi18n.h>
 
+#include "lf-notice-bundle.h"
+
 #include "lf-cli-contacts.h"
 #include "lf-import.h"
 #include "lf-storage.h"
@@ -25,6 +27,43 @@ apply_cb (GObject      *object,
   GAsyncResult **out = user_data;
 
   *out = g_object_ref (result);
+}
+
+/* The bundle's channels (credentials into the keyring) and templates. */
+static int
+import_notices (LfBundle *bundle)
+{
+  g_autoptr(LfChannelStore) channels = lf_channel_store_new (NULL);
+  g_autoptr(LfTemplateStore) templates = lf_template_store_new (NULL);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *counts = NULL;
+  guint n_channels, n_templates;
+
+  if (bundle == NULL || (bundle->channels == NULL && bundle->templates == NULL))
+    return 0;
+
+  /* The current ones first: the import adds to them and replaces those with the same id. */
+  if (!lf_channel_store_load (channels, &error) ||
+      !lf_template_store_load (templates, &error))
+    {
+      g_printerr (_("The channels and templates were not imported: %s\n"), error->message);
+      return 1;
+    }
+
+  lf_notice_bundle_import_async (bundle, channels, templates, NULL, apply_cb, &result);
+  lf_cli_contacts_wait (&result);
+  if (!lf_notice_bundle_import_finish (result, &n_channels, &n_templates, &error))
+    {
+      g_printerr (_("The channels and templates were not imported: %s\n"), error->message);
+      return 1;
+    }
+
+  counts = lf_notice_bundle_describe (n_channels, n_templates);
+  if (counts != NULL)
+    /* Translators: e.g. "Imported 2 channels and 1 template." */
+    g_print (_("Imported %s.\n"), counts);
+  return 0;
 }
 
 /**
@@ -85,5 +124,6 @@ lf_cli_import (const char *path)
     }
 
   g_print (_("Imported into the keyring.\n"));
-  return 0;
+
+  return import_notices (lf_import_preview_get_bundle (preview));
 }

@@ -11,6 +11,8 @@
 
 #include "lf-cli-notify.h"
 #include "lf-channel.h"
+#include "lf-cli-contacts.h"
+#include "lf-incident.h"
 #include "lf-notice.h"
 #include "lf-template-store.h"
 
@@ -18,11 +20,12 @@
 
 /* The outage notice from a script: the clients linked to PLATFORM get the template (default
  * "outage") through the channel (default: the first configured one). With --dry-run every
- * message is printed instead. The clients come from an LfRecipientSource set by the
- * application (the client directory); with none, nothing is made up: the command fails.
+ * message is printed instead. The clients come from an LfRecipientSource: by default the
+ * client directory in the keyring (the directory source below); tests may set another.
  */
 
-static LfRecipientSource *recipient_source;
+static LfRecipientSource directory_source;
+static LfRecipientSource *recipient_source = &directory_source;
 
 typedef struct
 {
@@ -97,17 +100,108 @@ print_results (LfNotice *notice)
 }
 
 /* ------------------------------------------------------------------------ */
+/* The directory source: keyring clients, catalog, history, profile         */
+/* ------------------------------------------------------------------------ */
+
+static void
+history_loaded_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+static GPtrArray *
+directory_list_recipients (LfRecipientSource  *source,
+                           const char         *platform_id,
+                           GError            **error)
+{
+  g_autoptr(LfContactStore) store = NULL;
+  const char *ids[] = { platform_id, NULL };
+
+  store = lf_cli_contacts_load_store (error);
+  if (store == NULL)
+    return NULL;
+
+  return lf_incident_list_recipients (store, ids);
+}
+
+static gboolean
+directory_fill_context (LfRecipientSource  *source,
+                        const char         *platform_id,
+                        LfRenderContext    *context,
+                        GError            **error)
+{
+  g_autoptr(LfCatalog) catalog = NULL;
+  g_autoptr(LfHistory) history = lf_history_new (NULL);
+  g_autoptr(LfRenderContext) found = NULL;
+  g_autoptr(LfProfile) profile = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) local_error = NULL;
+  const char *ids[] = { platform_id, NULL };
+
+  catalog = lf_catalog_load_default (NULL, error);
+  if (catalog == NULL)
+    return FALSE;
+
+  lf_history_load_async (history, NULL, history_loaded_cb, &result);
+  lf_cli_contacts_wait (&result);
+  if (!lf_history_load_finish (history, result, &local_error))
+    {
+      /* Without the history {since} is the time of the command; still worth sending. */
+      g_printerr ("lifeline: %s\n", local_error->message);
+      g_clear_error (&local_error);
+    }
+
+  found = lf_incident_build_context (catalog, ids, NULL, history, NULL, error);
+  if (found == NULL)
+    return FALSE;
+
+  profile = lf_cli_contacts_load_profile (&local_error);
+  if (profile == NULL)
+    g_printerr (_("lifeline: your own details could not be read: %s\n"), local_error->message);
+  lf_incident_apply_profile (found, profile);
+
+  g_free (context->incident_id);
+  context->incident_id = g_steal_pointer (&found->incident_id);
+  g_free (context->platform);
+  context->platform = g_steal_pointer (&found->platform);
+  g_free (context->provider);
+  context->provider = g_steal_pointer (&found->provider);
+  g_free (context->status_url);
+  context->status_url = g_steal_pointer (&found->status_url);
+  context->since = found->since;
+  g_free (context->my_name);
+  context->my_name = g_steal_pointer (&found->my_name);
+  g_free (context->my_email);
+  context->my_email = g_steal_pointer (&found->my_email);
+  g_free (context->my_channel);
+  context->my_channel = g_steal_pointer (&found->my_channel);
+
+  return TRUE;
+}
+
+static LfRecipientSource directory_source = {
+  directory_list_recipients,
+  directory_fill_context,
+  NULL,
+};
+
+/* ------------------------------------------------------------------------ */
 /* Public API                                                               */
 /* ------------------------------------------------------------------------ */
 
 /**
  * lf_cli_notify_set_recipient_source:
- * @source: (nullable): the client directory; must outlive the command
+ * @source: (nullable): where the clients come from; must outlive the command. %NULL
+ *   restores the default, the client directory in the keyring.
  */
 void
 lf_cli_notify_set_recipient_source (LfRecipientSource *source)
 {
-  recipient_source = source;
+  recipient_source = source != NULL ? source : &directory_source;
 }
 
 /**

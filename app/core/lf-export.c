@@ -100,6 +100,27 @@ lf_export_to_data (GListModel     *contacts,
                    LfImportFormat  format,
                    gboolean        include_secrets)
 {
+  return lf_export_to_data_full (contacts, me, NULL, NULL, format, include_secrets);
+}
+
+/**
+ * lf_export_to_data_full:
+ * @channels: (nullable): the bundle's "channels" (lf_notice_bundle_export_finish())
+ * @templates: (nullable): the bundle's "templates"
+ *
+ * As lf_export_to_data(); a bundle also holds @channels and @templates (credentials in
+ * @channels are written only with @include_secrets). vCard and CSV hold clients only.
+ *
+ * Returns: (transfer full): the file's contents
+ */
+char *
+lf_export_to_data_full (GListModel     *contacts,
+                        LfProfile      *me,
+                        JsonArray      *channels,
+                        JsonArray      *templates,
+                        LfImportFormat  format,
+                        gboolean        include_secrets)
+{
   g_autoptr(GPtrArray) array = NULL;
 
   g_return_val_if_fail (G_IS_LIST_MODEL (contacts), NULL);
@@ -123,6 +144,10 @@ lf_export_to_data (GListModel     *contacts,
 
         g_ptr_array_extend_and_steal (bundle->contacts, g_steal_pointer (&array));
         bundle->me = me ? g_object_ref (me) : NULL;
+        if (channels != NULL && json_array_get_length (channels) > 0)
+          bundle->channels = json_array_ref (channels);
+        if (templates != NULL && json_array_get_length (templates) > 0)
+          bundle->templates = json_array_ref (templates);
         return lf_bundle_to_data (bundle, include_secrets);
       }
     }
@@ -143,6 +168,29 @@ lf_export_write_async (GListModel          *contacts,
                        GAsyncReadyCallback  callback,
                        gpointer             user_data)
 {
+  lf_export_write_full_async (contacts, me, NULL, NULL, path, include_secrets, cancellable,
+                              callback, user_data);
+}
+
+/**
+ * lf_export_write_full_async:
+ * @channels: (nullable): the bundle's "channels"
+ * @templates: (nullable): the bundle's "templates"
+ *
+ * As lf_export_write_async(), with the notices part of a bundle. Finish with
+ * lf_export_write_finish().
+ */
+void
+lf_export_write_full_async (GListModel          *contacts,
+                            LfProfile           *me,
+                            JsonArray           *channels,
+                            JsonArray           *templates,
+                            const char          *path,
+                            gboolean             include_secrets,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
   g_autoptr(GTask) task = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) bytes = NULL;
@@ -161,7 +209,7 @@ lf_export_write_async (GListModel          *contacts,
       return;
     }
 
-  data = lf_export_to_data (contacts, me, format, include_secrets);
+  data = lf_export_to_data_full (contacts, me, channels, templates, format, include_secrets);
   bytes = g_bytes_new_take (data, strlen (data));
   lf_storage_write_atomic_async (path, bytes, EXPORT_MODE, cancellable, write_cb,
                                  g_steal_pointer (&task));
@@ -187,6 +235,23 @@ lf_export_write (GListModel  *contacts,
                  gboolean     include_secrets,
                  GError     **error)
 {
+  return lf_export_write_full (contacts, me, NULL, NULL, path, include_secrets, error);
+}
+
+/**
+ * lf_export_write_full:
+ *
+ * The blocking variant of lf_export_write_full_async(), for the command line.
+ */
+gboolean
+lf_export_write_full (GListModel  *contacts,
+                      LfProfile   *me,
+                      JsonArray   *channels,
+                      JsonArray   *templates,
+                      const char  *path,
+                      gboolean     include_secrets,
+                      GError     **error)
+{
   g_autofree char *data = NULL;
   LfImportFormat format;
 
@@ -196,6 +261,6 @@ lf_export_write (GListModel  *contacts,
   if (!check_format (path, &format, error))
     return FALSE;
 
-  data = lf_export_to_data (contacts, me, format, include_secrets);
+  data = lf_export_to_data_full (contacts, me, channels, templates, format, include_secrets);
   return lf_storage_write_atomic (path, data, -1, EXPORT_MODE, error);
 }

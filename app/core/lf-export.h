@@ -34,4 +34,27 @@ gboolean    lf_export_write        (GListModel          *contacts,
                                     gboolean             include_secrets,
                                     GError             **error);
 
+char       *lf_export_to_data_full (GListModel          *contacts,
+                                    LfProfile           *me,
+                                    JsonArray           *channels,
+                                    JsonArray           *templates,
+                                    LfImportFormat       format,
+                                    gboolean             include_secrets);
+void        lf_export_write_full_async (GListModel      *contacts,
+                                        LfProfile       *me,
+                                        JsonArray       *channels,
+                                        JsonArray       *templates,
+                                        const char      *path,
+                                        gboolean         include_secrets,
+                                        GCancellable    *cancellable,
+                                        GAsyncReadyCallback callback,
+                                        gpointer         user_data);
+gboolean    lf_export_write_full   (GListModel          *contacts,
+                                    LfProfile           *me,
+                                    JsonArray           *channels,
+                                    JsonArray           *templates,
+                                    const char          *path,
+                                    gboolean             include_secrets,
+                                    GError             **error);
+
 G_END_DECLS

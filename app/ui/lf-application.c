@@ -12,11 +12,19 @@
 #include "lf-application.h"
 
 #include <glib/gi18n.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include "lf-background.h"
+#include "lf-catalog.h"
 #include "lf-cli.h"
+#include "lf-http.h"
+#include "lf-monitor.h"
 #include "lf-notifier.h"
+#include "lf-notify-clients.h"
 #include "lf-preferences-window.h"
+#include "lf-storage.h"
 #include "lf-tray.h"
 #include "lf-window.h"
 
@@ -33,9 +41,22 @@ struct _LfApplication
   GCancellable   *cancellable;
   gboolean        held_for_background;  /* one g_application_hold() while it runs windowless */
   LfContactStore *contact_store;
+  SoupSession    *soup_session;   /* the one HTTP session: monitor, webhooks, tests to self */
+  LfChannelStore *channel_store;
+  LfTemplateStore *template_store;
+
+  /* Health (the one monitor, its history; why the catalog fell back to the built-in one) */
+  LfMonitor      *monitor;
+  LfHistory      *history;
+  char           *catalog_problem;
+  guint           monitor_start_source;
+  guint           trim_source;
 };
 
 G_DEFINE_FINAL_TYPE (LfApplication, lf_application, ADW_TYPE_APPLICATION)
+
+/* How long after start-up the monitor's first round begins. */
+#define MONITOR_START_DELAY_MS 400
 
 /* ------------------------------------------------------------------------ */
 /* Helpers                                                                  */
@@ -47,7 +68,11 @@ get_or_create_window (LfApplication *self)
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
 
   if (window == NULL)
-    window = GTK_WINDOW (lf_window_new (self));
+    {
+      window = GTK_WINDOW (lf_window_new (self));
+      if (self->catalog_problem != NULL)
+        lf_window_add_toast (LF_WINDOW (window), adw_toast_new (self->catalog_problem));
+    }
 
   return LF_WINDOW (window);
 }
@@ -153,9 +178,259 @@ apply_background_settings (LfApplication *self,
     }
 }
 
+/* The catalog: the built-in one plus the user's file. A user file that cannot be used is
+ * reported (a toast in the window) and the built-in catalog is used alone. */
+static LfCatalog *
+load_catalog (LfApplication  *self,
+              GError        **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GBytes) builtin = NULL;
+  LfCatalog *catalog;
+
+  catalog = lf_catalog_load_default (NULL, &local_error);
+  if (catalog != NULL)
+    {
+      g_clear_pointer (&self->catalog_problem, g_free);
+      return catalog;
+    }
+
+  g_free (self->catalog_problem);
+  /* Translators: %s says what is wrong with the user's catalog file */
+  self->catalog_problem = g_strdup_printf (_("Your platform list could not be read, the "
+                                             "built-in one is used: %s"), local_error->message);
+  g_message ("%s", self->catalog_problem);
+  if (error != NULL)
+    *error = g_error_copy (local_error);
+
+  builtin = lf_storage_load_data ("catalog.json", NULL);
+  if (builtin == NULL)
+    return lf_catalog_new ();
+
+  catalog = lf_catalog_new_from_data (g_bytes_get_data (builtin, NULL), g_bytes_get_size (builtin),
+                                      "catalog.json", NULL);
+  return catalog != NULL ? catalog : lf_catalog_new ();
+}
+
+static void
+apply_watched (LfApplication *self)
+{
+  g_auto(GStrv) watched = g_settings_get_strv (lf_application_get_settings (self),
+                                               "watched-platforms");
+
+  lf_monitor_set_watched (self->monitor, (const char * const *) watched);
+}
+
+/* The tray mirrors the health: the worst state, the diagnosis, one line per problem. */
+static void
+mirror_health (LfApplication *self)
+{
+  GListModel *platforms = lf_monitor_get_platforms (self->monitor);
+  LfDiagnosis *diagnosis = lf_monitor_get_diagnosis (self->monitor);
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *title = NULL;
+  LfDiagnosisKind kind = LF_DIAGNOSIS_ALL_CLEAR;
+  LfState overall = LF_STATE_UP;
+  guint n = g_list_model_get_n_items (platforms);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(LfPlatformState) platform = g_list_model_get_item (platforms, i);
+      LfState state = lf_platform_state_get_state (platform);
+
+      /* worst first: down, degraded, maintenance, unknown, up */
+      if ((state == LF_STATE_DOWN)
+          || (state == LF_STATE_DEGRADED && overall != LF_STATE_DOWN)
+          || (state == LF_STATE_MAINTENANCE && overall == LF_STATE_UP)
+          || (state == LF_STATE_UNKNOWN && overall == LF_STATE_UP))
+        overall = state;
+      if (state == LF_STATE_DOWN || state == LF_STATE_DEGRADED || state == LF_STATE_MAINTENANCE)
+        /* Translators: a tray menu line, "Upwork — Down" */
+        g_ptr_array_add (lines, g_strdup_printf (_("%s — %s"),
+                                                 lf_platform_state_get_name (platform),
+                                                 lf_state_describe (state)));
+    }
+  g_ptr_array_add (lines, NULL);
+
+  if (diagnosis == NULL)
+    {
+      overall = LF_STATE_UNKNOWN;
+      title = g_strdup (_("Checking…"));
+    }
+  else
+    {
+      kind = lf_diagnosis_get_kind (diagnosis);
+      switch (kind)
+        {
+        case LF_DIAGNOSIS_ALL_CLEAR:
+          title = g_strdup (n > 0 ? _("All clear") : _("Nothing watched yet"));
+          break;
+        case LF_DIAGNOSIS_PROVIDER_OUTAGE:
+          /* Translators: %s is a provider, "Cloudflare outage" */
+          title = g_strdup_printf (_("%s outage"), lf_diagnosis_get_provider_name (diagnosis));
+          break;
+        case LF_DIAGNOSIS_PLATFORM_OUTAGE:
+          title = g_strdup (_("Platform outage"));
+          break;
+        case LF_DIAGNOSIS_LOCAL_NETWORK:
+          title = g_strdup (_("Your connection seems down"));
+          break;
+        case LF_DIAGNOSIS_OFFLINE:
+        default:
+          title = g_strdup (_("Offline"));
+          break;
+        }
+    }
+
+  lf_application_update_health (self, overall, kind, title,
+                                diagnosis != NULL ? lf_diagnosis_get_summary (diagnosis) : NULL,
+                                (const char * const *) lines->pdata);
+}
+
+static void
+on_monitor_state_changed_cb (LfMonitor       *monitor,
+                             LfPlatformState *platform,
+                             LfState          old_state,
+                             LfState          new_state,
+                             LfApplication   *self)
+{
+  if (self->notifier != NULL)
+    lf_notifier_platform_changed (self->notifier, lf_platform_state_get_id (platform),
+                                  lf_platform_state_get_name (platform), old_state, new_state,
+                                  lf_platform_state_get_explanation (platform));
+  mirror_health (self);
+}
+
+static void
+on_monitor_diagnosis_changed_cb (LfMonitor     *monitor,
+                                 LfDiagnosis   *diagnosis,
+                                 LfApplication *self)
+{
+  if (self->notifier != NULL)
+    lf_notifier_diagnosis_changed (self->notifier, lf_diagnosis_get_kind (diagnosis),
+                                   lf_diagnosis_get_provider_id (diagnosis),
+                                   lf_diagnosis_get_summary (diagnosis),
+                                   lf_diagnosis_get_affected (diagnosis));
+  mirror_health (self);
+}
+
+/* Once the window is hidden (running in the background), give the memory its widgets freed
+ * back to the system: the background process should weigh little. */
+static void
+trim_memory_cb (gpointer user_data)
+{
+  LfApplication *self = user_data;
+
+  self->trim_source = 0;
+#ifdef __GLIBC__
+  malloc_trim (0);
+#endif
+}
+
+static void
+on_window_hide_cb (GtkWidget     *window,
+                   LfApplication *self)
+{
+  g_clear_handle_id (&self->trim_source, g_source_remove);
+  self->trim_source = g_timeout_add_once (2000, trim_memory_cb, self);
+}
+
+static void
+on_health_window_added_cb (GtkApplication *app,
+                           GtkWindow      *window,
+                           LfApplication  *self)
+{
+  if (LF_IS_WINDOW (window))
+    g_signal_connect_object (window, "hide", G_CALLBACK (on_window_hide_cb), self,
+                             G_CONNECT_DEFAULT);
+}
+
+static void
+history_loaded_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!lf_history_load_finish (LF_HISTORY (object), result, &error)
+      && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_message ("The health history could not be read: %s", error->message);
+}
+
+static void
+start_monitor_cb (gpointer user_data)
+{
+  LfApplication *self = user_data;
+
+  self->monitor_start_source = 0;
+  lf_monitor_start (self->monitor);
+}
+
+/* One monitor for the whole application, also without a window (--gapplication-service).
+ * Nothing here blocks: the catalog is parsed from memory, the history is read async, and
+ * the first round starts shortly after, once a window has had time to paint. */
+static void
+setup_monitor (LfApplication *self)
+{
+  GSettings *settings = lf_application_get_settings (self);
+  g_autoptr(LfCatalog) catalog = load_catalog (self, NULL);
+  g_autoptr(LfNetworkBackend) backend = NULL;
+
+  backend = lf_network_backend_new (lf_application_get_soup_session (self));
+  self->monitor = lf_monitor_new (catalog, LF_MONITOR_BACKEND (backend));
+  self->history = lf_history_new (NULL);
+  lf_monitor_set_history (self->monitor, self->history);
+  lf_history_load_async (self->history, self->cancellable, history_loaded_cb, NULL);
+
+  g_settings_bind (settings, "check-interval", self->monitor, "interval", G_SETTINGS_BIND_GET);
+  g_signal_connect_object (settings, "changed::watched-platforms", G_CALLBACK (apply_watched),
+                           self, G_CONNECT_SWAPPED);
+  apply_watched (self);
+
+  /* confirmed transitions and diagnoses go to the notifications and the tray */
+  g_signal_connect_object (self->monitor, "state-changed",
+                           G_CALLBACK (on_monitor_state_changed_cb), self, G_CONNECT_DEFAULT);
+  g_signal_connect_object (self->monitor, "diagnosis-changed",
+                           G_CALLBACK (on_monitor_diagnosis_changed_cb), self, G_CONNECT_DEFAULT);
+  mirror_health (self);
+  g_signal_connect_object (self, "window-added", G_CALLBACK (on_health_window_added_cb), self,
+                           G_CONNECT_DEFAULT);
+
+  /* The first round loads the TLS trust store and resolves names: let the window paint
+   * its first frame before that. */
+  self->monitor_start_source = g_timeout_add_once (MONITOR_START_DELAY_MS, start_monitor_cb, self);
+}
+
+static void
+notice_store_loaded_cb (GObject      *object,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  if (LF_IS_CHANNEL_STORE (object))
+    ok = lf_channel_store_load_finish (LF_CHANNEL_STORE (object), result, &error);
+  else
+    ok = lf_template_store_load_finish (LF_TEMPLATE_STORE (object), result, &error);
+
+  /* A damaged file was set aside (the store says so); the defaults are used. */
+  if (!ok && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_message ("Notices: %s", error->message);
+}
+
 /* ------------------------------------------------------------------------ */
 /* Callbacks                                                                */
 /* ------------------------------------------------------------------------ */
+
+static void
+on_check_now_activate_cb (GSimpleAction *action,
+                          GVariant      *parameter,
+                          LfApplication *self)
+{
+  if (self->monitor != NULL)
+    lf_monitor_check_now (self->monitor);
+}
 
 static gboolean
 on_window_close_request_cb (GtkWindow     *window,
@@ -248,7 +523,9 @@ lf_application_notify_clients_action (GSimpleAction *action,
                                       GVariant      *parameter,
                                       gpointer       user_data)
 {
-  present_window (user_data, "notices", NULL);
+  LfWindow *window = present_window (user_data, "notices", NULL);
+
+  lf_notify_clients_start (user_data, window, g_variant_get_string (parameter, NULL));
 }
 
 static void
@@ -375,6 +652,11 @@ lf_application_startup (GApplication *app)
                            G_CONNECT_DEFAULT);
   apply_background_settings (self, NULL);
 
+  setup_monitor (self);
+  g_signal_connect_object (g_action_map_lookup_action (G_ACTION_MAP (self), "check-now"),
+                           "activate", G_CALLBACK (on_check_now_activate_cb), self,
+                           G_CONNECT_DEFAULT);
+
   /* Started at login or by D-Bus (--gapplication-service): no window, the tray and the
    * monitor keep running instead of quitting after GApplication's inactivity timeout. */
   if ((g_application_get_flags (app) & G_APPLICATION_IS_SERVICE) != 0 && runs_in_background (self))
@@ -388,6 +670,9 @@ lf_application_shutdown (GApplication *app)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->tray);
+  g_clear_handle_id (&self->monitor_start_source, g_source_remove);
+  if (self->monitor != NULL)
+    lf_monitor_stop (self->monitor);
 
   G_APPLICATION_CLASS (lf_application_parent_class)->shutdown (app);
 }
@@ -414,8 +699,16 @@ lf_application_dispose (GObject *object)
   g_clear_object (&self->notifier);
   g_clear_object (&self->background);
   g_clear_object (&self->cancellable);
+  g_clear_handle_id (&self->monitor_start_source, g_source_remove);
+  g_clear_handle_id (&self->trim_source, g_source_remove);
+  g_clear_object (&self->monitor);
+  g_clear_object (&self->history);
+  g_clear_pointer (&self->catalog_problem, g_free);
   g_clear_object (&self->settings);
   g_clear_object (&self->contact_store);
+  g_clear_object (&self->soup_session);
+  g_clear_object (&self->channel_store);
+  g_clear_object (&self->template_store);
 
   G_OBJECT_CLASS (lf_application_parent_class)->dispose (object);
 }
@@ -577,4 +870,130 @@ lf_application_get_contact_store (LfApplication *self)
     self->contact_store = lf_contact_store_new ();
 
   return self->contact_store;
+}
+
+/**
+ * lf_application_get_monitor:
+ * @self: a #LfApplication
+ *
+ * Returns: (transfer none) (nullable): the health monitor (created at startup)
+ */
+LfMonitor *
+lf_application_get_monitor (LfApplication *self)
+{
+  g_return_val_if_fail (LF_IS_APPLICATION (self), NULL);
+
+  return self->monitor;
+}
+
+/**
+ * lf_application_get_catalog_problem:
+ * @self: a #LfApplication
+ *
+ * Returns: (nullable): why the user's catalog file is not used, or %NULL
+ */
+const char *
+lf_application_get_catalog_problem (LfApplication *self)
+{
+  g_return_val_if_fail (LF_IS_APPLICATION (self), NULL);
+
+  return self->catalog_problem;
+}
+
+/**
+ * lf_application_reload_catalog:
+ * @self: a #LfApplication
+ * @error: return location for why the user's file could not be used
+ *
+ * Reads the catalog again (after the user added a platform) and gives it to the monitor;
+ * on error the built-in catalog is used and %FALSE returned.
+ */
+gboolean
+lf_application_reload_catalog (LfApplication  *self,
+                               GError        **error)
+{
+  g_autoptr(LfCatalog) catalog = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (LF_IS_APPLICATION (self), FALSE);
+  g_return_val_if_fail (self->monitor != NULL, FALSE);
+
+  catalog = load_catalog (self, &local_error);
+  lf_monitor_set_catalog (self->monitor, catalog);
+  if (self->monitor != NULL && lf_monitor_get_running (self->monitor))
+    lf_monitor_check_now (self->monitor);
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * lf_application_get_soup_session:
+ * @self: a #LfApplication
+ *
+ * The application's one HTTP session (lf_http_session_new()): the monitor probes through it
+ * and notices post their webhooks with it.
+ *
+ * Returns: (transfer none): the session
+ */
+SoupSession *
+lf_application_get_soup_session (LfApplication *self)
+{
+  g_return_val_if_fail (LF_IS_APPLICATION (self), NULL);
+
+  if (self->soup_session == NULL)
+    self->soup_session = lf_http_session_new ();
+
+  return self->soup_session;
+}
+
+/**
+ * lf_application_get_channel_store:
+ * @self: a #LfApplication
+ *
+ * The one list of notice channels, shared by the composer and Preferences; loaded
+ * asynchronously on first use.
+ *
+ * Returns: (transfer none): the channel store
+ */
+LfChannelStore *
+lf_application_get_channel_store (LfApplication *self)
+{
+  g_return_val_if_fail (LF_IS_APPLICATION (self), NULL);
+
+  if (self->channel_store == NULL)
+    {
+      self->channel_store = lf_channel_store_new (NULL);
+      lf_channel_store_load_async (self->channel_store, NULL, notice_store_loaded_cb, NULL);
+    }
+
+  return self->channel_store;
+}
+
+/**
+ * lf_application_get_template_store:
+ * @self: a #LfApplication
+ *
+ * The one set of notice templates, shared by the composer and Preferences; loaded
+ * asynchronously on first use.
+ *
+ * Returns: (transfer none): the template store
+ */
+LfTemplateStore *
+lf_application_get_template_store (LfApplication *self)
+{
+  g_return_val_if_fail (LF_IS_APPLICATION (self), NULL);
+
+  if (self->template_store == NULL)
+    {
+      self->template_store = lf_template_store_new (NULL);
+      lf_template_store_load_async (self->template_store, NULL, notice_store_loaded_cb, NULL);
+    }
+
+  return self->template_store;
 }

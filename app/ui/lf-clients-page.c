@@ -16,6 +16,7 @@
 #include "lf-client-editor.h"
 #include "lf-export.h"
 #include "lf-import.h"
+#include "lf-notice-bundle.h"
 #include "lf-window.h"
 
 /* The store (a GListModel in the keyring) → a search filter → a sorter → a boxed list.
@@ -44,6 +45,8 @@ struct _LfClientsPage
   char               *search_text;
   LfContact          *last_deleted;
   GCancellable       *cancellable;
+  LfTemplateStore    *notice_templates;   /* a bundle's templates and channels go here */
+  LfChannelStore     *notice_channels;
 
   /* Template widgets */
   GtkStack           *state_stack;
@@ -439,6 +442,36 @@ delete_cb (GObject      *object,
 /* Import ----------------------------------------------------------------- */
 
 static void
+notices_imported_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(LfClientsPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *counts = NULL;
+  g_autofree char *text = NULL;
+  guint n_channels, n_templates;
+
+  if (!lf_notice_bundle_import_finish (result, &n_channels, &n_templates, &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      /* Translators: %s says why */
+      text = g_strdup_printf (_("The channels and templates were not imported: %s"),
+                              error->message);
+      show_message (self, text);
+      return;
+    }
+
+  counts = lf_notice_bundle_describe (n_channels, n_templates);
+  if (counts == NULL)
+    return;
+  /* Translators: e.g. "2 channels and 1 template imported" */
+  text = g_strdup_printf (_("%s imported"), counts);
+  show_message (self, text);
+}
+
+static void
 apply_cb (GObject      *object,
           GAsyncResult *result,
           gpointer      user_data)
@@ -447,6 +480,7 @@ apply_cb (GObject      *object,
   LfImportPreview *preview = LF_IMPORT_PREVIEW (object);
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
+  LfBundle *bundle;
   guint n;
 
   if (!lf_import_preview_apply_finish (preview, result, &error))
@@ -460,6 +494,12 @@ apply_cb (GObject      *object,
   text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u client imported",
                                        "%u clients imported", n), n);
   show_message (self, text);
+
+  bundle = lf_import_preview_get_bundle (preview);
+  if (bundle != NULL && (bundle->channels != NULL || bundle->templates != NULL) &&
+      self->notice_channels != NULL && self->notice_templates != NULL)
+    lf_notice_bundle_import_async (bundle, self->notice_channels, self->notice_templates,
+                                   self->cancellable, notices_imported_cb, g_object_ref (self));
 }
 
 static void
@@ -598,6 +638,7 @@ typedef struct
 {
   LfClientsPage *page;
   GFile         *file;
+  LfProfile     *profile;
 } ExportData;
 
 static void
@@ -605,6 +646,7 @@ export_data_free (ExportData *data)
 {
   g_clear_object (&data->page);
   g_clear_object (&data->file);
+  g_clear_object (&data->profile);
   g_free (data);
 }
 
@@ -629,6 +671,26 @@ export_written_cb (GObject      *object,
 }
 
 static void
+export_notices_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  ExportData *data = user_data;
+  g_autoptr(JsonArray) channels = NULL;
+  g_autoptr(JsonArray) templates = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_file_get_path (data->file);
+
+  /* Without them the clients are still exported. */
+  if (!lf_notice_bundle_export_finish (result, &channels, &templates, &error))
+    g_message ("Channels and templates not exported: %s", error->message);
+
+  lf_export_write_full_async (G_LIST_MODEL (data->page->store), data->profile, channels,
+                              templates, path, FALSE, data->page->cancellable,
+                              export_written_cb, data);
+}
+
+static void
 export_profile_cb (GObject      *object,
                    GAsyncResult *result,
                    gpointer      user_data)
@@ -647,6 +709,16 @@ export_profile_cb (GObject      *object,
     {
       show_message (data->page, _("Cannot export to this location: choose a local file"));
       export_data_free (data);
+      return;
+    }
+
+  /* A bundle also holds the channels (without credentials) and the changed templates. */
+  if (lf_import_format_for_path (path) == LF_IMPORT_FORMAT_BUNDLE &&
+      data->page->notice_channels != NULL && data->page->notice_templates != NULL)
+    {
+      data->profile = g_steal_pointer (&profile);
+      lf_notice_bundle_export_async (data->page->notice_channels, data->page->notice_templates,
+                                     FALSE, data->page->cancellable, export_notices_cb, data);
       return;
     }
 
@@ -869,6 +941,8 @@ lf_clients_page_dispose (GObject *object)
   g_clear_object (&self->sort_model);
   g_clear_object (&self->store);
   g_clear_object (&self->last_deleted);
+  g_clear_object (&self->notice_templates);
+  g_clear_object (&self->notice_channels);
   g_clear_pointer (&self->search_text, g_free);
 
   G_OBJECT_CLASS (lf_clients_page_parent_class)->dispose (object);
@@ -1186,4 +1260,24 @@ lf_clients_page_export_file (LfClientsPage *self,
   data->page = g_object_ref (self);
   data->file = g_object_ref (file);
   lf_profile_load_async (self->cancellable, export_profile_cb, data);
+}
+
+/**
+ * lf_clients_page_set_notice_stores:
+ * @templates: the application's templates
+ * @channels: the application's channels
+ *
+ * Where a bundle's "templates" and "channels" are imported from and exported to.
+ */
+void
+lf_clients_page_set_notice_stores (LfClientsPage   *self,
+                                   LfTemplateStore *templates,
+                                   LfChannelStore  *channels)
+{
+  g_return_if_fail (LF_IS_CLIENTS_PAGE (self));
+  g_return_if_fail (LF_IS_TEMPLATE_STORE (templates));
+  g_return_if_fail (LF_IS_CHANNEL_STORE (channels));
+
+  g_set_object (&self->notice_templates, templates);
+  g_set_object (&self->notice_channels, channels);
 }

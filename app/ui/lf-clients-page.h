@@ -9,7 +9,9 @@
 
 #include <adwaita.h>
 
+#include "lf-channel.h"
 #include "lf-contact-store.h"
+#include "lf-template-store.h"
 
 G_BEGIN_DECLS
 
@@ -35,5 +37,9 @@ void            lf_clients_page_import_file       (LfClientsPage  *self,
                                                    GFile          *file);
 void            lf_clients_page_export_file       (LfClientsPage  *self,
                                                    GFile          *file);
+
+void            lf_clients_page_set_notice_stores (LfClientsPage   *self,
+                                                   LfTemplateStore *templates,
+                                                   LfChannelStore  *channels);
 
 G_END_DECLS

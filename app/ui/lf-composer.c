@@ -10,6 +10,8 @@
 #include "config.h"
 
 #include "lf-composer.h"
+#include "lf-client-picker.h"
+#include "lf-incident.h"
 #include "lf-mail-client.h"
 #include "lf-template-editor.h"
 
@@ -29,6 +31,9 @@ typedef struct
   GtkLabel       *status;
 } RecipientRow;
 
+static void add_recipient_row (LfComposer        *self,
+                               const LfRecipient *recipient);
+
 struct _LfComposer
 {
   AdwWindow         parent_instance;
@@ -43,6 +48,8 @@ struct _LfComposer
   SoupSession      *session;
   GCancellable     *cancellable;
   gboolean          busy;
+  LfContactStore   *contact_store;
+  char             *recipients_note;
 
   /* Template widgets */
   AdwToastOverlay  *toast_overlay;
@@ -239,7 +246,7 @@ add_recipient_row (LfComposer        *self,
                    const LfRecipient *recipient)
 {
   RecipientRow *row = g_new0 (RecipientRow, 1);
-  GtkWidget *copy;
+  GtkWidget *copy, *remove;
   g_autofree char *title = g_markup_escape_text (recipient->name != NULL ? recipient->name
                                                                          : recipient->contact_id,
                                                  -1);
@@ -270,8 +277,40 @@ add_recipient_row (LfComposer        *self,
   gtk_actionable_set_action_target (GTK_ACTIONABLE (copy), "s", recipient->contact_id);
   adw_action_row_add_suffix (row->row, copy);
 
+  remove = gtk_button_new_from_icon_name ("list-remove-symbolic");
+  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (remove, "flat");
+  gtk_widget_set_tooltip_text (remove, _("Remove From This Notice"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (remove), "composer.remove-recipient");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (remove), "s", recipient->contact_id);
+  adw_action_row_add_suffix (row->row, remove);
+
   adw_preferences_group_add (self->recipients_group, GTK_WIDGET (row->row));
   g_hash_table_insert (self->rows, g_strdup (recipient->contact_id), row);
+}
+
+static void
+update_recipients_description (LfComposer *self)
+{
+  if (self->recipients_note != NULL)
+    adw_preferences_group_set_description (self->recipients_group, self->recipients_note);
+  else if (self->recipients->len == 0)
+    adw_preferences_group_set_description (self->recipients_group,
+                                           _("No client is linked to this platform yet. Add "
+                                             "clients with the + button."));
+  else
+    adw_preferences_group_set_description (self->recipients_group, NULL);
+}
+
+static void
+on_picker_picked_cb (LfClientPicker *picker,
+                     LfContact      *contact,
+                     LfComposer     *self)
+{
+  g_autoptr(LfRecipient) recipient = lf_incident_recipient_from_contact (contact);
+
+  if (recipient != NULL)
+    lf_composer_add_recipient (self, recipient);
 }
 
 static void
@@ -493,6 +532,25 @@ edit_template_action (GtkWidget  *widget,
 }
 
 static void
+remove_recipient_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  LfComposer *self = LF_COMPOSER (widget);
+
+  if (!self->busy)
+    lf_composer_remove_recipient (self, g_variant_get_string (parameter, NULL));
+}
+
+static void
+add_clients_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  lf_composer_open_picker (LF_COMPOSER (widget));
+}
+
+static void
 copy_all_action (GtkWidget  *widget,
                  const char *action_name,
                  GVariant   *parameter)
@@ -526,6 +584,8 @@ lf_composer_dispose (GObject *object)
   g_clear_object (&self->channels);
   g_clear_object (&self->session);
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->contact_store);
+  g_clear_pointer (&self->recipients_note, g_free);
 
   G_OBJECT_CLASS (lf_composer_parent_class)->dispose (object);
 }
@@ -577,6 +637,10 @@ lf_composer_class_init (LfComposerClass *klass)
   gtk_widget_class_install_action (widget_class, "composer.edit-template", NULL,
                                    edit_template_action);
   gtk_widget_class_install_action (widget_class, "composer.copy-one", "s", copy_one_action);
+  gtk_widget_class_install_action (widget_class, "composer.remove-recipient", "s",
+                                   remove_recipient_action);
+  gtk_widget_class_install_action (widget_class, "composer.add-clients", NULL,
+                                   add_clients_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK,
@@ -661,9 +725,7 @@ lf_composer_new (LfTemplateStore       *templates,
       g_ptr_array_add (self->recipients, lf_recipient_copy (recipient));
       add_recipient_row (self, recipient);
     }
-  if (self->recipients->len == 0)
-    adw_preferences_group_set_description (self->recipients_group,
-                                           _("No client is linked to this platform yet."));
+  update_recipients_description (self);
 
   adw_combo_row_set_model (self->template_row, G_LIST_MODEL (templates));
   adw_combo_row_set_model (self->channel_row, G_LIST_MODEL (self->channels));
@@ -748,4 +810,188 @@ lf_composer_set_soup_session (LfComposer  *self,
   g_set_object (&self->session, session);
   if (self->notice != NULL)
     lf_notice_set_soup_session (self->notice, session);
+}
+
+/**
+ * lf_composer_set_contact_store:
+ * @store: (nullable): the client directory the + button picks from
+ */
+void
+lf_composer_set_contact_store (LfComposer     *self,
+                               LfContactStore *store)
+{
+  g_return_if_fail (LF_IS_COMPOSER (self));
+  g_return_if_fail (store == NULL || LF_IS_CONTACT_STORE (store));
+
+  g_set_object (&self->contact_store, store);
+}
+
+/**
+ * lf_composer_set_recipients_note:
+ * @note: (nullable): why the recipients are missing (e.g. the keyring is locked)
+ */
+void
+lf_composer_set_recipients_note (LfComposer *self,
+                                 const char *note)
+{
+  g_return_if_fail (LF_IS_COMPOSER (self));
+
+  g_free (self->recipients_note);
+  self->recipients_note = g_strdup (note);
+  update_recipients_description (self);
+}
+
+/**
+ * lf_composer_add_recipient:
+ *
+ * Adds @recipient (included) unless it is already there.
+ *
+ * Returns: %TRUE when it was added
+ */
+gboolean
+lf_composer_add_recipient (LfComposer        *self,
+                           const LfRecipient *recipient)
+{
+  g_return_val_if_fail (LF_IS_COMPOSER (self), FALSE);
+  g_return_val_if_fail (recipient != NULL, FALSE);
+
+  if (g_hash_table_contains (self->rows, recipient->contact_id))
+    return FALSE;
+
+  g_ptr_array_add (self->recipients, lf_recipient_copy (recipient));
+  add_recipient_row (self, recipient);
+  update_recipients_description (self);
+  refresh (self);
+
+  return TRUE;
+}
+
+/**
+ * lf_composer_remove_recipient:
+ * @contact_id: the id of a recipient in the list
+ *
+ * Returns: %TRUE when it was there
+ */
+gboolean
+lf_composer_remove_recipient (LfComposer *self,
+                              const char *contact_id)
+{
+  RecipientRow *row;
+
+  g_return_val_if_fail (LF_IS_COMPOSER (self), FALSE);
+  g_return_val_if_fail (contact_id != NULL, FALSE);
+
+  row = g_hash_table_lookup (self->rows, contact_id);
+  if (row == NULL)
+    return FALSE;
+
+  adw_preferences_group_remove (self->recipients_group, GTK_WIDGET (row->row));
+  g_hash_table_remove (self->rows, contact_id);
+  for (guint i = 0; i < self->recipients->len; i++)
+    {
+      LfRecipient *recipient = g_ptr_array_index (self->recipients, i);
+
+      if (g_str_equal (recipient->contact_id, contact_id))
+        {
+          g_ptr_array_remove_index (self->recipients, i);
+          break;
+        }
+    }
+  update_recipients_description (self);
+  refresh (self);
+
+  return TRUE;
+}
+
+/**
+ * lf_composer_dup_recipient_ids:
+ *
+ * Returns: (transfer full): the ids of the listed recipients (included or not), in order
+ */
+GStrv
+lf_composer_dup_recipient_ids (LfComposer *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  g_return_val_if_fail (LF_IS_COMPOSER (self), NULL);
+
+  for (guint i = 0; i < self->recipients->len; i++)
+    g_strv_builder_add (builder,
+                        ((LfRecipient *) g_ptr_array_index (self->recipients, i))->contact_id);
+
+  return g_strv_builder_end (builder);
+}
+
+/**
+ * lf_composer_describe_recipient:
+ * @contact_id: a listed recipient
+ *
+ * Returns: (nullable): what its row says under the name: the destination, why it cannot be
+ *   reached (e.g. "No e-mail address"), "Not included", or the result once sent
+ */
+const char *
+lf_composer_describe_recipient (LfComposer *self,
+                                const char *contact_id)
+{
+  RecipientRow *row;
+
+  g_return_val_if_fail (LF_IS_COMPOSER (self), NULL);
+
+  row = g_hash_table_lookup (self->rows, contact_id);
+  return row != NULL ? adw_action_row_get_subtitle (row->row) : NULL;
+}
+
+/**
+ * lf_composer_open_picker:
+ *
+ * Opens the list of the directory's clients not in the notice yet (the + button).
+ *
+ * Returns: (transfer none) (nullable): the picker, or %NULL when the directory cannot be
+ *   read (a toast says why)
+ */
+LfClientPicker *
+lf_composer_open_picker (LfComposer *self)
+{
+  g_auto(GStrv) ids = NULL;
+  LfClientPicker *picker;
+
+  g_return_val_if_fail (LF_IS_COMPOSER (self), NULL);
+
+  if (self->contact_store == NULL)
+    {
+      toast (self, _("The client directory is not available here"));
+      return NULL;
+    }
+  if (lf_contact_store_get_state (self->contact_store) != LF_CONTACT_STORE_STATE_AVAILABLE)
+    {
+      const char *message = lf_contact_store_get_error_message (self->contact_store);
+
+      lf_contact_store_ensure_loaded (self->contact_store);
+      toast (self, message != NULL ? message : _("The clients are still loading; try again in "
+                                                 "a moment"));
+      return NULL;
+    }
+
+  ids = lf_composer_dup_recipient_ids (self);
+  picker = lf_client_picker_new (self->contact_store, (const char * const *) ids);
+  gtk_window_set_transient_for (GTK_WINDOW (picker), GTK_WINDOW (self));
+  g_signal_connect_object (picker, "picked", G_CALLBACK (on_picker_picked_cb), self,
+                           G_CONNECT_DEFAULT);
+  gtk_window_present (GTK_WINDOW (picker));
+
+  return picker;
+}
+
+/**
+ * lf_composer_get_recipients_description:
+ *
+ * Returns: (nullable): what the composer says above the recipients (no client linked, the
+ *   keyring is locked…), or %NULL
+ */
+const char *
+lf_composer_get_recipients_description (LfComposer *self)
+{
+  g_return_val_if_fail (LF_IS_COMPOSER (self), NULL);
+
+  return adw_preferences_group_get_description (self->recipients_group);
 }

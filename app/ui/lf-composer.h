@@ -10,6 +10,8 @@
 #include <adwaita.h>
 
 #include "lf-channel.h"
+#include "lf-client-picker.h"
+#include "lf-contact-store.h"
 #include "lf-notice.h"
 #include "lf-template-store.h"
 
@@ -32,5 +34,19 @@ void        lf_composer_set_drill       (LfComposer            *self,
 LfNotice   *lf_composer_get_notice      (LfComposer            *self);
 void        lf_composer_set_soup_session (LfComposer           *self,
                                          SoupSession           *session);
+
+void        lf_composer_set_contact_store (LfComposer         *self,
+                                           LfContactStore     *store);
+void        lf_composer_set_recipients_note (LfComposer       *self,
+                                             const char       *note);
+gboolean    lf_composer_add_recipient   (LfComposer            *self,
+                                         const LfRecipient     *recipient);
+gboolean    lf_composer_remove_recipient (LfComposer           *self,
+                                          const char           *contact_id);
+GStrv       lf_composer_dup_recipient_ids (LfComposer          *self);
+const char *lf_composer_describe_recipient (LfComposer         *self,
+                                            const char         *contact_id);
+LfClientPicker *lf_composer_open_picker (LfComposer            *self);
+const char *lf_composer_get_recipients_description (LfComposer *self);
 
 G_END_DECLS

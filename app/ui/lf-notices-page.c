@@ -30,6 +30,9 @@ struct _LfNoticesPage
   GPtrArray        *recipients;
   GCancellable     *cancellable;
   guint             n_logged;
+  SoupSession      *session;
+  LfContactStore   *contact_store;
+  char             *recipients_note;
 
   /* Template widgets */
   GtkListBox       *log_list;
@@ -168,6 +171,25 @@ on_composer_sent_cb (LfComposer    *composer,
   lf_notices_page_reload (self);
 }
 
+/* What every composer of the page gets: the app's session, the directory for the + button,
+ * the note about missing recipients, the parent window and the log refresh. */
+static void
+present_composer (LfNoticesPage *self,
+                  LfComposer    *composer)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (self->session != NULL)
+    lf_composer_set_soup_session (composer, self->session);
+  lf_composer_set_contact_store (composer, self->contact_store);
+  if (self->recipients_note != NULL)
+    lf_composer_set_recipients_note (composer, self->recipients_note);
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (GTK_WINDOW (composer), GTK_WINDOW (root));
+  g_signal_connect_object (composer, "sent", G_CALLBACK (on_composer_sent_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (composer));
+}
+
 static void
 templates_loaded_cb (GObject      *object,
                      GAsyncResult *result,
@@ -216,6 +238,9 @@ lf_notices_page_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->templates);
   g_clear_object (&self->channels);
+  g_clear_object (&self->session);
+  g_clear_object (&self->contact_store);
+  g_clear_pointer (&self->recipients_note, g_free);
   g_clear_pointer (&self->context, lf_render_context_free);
   g_clear_pointer (&self->recipients, g_ptr_array_unref);
 
@@ -308,7 +333,6 @@ lf_notices_page_open_composer (LfNoticesPage *self,
 {
   g_autoptr(LfRenderContext) context = NULL;
   LfComposer *composer;
-  GtkRoot *root;
 
   g_return_val_if_fail (LF_IS_NOTICES_PAGE (self), NULL);
 
@@ -321,12 +345,7 @@ lf_notices_page_open_composer (LfNoticesPage *self,
   composer = lf_composer_new (self->templates, self->channels, context, self->recipients);
   if (template_id != NULL)
     lf_composer_select_template (composer, template_id);
-
-  root = gtk_widget_get_root (GTK_WIDGET (self));
-  if (GTK_IS_WINDOW (root))
-    gtk_window_set_transient_for (GTK_WINDOW (composer), GTK_WINDOW (root));
-  g_signal_connect_object (composer, "sent", G_CALLBACK (on_composer_sent_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (composer));
+  present_composer (self, composer);
 
   return composer;
 }
@@ -366,11 +385,7 @@ all_clear_log_cb (GObject      *object,
     context->since = g_get_real_time () / G_USEC_PER_SEC;
   composer = lf_composer_new (self->templates, self->channels, context, notified);
   lf_composer_select_template (composer, "all-clear");
-  if (GTK_IS_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))))
-    gtk_window_set_transient_for (GTK_WINDOW (composer),
-                                  GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
-  g_signal_connect_object (composer, "sent", G_CALLBACK (on_composer_sent_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (composer));
+  present_composer (self, composer);
 }
 
 /**
@@ -399,4 +414,80 @@ lf_notices_page_get_n_logged (LfNoticesPage *self)
   g_return_val_if_fail (LF_IS_NOTICES_PAGE (self), 0);
 
   return self->n_logged;
+}
+
+/**
+ * lf_notices_page_set_soup_session:
+ * @session: the application's one HTTP session, given to every composer
+ */
+void
+lf_notices_page_set_soup_session (LfNoticesPage *self,
+                                  SoupSession   *session)
+{
+  g_return_if_fail (LF_IS_NOTICES_PAGE (self));
+  g_return_if_fail (session == NULL || SOUP_IS_SESSION (session));
+
+  g_set_object (&self->session, session);
+}
+
+/**
+ * lf_notices_page_set_contact_store:
+ * @store: (nullable): the client directory, for adding clients in the composer
+ */
+void
+lf_notices_page_set_contact_store (LfNoticesPage  *self,
+                                   LfContactStore *store)
+{
+  g_return_if_fail (LF_IS_NOTICES_PAGE (self));
+  g_return_if_fail (store == NULL || LF_IS_CONTACT_STORE (store));
+
+  g_set_object (&self->contact_store, store);
+}
+
+/**
+ * lf_notices_page_set_recipients_note:
+ * @note: (nullable): why the next composers have no recipients (a locked keyring…)
+ */
+void
+lf_notices_page_set_recipients_note (LfNoticesPage *self,
+                                     const char    *note)
+{
+  g_return_if_fail (LF_IS_NOTICES_PAGE (self));
+
+  g_free (self->recipients_note);
+  self->recipients_note = g_strdup (note);
+}
+
+/**
+ * lf_notices_page_get_channel_store:
+ *
+ * Returns: (transfer none): the page's channels
+ */
+LfChannelStore *
+lf_notices_page_get_channel_store (LfNoticesPage *self)
+{
+  g_return_val_if_fail (LF_IS_NOTICES_PAGE (self), NULL);
+
+  return self->channels;
+}
+
+/**
+ * lf_notices_page_set_stores:
+ * @templates: the application's templates
+ * @channels: the application's channels
+ *
+ * Uses the application's stores (shared with Preferences) instead of the page's own.
+ */
+void
+lf_notices_page_set_stores (LfNoticesPage   *self,
+                            LfTemplateStore *templates,
+                            LfChannelStore  *channels)
+{
+  g_return_if_fail (LF_IS_NOTICES_PAGE (self));
+  g_return_if_fail (LF_IS_TEMPLATE_STORE (templates));
+  g_return_if_fail (LF_IS_CHANNEL_STORE (channels));
+
+  g_set_object (&self->templates, templates);
+  g_set_object (&self->channels, channels);
+  lf_notices_page_reload (self);
 }

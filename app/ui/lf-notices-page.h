@@ -28,4 +28,15 @@ LfComposer *lf_notices_page_open_composer  (LfNoticesPage         *self,
 void        lf_notices_page_open_all_clear (LfNoticesPage         *self);
 guint       lf_notices_page_get_n_logged   (LfNoticesPage         *self);
 
+void        lf_notices_page_set_soup_session (LfNoticesPage       *self,
+                                              SoupSession         *session);
+void        lf_notices_page_set_contact_store (LfNoticesPage      *self,
+                                               LfContactStore     *store);
+void        lf_notices_page_set_recipients_note (LfNoticesPage    *self,
+                                                 const char       *note);
+LfChannelStore *lf_notices_page_get_channel_store (LfNoticesPage  *self);
+void        lf_notices_page_set_stores     (LfNoticesPage         *self,
+                                            LfTemplateStore       *templates,
+                                            LfChannelStore        *channels);
+
 G_END_DECLS

@@ -10,6 +10,8 @@
 #include <adwaita.h>
 
 #include "lf-application.h"
+#include "lf-notices-prefs.h"
+#include "lf-platform-picker.h"
 
 G_BEGIN_DECLS
 
@@ -19,5 +21,14 @@ G_DECLARE_FINAL_TYPE (LfPreferencesWindow, lf_preferences_window, LF, PREFERENCE
                       AdwPreferencesWindow)
 
 LfPreferencesWindow *lf_preferences_window_new (LfApplication *application);
+void                 lf_preferences_window_show_platforms (LfPreferencesWindow *self);
+LfPlatformPicker    *lf_preferences_window_get_platform_picker (LfPreferencesWindow *self);
+void                 lf_preferences_window_set_custom_platform (LfPreferencesWindow *self,
+                                                                const char          *name,
+                                                                const char          *url,
+                                                                const char          *status_url);
+const char          *lf_preferences_window_get_custom_error (LfPreferencesWindow *self);
+
+LfNoticesPrefs *lf_preferences_window_get_notices_prefs (LfPreferencesWindow *self);
 
 G_END_DECLS

@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "lf-clients-page.h"
+#include "lf-health-page.h"
 
 struct _LfWindow
 {
@@ -24,6 +25,11 @@ struct _LfWindow
   AdwToastOverlay      *toast_overlay;
   AdwViewStack         *stack;
   LfClientsPage        *clients_page;
+  LfHealthPage         *health_page;
+  LfNoticesPage        *notices_page;
+  GtkButton            *check_button;
+  GtkStack             *check_stack;
+  GtkSpinner           *check_spinner;
 };
 
 G_DEFINE_FINAL_TYPE (LfWindow, lf_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -82,9 +88,50 @@ save_window_state (LfWindow *self)
     }
 }
 
+/* The Check Now button shows a spinner while a round runs. */
+static void
+on_monitor_checking_cb (LfMonitor *monitor,
+                        GParamSpec *pspec,
+                        LfWindow  *self)
+{
+  gboolean checking = lf_monitor_get_checking (monitor);
+
+  gtk_stack_set_visible_child_name (self->check_stack, checking ? "checking" : "idle");
+  gtk_spinner_set_spinning (self->check_spinner, checking);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->check_button),
+                               checking ? _("Checking…") : _("Check Now (Ctrl+R)"));
+}
+
+static void
+bind_monitor (LfWindow      *self,
+              LfApplication *application)
+{
+  LfMonitor *monitor = lf_application_get_monitor (application);
+
+  lf_health_page_set_settings (self->health_page, lf_application_get_settings (application));
+  lf_health_page_set_monitor (self->health_page, monitor);
+  if (monitor == NULL)
+    return;
+
+  g_signal_connect_object (monitor, "notify::checking", G_CALLBACK (on_monitor_checking_cb),
+                           self, G_CONNECT_DEFAULT);
+  on_monitor_checking_cb (monitor, NULL, self);
+}
+
 /* ------------------------------------------------------------------------ */
 /* Actions                                                                  */
 /* ------------------------------------------------------------------------ */
+
+static void
+lf_window_show_platform_action (GtkWidget  *widget,
+                                const char *action_name,
+                                GVariant   *parameter)
+{
+  LfWindow *self = LF_WINDOW (widget);
+
+  lf_window_show_page (self, "health");
+  lf_health_page_show_platform (self->health_page, g_variant_get_string (parameter, NULL));
+}
 
 static void
 lf_window_show_page_action (GtkWidget  *widget,
@@ -157,6 +204,16 @@ lf_window_class_init (LfWindowClass *klass)
                                    lf_window_clients_action);
   gtk_widget_class_install_action (widget_class, "win.export-clients", NULL,
                                    lf_window_clients_action);
+  gtk_widget_class_bind_template_child (widget_class, LfWindow, health_page);
+  gtk_widget_class_bind_template_child (widget_class, LfWindow, notices_page);
+  gtk_widget_class_bind_template_child (widget_class, LfWindow, check_button);
+  gtk_widget_class_bind_template_child (widget_class, LfWindow, check_stack);
+  gtk_widget_class_bind_template_child (widget_class, LfWindow, check_spinner);
+
+  gtk_widget_class_install_action (widget_class, "win.show-platform", "s",
+                                   lf_window_show_platform_action);
+
+  g_type_ensure (LF_TYPE_HEALTH_PAGE);
 }
 
 static void
@@ -187,6 +244,17 @@ lf_window_new (LfApplication *application)
   restore_window_state (self);
   lf_clients_page_set_store (self->clients_page,
                              lf_application_get_contact_store (application));
+  bind_monitor (self, application);
+  lf_notices_page_set_soup_session (self->notices_page,
+                                    lf_application_get_soup_session (application));
+  lf_notices_page_set_contact_store (self->notices_page,
+                                     lf_application_get_contact_store (application));
+  lf_notices_page_set_stores (self->notices_page,
+                              lf_application_get_template_store (application),
+                              lf_application_get_channel_store (application));
+  lf_clients_page_set_notice_stores (self->clients_page,
+                                     lf_application_get_template_store (application),
+                                     lf_application_get_channel_store (application));
 
   return self;
 }
@@ -225,4 +293,31 @@ lf_window_add_toast (LfWindow *self,
   g_return_if_fail (ADW_IS_TOAST (toast));
 
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/**
+ * lf_window_get_health_page:
+ * @self: a #LfWindow
+ *
+ * Returns: (transfer none): the Health page
+ */
+LfHealthPage *
+lf_window_get_health_page (LfWindow *self)
+{
+  g_return_val_if_fail (LF_IS_WINDOW (self), NULL);
+
+  return self->health_page;
+}
+
+/**
+ * lf_window_get_notices_page:
+ *
+ * Returns: (transfer none): the Notices page
+ */
+LfNoticesPage *
+lf_window_get_notices_page (LfWindow *self)
+{
+  g_return_val_if_fail (LF_IS_WINDOW (self), NULL);
+
+  return self->notices_page;
 }

@@ -10,6 +10,8 @@
 #include <adwaita.h>
 
 #include "lf-application.h"
+#include "lf-health-page.h"
+#include "lf-notices-page.h"
 
 G_BEGIN_DECLS
 
@@ -23,5 +25,7 @@ void        lf_window_show_page       (LfWindow      *self,
 const char *lf_window_get_visible_page (LfWindow     *self);
 void        lf_window_add_toast       (LfWindow      *self,
                                        AdwToast      *toast);
+LfHealthPage *lf_window_get_health_page (LfWindow    *self);
+LfNoticesPage *lf_window_get_notices_page (LfWindow  *self);
 
 G_END_DECLS

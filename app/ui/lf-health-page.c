@@ -1,0 +1,719 @@
+/* lf-health-page.c — the Health page: diagnosis, one row per platform, details, onboarding
+ *
+ * Copyright 2026 The Lifeline authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "lf-health-page"
+
+#include "config.h"
+
+#include "lf-health-page.h"
+
+#include <glib/gi18n.h>
+
+#include "lf-health-format.h"
+#include "lf-platform-detail.h"
+
+/* The page only binds to the monitor: its diagnosis drives the banner, its `checking` and
+ * `last-checked` the line under it, and its platform model — sorted with problems first and
+ * resorted on every state change — the list. A row opens the platform's details (a leaflet
+ * page; Escape or the back button returns). With no platform watched the page is the
+ * onboarding: tick platforms, Continue saves GSettings `watched-platforms`. Time-dependent
+ * words ("for 12 min", "2 min ago") are refreshed every 30 s while the page is mapped. */
+
+#define REFRESH_SECONDS 30
+
+struct _LfHealthPage
+{
+  AdwBin              parent_instance;
+
+  LfMonitor          *monitor;
+  GSettings          *settings;
+  GtkSortListModel   *sorted;
+  GtkSorter          *sorter;
+  const char         *banner_class;
+  char               *banner_text;
+  char               *last_checked_text;
+  char               *shown_platform;
+  guint               refresh_source;
+
+  /* Built when first needed: most starts show neither */
+  LfPlatformPicker   *picker;
+  LfPlatformDetail   *detail;
+
+  /* Template widgets */
+  AdwLeaflet         *leaflet;
+  GtkStack           *main_stack;
+  GtkWidget          *banner;
+  GtkImage           *banner_icon;
+  GtkLabel           *banner_label;
+  GtkButton          *banner_button;
+  GtkButton          *banner_button2;
+  GtkWidget          *banner_actions;
+  GtkLabel           *last_checked_label;
+  GtkSpinner         *checking_spinner;
+  GtkListBox         *platform_list;
+};
+
+G_DEFINE_FINAL_TYPE (LfHealthPage, lf_health_page, ADW_TYPE_BIN)
+
+/* ------------------------------------------------------------------------------------------ */
+/* Helpers                                                                                      */
+/* ------------------------------------------------------------------------------------------ */
+
+static int
+compare_platforms (gconstpointer a,
+                   gconstpointer b,
+                   gpointer      user_data)
+{
+  LfPlatformState *pa = (LfPlatformState *) a;
+  LfPlatformState *pb = (LfPlatformState *) b;
+  int ra = lf_state_get_rank (lf_platform_state_get_state (pa));
+  int rb = lf_state_get_rank (lf_platform_state_get_state (pb));
+  int order;
+
+  if (ra != rb)
+    return ra < rb ? GTK_ORDERING_SMALLER : GTK_ORDERING_LARGER;
+
+  order = g_utf8_collate (lf_platform_state_get_name (pa), lf_platform_state_get_name (pb));
+  return order < 0 ? GTK_ORDERING_SMALLER : order > 0 ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
+}
+
+static GtkWidget *
+create_row (gpointer item,
+            gpointer user_data)
+{
+  LfHealthPage *self = user_data;
+
+  return lf_platform_row_new (item, lf_monitor_get_history (self->monitor));
+}
+
+/* Banner colours are a tinted background (text keeps its full contrast) plus a coloured
+ * icon; the words and the icon say the same without the colour. */
+static const char *
+banner_style_class (LfDiagnosisKind kind)
+{
+  const char *colour = lf_diagnosis_kind_get_style_class (kind);
+
+  if (g_str_equal (colour, "success"))
+    return "lf-banner-success";
+  if (g_str_equal (colour, "error"))
+    return "lf-banner-error";
+
+  return "lf-banner-warning";
+}
+
+static void
+set_banner_action (GtkButton  *button,
+                   const char *label,
+                   const char *action,
+                   GVariant   *target,
+                   const char *tooltip)
+{
+  /* the button sits in a GtkFlowBoxChild, so that the buttons wrap at narrow widths */
+  GtkWidget *child = gtk_widget_get_parent (GTK_WIDGET (button));
+
+  gtk_widget_set_visible (child, label != NULL);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), NULL);
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), target);
+  if (label == NULL)
+    return;
+
+  gtk_button_set_label (button, label);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (button), tooltip);
+}
+
+static void
+update_banner (LfHealthPage *self)
+{
+  LfDiagnosis *diagnosis = self->monitor != NULL ? lf_monitor_get_diagnosis (self->monitor) : NULL;
+  LfDiagnosisKind kind = LF_DIAGNOSIS_ALL_CLEAR;
+  const char *style_class;
+  const char *icon_name;
+
+  g_free (self->banner_text);
+  if (diagnosis == NULL)
+    {
+      self->banner_text = g_strdup (_("Checking your platforms…"));
+      style_class = "lf-banner-neutral";
+      icon_name = "content-loading-symbolic";
+    }
+  else
+    {
+      kind = lf_diagnosis_get_kind (diagnosis);
+      self->banner_text = g_strdup (lf_diagnosis_get_summary (diagnosis));
+      style_class = banner_style_class (kind);
+      icon_name = lf_diagnosis_kind_get_icon_name (kind);
+    }
+
+  gtk_label_set_label (self->banner_label, self->banner_text);
+  gtk_image_set_from_icon_name (self->banner_icon, icon_name);
+  if (self->banner_class != NULL)
+    gtk_widget_remove_css_class (self->banner, self->banner_class);
+  self->banner_class = style_class;
+  gtk_widget_add_css_class (self->banner, style_class);
+
+  /* the next useful thing to do */
+  if (diagnosis != NULL
+      && (kind == LF_DIAGNOSIS_PROVIDER_OUTAGE || kind == LF_DIAGNOSIS_PLATFORM_OUTAGE))
+    {
+      set_banner_action (self->banner_button, _("Open _Checklist"), "app.start-checklist",
+                         g_variant_new_string (""),
+                         _("Work through your contingency plan for this outage"));
+      set_banner_action (self->banner_button2, _("_Notify Clients…"), "app.notify-clients",
+                         g_variant_new_string (""),
+                         _("Tell the affected clients through another channel"));
+    }
+  else if (diagnosis != NULL
+           && (kind == LF_DIAGNOSIS_LOCAL_NETWORK || kind == LF_DIAGNOSIS_OFFLINE))
+    {
+      set_banner_action (self->banner_button, _("Check _Again"), "app.check-now", NULL,
+                         _("Check your connection and the platforms again now"));
+      set_banner_action (self->banner_button2, NULL, NULL, NULL, NULL);
+    }
+  else
+    {
+      set_banner_action (self->banner_button, NULL, NULL, NULL, NULL);
+      set_banner_action (self->banner_button2, NULL, NULL, NULL, NULL);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->banner_actions),
+                          gtk_widget_get_visible (gtk_widget_get_parent (GTK_WIDGET (self->banner_button))));
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->banner),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, self->banner_text, -1);
+}
+
+static void
+update_last_checked (LfHealthPage *self)
+{
+  gboolean checking = self->monitor != NULL && lf_monitor_get_checking (self->monitor);
+
+  g_free (self->last_checked_text);
+  if (checking)
+    self->last_checked_text = g_strdup (_("Checking now…"));
+  else
+    self->last_checked_text =
+      lf_format_checked_ago (self->monitor != NULL ? lf_monitor_get_last_checked (self->monitor)
+                                                   : 0,
+                             g_get_real_time ());
+
+  gtk_label_set_label (self->last_checked_label, self->last_checked_text);
+  gtk_widget_set_visible (GTK_WIDGET (self->checking_spinner), checking);
+  gtk_spinner_set_spinning (self->checking_spinner, checking);
+}
+
+static void on_picker_changed_cb (LfHealthPage *self);
+
+static void
+ensure_onboarding (LfHealthPage *self)
+{
+  g_autoptr(GtkBuilder) builder = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *page;
+
+  if (self->picker != NULL)
+    return;
+
+  builder = gtk_builder_new ();
+  gtk_builder_set_translation_domain (builder, GETTEXT_PACKAGE);
+  if (!gtk_builder_add_from_resource (builder, RESOURCE_BASE_PATH "/ui/lf-health-onboarding.ui",
+                                      &error))
+    g_error ("The onboarding is missing from the resources: %s", error->message);
+
+  page = GTK_WIDGET (gtk_builder_get_object (builder, "onboarding_page"));
+  self->picker = LF_PLATFORM_PICKER (gtk_builder_get_object (builder, "picker"));
+  gtk_stack_add_named (self->main_stack, page, "onboarding");
+  g_signal_connect_object (self->picker, "changed", G_CALLBACK (on_picker_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+}
+
+static void
+ensure_detail (LfHealthPage *self)
+{
+  AdwLeafletPage *page;
+
+  if (self->detail != NULL)
+    return;
+
+  self->detail = LF_PLATFORM_DETAIL (lf_platform_detail_new ());
+  page = adw_leaflet_append (self->leaflet, GTK_WIDGET (self->detail));
+  adw_leaflet_page_set_name (page, "detail");
+}
+
+static void
+update_view (LfHealthPage *self)
+{
+  guint n = self->monitor != NULL
+            ? g_list_model_get_n_items (lf_monitor_get_platforms (self->monitor)) : 0;
+
+  if (n == 0 && self->monitor != NULL)
+    {
+      ensure_onboarding (self);
+      lf_platform_picker_set_catalog (self->picker, lf_monitor_get_catalog (self->monitor));
+      on_picker_changed_cb (self);
+      gtk_stack_set_visible_child_name (self->main_stack, "onboarding");
+      lf_health_page_show_overview (self);
+    }
+  else
+    gtk_stack_set_visible_child_name (self->main_stack, "overview");
+}
+
+static GtkWidget *
+find_row (LfHealthPage *self,
+          const char   *platform_id)
+{
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->platform_list));
+       row != NULL; row = gtk_widget_get_next_sibling (row))
+    {
+      if (LF_IS_PLATFORM_ROW (row)
+          && g_strcmp0 (lf_platform_state_get_id (lf_platform_row_get_platform (LF_PLATFORM_ROW (row))),
+                        platform_id) == 0)
+        return row;
+    }
+
+  return NULL;
+}
+
+static gboolean
+refresh_cb (gpointer user_data)
+{
+  LfHealthPage *self = user_data;
+
+  update_last_checked (self);
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->platform_list));
+       row != NULL; row = gtk_widget_get_next_sibling (row))
+    if (LF_IS_PLATFORM_ROW (row))
+      lf_platform_row_refresh (LF_PLATFORM_ROW (row));
+
+  return G_SOURCE_CONTINUE;
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Callbacks                                                                                    */
+/* ------------------------------------------------------------------------------------------ */
+
+static void
+on_diagnosis_notify_cb (LfHealthPage *self)
+{
+  update_banner (self);
+}
+
+static void
+on_checking_notify_cb (LfHealthPage *self)
+{
+  update_last_checked (self);
+}
+
+static void
+on_state_changed_cb (LfMonitor       *monitor,
+                     LfPlatformState *platform,
+                     LfState          old_state,
+                     LfState          new_state,
+                     LfHealthPage    *self)
+{
+  gtk_sorter_changed (self->sorter, GTK_SORTER_CHANGE_DIFFERENT);
+}
+
+static void
+on_platforms_changed_cb (LfHealthPage *self)
+{
+  update_view (self);
+}
+
+static void
+on_row_activated_cb (GtkListBox    *list,
+                     GtkListBoxRow *row,
+                     LfHealthPage  *self)
+{
+  if (LF_IS_PLATFORM_ROW (row))
+    lf_health_page_show_platform (self,
+                                  lf_platform_state_get_id (lf_platform_row_get_platform (LF_PLATFORM_ROW (row))));
+}
+
+static void
+on_picker_changed_cb (LfHealthPage *self)
+{
+  g_auto(GStrv) selected = NULL;
+
+  if (self->picker == NULL)
+    return;
+  selected = lf_platform_picker_get_selected (self->picker);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "health.continue", selected[0] != NULL);
+}
+
+static void
+continue_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  LfHealthPage *self = LF_HEALTH_PAGE (widget);
+  g_auto(GStrv) selected = NULL;
+
+  if (self->picker == NULL)
+    return;
+  selected = lf_platform_picker_get_selected (self->picker);
+  if (selected[0] == NULL)
+    return;
+
+  if (self->settings != NULL)
+    g_settings_set_strv (self->settings, "watched-platforms", (const char * const *) selected);
+  else if (self->monitor != NULL)
+    lf_monitor_set_watched (self->monitor, (const char * const *) selected);
+}
+
+static void
+back_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  lf_health_page_show_overview (LF_HEALTH_PAGE (widget));
+}
+
+static void
+on_leaflet_child_notify_cb (LfHealthPage *self)
+{
+  const char *name = adw_leaflet_get_visible_child_name (self->leaflet);
+
+  /* back from the details (button, Escape or swipe): focus the row that was opened */
+  if (g_strcmp0 (name, "overview") == 0 && self->shown_platform != NULL)
+    {
+      GtkWidget *row = find_row (self, self->shown_platform);
+
+      g_clear_pointer (&self->shown_platform, g_free);
+      if (row != NULL)
+        gtk_widget_grab_focus (row);
+    }
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* GtkWidget overrides                                                                          */
+/* ------------------------------------------------------------------------------------------ */
+
+static void
+lf_health_page_map (GtkWidget *widget)
+{
+  LfHealthPage *self = LF_HEALTH_PAGE (widget);
+
+  GTK_WIDGET_CLASS (lf_health_page_parent_class)->map (widget);
+
+  refresh_cb (self);
+  if (self->refresh_source == 0)
+    self->refresh_source = g_timeout_add_seconds (REFRESH_SECONDS, refresh_cb, self);
+}
+
+static void
+lf_health_page_unmap (GtkWidget *widget)
+{
+  LfHealthPage *self = LF_HEALTH_PAGE (widget);
+
+  g_clear_handle_id (&self->refresh_source, g_source_remove);
+
+  GTK_WIDGET_CLASS (lf_health_page_parent_class)->unmap (widget);
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* GObject overrides                                                                            */
+/* ------------------------------------------------------------------------------------------ */
+
+static void
+lf_health_page_dispose (GObject *object)
+{
+  LfHealthPage *self = LF_HEALTH_PAGE (object);
+
+  g_clear_handle_id (&self->refresh_source, g_source_remove);
+  if (self->platform_list != NULL)
+    gtk_list_box_bind_model (self->platform_list, NULL, NULL, NULL, NULL);
+  g_clear_object (&self->sorted);
+  g_clear_object (&self->monitor);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (lf_health_page_parent_class)->dispose (object);
+}
+
+static void
+lf_health_page_finalize (GObject *object)
+{
+  LfHealthPage *self = LF_HEALTH_PAGE (object);
+
+  g_free (self->banner_text);
+  g_free (self->last_checked_text);
+  g_free (self->shown_platform);
+
+  G_OBJECT_CLASS (lf_health_page_parent_class)->finalize (object);
+}
+
+static void
+lf_health_page_class_init (LfHealthPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = lf_health_page_dispose;
+  object_class->finalize = lf_health_page_finalize;
+
+  widget_class->map = lf_health_page_map;
+  widget_class->unmap = lf_health_page_unmap;
+
+  g_type_ensure (LF_TYPE_PLATFORM_DETAIL);
+  g_type_ensure (LF_TYPE_PLATFORM_PICKER);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_BASE_PATH "/ui/lf-health-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, LfHealthPage, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, LfHealthPage, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, LfHealthPage, banner);
+  gtk_widget_class_bind_template_child (widget_class, LfHealthPage, banner_icon);
+  gtk_widget_class_bind_template_child (widget_class, LfHealthPage, banner_label);
+  gtk_widget_class_bind_template_child (widget_class, LfHealthPage, banner_button);
+  gtk_widget_class_bind_template_child (widget_class, LfHealthPage, banner_button2);
+  gtk_widget_class_bind_template_child (widget_class, LfHealthPage, banner_actions);
+  gtk_widget_class_bind_template_child (widget_class, LfHealthPage, last_checked_label);
+  gtk_widget_class_bind_template_child (widget_class, LfHealthPage, checking_spinner);
+  gtk_widget_class_bind_template_child (widget_class, LfHealthPage, platform_list);
+
+  gtk_widget_class_install_action (widget_class, "health.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "health.continue", NULL, continue_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "health.back", NULL);
+}
+
+static void
+lf_health_page_init (LfHealthPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* only the buttons take focus, not the flow box children around them */
+  gtk_widget_set_focusable (gtk_widget_get_parent (GTK_WIDGET (self->banner_button)), FALSE);
+  gtk_widget_set_focusable (gtk_widget_get_parent (GTK_WIDGET (self->banner_button2)), FALSE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->banner_button), "suggested-action");
+
+  self->sorter = GTK_SORTER (gtk_custom_sorter_new (compare_platforms, NULL, NULL));
+  self->sorted = gtk_sort_list_model_new (NULL, g_object_ref (self->sorter));
+  g_object_unref (self->sorter);   /* the model keeps it */
+
+  g_signal_connect_object (self->platform_list, "row-activated",
+                           G_CALLBACK (on_row_activated_cb), self, G_CONNECT_DEFAULT);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "health.continue", FALSE);
+  g_signal_connect_object (self->leaflet, "notify::visible-child",
+                           G_CALLBACK (on_leaflet_child_notify_cb), self, G_CONNECT_SWAPPED);
+
+  update_banner (self);
+  update_last_checked (self);
+  update_view (self);
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Public API                                                                                   */
+/* ------------------------------------------------------------------------------------------ */
+
+GtkWidget *
+lf_health_page_new (void)
+{
+  return g_object_new (LF_TYPE_HEALTH_PAGE, NULL);
+}
+
+/**
+ * lf_health_page_get_monitor:
+ *
+ * Returns: (transfer none) (nullable): the monitor shown
+ */
+LfMonitor *
+lf_health_page_get_monitor (LfHealthPage *self)
+{
+  g_return_val_if_fail (LF_IS_HEALTH_PAGE (self), NULL);
+
+  return self->monitor;
+}
+
+/**
+ * lf_health_page_set_monitor:
+ * @monitor: (nullable): the monitor to show
+ */
+void
+lf_health_page_set_monitor (LfHealthPage *self,
+                            LfMonitor    *monitor)
+{
+  g_return_if_fail (LF_IS_HEALTH_PAGE (self));
+  g_return_if_fail (monitor == NULL || LF_IS_MONITOR (monitor));
+
+  if (self->monitor == monitor)
+    return;
+
+  if (self->monitor != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->monitor, self);
+      g_signal_handlers_disconnect_by_data (lf_monitor_get_platforms (self->monitor), self);
+    }
+  gtk_list_box_bind_model (self->platform_list, NULL, NULL, NULL, NULL);
+  gtk_sort_list_model_set_model (self->sorted, NULL);
+  g_set_object (&self->monitor, monitor);
+
+  if (monitor != NULL)
+    {
+      g_signal_connect_object (monitor, "notify::diagnosis", G_CALLBACK (on_diagnosis_notify_cb),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (monitor, "notify::checking", G_CALLBACK (on_checking_notify_cb),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (monitor, "notify::last-checked",
+                               G_CALLBACK (on_checking_notify_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (monitor, "state-changed", G_CALLBACK (on_state_changed_cb), self,
+                               G_CONNECT_DEFAULT);
+      g_signal_connect_object (lf_monitor_get_platforms (monitor), "items-changed",
+                               G_CALLBACK (on_platforms_changed_cb), self, G_CONNECT_SWAPPED);
+      gtk_sort_list_model_set_model (self->sorted, lf_monitor_get_platforms (monitor));
+      gtk_list_box_bind_model (self->platform_list, G_LIST_MODEL (self->sorted), create_row, self,
+                               NULL);
+    }
+
+  update_banner (self);
+  update_last_checked (self);
+  update_view (self);
+}
+
+/**
+ * lf_health_page_set_settings:
+ * @settings: (nullable): where the onboarding saves `watched-platforms`
+ */
+void
+lf_health_page_set_settings (LfHealthPage *self,
+                             GSettings    *settings)
+{
+  g_return_if_fail (LF_IS_HEALTH_PAGE (self));
+  g_return_if_fail (settings == NULL || G_IS_SETTINGS (settings));
+
+  g_set_object (&self->settings, settings);
+}
+
+/**
+ * lf_health_page_show_platform:
+ * @platform_id: a watched platform's id
+ *
+ * Opens the platform's details.
+ *
+ * Returns: %FALSE if the platform is not watched
+ */
+gboolean
+lf_health_page_show_platform (LfHealthPage *self,
+                              const char   *platform_id)
+{
+  LfPlatformState *platform;
+
+  g_return_val_if_fail (LF_IS_HEALTH_PAGE (self), FALSE);
+  g_return_val_if_fail (platform_id != NULL, FALSE);
+
+  if (self->monitor == NULL)
+    return FALSE;
+
+  platform = lf_monitor_lookup_platform (self->monitor, platform_id);
+  if (platform == NULL)
+    return FALSE;
+
+  ensure_detail (self);
+  lf_platform_detail_set_platform (self->detail, self->monitor, platform);
+  adw_leaflet_set_visible_child_name (self->leaflet, "detail");
+  /* keyboard users land on the details (the back button), not on a row now hidden */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    gtk_widget_child_focus (GTK_WIDGET (self->detail), GTK_DIR_TAB_FORWARD);
+  g_free (self->shown_platform);
+  self->shown_platform = g_strdup (platform_id);
+
+  return TRUE;
+}
+
+/**
+ * lf_health_page_show_overview:
+ *
+ * Back from the details to the list.
+ */
+void
+lf_health_page_show_overview (LfHealthPage *self)
+{
+  g_return_if_fail (LF_IS_HEALTH_PAGE (self));
+
+  adw_leaflet_set_visible_child_name (self->leaflet, "overview");
+}
+
+/**
+ * lf_health_page_get_view:
+ *
+ * Returns: "onboarding", "overview" or "detail"
+ */
+const char *
+lf_health_page_get_view (LfHealthPage *self)
+{
+  g_return_val_if_fail (LF_IS_HEALTH_PAGE (self), NULL);
+
+  if (g_strcmp0 (adw_leaflet_get_visible_child_name (self->leaflet), "detail") == 0)
+    return "detail";
+
+  return gtk_stack_get_visible_child_name (self->main_stack);
+}
+
+/**
+ * lf_health_page_get_banner_text:
+ *
+ * Returns: the diagnosis as the banner shows it
+ */
+const char *
+lf_health_page_get_banner_text (LfHealthPage *self)
+{
+  g_return_val_if_fail (LF_IS_HEALTH_PAGE (self), NULL);
+
+  return self->banner_text;
+}
+
+/**
+ * lf_health_page_get_last_checked_text:
+ *
+ * Returns: "Last checked 2 min ago", "Checking now…", …
+ */
+const char *
+lf_health_page_get_last_checked_text (LfHealthPage *self)
+{
+  g_return_val_if_fail (LF_IS_HEALTH_PAGE (self), NULL);
+
+  return self->last_checked_text;
+}
+
+guint
+lf_health_page_get_n_rows (LfHealthPage *self)
+{
+  g_return_val_if_fail (LF_IS_HEALTH_PAGE (self), 0);
+
+  return g_list_model_get_n_items (G_LIST_MODEL (self->sorted));
+}
+
+/**
+ * lf_health_page_get_row:
+ * @position: from the top
+ *
+ * Returns: (transfer none) (nullable): the row shown at @position
+ */
+LfPlatformRow *
+lf_health_page_get_row (LfHealthPage *self,
+                        guint         position)
+{
+  GtkListBoxRow *row;
+
+  g_return_val_if_fail (LF_IS_HEALTH_PAGE (self), NULL);
+
+  row = gtk_list_box_get_row_at_index (self->platform_list, (int) position);
+  return LF_IS_PLATFORM_ROW (row) ? LF_PLATFORM_ROW (row) : NULL;
+}
+
+/**
+ * lf_health_page_get_picker:
+ *
+ * Returns: (transfer none): the onboarding's platform picker
+ */
+LfPlatformPicker *
+lf_health_page_get_picker (LfHealthPage *self)
+{
+  g_return_val_if_fail (LF_IS_HEALTH_PAGE (self), NULL);
+
+  ensure_onboarding (self);
+  return self->picker;
+}

@@ -1,0 +1,19 @@
+/* lf-notify-clients.h — "Notify clients": the composer, filled in, in one click
+ *
+ * Copyright 2026 The Lifeline authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "lf-application.h"
+#include "lf-window.h"
+
+G_BEGIN_DECLS
+
+void lf_notify_clients_start (LfApplication *application,
+                              LfWindow      *window,
+                              const char    *platform_id);
+
+G_END_DECLS

@@ -1,0 +1,488 @@
+/* lf-platform-picker.c — tick the platforms to watch, grouped by category, searchable
+ *
+ * Copyright 2026 The Lifeline authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "lf-platform-picker"
+
+#include "config.h"
+
+#include "lf-platform-picker.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+/* A search entry above one boxed list per catalog category (in a fixed order, unknown
+ * categories last), each row a check button with the platform's name. Typing filters the
+ * rows by name, id or category; a category with no visible row hides with its heading.
+ * #LfPlatformPicker::changed says when the ticks change. Used by the onboarding and by the
+ * Platforms page of the preferences. */
+
+typedef struct
+{
+  const char *id;
+  const char *title;
+} Category;
+
+struct _LfPlatformPicker
+{
+  GtkWidget       parent_instance;
+
+  GtkWidget      *box;
+  GtkWidget      *search_entry;
+  GtkWidget      *groups;          /* GtkBox of heading + list pairs */
+  GtkWidget      *empty_label;
+  GHashTable     *checks;          /* id → GtkCheckButton (owned by the rows) */
+  GPtrArray      *lists;           /* GtkListBox per category */
+  char           *search;
+  char           *remove_action;   /* for the platforms the user added, or NULL */
+  gboolean        setting;
+};
+
+G_DEFINE_FINAL_TYPE (LfPlatformPicker, lf_platform_picker, GTK_TYPE_WIDGET)
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* ------------------------------------------------------------------------------------------ */
+/* Helpers                                                                                      */
+/* ------------------------------------------------------------------------------------------ */
+
+static const char *
+category_title (const char *id)
+{
+  if (g_strcmp0 (id, "marketplace") == 0)
+    return _("Marketplaces");
+  if (g_strcmp0 (id, "communication") == 0)
+    return _("Communication");
+  if (g_strcmp0 (id, "code-files") == 0)
+    return _("Code and Files");
+  if (g_strcmp0 (id, "payments") == 0)
+    return _("Payments");
+
+  return _("Other");
+}
+
+static int
+category_order (const char *id)
+{
+  static const char * const order[] = { "marketplace", "communication", "code-files",
+                                        "payments", NULL };
+
+  for (int i = 0; order[i] != NULL; i++)
+    if (g_strcmp0 (id, order[i]) == 0)
+      return i;
+
+  return G_N_ELEMENTS (order);
+}
+
+static gboolean
+matches (GtkListBoxRow *row,
+         const char    *search)
+{
+  const char *haystack = g_object_get_data (G_OBJECT (row), "search-text");
+  g_autofree char *needle = NULL;
+
+  if (search == NULL || *search == '\0')
+    return TRUE;
+
+  needle = g_utf8_casefold (search, -1);
+  return haystack != NULL && strstr (haystack, needle) != NULL;
+}
+
+static gboolean
+filter_row (GtkListBoxRow *row,
+            gpointer       user_data)
+{
+  LfPlatformPicker *self = user_data;
+
+  return matches (row, self->search);
+}
+
+static void
+apply_filter (LfPlatformPicker *self)
+{
+  guint total = 0;
+
+  for (guint i = 0; i < self->lists->len; i++)
+    {
+      GtkWidget *list = g_ptr_array_index (self->lists, i);
+      GtkWidget *heading = g_object_get_data (G_OBJECT (list), "heading");
+      guint visible = 0;
+
+      gtk_list_box_invalidate_filter (GTK_LIST_BOX (list));
+      for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL;
+           row = gtk_widget_get_next_sibling (row))
+        if (GTK_IS_LIST_BOX_ROW (row) && matches (GTK_LIST_BOX_ROW (row), self->search))
+          visible++;
+
+      gtk_widget_set_visible (list, visible > 0);
+      gtk_widget_set_visible (heading, visible > 0);
+      total += visible;
+    }
+
+  gtk_widget_set_visible (self->empty_label, total == 0);
+}
+
+static void
+clear (LfPlatformPicker *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (self->groups)) != NULL)
+    gtk_box_remove (GTK_BOX (self->groups), child);
+  g_hash_table_remove_all (self->checks);
+  g_ptr_array_set_size (self->lists, 0);
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Callbacks                                                                                    */
+/* ------------------------------------------------------------------------------------------ */
+
+static void
+on_check_toggled_cb (GtkCheckButton   *check,
+                     LfPlatformPicker *self)
+{
+  if (!self->setting)
+    g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static void
+on_search_changed_cb (GtkSearchEntry   *entry,
+                      LfPlatformPicker *self)
+{
+  lf_platform_picker_set_search (self, gtk_editable_get_text (GTK_EDITABLE (entry)));
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* GObject overrides                                                                            */
+/* ------------------------------------------------------------------------------------------ */
+
+static void
+lf_platform_picker_dispose (GObject *object)
+{
+  LfPlatformPicker *self = LF_PLATFORM_PICKER (object);
+
+  if (self->box != NULL)
+    {
+      gtk_widget_unparent (self->box);
+      self->box = NULL;
+    }
+  g_clear_pointer (&self->checks, g_hash_table_unref);
+  g_clear_pointer (&self->lists, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (lf_platform_picker_parent_class)->dispose (object);
+}
+
+static void
+lf_platform_picker_finalize (GObject *object)
+{
+  LfPlatformPicker *self = LF_PLATFORM_PICKER (object);
+
+  g_free (self->search);
+  g_free (self->remove_action);
+
+  G_OBJECT_CLASS (lf_platform_picker_parent_class)->finalize (object);
+}
+
+static void
+lf_platform_picker_class_init (LfPlatformPickerClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = lf_platform_picker_dispose;
+  object_class->finalize = lf_platform_picker_finalize;
+
+  /**
+   * LfPlatformPicker::changed:
+   *
+   * The user ticked or unticked a platform.
+   */
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                   NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "platformpicker");
+}
+
+static void
+lf_platform_picker_init (LfPlatformPicker *self)
+{
+  self->checks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->lists = g_ptr_array_new ();
+
+  self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  gtk_widget_set_parent (self->box, GTK_WIDGET (self));
+
+  self->search_entry = gtk_search_entry_new ();
+  g_object_set (self->search_entry, "placeholder-text", _("Search platforms"), NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->search_entry),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Search platforms"), -1);
+  g_signal_connect_object (self->search_entry, "search-changed",
+                           G_CALLBACK (on_search_changed_cb), self, G_CONNECT_DEFAULT);
+  gtk_box_append (GTK_BOX (self->box), self->search_entry);
+
+  self->groups = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_box_append (GTK_BOX (self->box), self->groups);
+
+  self->empty_label = gtk_label_new (_("No platform matches the search"));
+  gtk_widget_add_css_class (self->empty_label, "dim-label");
+  gtk_widget_set_visible (self->empty_label, FALSE);
+  gtk_box_append (GTK_BOX (self->box), self->empty_label);
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Public API                                                                                   */
+/* ------------------------------------------------------------------------------------------ */
+
+GtkWidget *
+lf_platform_picker_new (void)
+{
+  return g_object_new (LF_TYPE_PLATFORM_PICKER, NULL);
+}
+
+static int
+compare_platforms (gconstpointer a,
+                   gconstpointer b)
+{
+  const LfCatalogPlatform *pa = *(LfCatalogPlatform * const *) a;
+  const LfCatalogPlatform *pb = *(LfCatalogPlatform * const *) b;
+  int oa = category_order (pa->category);
+  int ob = category_order (pb->category);
+
+  if (oa != ob)
+    return oa - ob;
+  if (oa == category_order (NULL) && g_strcmp0 (pa->category, pb->category) != 0)
+    return g_strcmp0 (pa->category, pb->category);
+
+  return 0;   /* catalog order within a category */
+}
+
+/**
+ * lf_platform_picker_set_catalog:
+ * @catalog: (nullable): the platforms to offer; the ticks of ids still offered are kept
+ */
+void
+lf_platform_picker_set_catalog (LfPlatformPicker *self,
+                                LfCatalog        *catalog)
+{
+  g_auto(GStrv) selected = NULL;
+  g_autoptr(GPtrArray) platforms = g_ptr_array_new ();
+  GtkWidget *list = NULL;
+  const char *category = NULL;
+  gboolean first = TRUE;
+
+  g_return_if_fail (LF_IS_PLATFORM_PICKER (self));
+
+  selected = lf_platform_picker_get_selected (self);
+  clear (self);
+
+  for (guint i = 0; catalog != NULL && i < catalog->platforms->len; i++)
+    g_ptr_array_add (platforms, g_ptr_array_index (catalog->platforms, i));
+  g_ptr_array_sort (platforms, compare_platforms);   /* stable: catalog order within */
+
+  for (guint i = 0; i < platforms->len; i++)
+    {
+      LfCatalogPlatform *platform = g_ptr_array_index (platforms, i);
+      GtkWidget *row;
+      GtkWidget *check;
+      g_autofree char *search = NULL;
+
+      if (first || category_order (platform->category) != category_order (category)
+          || (category_order (category) == category_order (NULL)
+              && g_strcmp0 (category, platform->category) != 0))
+        {
+          GtkWidget *heading = g_object_new (GTK_TYPE_LABEL,
+                                             "label", category_title (platform->category),
+                                             "accessible-role", GTK_ACCESSIBLE_ROLE_HEADING,
+                                             NULL);
+
+          gtk_label_set_xalign (GTK_LABEL (heading), 0);
+          gtk_widget_add_css_class (heading, "heading");
+          gtk_widget_set_margin_top (heading, first ? 0 : 12);
+          gtk_box_append (GTK_BOX (self->groups), heading);
+
+          list = gtk_list_box_new ();
+          gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+          gtk_widget_add_css_class (list, "boxed-list");
+          gtk_list_box_set_filter_func (GTK_LIST_BOX (list), filter_row, self, NULL);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                          category_title (platform->category), -1);
+          g_object_set_data (G_OBJECT (list), "heading", heading);
+          gtk_box_append (GTK_BOX (self->groups), list);
+          g_ptr_array_add (self->lists, list);
+
+          category = platform->category;
+          first = FALSE;
+        }
+
+      row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), platform->name);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      if (platform->custom)
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Added by you"));
+      if (platform->custom && self->remove_action != NULL)
+        {
+          GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+          /* Translators: %s is the name of a platform the user added */
+          g_autofree char *label = g_strdup_printf (_("Remove %s"), platform->name);
+
+          gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+          gtk_widget_add_css_class (remove, "flat");
+          gtk_widget_set_tooltip_text (remove, label);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                          label, -1);
+          gtk_actionable_set_action_target (GTK_ACTIONABLE (remove), "s", platform->id);
+          gtk_actionable_set_action_name (GTK_ACTIONABLE (remove), self->remove_action);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+        }
+      check = gtk_check_button_new ();
+      gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      platform->name, -1);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+      g_signal_connect_object (check, "toggled", G_CALLBACK (on_check_toggled_cb), self,
+                               G_CONNECT_DEFAULT);
+
+      search = g_utf8_casefold (platform->name, -1);
+      g_object_set_data_full (G_OBJECT (row), "search-text",
+                              g_strdup_printf ("%s %s %s", search, platform->id,
+                                               category_title (platform->category)),
+                              g_free);
+      g_object_set_data_full (G_OBJECT (check), "platform-id", g_strdup (platform->id), g_free);
+      g_hash_table_insert (self->checks, g_strdup (platform->id), check);
+      gtk_list_box_append (GTK_LIST_BOX (list), row);
+    }
+
+  lf_platform_picker_set_selected (self, (const char * const *) selected);
+  apply_filter (self);
+}
+
+/**
+ * lf_platform_picker_get_selected:
+ *
+ * Returns: (transfer full): the ticked ids, in the order shown
+ */
+GStrv
+lf_platform_picker_get_selected (LfPlatformPicker *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  g_return_val_if_fail (LF_IS_PLATFORM_PICKER (self), NULL);
+
+  for (guint i = 0; i < self->lists->len; i++)
+    {
+      GtkWidget *list = g_ptr_array_index (self->lists, i);
+
+      for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL;
+           row = gtk_widget_get_next_sibling (row))
+        {
+          GtkWidget *check;
+
+          if (!ADW_IS_ACTION_ROW (row))
+            continue;
+          check = adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row));
+          if (check != NULL && gtk_check_button_get_active (GTK_CHECK_BUTTON (check)))
+            g_strv_builder_add (builder, g_object_get_data (G_OBJECT (check), "platform-id"));
+        }
+    }
+
+  return g_strv_builder_end (builder);
+}
+
+/**
+ * lf_platform_picker_set_selected:
+ * @ids: (nullable): ids to tick; every other one is unticked. Does not emit ::changed.
+ */
+void
+lf_platform_picker_set_selected (LfPlatformPicker   *self,
+                                 const char * const *ids)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_return_if_fail (LF_IS_PLATFORM_PICKER (self));
+
+  self->setting = TRUE;
+  g_hash_table_iter_init (&iter, self->checks);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    gtk_check_button_set_active (value, ids != NULL && g_strv_contains (ids, key));
+  self->setting = FALSE;
+}
+
+/**
+ * lf_platform_picker_set_search:
+ * @text: (nullable): shows only the platforms whose name, id or category contains it
+ */
+void
+lf_platform_picker_set_search (LfPlatformPicker *self,
+                               const char       *text)
+{
+  g_return_if_fail (LF_IS_PLATFORM_PICKER (self));
+
+  if (g_strcmp0 (text, gtk_editable_get_text (GTK_EDITABLE (self->search_entry))) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text != NULL ? text : "");
+
+  g_free (self->search);
+  self->search = g_strdup (text);
+  apply_filter (self);
+}
+
+/**
+ * lf_platform_picker_get_n_visible:
+ *
+ * Returns: how many platforms the search leaves visible
+ */
+guint
+lf_platform_picker_get_n_visible (LfPlatformPicker *self)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (LF_IS_PLATFORM_PICKER (self), 0);
+
+  for (guint i = 0; i < self->lists->len; i++)
+    for (GtkWidget *row = gtk_widget_get_first_child (g_ptr_array_index (self->lists, i));
+         row != NULL; row = gtk_widget_get_next_sibling (row))
+      if (GTK_IS_LIST_BOX_ROW (row) && matches (GTK_LIST_BOX_ROW (row), self->search))
+        n++;
+
+  return n;
+}
+
+/**
+ * lf_platform_picker_get_check:
+ *
+ * Returns: (transfer none) (nullable): the check button of a platform
+ */
+GtkCheckButton *
+lf_platform_picker_get_check (LfPlatformPicker *self,
+                              const char       *id)
+{
+  g_return_val_if_fail (LF_IS_PLATFORM_PICKER (self), NULL);
+
+  return g_hash_table_lookup (self->checks, id);
+}
+
+/**
+ * lf_platform_picker_set_remove_action:
+ * @action: (nullable): a detailed action name taking the platform id ("s"), offered as a
+ *   Remove button on the platforms the user added; takes effect at the next
+ *   lf_platform_picker_set_catalog()
+ */
+void
+lf_platform_picker_set_remove_action (LfPlatformPicker *self,
+                                      const char       *action)
+{
+  g_return_if_fail (LF_IS_PLATFORM_PICKER (self));
+
+  g_free (self->remove_action);
+  self->remove_action = g_strdup (action);
+}
