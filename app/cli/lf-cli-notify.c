@@ -12,7 +12,7 @@
 #include "lf-cli-notify.h"
 #include "lf-channel.h"
 #include "lf-cli-contacts.h"
-#include "lf-incident.h"
+#include "lf-notice-context.h"
 #include "lf-notice.h"
 #include "lf-template-store.h"
 
@@ -125,7 +125,7 @@ directory_list_recipients (LfRecipientSource  *source,
   if (store == NULL)
     return NULL;
 
-  return lf_incident_list_recipients (store, ids);
+  return lf_notice_context_list_recipients (store, ids);
 }
 
 static gboolean
@@ -155,14 +155,14 @@ directory_fill_context (LfRecipientSource  *source,
       g_clear_error (&local_error);
     }
 
-  found = lf_incident_build_context (catalog, ids, NULL, history, NULL, error);
+  found = lf_notice_context_build_context (catalog, ids, NULL, history, NULL, error);
   if (found == NULL)
     return FALSE;
 
   profile = lf_cli_contacts_load_profile (&local_error);
   if (profile == NULL)
     g_printerr (_("lifeline: your own details could not be read: %s\n"), local_error->message);
-  lf_incident_apply_profile (found, profile);
+  lf_notice_context_apply_profile (found, profile);
 
   g_free (context->incident_id);
   context->incident_id = g_steal_pointer (&found->incident_id);

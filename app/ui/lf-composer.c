@@ -11,7 +11,7 @@
 
 #include "lf-composer.h"
 #include "lf-client-picker.h"
-#include "lf-incident.h"
+#include "lf-notice-context.h"
 #include "lf-mail-client.h"
 #include "lf-template-editor.h"
 
@@ -307,7 +307,7 @@ on_picker_picked_cb (LfClientPicker *picker,
                      LfContact      *contact,
                      LfComposer     *self)
 {
-  g_autoptr(LfRecipient) recipient = lf_incident_recipient_from_contact (contact);
+  g_autoptr(LfRecipient) recipient = lf_notice_context_recipient_from_contact (contact);
 
   if (recipient != NULL)
     lf_composer_add_recipient (self, recipient);

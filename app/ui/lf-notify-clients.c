@@ -10,7 +10,7 @@
 #include "config.h"
 
 #include "lf-notify-clients.h"
-#include "lf-incident.h"
+#include "lf-notice-context.h"
 #include "lf-notices-page.h"
 
 #include <glib/gi18n.h>
@@ -80,7 +80,7 @@ open_composer (Job *job)
   g_autofree char *problem = describe_store_problem (job->store);
 
   if (problem == NULL)
-    recipients = lf_incident_list_recipients (job->store,
+    recipients = lf_notice_context_list_recipients (job->store,
                                               (const char * const *) job->platform_ids);
 
   lf_notices_page_set_incident (page, job->context, recipients);
@@ -125,7 +125,7 @@ profile_loaded_cb (GObject      *object,
   profile = lf_profile_load_finish (result, &error);
   if (profile == NULL)
     g_message ("Your own details could not be read: %s", error->message);
-  lf_incident_apply_profile (job->context, profile);
+  lf_notice_context_apply_profile (job->context, profile);
 
   job_step_done (job);
 }
@@ -197,7 +197,7 @@ lf_notify_clients_start (LfApplication *application,
   else
     {
       if (catalog != NULL)
-        job->context = lf_incident_build_context (catalog,
+        job->context = lf_notice_context_build_context (catalog,
                                                   (const char * const *) job->platform_ids,
                                                   monitor,
                                                   monitor != NULL

@@ -1,15 +1,15 @@
-/* lf-incident.c
+/* lf-notice-context.c
  *
  * Copyright 2026 The Lifeline authors
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-#define G_LOG_DOMAIN "lf-incident"
+#define G_LOG_DOMAIN "lf-notice-context"
 
 #include "config.h"
 
-#include "lf-incident.h"
+#include "lf-notice-context.h"
 
 #include <glib/gi18n.h>
 
@@ -22,7 +22,7 @@
  * all-clear of the same outage carry the same id, so the notice log can tell who was told.
  */
 
-G_DEFINE_QUARK (lf-incident-error-quark, lf_incident_error)
+G_DEFINE_QUARK (lf-notice-context-error-quark, lf_notice_context_error)
 
 /* ------------------------------------------------------------------------ */
 /* Helpers                                                                  */
@@ -88,7 +88,7 @@ provider_name (LfCatalog  *catalog,
 /* ------------------------------------------------------------------------ */
 
 /**
- * lf_incident_find_start:
+ * lf_notice_context_find_start:
  * @history: a loaded history
  * @platform_id: a catalog id
  * @include_ended: also find an outage that is over (for the all-clear)
@@ -99,7 +99,7 @@ provider_name (LfCatalog  *catalog,
  * Returns: Unix time in seconds, or 0 when there is none
  */
 gint64
-lf_incident_find_start (LfHistory  *history,
+lf_notice_context_find_start (LfHistory  *history,
                         const char *platform_id,
                         gboolean    include_ended)
 {
@@ -137,12 +137,12 @@ lf_incident_find_start (LfHistory  *history,
 }
 
 /**
- * lf_incident_make_id:
+ * lf_notice_context_make_id:
  *
  * Returns: (transfer full): "<platform>-<start>", the id the notice log files notices under
  */
 char *
-lf_incident_make_id (const char *platform_id,
+lf_notice_context_make_id (const char *platform_id,
                      gint64      start)
 {
   g_return_val_if_fail (platform_id != NULL, NULL);
@@ -151,7 +151,7 @@ lf_incident_make_id (const char *platform_id,
 }
 
 /**
- * lf_incident_build_context:
+ * lf_notice_context_build_context:
  * @catalog: the catalog (names, providers, status pages)
  * @platform_ids: the affected platforms (at least one)
  * @monitor: (nullable): the live states, when the application runs
@@ -161,10 +161,10 @@ lf_incident_make_id (const char *platform_id,
  * @error: an unknown platform id
  *
  * Returns: (transfer full): the context without the user's details
- *   (see lf_incident_apply_profile())
+ *   (see lf_notice_context_apply_profile())
  */
 LfRenderContext *
-lf_incident_build_context (LfCatalog          *catalog,
+lf_notice_context_build_context (LfCatalog          *catalog,
                            const char * const *platform_ids,
                            LfMonitor          *monitor,
                            LfHistory          *history,
@@ -195,7 +195,7 @@ lf_incident_build_context (LfCatalog          *catalog,
         {
           g_autofree char *known = list_known_platforms (catalog);
 
-          g_set_error (error, LF_INCIDENT_ERROR, LF_INCIDENT_ERROR_UNKNOWN_PLATFORM,
+          g_set_error (error, LF_NOTICE_CONTEXT_ERROR, LF_NOTICE_CONTEXT_ERROR_UNKNOWN_PLATFORM,
                        /* Translators: a platform id, then the list of known ids */
                        _("There is no platform “%s”. Known platforms: %s"),
                        platform_ids[i], known);
@@ -227,7 +227,7 @@ lf_incident_build_context (LfCatalog          *catalog,
           down = state_is_outage (lf_platform_state_get_state (state));
           if (down)
             {
-              start = history != NULL ? lf_incident_find_start (history, platform_ids[i],
+              start = history != NULL ? lf_notice_context_find_start (history, platform_ids[i],
                                                                 FALSE) : 0;
               if (start == 0)
                 start = lf_platform_state_get_since (state) / G_USEC_PER_SEC;
@@ -235,7 +235,7 @@ lf_incident_build_context (LfCatalog          *catalog,
         }
       else if (history != NULL)
         {
-          start = lf_incident_find_start (history, platform_ids[i], FALSE);
+          start = lf_notice_context_find_start (history, platform_ids[i], FALSE);
           down = start > 0;
         }
 
@@ -246,12 +246,12 @@ lf_incident_build_context (LfCatalog          *catalog,
             {
               context->since = start;
               g_free (context->incident_id);
-              context->incident_id = lf_incident_make_id (platform_ids[i], start);
+              context->incident_id = lf_notice_context_make_id (platform_ids[i], start);
             }
         }
       else if (history != NULL && ended_platform == NULL)
         {
-          ended_start = lf_incident_find_start (history, platform_ids[i], TRUE);
+          ended_start = lf_notice_context_find_start (history, platform_ids[i], TRUE);
           if (ended_start > 0)
             ended_platform = platform_ids[i];
         }
@@ -262,7 +262,7 @@ lf_incident_build_context (LfCatalog          *catalog,
   if (!any_down && ended_platform != NULL)
     {
       context->since = ended_start;
-      context->incident_id = lf_incident_make_id (ended_platform, ended_start);
+      context->incident_id = lf_notice_context_make_id (ended_platform, ended_start);
     }
   if (context->since == 0)
     context->since = g_get_real_time () / G_USEC_PER_SEC;
@@ -274,13 +274,13 @@ lf_incident_build_context (LfCatalog          *catalog,
 }
 
 /**
- * lf_incident_apply_profile:
+ * lf_notice_context_apply_profile:
  * @profile: (nullable): the user's details
  *
  * Sets my_name, my_email and my_channel from @profile.
  */
 void
-lf_incident_apply_profile (LfRenderContext *context,
+lf_notice_context_apply_profile (LfRenderContext *context,
                            LfProfile       *profile)
 {
   g_return_if_fail (context != NULL);
@@ -298,12 +298,12 @@ lf_incident_apply_profile (LfRenderContext *context,
 }
 
 /**
- * lf_incident_recipient_from_contact:
+ * lf_notice_context_recipient_from_contact:
  *
  * Returns: (transfer full) (nullable): the contact as a notice recipient
  */
 LfRecipient *
-lf_incident_recipient_from_contact (LfContact *contact)
+lf_notice_context_recipient_from_contact (LfContact *contact)
 {
   g_autoptr(JsonObject) object = NULL;
   g_autoptr(GError) error = NULL;
@@ -320,7 +320,7 @@ lf_incident_recipient_from_contact (LfContact *contact)
 }
 
 /**
- * lf_incident_list_recipients:
+ * lf_notice_context_list_recipients:
  * @store: a loaded contact store
  * @platform_ids: the affected platforms
  *
@@ -328,7 +328,7 @@ lf_incident_recipient_from_contact (LfContact *contact)
  *   @platform_ids, each once, in the store's order
  */
 GPtrArray *
-lf_incident_list_recipients (LfContactStore     *store,
+lf_notice_context_list_recipients (LfContactStore     *store,
                              const char * const *platform_ids)
 {
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
@@ -349,7 +349,7 @@ lf_incident_list_recipients (LfContactStore     *store,
 
           if (g_hash_table_contains (seen, lf_contact_get_id (contact)))
             continue;
-          recipient = lf_incident_recipient_from_contact (contact);
+          recipient = lf_notice_context_recipient_from_contact (contact);
           if (recipient == NULL)
             continue;
           g_hash_table_add (seen, (gpointer) lf_contact_get_id (contact));

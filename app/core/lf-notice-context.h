@@ -1,4 +1,4 @@
-/* lf-incident.h — what a notice says about an outage: context and recipients
+/* lf-notice-context.h — what a notice says about an outage: context and recipients
  *
  * Copyright 2026 The Lifeline authors
  *
@@ -16,29 +16,29 @@
 
 G_BEGIN_DECLS
 
-#define LF_INCIDENT_ERROR (lf_incident_error_quark ())
+#define LF_NOTICE_CONTEXT_ERROR (lf_notice_context_error_quark ())
 
 typedef enum
 {
-  LF_INCIDENT_ERROR_UNKNOWN_PLATFORM,
+  LF_NOTICE_CONTEXT_ERROR_UNKNOWN_PLATFORM,
 } LfIncidentError;
 
-GQuark           lf_incident_error_quark          (void);
-gint64           lf_incident_find_start           (LfHistory          *history,
+GQuark           lf_notice_context_error_quark          (void);
+gint64           lf_notice_context_find_start           (LfHistory          *history,
                                                    const char         *platform_id,
                                                    gboolean            include_ended);
-char            *lf_incident_make_id              (const char         *platform_id,
+char            *lf_notice_context_make_id              (const char         *platform_id,
                                                    gint64              start);
-LfRenderContext *lf_incident_build_context        (LfCatalog          *catalog,
+LfRenderContext *lf_notice_context_build_context        (LfCatalog          *catalog,
                                                    const char * const *platform_ids,
                                                    LfMonitor          *monitor,
                                                    LfHistory          *history,
                                                    gboolean           *recovered,
                                                    GError            **error);
-void             lf_incident_apply_profile        (LfRenderContext    *context,
+void             lf_notice_context_apply_profile        (LfRenderContext    *context,
                                                    LfProfile          *profile);
-GPtrArray       *lf_incident_list_recipients      (LfContactStore     *store,
+GPtrArray       *lf_notice_context_list_recipients      (LfContactStore     *store,
                                                    const char * const *platform_ids);
-LfRecipient     *lf_incident_recipient_from_contact (LfContact        *contact);
+LfRecipient     *lf_notice_context_recipient_from_contact (LfContact        *contact);
 
 G_END_DECLS
