@@ -349,6 +349,8 @@ lf_json_file_set_aside (LfJsonFile *file,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *aside = NULL;
+  g_autofree char *aside_name = NULL;
+  g_autofree char *dirname = g_path_get_dirname (file->state->path);
   g_autofree char *name = NULL;
 
   g_return_val_if_fail (file != NULL, NULL);
@@ -360,6 +362,8 @@ lf_json_file_set_aside (LfJsonFile *file,
                             name, reason, error->message);
 
   g_message ("Set aside damaged %s as %s: %s", file->state->path, aside, reason);
-  return g_strdup_printf (_("“%s” was damaged and has been kept as “%s”; a fresh one was "
-                            "started. (%s)"), name, aside, reason);
+  aside_name = g_path_get_basename (aside);
+  return g_strdup_printf (_("Lifeline could not read “%s”: it is damaged. It was kept as "
+                            "“%s” in %s, and a fresh one was started."), name, aside_name,
+                          dirname);
 }

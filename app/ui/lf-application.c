@@ -22,6 +22,8 @@ struct _LfApplication
   AdwApplication  parent_instance;
 
   GSettings      *settings;
+  LfPlan         *plan;
+  LfIncidentLog  *incident_log;
 };
 
 G_DEFINE_FINAL_TYPE (LfApplication, lf_application, ADW_TYPE_APPLICATION)
@@ -136,6 +138,22 @@ lf_application_startup (GApplication *app)
 }
 
 static void
+lf_application_shutdown (GApplication *app)
+{
+  LfApplication *self = LF_APPLICATION (app);
+  g_autoptr(GError) error = NULL;
+
+  /* Nothing the user typed is lost: write pending changes before the process ends. */
+  if (self->incident_log != NULL && !lf_incident_log_flush (self->incident_log, &error))
+    g_warning ("Could not save the incident log: %s", error->message);
+  g_clear_error (&error);
+  if (self->plan != NULL && !lf_plan_flush (self->plan, &error))
+    g_warning ("Could not save the plan: %s", error->message);
+
+  G_APPLICATION_CLASS (lf_application_parent_class)->shutdown (app);
+}
+
+static void
 lf_application_activate (GApplication *app)
 {
   LfWindow *window = get_or_create_window (LF_APPLICATION (app));
@@ -152,6 +170,8 @@ lf_application_dispose (GObject *object)
 {
   LfApplication *self = LF_APPLICATION (object);
 
+  g_clear_object (&self->incident_log);
+  g_clear_object (&self->plan);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (lf_application_parent_class)->dispose (object);
@@ -168,6 +188,7 @@ lf_application_class_init (LfApplicationClass *klass)
   app_class->handle_local_options = lf_application_handle_local_options;
   app_class->startup = lf_application_startup;
   app_class->activate = lf_application_activate;
+  app_class->shutdown = lf_application_shutdown;
 }
 
 static void
@@ -208,4 +229,68 @@ lf_application_get_settings (LfApplication *self)
     self->settings = g_settings_new (SCHEMA_ID);
 
   return self->settings;
+}
+
+static void
+plan_loaded_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!lf_plan_load_finish (LF_PLAN (source), result, &error)
+      && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_warning ("Could not load the plan: %s", error->message);
+}
+
+static void
+incident_log_loaded_cb (GObject      *source,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!lf_incident_log_load_finish (LF_INCIDENT_LOG (source), result, &error)
+      && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_warning ("Could not load the incident log: %s", error->message);
+}
+
+/**
+ * lf_application_get_plan:
+ * @self: a #LfApplication
+ *
+ * Returns: (transfer none): the contingency plan, created and loaded on first use
+ */
+LfPlan *
+lf_application_get_plan (LfApplication *self)
+{
+  g_return_val_if_fail (LF_IS_APPLICATION (self), NULL);
+
+  if (self->plan == NULL)
+    {
+      self->plan = lf_plan_new (NULL);
+      lf_plan_load_async (self->plan, NULL, plan_loaded_cb, NULL);
+    }
+
+  return self->plan;
+}
+
+/**
+ * lf_application_get_incident_log:
+ * @self: a #LfApplication
+ *
+ * Returns: (transfer none): the incident log, created and loaded on first use
+ */
+LfIncidentLog *
+lf_application_get_incident_log (LfApplication *self)
+{
+  g_return_val_if_fail (LF_IS_APPLICATION (self), NULL);
+
+  if (self->incident_log == NULL)
+    {
+      self->incident_log = lf_incident_log_new (lf_application_get_plan (self), NULL);
+      lf_incident_log_load_async (self->incident_log, NULL, incident_log_loaded_cb, NULL);
+    }
+
+  return self->incident_log;
 }

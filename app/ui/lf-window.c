@@ -13,6 +13,8 @@
 
 #include <glib/gi18n.h>
 
+#include "lf-checklist-page.h"
+
 struct _LfWindow
 {
   AdwApplicationWindow  parent_instance;
@@ -20,6 +22,7 @@ struct _LfWindow
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;
   AdwViewStack         *stack;
+  LfChecklistPage      *checklist_page;
 };
 
 G_DEFINE_FINAL_TYPE (LfWindow, lf_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -114,10 +117,13 @@ lf_window_class_init (LfWindowClass *klass)
 
   window_class->close_request = lf_window_close_request;
 
+  g_type_ensure (LF_TYPE_CHECKLIST_PAGE);
+
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/ui/lf-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LfWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, LfWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, LfWindow, checklist_page);
 
   gtk_widget_class_install_action (widget_class, "win.show-page", "s",
                                    lf_window_show_page_action);
@@ -148,6 +154,8 @@ lf_window_new (LfApplication *application)
                        "application", application,
                        NULL);
   restore_window_state (self);
+  lf_checklist_page_set_models (self->checklist_page, lf_application_get_plan (application),
+                                lf_application_get_incident_log (application));
 
   return self;
 }
