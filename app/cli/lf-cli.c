@@ -11,6 +11,8 @@
 
 #include "lf-cli.h"
 
+#include "lf-cli-check.h"
+
 #include <glib/gi18n.h>
 #include <stdio.h>
 
@@ -19,6 +21,14 @@
  */
 
 static const GOptionEntry option_entries[] = {
+  { "catalog", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Use this catalog of platforms instead of the installed one"), N_("FILE") },
+  { "check", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Check every platform once, print the result and exit"), NULL },
+  { "json", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("With --check: print JSON"), NULL },
+  { "timeout", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --check: the limit for one request"), N_("SECONDS") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Print the version and exit"), NULL },
   { NULL }
@@ -48,6 +58,9 @@ lf_cli_handle_options (GVariantDict *options)
       g_print ("Lifeline %s\n", PACKAGE_VERSION);
       return 0;
     }
+
+  if (g_variant_dict_contains (options, "check"))
+    return lf_cli_check (options);
 
   return LF_CLI_CONTINUE;
 }

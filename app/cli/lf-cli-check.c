@@ -1,0 +1,415 @@
+/* lf-cli-check.c — `lifeline --check`: one health check, printed
+ *
+ * Copyright 2026 The Lifeline authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "lf-cli"
+
+#include "config.h"
+
+#include "lf-cli-check.h"
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+#include <stdio.h>
+
+#include "lf-catalog.h"
+#include "lf-http.h"
+#include "lf-monitor.h"
+
+/* One round of the real monitor over every platform of the catalog in use (references and
+ * status sources included, all at once on one SoupSession), with short confirmation
+ * re-probes for failures, then a table or DESIGN.md's JSON object. No display, no D-Bus. */
+
+#define CHECK_CONFIRM_DELAY_MS 500
+#define CHECK_MAX_TIMEOUT 600
+#define CHECK_BACKSTOP_TIMEOUT 120
+
+/* ------------------------------------------------------------------------------------------ */
+/* Helpers                                                                                      */
+/* ------------------------------------------------------------------------------------------ */
+
+/* The app's session (lf_http_session_new()) keeps a per-host limit for the long run. A check
+ * sends every probe at once on its own connection, so a per-host limit only queues requests
+ * in libsoup (whose queue scan costs O(queued × connections) per step: seconds of CPU for a
+ * few hundred targets on one host). Same User-Agent, same trust store, same backstop. */
+static SoupSession *
+create_check_session (void)
+{
+  g_autofree char *user_agent = lf_http_get_user_agent ();
+
+  return soup_session_new_with_options ("user-agent", user_agent,
+                                        "max-conns", LF_HTTP_MAX_CONNS,
+                                        "max-conns-per-host", LF_HTTP_MAX_CONNS,
+                                        "timeout", CHECK_BACKSTOP_TIMEOUT,
+                                        NULL);
+}
+
+static gboolean
+parse_timeout (const char  *text,
+               guint       *seconds,
+               GError     **error)
+{
+  guint64 value;
+
+  if (!g_ascii_string_to_unsigned (text, 10, 1, CHECK_MAX_TIMEOUT, &value, NULL))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("--timeout must be a whole number of seconds from 1 to %u, not “%s”"),
+                   CHECK_MAX_TIMEOUT, text);
+      return FALSE;
+    }
+
+  *seconds = (guint) value;
+  return TRUE;
+}
+
+static int
+exit_code_for (LfMonitor *monitor)
+{
+  LfDiagnosis *diagnosis = lf_monitor_get_diagnosis (monitor);
+  GListModel *platforms = lf_monitor_get_platforms (monitor);
+  guint n = g_list_model_get_n_items (platforms);
+  gboolean down = FALSE, warning = FALSE, unknown = FALSE;
+
+  if (diagnosis == NULL || lf_diagnosis_get_kind (diagnosis) >= LF_DIAGNOSIS_LOCAL_NETWORK)
+    return LF_CHECK_EXIT_UNKNOWN;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(LfPlatformState) state = g_list_model_get_item (platforms, i);
+
+      switch (lf_platform_state_get_state (state))
+        {
+        case LF_STATE_DOWN:
+          down = TRUE;
+          break;
+        case LF_STATE_DEGRADED:
+        case LF_STATE_MAINTENANCE:
+          warning = TRUE;
+          break;
+        case LF_STATE_UNKNOWN:
+          unknown = TRUE;
+          break;
+        case LF_STATE_UP:
+        default:
+          break;
+        }
+    }
+
+  if (down)
+    return LF_CHECK_EXIT_CRITICAL;
+  if (warning)
+    return LF_CHECK_EXIT_WARNING;
+  if (unknown)
+    return LF_CHECK_EXIT_UNKNOWN;
+  return LF_CHECK_EXIT_OK;
+}
+
+static void
+add_latency (JsonBuilder *builder,
+             double       latency_ms)
+{
+  json_builder_set_member_name (builder, "latency_ms");
+  if (latency_ms >= 0)
+    json_builder_add_int_value (builder, (gint64) (latency_ms + 0.5));
+  else
+    json_builder_add_null_value (builder);
+}
+
+static char *
+format_json (LfMonitor *monitor)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GDateTime) checked = NULL;
+  g_autofree char *checked_text = NULL;
+  LfDiagnosis *diagnosis = lf_monitor_get_diagnosis (monitor);
+  LfCatalog *catalog = lf_monitor_get_catalog (monitor);
+  GListModel *platforms = lf_monitor_get_platforms (monitor);
+  guint n = g_list_model_get_n_items (platforms);
+
+  checked = g_date_time_new_from_unix_utc (lf_monitor_get_last_checked (monitor) / G_USEC_PER_SEC);
+  checked_text = g_date_time_format (checked, "%Y-%m-%dT%H:%M:%SZ");
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "checked_at");
+  json_builder_add_string_value (builder, checked_text);
+
+  json_builder_set_member_name (builder, "diagnosis");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "kind");
+  json_builder_add_string_value (builder,
+                                 lf_diagnosis_kind_to_string (lf_diagnosis_get_kind (diagnosis)));
+  json_builder_set_member_name (builder, "provider");
+  if (lf_diagnosis_get_provider_id (diagnosis) != NULL)
+    json_builder_add_string_value (builder, lf_diagnosis_get_provider_id (diagnosis));
+  else
+    json_builder_add_null_value (builder);
+  json_builder_set_member_name (builder, "summary");
+  json_builder_add_string_value (builder, lf_diagnosis_get_summary (diagnosis));
+  json_builder_end_object (builder);
+
+  json_builder_set_member_name (builder, "platforms");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(LfPlatformState) state = g_list_model_get_item (platforms, i);
+      LfCatalogPlatform *entry = lf_catalog_lookup_platform (catalog,
+                                                             lf_platform_state_get_id (state));
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "id");
+      json_builder_add_string_value (builder, lf_platform_state_get_id (state));
+      json_builder_set_member_name (builder, "name");
+      json_builder_add_string_value (builder, lf_platform_state_get_name (state));
+      json_builder_set_member_name (builder, "state");
+      json_builder_add_string_value (builder,
+                                     lf_state_to_string (lf_platform_state_get_state (state)));
+      json_builder_set_member_name (builder, "cause");
+      json_builder_add_string_value (builder,
+                                     lf_cause_to_string (lf_platform_state_get_cause (state)));
+      json_builder_set_member_name (builder, "provider");
+      if (lf_platform_state_get_provider (state) != NULL)
+        json_builder_add_string_value (builder, lf_platform_state_get_provider (state));
+      else
+        json_builder_add_null_value (builder);
+      json_builder_set_member_name (builder, "http_status");
+      if (lf_platform_state_get_http_status (state) != 0)
+        json_builder_add_int_value (builder, lf_platform_state_get_http_status (state));
+      else
+        json_builder_add_null_value (builder);
+      add_latency (builder, lf_platform_state_get_latency_ms (state));
+      json_builder_set_member_name (builder, "explanation");
+      json_builder_add_string_value (builder, lf_platform_state_get_explanation (state));
+      if (lf_platform_state_get_ray_id (state) != NULL)
+        {
+          json_builder_set_member_name (builder, "ray_id");
+          json_builder_add_string_value (builder, lf_platform_state_get_ray_id (state));
+        }
+
+      json_builder_set_member_name (builder, "status");
+      if (entry != NULL && entry->status != NULL)
+        {
+          GPtrArray *incidents = lf_platform_state_get_incidents (state);
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "indicator");
+          json_builder_add_string_value (builder, lf_severity_to_string (
+                                           lf_platform_state_get_status_indicator (state)));
+          json_builder_set_member_name (builder, "incidents");
+          json_builder_begin_array (builder);
+          for (guint j = 0; j < incidents->len; j++)
+            {
+              LfStatusIncident *incident = g_ptr_array_index (incidents, j);
+
+              if (incident->upcoming)
+                continue;
+              json_builder_begin_object (builder);
+              json_builder_set_member_name (builder, "title");
+              json_builder_add_string_value (builder, incident->title);
+              json_builder_set_member_name (builder, "url");
+              if (incident->url != NULL)
+                json_builder_add_string_value (builder, incident->url);
+              else
+                json_builder_add_null_value (builder);
+              json_builder_end_object (builder);
+            }
+          json_builder_end_array (builder);
+          json_builder_end_object (builder);
+        }
+      else
+        json_builder_add_null_value (builder);
+
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "references");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < catalog->references->len; i++)
+    {
+      LfCatalogReference *reference = g_ptr_array_index (catalog->references, i);
+      LfProbeResult *probe = lf_monitor_get_reference_result (monitor, reference->id);
+      gboolean ok = probe != NULL && probe->http_status != 0;
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "id");
+      json_builder_add_string_value (builder, reference->id);
+      json_builder_set_member_name (builder, "ok");
+      json_builder_add_boolean_value (builder, ok);
+      add_latency (builder, ok ? probe->total_ms : -1);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+
+  return json_generator_to_data (generator, NULL);
+}
+
+/* Pads @text with spaces to @width characters (not bytes). */
+static void
+append_cell (GString    *out,
+             const char *text,
+             guint       width)
+{
+  glong len = g_utf8_strlen (text, -1);
+
+  g_string_append (out, text);
+  for (glong i = len; i < (glong) width + 2; i++)
+    g_string_append_c (out, ' ');
+}
+
+static char *
+format_table (LfMonitor *monitor)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  LfDiagnosis *diagnosis = lf_monitor_get_diagnosis (monitor);
+  LfCatalog *catalog = lf_monitor_get_catalog (monitor);
+  GListModel *platforms = lf_monitor_get_platforms (monitor);
+  guint n = g_list_model_get_n_items (platforms);
+  guint widths[5] = { 0 };
+  guint n_ok = 0;
+  char **header;
+
+  header = g_new0 (char *, 7);
+  header[0] = g_strdup (_("PLATFORM"));
+  header[1] = g_strdup (_("STATE"));
+  header[2] = g_strdup (_("CAUSE"));
+  header[3] = g_strdup (_("HTTP"));
+  header[4] = g_strdup (_("LATENCY"));
+  header[5] = g_strdup (_("NOTE"));
+  g_ptr_array_add (rows, header);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(LfPlatformState) state = g_list_model_get_item (platforms, i);
+      char **row = g_new0 (char *, 7);
+      double latency = lf_platform_state_get_latency_ms (state);
+      guint http = lf_platform_state_get_http_status (state);
+
+      row[0] = g_strdup (lf_platform_state_get_name (state));
+      row[1] = g_strdup (lf_state_describe (lf_platform_state_get_state (state)));
+      row[2] = g_strdup (lf_cause_to_string (lf_platform_state_get_cause (state)));
+      row[3] = http != 0 ? g_strdup_printf ("%u", http) : g_strdup ("–");
+      /* Translators: a latency in milliseconds */
+      row[4] = latency >= 0 ? g_strdup_printf (_("%.0f ms"), latency) : g_strdup ("–");
+      row[5] = g_strdup (lf_platform_state_get_explanation (state));
+      g_ptr_array_add (rows, row);
+    }
+
+  for (guint r = 0; r < rows->len; r++)
+    {
+      char **row = g_ptr_array_index (rows, r);
+
+      for (guint c = 0; c < 5; c++)
+        widths[c] = MAX (widths[c], (guint) g_utf8_strlen (row[c], -1));
+    }
+
+  /* Translators: the first line of `lifeline --check` */
+  g_string_append_printf (out, _("Diagnosis: %s"), lf_diagnosis_get_summary (diagnosis));
+  g_string_append (out, "\n\n");
+
+  for (guint r = 0; r < rows->len; r++)
+    {
+      char **row = g_ptr_array_index (rows, r);
+
+      for (guint c = 0; c < 5; c++)
+        append_cell (out, row[c], widths[c]);
+      g_string_append (out, row[5]);
+      g_string_append_c (out, '\n');
+    }
+
+  for (guint i = 0; i < catalog->references->len; i++)
+    {
+      LfCatalogReference *reference = g_ptr_array_index (catalog->references, i);
+      LfProbeResult *probe = lf_monitor_get_reference_result (monitor, reference->id);
+
+      if (probe != NULL && probe->http_status != 0)
+        n_ok++;
+    }
+  g_string_append_c (out, '\n');
+  /* Translators: e.g. "Reference checks: 4 of 5 answered" */
+  g_string_append_printf (out, _("Reference checks: %u of %u answered"), n_ok,
+                          catalog->references->len);
+  g_string_append_c (out, '\n');
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Public API                                                                                   */
+/* ------------------------------------------------------------------------------------------ */
+
+/**
+ * lf_cli_check:
+ * @options: --check and its companions --json, --catalog FILE, --timeout SECONDS
+ *
+ * Returns: the monitoring-plugin exit code (3 also for bad arguments or a bad catalog)
+ */
+int
+lf_cli_check (GVariantDict *options)
+{
+  g_autoptr(LfCatalog) catalog = NULL;
+  g_autoptr(LfMonitor) monitor = NULL;
+  g_autoptr(SoupSession) session = NULL;
+  g_autoptr(LfNetworkBackend) backend = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+  g_autofree char *output = NULL;
+  const char *catalog_file = NULL;
+  const char *timeout_text = NULL;
+  gboolean json = g_variant_dict_contains (options, "json");
+  guint timeout = LF_MONITOR_DEFAULT_TIMEOUT;
+
+  g_return_val_if_fail (options != NULL, LF_CHECK_EXIT_UNKNOWN);
+
+  if (g_variant_dict_lookup (options, "timeout", "&s", &timeout_text)
+      && !parse_timeout (timeout_text, &timeout, &error))
+    {
+      g_printerr ("lifeline: %s\n", error->message);
+      return LF_CHECK_EXIT_UNKNOWN;
+    }
+
+  if (g_variant_dict_lookup (options, "catalog", "^&ay", &catalog_file))
+    catalog = lf_catalog_new_from_file (catalog_file, &error);
+  else
+    catalog = lf_catalog_load_default (NULL, &error);
+  if (catalog == NULL)
+    {
+      g_printerr ("lifeline: %s\n", error->message);
+      return LF_CHECK_EXIT_UNKNOWN;
+    }
+
+  for (guint i = 0; i < catalog->platforms->len; i++)
+    g_ptr_array_add (ids, ((LfCatalogPlatform *) g_ptr_array_index (catalog->platforms, i))->id);
+  g_ptr_array_add (ids, NULL);
+
+  session = create_check_session ();
+  backend = lf_network_backend_new (session);
+  monitor = lf_monitor_new (catalog, LF_MONITOR_BACKEND (backend));
+  lf_monitor_set_timeout (monitor, timeout);
+  lf_monitor_set_timings (monitor, LF_MONITOR_DEFAULT_INTERVAL * 1000, CHECK_CONFIRM_DELAY_MS, 0);
+  lf_monitor_set_watched (monitor, (const char * const *) ids->pdata);
+
+  lf_monitor_check_now (monitor);
+  while (lf_monitor_get_checking (monitor))
+    g_main_context_iteration (NULL, TRUE);
+
+  output = json ? format_json (monitor) : format_table (monitor);
+  fputs (output, stdout);
+  if (json)
+    fputc ('\n', stdout);
+  fflush (stdout);
+
+  return exit_code_for (monitor);
+}

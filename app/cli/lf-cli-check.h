@@ -1,0 +1,22 @@
+/* lf-cli-check.h — `lifeline --check`: one health check, printed
+ *
+ * Copyright 2026 The Lifeline authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+/* Monitoring-plugin exit codes */
+#define LF_CHECK_EXIT_OK       0
+#define LF_CHECK_EXIT_WARNING  1   /* something degraded or in maintenance */
+#define LF_CHECK_EXIT_CRITICAL 2   /* something down */
+#define LF_CHECK_EXIT_UNKNOWN  3   /* unknown, offline, local network, or bad arguments */
+
+int lf_cli_check (GVariantDict *options);
+
+G_END_DECLS
