@@ -482,6 +482,93 @@ test_page_close_and_export (void)
   g_rmdir (dir);
 }
 
+static void
+cli_done_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_subprocess_wait_finish (G_SUBPROCESS (source), result, &error));
+  g_assert_no_error (error);
+  *(gboolean *) user_data = TRUE;
+}
+
+static gboolean
+drill_incident_open (gpointer data)
+{
+  LfDrill *drill = lf_application_get_drill (app);
+  LfIncident *incident;
+
+  if (drill == NULL)
+    return FALSE;
+  incident = lf_incident_bridge_get_current (lf_drill_get_bridge (drill));
+
+  return incident != NULL && lf_incident_get_n_entries (incident) > 4;
+}
+
+static gboolean
+drill_finished (gpointer data)
+{
+  LfDrill *drill = lf_application_get_drill (app);
+
+  return drill != NULL && !lf_drill_get_running (drill);
+}
+
+static void
+test_page_drill_from_command_line (void)
+{
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) out = NULL;
+  const char *argv[] = { lf_test_get_binary (), "--drill", "cloudflare-2025-11-18", NULL };
+  LfIncidentLog *log = lf_application_get_incident_log (app);
+  LfChecklistPage *page = get_page ();
+  GPtrArray *incidents;
+  LfIncident *incident;
+  gboolean done = FALSE;
+  guint runs_before = n_runs_shown (page);
+
+  /* This process is the running Lifeline; the command hands the drill over to it. */
+  g_setenv ("LIFELINE_DRILL_SPEED", "30", TRUE);
+  lf_window_show_page (get_window (), "health");
+  proc = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error);
+  g_assert_no_error (error);
+  g_subprocess_wait_async (proc, NULL, cli_done_cb, &done);
+  lf_test_wait_for_flag (&done, 10000);
+  g_assert_true (g_subprocess_get_if_exited (proc));
+  g_assert_cmpint (g_subprocess_get_exit_status (proc), ==, 0);
+  out = g_input_stream_read_bytes (g_subprocess_get_stdout_pipe (proc), 4096, NULL, &error);
+  g_assert_nonnull (strstr (g_bytes_get_data (out, NULL), "Started the drill"));
+
+  /* The window shows the checklist, and the drill's run appears on it. */
+  g_assert_nonnull (lf_application_get_drill (app));
+  g_assert_cmpstr (lf_window_get_visible_page (get_window ()), ==, "checklist");
+  g_assert_true (lf_test_wait_for (drill_incident_open, NULL, 10000));
+  g_assert_cmpuint (n_runs_shown (page), ==, runs_before + 1);
+  g_assert_nonnull (find_widget (GTK_WIDGET (page), GTK_TYPE_LABEL, "DRILL"));
+  {
+    GtkScrolledWindow *scrolled = GTK_SCROLLED_WINDOW (find_widget (GTK_WIDGET (page),
+                                                                    GTK_TYPE_SCROLLED_WINDOW,
+                                                                    NULL));
+
+    gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (scrolled), 0);
+  }
+  settle (400);
+  save_screenshot (GTK_WIDGET (get_window ()), "checklist-page-drill.png");
+
+  g_assert_true (lf_test_wait_for (drill_finished, NULL, 20000));
+  incidents = lf_incident_bridge_get_incidents (lf_drill_get_bridge (lf_application_get_drill (app)));
+  g_assert_cmpuint (incidents->len, ==, 1);
+  incident = g_ptr_array_index (incidents, 0);
+  g_assert_true (lf_incident_get_drill (incident));
+  g_assert_cmpstr (lf_incident_get_title (incident), ==, "Drill: Cloudflare outage");
+  g_assert_true (lf_incident_log_lookup (log, lf_incident_get_id (incident)) == incident);
+  /* Recovered, and waiting for the user to close it. */
+  g_assert_cmpint (lf_incident_get_status (incident), ==, LF_INCIDENT_ENDED);
+  g_unsetenv ("LIFELINE_DRILL_SPEED");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -516,6 +603,8 @@ main (int   argc,
   g_test_add_func ("/lifeline/checklist-page/plan-editing", test_page_plan_editing);
   g_test_add_func ("/lifeline/checklist-page/screenshots", test_page_screenshots);
   g_test_add_func ("/lifeline/checklist-page/close-and-export", test_page_close_and_export);
+  g_test_add_func ("/lifeline/checklist-page/drill-from-command-line",
+                   test_page_drill_from_command_line);
 
   ret = g_test_run ();
 

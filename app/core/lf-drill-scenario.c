@@ -192,6 +192,13 @@ selector_matches_status (const char        *selector,
   return FALSE;
 }
 
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
 /* ---- Parsing ---- */
 
 typedef struct
@@ -584,7 +591,7 @@ lf_drill_scenario_list (void)
   for (guint i = 0; names != NULL && names[i] != NULL; i++)
     if (g_str_has_suffix (names[i], ".xml"))
       g_ptr_array_add (ids, g_strndup (names[i], strlen (names[i]) - 4));
-  g_ptr_array_sort (ids, (GCompareFunc) g_strcmp0);
+  g_ptr_array_sort (ids, compare_strings);
   g_ptr_array_add (ids, NULL);
 
   return (char **) g_ptr_array_free (g_steal_pointer (&ids), FALSE);

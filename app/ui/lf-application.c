@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "lf-cli.h"
+#include "lf-drill.h"
 #include "lf-preferences-window.h"
 #include "lf-window.h"
 
@@ -24,6 +25,7 @@ struct _LfApplication
   GSettings      *settings;
   LfPlan         *plan;
   LfIncidentLog  *incident_log;
+  LfDrill        *drill;
 };
 
 G_DEFINE_FINAL_TYPE (LfApplication, lf_application, ADW_TYPE_APPLICATION)
@@ -97,10 +99,70 @@ lf_application_preferences_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (prefs));
 }
 
+static void
+on_drill_finished_cb (LfDrill       *drill,
+                      LfApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (LF_IS_WINDOW (window))
+    lf_window_add_toast (LF_WINDOW (window),
+                         adw_toast_new (_("The drill is over. Check the checklist, then close "
+                                          "the drill incident.")));
+  g_application_release (G_APPLICATION (self));
+}
+
+static void
+lf_application_start_drill_action (GSimpleAction *action,
+                                   GVariant      *parameter,
+                                   gpointer       user_data)
+{
+  LfApplication *self = user_data;
+  LfWindow *window = get_or_create_window (self);
+  g_autoptr(LfDrillScenario) scenario = NULL;
+  g_autoptr(LfCatalog) catalog = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *started = NULL;
+  const char *speed = g_getenv ("LIFELINE_DRILL_SPEED");
+
+  lf_window_show_page (window, "checklist");
+  gtk_window_present (GTK_WINDOW (window));
+
+  scenario = lf_drill_scenario_load (g_variant_get_string (parameter, NULL), &error);
+  if (scenario != NULL)
+    catalog = lf_catalog_load_default (NULL, &error);
+  if (catalog == NULL)
+    {
+      g_autofree char *escaped = g_markup_escape_text (error->message, -1);
+
+      lf_window_add_toast (window, adw_toast_new (escaped));
+      return;
+    }
+
+  /* One drill at a time: a new one replaces a running one. */
+  if (self->drill != NULL)
+    lf_drill_stop (self->drill);
+  g_clear_object (&self->drill);
+
+  /* LIFELINE_DRILL_SPEED plays faster, for tests and screenshots. */
+  self->drill = lf_drill_new (scenario, catalog, lf_application_get_incident_log (self),
+                              speed != NULL ? CLAMP (g_ascii_strtod (speed, NULL), 0.1, 1000.0)
+                                            : 1.0);
+  g_signal_connect_object (self->drill, "finished", G_CALLBACK (on_drill_finished_cb), self, 0);
+  g_application_hold (G_APPLICATION (self));
+  lf_drill_start (self->drill);
+
+  /* Translators: a toast; the drill's title */
+  started = g_markup_printf_escaped (_("Drill started: %s. Nothing reaches your clients."),
+                                     lf_drill_scenario_get_title (scenario));
+  lf_window_add_toast (window, adw_toast_new (started));
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", lf_application_quit_action },
   { "about", lf_application_about_action },
   { "preferences", lf_application_preferences_action },
+  { "start-drill", lf_application_start_drill_action, "s" },
 };
 
 /* ------------------------------------------------------------------------ */
@@ -170,6 +232,7 @@ lf_application_dispose (GObject *object)
 {
   LfApplication *self = LF_APPLICATION (object);
 
+  g_clear_object (&self->drill);
   g_clear_object (&self->incident_log);
   g_clear_object (&self->plan);
   g_clear_object (&self->settings);
@@ -293,4 +356,18 @@ lf_application_get_incident_log (LfApplication *self)
     }
 
   return self->incident_log;
+}
+
+/**
+ * lf_application_get_drill:
+ * @self: a #LfApplication
+ *
+ * Returns: (transfer none) (nullable): the fire drill started last, if any
+ */
+LfDrill *
+lf_application_get_drill (LfApplication *self)
+{
+  g_return_val_if_fail (LF_IS_APPLICATION (self), NULL);
+
+  return self->drill;
 }

@@ -9,6 +9,7 @@
 
 #include <adwaita.h>
 
+#include "lf-drill.h"
 #include "lf-incident-log.h"
 #include "lf-plan.h"
 
@@ -22,5 +23,6 @@ LfApplication *lf_application_new          (void);
 GSettings     *lf_application_get_settings (LfApplication *self);
 LfPlan        *lf_application_get_plan     (LfApplication *self);
 LfIncidentLog *lf_application_get_incident_log (LfApplication *self);
+LfDrill       *lf_application_get_drill    (LfApplication *self);
 
 G_END_DECLS

@@ -169,11 +169,31 @@ describe_causes (LfPlanStep *step)
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
+/* A drill tells its story: the newest note of its timeline. */
+static const char *
+latest_note (LfIncident *incident)
+{
+  for (guint i = lf_incident_get_n_entries (incident); i > 0; i--)
+    {
+      const LfTimelineEntry *entry = lf_incident_get_entry (incident, i - 1);
+
+      if (entry->kind == LF_TIMELINE_NOTE)
+        return entry->text;
+    }
+
+  return NULL;
+}
+
 static char *
 run_description (LfIncident *incident)
 {
   g_autofree char *started = format_clock (lf_incident_get_started_at (incident));
   g_autofree char *elapsed = lf_report_format_duration (lf_incident_get_elapsed (incident, NULL));
+  const char *note = lf_incident_get_drill (incident) ? latest_note (incident) : NULL;
+
+  if (note != NULL && lf_incident_get_status (incident) == LF_INCIDENT_OPEN)
+    /* Translators: start time, duration, and the drill's latest narrative line */
+    return g_strdup_printf (_("Started %s · going on for %s\n%s"), started, elapsed, note);
 
   if (lf_incident_get_status (incident) == LF_INCIDENT_ENDED)
     {
