@@ -471,6 +471,15 @@ test_incident_killed_mid_save (Fixture       *fixture,
 
   /* Over all rounds, the children did save. */
   g_assert_cmpuint (previous, >, 25);
+
+  /* Temporary files of interrupted writes were cleared when the log was read. */
+  {
+    g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
+    const char *name;
+
+    while ((name = g_dir_read_name (dir)) != NULL)
+      g_assert_false (g_str_has_prefix (name, "incidents.json."));
+  }
 }
 
 int

@@ -12,6 +12,8 @@
 #include "lf-json-file.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <string.h>
 
 #include "lf-storage.h"
 
@@ -32,6 +34,7 @@ typedef struct
   gint      ref_count;
   char     *path;
   gboolean  writing;
+  gboolean  reading;   /* no write while the file is read (and its stale temporaries removed) */
   gboolean  dirty_while_writing;
   gboolean  alive;
   LfJsonFile *file;
@@ -115,7 +118,7 @@ write_now (LfJsonFile *self)
 {
   g_autoptr(GBytes) bytes = NULL;
 
-  if (self->state->writing)
+  if (self->state->writing || self->state->reading)
     {
       self->state->dirty_while_writing = TRUE;
       return;
@@ -141,27 +144,50 @@ save_timeout_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* A writer killed between creating its temporary file and renaming it leaves
+ * "<name>.XXXXXX" behind (see lf_storage_write_atomic()); nothing else is named so. */
 static void
-read_cb (GObject      *source,
-         GAsyncResult *result,
-         gpointer      user_data)
+remove_stale_temporaries (const char *path)
 {
-  g_autoptr(GTask) task = user_data;
+  g_autofree char *dir_name = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autoptr(GDir) dir = g_dir_open (dir_name, 0, NULL);
+  gsize base_len = strlen (base);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      if (strlen (name) == base_len + 7 && g_str_has_prefix (name, base) && name[base_len] == '.')
+        {
+          g_autofree char *stale = g_build_filename (dir_name, name, NULL);
+
+          g_debug ("Removing %s, left by an interrupted write", stale);
+          g_unlink (stale);
+        }
+    }
+}
+
+static void
+read_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  const char *path = task_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonParser) parser = NULL;
   g_autofree char *contents = NULL;
   gsize length = 0;
 
-  if (!g_file_load_contents_finish (G_FILE (source), result, &contents, &length, NULL, &error))
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
+  remove_stale_temporaries (path);
 
-  if (length > MAX_SIZE)
+  if (!lf_storage_read_capped (path, MAX_SIZE, &contents, &length, &error))
     {
-      g_task_return_new_error (task, LF_STORAGE_ERROR, LF_STORAGE_ERROR_TOO_LARGE,
-                               _("The file is too large"));
+      if (g_error_matches (error, LF_STORAGE_ERROR, LF_STORAGE_ERROR_TOO_LARGE))
+        g_task_return_new_error (task, JSON_PARSER_ERROR, JSON_PARSER_ERROR_INVALID_DATA,
+                                 "%s", error->message);
+      else
+        g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
 
@@ -274,7 +300,7 @@ lf_json_file_flush (LfJsonFile  *file,
   file->state->dirty_while_writing = FALSE;
 
   /* Let a write in flight finish first so that it cannot land after ours. */
-  while (file->state->writing)
+  while (file->state->writing || file->state->reading)
     g_main_context_iteration (NULL, TRUE);
 
   if (!pending)
@@ -304,8 +330,10 @@ lf_json_file_is_idle (LfJsonFile *file)
 /**
  * lf_json_file_read_async:
  *
- * Reads and parses the file. A missing file is %G_IO_ERROR_NOT_FOUND; unreadable JSON is
- * %JSON_PARSER_ERROR (the caller sets the file aside and starts afresh).
+ * Reads and parses the file in a worker thread, first removing temporary files that an
+ * interrupted write left behind. A missing file is %G_IO_ERROR_NOT_FOUND; unreadable JSON (or
+ * a file over 16 MiB) is %JSON_PARSER_ERROR (the caller sets the file aside and starts
+ * afresh).
  */
 void
 lf_json_file_read_async (LfJsonFile          *file,
@@ -313,23 +341,36 @@ lf_json_file_read_async (LfJsonFile          *file,
                          GAsyncReadyCallback  callback,
                          gpointer             user_data)
 {
-  g_autoptr(GFile) gfile = NULL;
-  GTask *task;
+  g_autoptr(GTask) task = NULL;
 
   g_return_if_fail (file != NULL);
 
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, lf_json_file_read_async);
-  gfile = g_file_new_for_path (file->state->path);
-  g_file_load_contents_async (gfile, cancellable, read_cb, task);
+  g_task_set_task_data (task, g_strdup (file->state->path), g_free);
+  file->state->reading = TRUE;
+  g_task_run_in_thread (task, read_thread);
 }
 
+/**
+ * lf_json_file_read_finish:
+ *
+ * Writes held back while reading are scheduled again.
+ */
 JsonNode *
 lf_json_file_read_finish (LfJsonFile    *file,
                           GAsyncResult  *result,
                           GError       **error)
 {
+  g_return_val_if_fail (file != NULL, NULL);
   g_return_val_if_fail (G_IS_TASK (result), NULL);
+
+  file->state->reading = FALSE;
+  if (file->state->dirty_while_writing && !file->state->writing)
+    {
+      file->state->dirty_while_writing = FALSE;
+      lf_json_file_schedule (file);
+    }
 
   return g_task_propagate_pointer (G_TASK (result), error);
 }
