@@ -11,6 +11,7 @@
 
 #include "lf-application.h"
 #include "lf-checklist-page.h"
+#include "lf-drill-scenario.h"
 #include "lf-incident-window.h"
 #include "lf-storage.h"
 #include "lf-test-utils.h"
@@ -250,6 +251,23 @@ test_page_runs (void)
   g_assert_true (lf_checklist_page_get_plan (page) == lf_application_get_plan (app));
   g_assert_cmpuint (n_runs_shown (page), ==, 0);
 
+  /* Run a Drill offers every shipped scenario. */
+  {
+    GtkMenuButton *drills = GTK_MENU_BUTTON (find_widget (GTK_WIDGET (page), GTK_TYPE_MENU_BUTTON,
+                                                          NULL));
+    GMenuModel *menu = NULL;
+    g_auto(GStrv) ids = lf_drill_scenario_list ();
+    g_autofree char *action = NULL;
+
+    /* The first menu button on the page is Run a Drill. */
+    g_assert_nonnull (drills);
+    menu = gtk_menu_button_get_menu_model (drills);
+    g_assert_cmpint (g_menu_model_get_n_items (menu), ==, g_strv_length (ids));
+    g_assert_true (g_menu_model_get_item_attribute (menu, 0, G_MENU_ATTRIBUTE_ACTION, "s",
+                                                    &action));
+    g_assert_cmpstr (action, ==, "app.start-drill");
+  }
+
   cloudflare = lf_incident_log_open (log, "Drill: Cloudflare outage", platforms, "cloudflare",
                                      LF_CAUSE_CDN_EDGE, LF_DIAGNOSIS_PROVIDER_OUTAGE, TRUE);
   lf_incident_log_record (log, cloudflare, LF_TIMELINE_STATUS_UPDATE,
@@ -349,6 +367,8 @@ test_page_plan_editing (void)
 
     g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "save"));
     gtk_editable_set_text (GTK_EDITABLE (entry), "Call the agency");
+    settle (400);
+    save_screenshot (GTK_WIDGET (dialog), "step-dialog.png");
     g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "save"));
     adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "save");
     g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (plan)), ==, n + 1);

@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "lf-drill-scenario.h"
 #include "lf-incident-window.h"
 #include "lf-report.h"
 #include "lf-window.h"
@@ -46,6 +47,7 @@ struct _LfChecklistPage
   GtkLabel           *message_label;
   GtkWidget          *calm_box;
   GtkBox             *runs_box;
+  GtkMenuButton      *drill_button;
   GtkListBox         *plan_list;
   GtkListBox         *log_list;
 };
@@ -485,6 +487,29 @@ on_tick_cb (gpointer user_data)
     update_run (view);
 
   return G_SOURCE_CONTINUE;
+}
+
+/* The drills Lifeline ships, by title, each starting app.start-drill. */
+static GMenuModel *
+drill_menu (void)
+{
+  GMenu *menu = g_menu_new ();
+  g_auto(GStrv) ids = lf_drill_scenario_list ();
+
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      g_autoptr(LfDrillScenario) scenario = lf_drill_scenario_load (ids[i], NULL);
+      g_autoptr(GMenuItem) item = NULL;
+
+      if (scenario == NULL)
+        continue;
+      item = g_menu_item_new (lf_drill_scenario_get_title (scenario), NULL);
+      g_menu_item_set_action_and_target_value (item, "app.start-drill",
+                                               g_variant_new_string (ids[i]));
+      g_menu_append_item (menu, item);
+    }
+
+  return G_MENU_MODEL (menu);
 }
 
 /* ---- Plan rows ---- */
@@ -1321,6 +1346,7 @@ lf_checklist_page_class_init (LfChecklistPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LfChecklistPage, message_label);
   gtk_widget_class_bind_template_child (widget_class, LfChecklistPage, calm_box);
   gtk_widget_class_bind_template_child (widget_class, LfChecklistPage, runs_box);
+  gtk_widget_class_bind_template_child (widget_class, LfChecklistPage, drill_button);
   gtk_widget_class_bind_template_child (widget_class, LfChecklistPage, plan_list);
   gtk_widget_class_bind_template_child (widget_class, LfChecklistPage, log_list);
 
@@ -1357,6 +1383,12 @@ lf_checklist_page_init (LfChecklistPage *self)
   gtk_widget_set_margin_top (placeholder, 12);
   gtk_widget_set_margin_bottom (placeholder, 12);
   gtk_list_box_set_placeholder (self->log_list, placeholder);
+
+  {
+    g_autoptr(GMenuModel) drills = drill_menu ();
+
+    gtk_menu_button_set_menu_model (self->drill_button, drills);
+  }
 
   self->tick_id = g_timeout_add_seconds (60, on_tick_cb, self);
 }
