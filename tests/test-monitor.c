@@ -576,6 +576,185 @@ test_no_overlap (Fixture       *fixture,
 }
 
 static void
+test_captive_portal (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(LfCatalog) catalog = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = g_strdup_printf (
+    "{ \"version\": 1,"
+    "  \"references\": [ { \"id\": \"ref-204\", \"name\": \"A\","
+    "                      \"url\": \"http://127.0.0.1:%u/ref-a\", \"expect_status\": 204 } ],"
+    "  \"providers\": [],"
+    "  \"platforms\": [ { \"id\": \"upwork\", \"name\": \"Upwork\","
+    "    \"category\": \"marketplace\", \"providers\": [],"
+    "    \"probes\": [ { \"url\": \"http://127.0.0.1:%u/upwork\" } ] } ] }",
+    fixture->port, fixture->port);
+
+  catalog = lf_catalog_new_from_data (json, -1, "captive", &error);
+  g_assert_no_error (error);
+  lf_monitor_set_catalog (fixture->monitor, catalog);
+  g_assert_nonnull (lf_monitor_lookup_platform (fixture->monitor, "upwork"));
+  g_assert_null (lf_monitor_lookup_platform (fixture->monitor, "slack"));
+
+  /* the reference expects 204 and gets a 200 page: a captive portal, not the internet */
+  run_round (fixture);
+  g_assert_false (lf_monitor_get_reference_ok (fixture->monitor, "ref-204"));
+  g_assert_cmpint (lf_diagnosis_get_kind (lf_monitor_get_diagnosis (fixture->monitor)), ==,
+                   LF_DIAGNOSIS_LOCAL_NETWORK);
+  g_assert_cmpint (state_of (fixture, "upwork"), ==, LF_STATE_UNKNOWN);
+}
+
+/* A scripted backend, as the fire drill plays an outage through the real monitor: no network,
+ * every URL answers what the script says. */
+#define TEST_TYPE_SCRIPTED_BACKEND (test_scripted_backend_get_type ())
+G_DECLARE_FINAL_TYPE (TestScriptedBackend, test_scripted_backend, TEST, SCRIPTED_BACKEND, GObject)
+
+struct _TestScriptedBackend
+{
+  GObject     parent_instance;
+  GHashTable *causes;   /* url suffix → LfCause */
+  guint       probes;
+  guint       status_reads;
+};
+
+static void test_scripted_backend_iface_init (LfMonitorBackendInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (TestScriptedBackend, test_scripted_backend, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (LF_TYPE_MONITOR_BACKEND,
+                                                      test_scripted_backend_iface_init))
+
+static void
+scripted_probe_async (LfMonitorBackend    *backend,
+                      const LfProbeSpec   *spec,
+                      guint                timeout_seconds,
+                      guint                slow_ms,
+                      GCancellable        *cancellable,
+                      GAsyncReadyCallback  callback,
+                      gpointer             user_data)
+{
+  TestScriptedBackend *self = TEST_SCRIPTED_BACKEND (backend);
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+  LfProbeResult *result = lf_probe_result_new (spec->url);
+  const char *path = strrchr (spec->url, '/');
+  gpointer cause;
+
+  self->probes++;
+  result->started_at = g_get_real_time ();
+  result->total_ms = 42;
+  result->http_status = 200;
+  if (g_hash_table_lookup_extended (self->causes, path, NULL, &cause))
+    {
+      result->cause = GPOINTER_TO_INT (cause);
+      result->http_status = result->cause == LF_CAUSE_CONNECT ? 0 : 500;
+      if (result->cause == LF_CAUSE_CDN_EDGE)
+        {
+          result->cdn = g_strdup ("cloudflare");
+          result->ray_id = g_strdup ("drill-ray-0001");
+        }
+    }
+  g_task_return_pointer (task, result, (GDestroyNotify) lf_probe_result_unref);
+}
+
+static LfProbeResult *
+scripted_probe_finish (LfMonitorBackend  *backend,
+                       GAsyncResult      *result,
+                       GError           **error)
+{
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static void
+scripted_fetch_status_async (LfMonitorBackend    *backend,
+                             const LfStatusSpec  *spec,
+                             guint                timeout_seconds,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  TestScriptedBackend *self = TEST_SCRIPTED_BACKEND (backend);
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+  LfStatusReport *report = lf_status_report_new ();
+
+  self->status_reads++;
+  report->indicator = LF_SEVERITY_OPERATIONAL;
+  g_task_return_pointer (task, report, (GDestroyNotify) lf_status_report_unref);
+}
+
+static LfStatusReport *
+scripted_fetch_status_finish (LfMonitorBackend  *backend,
+                              GAsyncResult      *result,
+                              GError           **error)
+{
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static void
+test_scripted_backend_iface_init (LfMonitorBackendInterface *iface)
+{
+  iface->probe_async = scripted_probe_async;
+  iface->probe_finish = scripted_probe_finish;
+  iface->fetch_status_async = scripted_fetch_status_async;
+  iface->fetch_status_finish = scripted_fetch_status_finish;
+}
+
+static void
+test_scripted_backend_finalize (GObject *object)
+{
+  g_hash_table_unref (TEST_SCRIPTED_BACKEND (object)->causes);
+  G_OBJECT_CLASS (test_scripted_backend_parent_class)->finalize (object);
+}
+
+static void
+test_scripted_backend_class_init (TestScriptedBackendClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = test_scripted_backend_finalize;
+}
+
+static void
+test_scripted_backend_init (TestScriptedBackend *self)
+{
+  self->causes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+}
+
+static void
+test_scripted_backend (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(TestScriptedBackend) backend = g_object_new (TEST_TYPE_SCRIPTED_BACKEND, NULL);
+  LfMonitorBackend *network = lf_monitor_get_backend (fixture->monitor);
+  LfDiagnosis *diagnosis;
+
+  g_assert_true (LF_IS_NETWORK_BACKEND (network));
+  /* status sources every hour: read in the first round only, unless the backend changes */
+  lf_monitor_set_timings (fixture->monitor, 60000, 10, 3600 * 1000);
+  run_round (fixture);
+  run_round (fixture);
+  g_assert_cmpuint (((Script *) g_hash_table_lookup (fixture->scripts, "/slack-status"))->hits,
+                    ==, 1);
+  g_assert_cmpint (state_of (fixture, "upwork"), ==, LF_STATE_UP);
+
+  /* the drill swaps the backend: the same monitor, states and signals, no network */
+  g_hash_table_insert (backend->causes, g_strdup ("/upwork"), GINT_TO_POINTER (LF_CAUSE_CDN_EDGE));
+  g_hash_table_insert (backend->causes, g_strdup ("/fiverr"), GINT_TO_POINTER (LF_CAUSE_CDN_EDGE));
+  lf_monitor_set_backend (fixture->monitor, LF_MONITOR_BACKEND (backend));
+  g_assert_true (lf_monitor_get_backend (fixture->monitor) == LF_MONITOR_BACKEND (backend));
+  run_round (fixture);
+
+  diagnosis = lf_monitor_get_diagnosis (fixture->monitor);
+  g_assert_cmpint (lf_diagnosis_get_kind (diagnosis), ==, LF_DIAGNOSIS_PROVIDER_OUTAGE);
+  g_assert_cmpstr (lf_diagnosis_get_provider_id (diagnosis), ==, "cloudflare");
+  g_assert_true (saw (fixture, "upwork:up>down"));
+  g_assert_cmpstr (lf_platform_state_get_ray_id (lf_monitor_lookup_platform (fixture->monitor,
+                                                                             "upwork")),
+                   ==, "drill-ray-0001");
+  /* 2 references + 3 platforms, then 2 confirmations of the 2 failing ones */
+  g_assert_cmpuint (backend->probes, ==, 5 + 2 * 2);
+  /* status sources are read again at once after a swap */
+  g_assert_cmpuint (backend->status_reads, ==, 1);
+}
+
+static void
 test_dispose_mid_round (void)
 {
   g_autoptr(LfCatalog) catalog = NULL;
@@ -620,6 +799,8 @@ main (int   argc,
   ADD ("history", test_history, 0);
   ADD ("periodic", test_periodic, 0);
   ADD ("no-overlap", test_no_overlap, 0);
+  ADD ("captive-portal", test_captive_portal, 0);
+  ADD ("scripted-backend", test_scripted_backend, 0);
   g_test_add_func ("/lifeline/monitor/dispose-mid-round", test_dispose_mid_round);
 
   return g_test_run ();

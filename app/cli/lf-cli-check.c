@@ -16,7 +16,6 @@
 #include <stdio.h>
 
 #include "lf-catalog.h"
-#include "lf-http.h"
 #include "lf-monitor.h"
 
 /* One round of the real monitor over every platform of the catalog in use (references and
@@ -25,27 +24,10 @@
 
 #define CHECK_CONFIRM_DELAY_MS 500
 #define CHECK_MAX_TIMEOUT 600
-#define CHECK_BACKSTOP_TIMEOUT 120
 
 /* ------------------------------------------------------------------------------------------ */
 /* Helpers                                                                                      */
 /* ------------------------------------------------------------------------------------------ */
-
-/* The app's session (lf_http_session_new()) keeps a per-host limit for the long run. A check
- * sends every probe at once on its own connection, so a per-host limit only queues requests
- * in libsoup (whose queue scan costs O(queued × connections) per step: seconds of CPU for a
- * few hundred targets on one host). Same User-Agent, same trust store, same backstop. */
-static SoupSession *
-create_check_session (void)
-{
-  g_autofree char *user_agent = lf_http_get_user_agent ();
-
-  return soup_session_new_with_options ("user-agent", user_agent,
-                                        "max-conns", LF_HTTP_MAX_CONNS,
-                                        "max-conns-per-host", LF_HTTP_MAX_CONNS,
-                                        "timeout", CHECK_BACKSTOP_TIMEOUT,
-                                        NULL);
-}
 
 static gboolean
 parse_timeout (const char  *text,
@@ -234,7 +216,7 @@ format_json (LfMonitor *monitor)
     {
       LfCatalogReference *reference = g_ptr_array_index (catalog->references, i);
       LfProbeResult *probe = lf_monitor_get_reference_result (monitor, reference->id);
-      gboolean ok = probe != NULL && probe->http_status != 0;
+      gboolean ok = lf_monitor_get_reference_ok (monitor, reference->id);
 
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "id");
@@ -332,9 +314,7 @@ format_table (LfMonitor *monitor)
   for (guint i = 0; i < catalog->references->len; i++)
     {
       LfCatalogReference *reference = g_ptr_array_index (catalog->references, i);
-      LfProbeResult *probe = lf_monitor_get_reference_result (monitor, reference->id);
-
-      if (probe != NULL && probe->http_status != 0)
+      if (lf_monitor_get_reference_ok (monitor, reference->id))
         n_ok++;
     }
   g_string_append_c (out, '\n');
@@ -361,8 +341,6 @@ lf_cli_check (GVariantDict *options)
 {
   g_autoptr(LfCatalog) catalog = NULL;
   g_autoptr(LfMonitor) monitor = NULL;
-  g_autoptr(SoupSession) session = NULL;
-  g_autoptr(LfNetworkBackend) backend = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) ids = g_ptr_array_new ();
   g_autofree char *output = NULL;
@@ -394,9 +372,7 @@ lf_cli_check (GVariantDict *options)
     g_ptr_array_add (ids, ((LfCatalogPlatform *) g_ptr_array_index (catalog->platforms, i))->id);
   g_ptr_array_add (ids, NULL);
 
-  session = create_check_session ();
-  backend = lf_network_backend_new (session);
-  monitor = lf_monitor_new (catalog, LF_MONITOR_BACKEND (backend));
+  monitor = lf_monitor_new (catalog, NULL);   /* one lf_http_session_new () for everything */
   lf_monitor_set_timeout (monitor, timeout);
   lf_monitor_set_timings (monitor, LF_MONITOR_DEFAULT_INTERVAL * 1000, CHECK_CONFIRM_DELAY_MS, 0);
   lf_monitor_set_watched (monitor, (const char * const *) ids->pdata);

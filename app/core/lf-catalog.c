@@ -282,7 +282,8 @@ parse_reference (JsonObject  *obj,
       !read_string (obj, "name", TRUE, where, &name, error) ||
       !read_string (obj, "url", TRUE, where, &url, error) ||
       !check_url (url, "url", where, error) ||
-      !read_string (obj, "provider", FALSE, where, &provider, error))
+      !read_string (obj, "provider", FALSE, where, &provider, error) ||
+      !read_uint (obj, "expect_status", 100, 599, where, &reference->expect_status, error))
     return NULL;
 
   reference->id = g_strdup (id);
@@ -635,6 +636,36 @@ load_user_file_data (const char  *path,
   return contents;
 }
 
+/* Every provider the platforms of @entries name must exist in @known. */
+static gboolean
+validate_provider_refs (LfCatalog   *entries,
+                        LfCatalog   *known,
+                        const char  *source_name,
+                        GError     **error)
+{
+  for (guint i = 0; i < entries->platforms->len; i++)
+    {
+      LfCatalogPlatform *platform = g_ptr_array_index (entries->platforms, i);
+
+      for (guint j = 0; platform->providers[j] != NULL; j++)
+        {
+          if (lf_catalog_lookup_provider (known, platform->providers[j]) == NULL)
+            {
+              Where where = { source_name ? source_name
+                                          : platform->source ? platform->source
+                                                             : entries->source ? entries->source
+                                                                               : "catalog",
+                              "platforms", i, platform->id };
+
+              return fail (error, &where, _("unknown provider “%s” in \"providers\""),
+                           platform->providers[j]);
+            }
+        }
+    }
+
+  return TRUE;
+}
+
 /* ------------------------------------------------------------------------ */
 /* Public API                                                               */
 /* ------------------------------------------------------------------------ */
@@ -687,8 +718,22 @@ lf_catalog_reference_copy (const LfCatalogReference *reference)
   copy->name = g_strdup (reference->name);
   copy->url = g_strdup (reference->url);
   copy->provider = g_strdup (reference->provider);
+  copy->expect_status = reference->expect_status;
 
   return copy;
+}
+
+/**
+ * lf_catalog_reference_get_probe_spec:
+ *
+ * Returns: (transfer full): the probe that checks this reference (GET, its expected status)
+ */
+LfProbeSpec *
+lf_catalog_reference_get_probe_spec (const LfCatalogReference *reference)
+{
+  g_return_val_if_fail (reference != NULL, NULL);
+
+  return lf_probe_spec_new (reference->url, "GET", reference->expect_status);
 }
 
 void
@@ -932,8 +977,9 @@ lf_catalog_load_default (const char  *override_file,
   if (user == NULL)
     return NULL;
 
+  /* The user's platforms may name built-in providers; entries are counted in their file. */
   lf_catalog_merge (catalog, user);
-  if (!lf_catalog_validate (catalog, NULL, error))
+  if (!validate_provider_refs (user, catalog, user_path, error))
     return NULL;
 
   g_free (catalog->source);
@@ -981,27 +1027,7 @@ lf_catalog_validate (LfCatalog   *catalog,
 {
   g_return_val_if_fail (catalog != NULL, FALSE);
 
-  for (guint i = 0; i < catalog->platforms->len; i++)
-    {
-      LfCatalogPlatform *platform = g_ptr_array_index (catalog->platforms, i);
-
-      for (guint j = 0; platform->providers[j] != NULL; j++)
-        {
-          if (lf_catalog_lookup_provider (catalog, platform->providers[j]) == NULL)
-            {
-              Where where = { source_name ? source_name
-                                          : platform->source ? platform->source
-                                                             : catalog->source ? catalog->source
-                                                                               : "catalog",
-                              "platforms", i, platform->id };
-
-              return fail (error, &where, _("unknown provider “%s” in \"providers\""),
-                           platform->providers[j]);
-            }
-        }
-    }
-
-  return TRUE;
+  return validate_provider_refs (catalog, catalog, source_name, error);
 }
 
 /**
@@ -1158,6 +1184,11 @@ lf_catalog_to_json (LfCatalog *catalog)
       add_member (builder, "name", reference->name);
       add_member (builder, "url", reference->url);
       add_member (builder, "provider", reference->provider);
+      if (reference->expect_status != 0)
+        {
+          json_builder_set_member_name (builder, "expect_status");
+          json_builder_add_int_value (builder, reference->expect_status);
+        }
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -1183,8 +1214,11 @@ lf_catalog_to_json (LfCatalog *catalog)
   json_builder_set_member_name (builder, "platforms");
   json_builder_begin_array (builder);
   for (guint i = 0; i < catalog->platforms->len; i++)
-    json_builder_add_value (builder,
-                            lf_catalog_platform_to_json (g_ptr_array_index (catalog->platforms, i)));
+    {
+      LfCatalogPlatform *platform = g_ptr_array_index (catalog->platforms, i);
+
+      json_builder_add_value (builder, lf_catalog_platform_to_json (platform));
+    }
   json_builder_end_array (builder);
   json_builder_end_object (builder);
 
@@ -1257,7 +1291,7 @@ write_user_catalog (LfCatalog   *user,
   if (merged == NULL)
     return FALSE;
   lf_catalog_merge (merged, user);
-  if (!lf_catalog_validate (merged, path, error))
+  if (!validate_provider_refs (user, merged, path, error))
     return FALSE;
 
   data = lf_catalog_to_data (user, &length);

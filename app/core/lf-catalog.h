@@ -40,6 +40,7 @@ typedef struct
   char   *name;
   char   *url;
   char   *provider;        /* free-form infrastructure tag, e.g. "gnome-infra", "cloudflare" */
+  guint   expect_status;   /* 0 = any 2xx/3xx; else exactly this, redirects not followed */
 } LfCatalogReference;
 
 /* A CDN or cloud provider platforms sit behind. */
@@ -87,6 +88,7 @@ void                lf_probe_spec_free              (LfProbeSpec              *s
 
 LfCatalogReference *lf_catalog_reference_copy       (const LfCatalogReference *reference);
 void                lf_catalog_reference_free       (LfCatalogReference       *reference);
+LfProbeSpec        *lf_catalog_reference_get_probe_spec (const LfCatalogReference *reference);
 LfCatalogProvider  *lf_catalog_provider_copy        (const LfCatalogProvider  *provider);
 void                lf_catalog_provider_free        (LfCatalogProvider        *provider);
 LfCatalogPlatform  *lf_catalog_platform_new         (void);

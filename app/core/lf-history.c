@@ -48,7 +48,8 @@ typedef struct
   char    *path;
   char    *line;        /* JOB_APPEND */
   GBytes  *contents;    /* JOB_WRITE */
-  GTask   *task;        /* JOB_LOAD, JOB_FLUSH */
+  GTask   *task;        /* JOB_LOAD, JOB_FLUSH: completed (and released) on its own context */
+  gpointer result;      /* JOB_LOAD: the LoadResult */
 } Job;
 
 typedef struct
@@ -100,6 +101,8 @@ static GParamSpec *properties[N_PROPS];
 /* Helpers                                                                                      */
 /* ------------------------------------------------------------------------------------------ */
 
+static void load_result_free (LoadResult *result);
+
 static void
 job_free (Job *job)
 {
@@ -107,7 +110,25 @@ job_free (Job *job)
   g_free (job->line);
   g_clear_pointer (&job->contents, g_bytes_unref);
   g_clear_object (&job->task);
+  g_clear_pointer (&job->result, load_result_free);
   g_free (job);
+}
+
+/* Runs on the task's own context (the main thread), so that the last reference to the task,
+ * and through it to the history, is never dropped on the worker thread. */
+static gboolean
+complete_job_cb (gpointer data)
+{
+  Job *job = data;
+
+  if (job->kind == JOB_LOAD)
+    g_task_return_pointer (job->task, g_steal_pointer (&job->result),
+                           (GDestroyNotify) load_result_free);
+  else
+    g_task_return_boolean (job->task, TRUE);
+
+  job_free (job);
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -284,7 +305,8 @@ parse_samples (const char  *contents,
           JsonNode *pair = json_array_get_element (pairs, i);
           LfLatencySample sample;
 
-          if (!JSON_NODE_HOLDS_ARRAY (pair) || json_array_get_length (json_node_get_array (pair)) != 2)
+          if (!JSON_NODE_HOLDS_ARRAY (pair)
+              || json_array_get_length (json_node_get_array (pair)) != 2)
             continue;
 
           sample.time = json_array_get_int_element (json_node_get_array (pair), 0);
@@ -359,7 +381,8 @@ load_files (const char *path,
   gboolean torn = FALSE;
   gboolean rewrite = FALSE;
 
-  result->transitions = g_ptr_array_new_with_free_func ((GDestroyNotify) lf_history_transition_free);
+  result->transitions =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) lf_history_transition_free);
 
   if (!lf_storage_read_capped (path, LF_HISTORY_MAX_BYTES, &contents, &length, &error))
     {
@@ -474,10 +497,10 @@ run_job (gpointer data,
       {
         LfHistory *self = g_task_get_source_object (job->task);
 
-        g_task_return_pointer (job->task, load_files (self->path, self->samples_path),
-                               (GDestroyNotify) load_result_free);
+        job->result = load_files (self->path, self->samples_path);
+        g_main_context_invoke (g_task_get_context (job->task), complete_job_cb, job);
       }
-      break;
+      return;
 
     case JOB_APPEND:
       if (!lf_storage_append_line (job->path, job->line, &error))
@@ -491,8 +514,8 @@ run_job (gpointer data,
       break;
 
     case JOB_FLUSH:
-      g_task_return_boolean (job->task, TRUE);
-      break;
+      g_main_context_invoke (g_task_get_context (job->task), complete_job_cb, job);
+      return;
 
     default:
       g_assert_not_reached ();
@@ -548,7 +571,8 @@ status_incidents_to_json (LfPlatformState *platform)
       json_object_set_string_member (object, "title", incident->title);
       if (incident->url != NULL)
         json_object_set_string_member (object, "url", incident->url);
-      json_object_set_string_member (object, "severity", lf_severity_to_string (incident->severity));
+      json_object_set_string_member (object, "severity",
+                                     lf_severity_to_string (incident->severity));
       json_array_add_object_element (array, object);
     }
 

@@ -11,6 +11,8 @@
 
 #include "lf-http.h"
 
+#include <glib/gi18n.h>
+
 /* One SoupSession serves the whole application (probes and status sources), used from the
  * main thread with the asynchronous API.
  *
@@ -18,14 +20,16 @@
  * - TLS is always verified: nothing here connects to "accept-certificate". Tests replace the
  *   trust store with lf_http_session_set_tls_database(), never switch checking off.
  * - Connection limits are construct-only in libsoup 3.2 and default to 10 (2 per host), which
- *   would serialise a round of hundreds of probes; they are raised here.
+ *   would serialise a round of hundreds of probes; they are raised here. The per-host limit is
+ *   the global one: a round probes each host once or twice, and a benchmark or a catalog of
+ *   many targets on one host must not queue behind an artificial per-host limit.
  * - libsoup's own I/O timeout is only a backstop: every caller arms its own deadline (a timer
  *   that cancels the request), because libsoup has no total-request deadline.
  * - Redirects are limited by the callers (SOUP_MESSAGE_NO_REDIRECT and their own loop, see
  *   lf-probe.c and lf-status.c) to LF_HTTP_MAX_REDIRECTS.
  */
 
-#define LF_HTTP_MAX_CONNS_PER_HOST 64
+#define LF_HTTP_MAX_CONNS_PER_HOST LF_HTTP_MAX_CONNS
 #define LF_HTTP_BACKSTOP_TIMEOUT 120
 #define READ_CHUNK 16384
 
@@ -224,7 +228,7 @@ send_cb (GObject      *object,
   status = soup_message_get_status (state->msg);
   header = soup_message_headers_get_one (soup_message_get_response_headers (state->msg),
                                          "Location");
-  if (!is_redirect (status) || header == NULL ||
+  if (!is_redirect (status) || header == NULL || state->max_redirects == 0 ||
       (soup_message_get_flags (state->msg) & SOUP_MESSAGE_NO_REDIRECT) == 0)
     {
       g_task_return_pointer (task, g_steal_pointer (&stream), g_object_unref);
@@ -238,14 +242,14 @@ send_cb (GObject      *object,
        g_strcmp0 (g_uri_get_scheme (location), "https") != 0))
     {
       g_task_return_new_error (task, SOUP_SESSION_ERROR, SOUP_SESSION_ERROR_REDIRECT_BAD_URI,
-                               "Redirected to an invalid address “%s”", header);
+                               _("Redirected to an invalid address “%s”"), header);
       return;
     }
 
   if (state->redirects >= state->max_redirects)
     {
       g_task_return_new_error (task, SOUP_SESSION_ERROR, SOUP_SESSION_ERROR_TOO_MANY_REDIRECTS,
-                               "Too many redirects (more than %u)", state->max_redirects);
+                               _("Too many redirects (more than %u)"), state->max_redirects);
       return;
     }
 
@@ -491,7 +495,8 @@ lf_http_read_capped_finish (GAsyncResult  *result,
  * Sends @msg. When @msg carries %SOUP_MESSAGE_NO_REDIRECT, redirects (301, 302, 303, 307,
  * 308) are followed here, at most @max_redirects times, each as a new message with the same
  * request headers and flags (so metrics and per-request flags hold for every hop). More
- * redirects fail with %SOUP_SESSION_ERROR_TOO_MANY_REDIRECTS.
+ * redirects fail with %SOUP_SESSION_ERROR_TOO_MANY_REDIRECTS. With @max_redirects 0, a
+ * redirect is returned as the answer.
  */
 void
 lf_http_send_async (SoupSession         *session,

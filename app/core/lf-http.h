@@ -11,7 +11,14 @@
 
 G_BEGIN_DECLS
 
-/* Largest number of connections the session opens at once (all hosts together). */
+/* Largest number of connections the session opens at once (all hosts together; the per-host
+ * limit is the same).
+ *
+ * Measured on loopback (500 probes of a 100 ms target, 1 KiB bodies): spread over 250 hosts,
+ * 0.21 s wall and 0.08 s CPU; all on ONE host:port, 0.76 s wall and 0.62 s CPU, because
+ * libsoup 3.2 looks connections up per host linearly (O(n²) in connections to one host; a
+ * per-host limit of 64 was far worse: 4.6 s). Real catalogs spread over many hosts; a
+ * benchmark should spread its targets over several loopback addresses (127.0.0.x) too. */
 #define LF_HTTP_MAX_CONNS 512
 /* At most this many redirects are followed for one request. */
 #define LF_HTTP_MAX_REDIRECTS 5

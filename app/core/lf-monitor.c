@@ -71,6 +71,8 @@ struct _LfMonitor
 
   GStrv             watched;
   GListStore       *platforms;
+  GHashTable       *by_id;              /* id → LfPlatformState (in the store) */
+  GHashTable       *entries;            /* id → LfCatalogPlatform (in the catalog) */
   LfDiagnosis      *diagnosis;
   GHashTable       *reference_results;  /* id → LfProbeResult */
   GHashTable       *provider_status;    /* id → LfStatusReport or NULL */
@@ -177,6 +179,18 @@ network_available (LfMonitor *self)
   return g_network_monitor_get_network_available (self->network_monitor);
 }
 
+/* Any HTTP answer proves the user's connection works; a reference that expects an exact
+ * status (e.g. 204) must get it, or a captive portal is in the way. */
+static gboolean
+reference_ok (LfCatalogReference *reference,
+              LfProbeResult      *probe)
+{
+  if (probe == NULL || probe->http_status == 0)
+    return FALSE;
+
+  return reference->expect_status == 0 || probe->http_status == reference->expect_status;
+}
+
 static void
 set_checking (LfMonitor *self,
               gboolean   checking)
@@ -192,10 +206,7 @@ static LfCatalogPlatform *
 catalog_platform (LfMonitor  *self,
                   const char *id)
 {
-  if (self->catalog == NULL)
-    return NULL;
-
-  return lf_catalog_lookup_platform (self->catalog, id);
+  return g_hash_table_lookup (self->entries, id);
 }
 
 /* Emits state-changed (and writes the history) when @platform left @old. */
@@ -306,6 +317,14 @@ rebuild_platforms (LfMonitor *self)
         lf_platform_state_set_status_page (state, entry->status->page);
 
       g_ptr_array_add (items, state);
+    }
+
+  g_hash_table_remove_all (self->by_id);
+  for (guint i = 0; i < items->len; i++)
+    {
+      LfPlatformState *state = g_ptr_array_index (items, i);
+
+      g_hash_table_insert (self->by_id, (gpointer) lf_platform_state_get_id (state), state);
     }
 
   g_list_store_splice (self->platforms, 0, n, items->pdata, items->len);
@@ -492,13 +511,12 @@ evaluate_round (LfMonitor *self)
       g_hash_table_iter_init (&iter, round->references);
       while (g_hash_table_iter_next (&iter, &key, &value))
         {
-          LfProbeResult *probe = value;
+          LfCatalogReference *reference = lf_catalog_lookup_reference (self->catalog, key);
 
-          /* any HTTP answer proves the user's connection works */
-          if (probe->http_status != 0)
+          if (reference != NULL && reference_ok (reference, value))
             n_ok++;
           g_hash_table_insert (self->reference_results, g_strdup (key),
-                               lf_probe_result_ref (probe));
+                               lf_probe_result_ref (value));
         }
 
       self->n_references = n_refs;
@@ -634,7 +652,8 @@ start_round (LfMonitor *self)
   for (guint i = 0; self->catalog != NULL && i < self->catalog->references->len; i++)
     {
       LfCatalogReference *reference = g_ptr_array_index (self->catalog->references, i);
-      g_autoptr(LfProbeSpec) spec = lf_probe_spec_new (reference->url, "GET", 0);
+      g_autoptr(LfProbeSpec) spec = lf_probe_spec_new (reference->url, "GET",
+                                                       reference->expect_status);
 
       launch_probe (self, round, OP_REFERENCE, reference->id, spec, LF_CATALOG_DEFAULT_SLOW_MS);
     }
@@ -654,7 +673,8 @@ start_round (LfMonitor *self)
 
       for (guint i = 0; i < round->probe_ids->len; i++)
         {
-          LfCatalogPlatform *entry = catalog_platform (self, g_ptr_array_index (round->probe_ids, i));
+          LfCatalogPlatform *entry = catalog_platform (self,
+                                                       g_ptr_array_index (round->probe_ids, i));
 
           if (entry == NULL)
             continue;
@@ -668,8 +688,8 @@ start_round (LfMonitor *self)
 
       for (guint i = 0; i < providers->len; i++)
         {
-          LfCatalogProvider *provider = lf_catalog_lookup_provider (self->catalog,
-                                                                    g_ptr_array_index (providers, i));
+          const char *provider_id = g_ptr_array_index (providers, i);
+          LfCatalogProvider *provider = lf_catalog_lookup_provider (self->catalog, provider_id);
 
           if (provider != NULL && provider->status != NULL)
             launch_status (self, round, OP_PROVIDER_STATUS, provider->id, provider->status);
@@ -797,6 +817,8 @@ lf_monitor_dispose (GObject *object)
   g_clear_object (&self->backend);
   g_clear_object (&self->history);
   g_clear_object (&self->diagnosis);
+  g_hash_table_remove_all (self->entries);
+  g_hash_table_remove_all (self->by_id);
   g_clear_pointer (&self->catalog, lf_catalog_unref);
   if (self->platforms != NULL)
     g_list_store_remove_all (self->platforms);
@@ -810,6 +832,8 @@ lf_monitor_finalize (GObject *object)
   LfMonitor *self = LF_MONITOR (object);
 
   g_clear_object (&self->platforms);
+  g_clear_pointer (&self->by_id, g_hash_table_unref);
+  g_clear_pointer (&self->entries, g_hash_table_unref);
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->watched, g_strfreev);
   g_clear_pointer (&self->reference_results, g_hash_table_unref);
@@ -927,6 +951,8 @@ lf_monitor_init (LfMonitor *self)
 {
   self->cancellable = g_cancellable_new ();
   self->platforms = g_list_store_new (LF_TYPE_PLATFORM_STATE);
+  self->by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  self->entries = g_hash_table_new (g_str_hash, g_str_equal);
   self->reference_results = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                    (GDestroyNotify) lf_probe_result_unref);
   self->provider_status = status_table_new ();
@@ -995,6 +1021,13 @@ lf_monitor_set_catalog (LfMonitor *self,
 
   g_clear_pointer (&self->catalog, lf_catalog_unref);
   self->catalog = catalog != NULL ? lf_catalog_ref (catalog) : NULL;
+  g_hash_table_remove_all (self->entries);
+  for (guint i = 0; catalog != NULL && i < catalog->platforms->len; i++)
+    {
+      LfCatalogPlatform *entry = g_ptr_array_index (catalog->platforms, i);
+
+      g_hash_table_insert (self->entries, entry->id, entry);
+    }
   g_hash_table_remove_all (self->reference_results);
   g_hash_table_remove_all (self->provider_status);
   self->next_status_at = 0;
@@ -1139,22 +1172,10 @@ LfPlatformState *
 lf_monitor_lookup_platform (LfMonitor  *self,
                             const char *id)
 {
-  guint n;
-
   g_return_val_if_fail (LF_IS_MONITOR (self), NULL);
   g_return_val_if_fail (id != NULL, NULL);
 
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->platforms));
-  for (guint i = 0; i < n; i++)
-    {
-      LfPlatformState *state = g_list_model_get_item (G_LIST_MODEL (self->platforms), i);
-
-      g_object_unref (state);   /* the store keeps it alive */
-      if (g_str_equal (lf_platform_state_get_id (state), id))
-        return state;
-    }
-
-  return NULL;
+  return g_hash_table_lookup (self->by_id, id);
 }
 
 /**
@@ -1312,6 +1333,31 @@ lf_monitor_get_reference_result (LfMonitor  *self,
   g_return_val_if_fail (reference_id != NULL, NULL);
 
   return g_hash_table_lookup (self->reference_results, reference_id);
+}
+
+/**
+ * lf_monitor_get_reference_ok:
+ *
+ * Returns: whether the reference answered in the last round (with its expected status, when
+ *   the catalog names one)
+ */
+gboolean
+lf_monitor_get_reference_ok (LfMonitor  *self,
+                             const char *reference_id)
+{
+  LfCatalogReference *reference;
+
+  g_return_val_if_fail (LF_IS_MONITOR (self), FALSE);
+  g_return_val_if_fail (reference_id != NULL, FALSE);
+
+  if (self->catalog == NULL)
+    return FALSE;
+
+  reference = lf_catalog_lookup_reference (self->catalog, reference_id);
+  if (reference == NULL)
+    return FALSE;
+
+  return reference_ok (reference, g_hash_table_lookup (self->reference_results, reference_id));
 }
 
 /**

@@ -69,6 +69,8 @@ void                lf_monitor_set_thresholds         (LfMonitor          *self,
 
 LfProbeResult      *lf_monitor_get_reference_result   (LfMonitor          *self,
                                                        const char         *reference_id);
+gboolean            lf_monitor_get_reference_ok       (LfMonitor          *self,
+                                                       const char         *reference_id);
 LfStatusReport     *lf_monitor_get_provider_status    (LfMonitor          *self,
                                                        const char         *provider_id);
 

@@ -151,7 +151,8 @@ describe_failure (LfPlatformState *self)
     {
     case LF_CAUSE_CDN_EDGE:
       if (self->ray_id != NULL)
-        /* Translators: "Upwork is unreachable: Cloudflare's edge is returning errors (Ray ID …)" */
+        /* Translators: "Upwork is unreachable: Cloudflare's edge is returning errors
+         * (Ray ID …)" */
         return g_strdup_printf (_("%s is unreachable: %s’s edge is returning errors (Ray ID %s)"),
                                 self->name, cdn != NULL ? cdn : _("the CDN"), self->ray_id);
       return g_strdup_printf (_("%s is unreachable: %s’s edge is returning errors"),

@@ -42,6 +42,10 @@ typedef struct
   gint64          start_us;      /* monotonic */
   guint           timeout_seconds;
   guint           slow_ms;
+  SoupMessage    *first_msg;     /* the one whose connection events we follow */
+  gulong          event_id;
+  int             last_event;    /* GSocketClientEvent of the first request, -1 = none */
+  gboolean        head_retried;
 } Probe;
 
 /* ------------------------------------------------------------------------ */
@@ -53,6 +57,9 @@ probe_free (gpointer data)
 {
   Probe *probe = data;
 
+  if (probe->first_msg != NULL)
+    g_clear_signal_handler (&probe->event_id, probe->first_msg);
+  g_clear_object (&probe->first_msg);
   g_clear_pointer (&probe->result, lf_probe_result_unref);
   g_clear_pointer (&probe->deadline, lf_http_deadline_free);
   g_clear_object (&probe->caller_cancellable);
@@ -171,10 +178,12 @@ cloudflare_error_code (SoupMessageHeaders *headers,
     return code;
   if ((code = digits_after (body, body_len, "Error</span>")) != NULL)
     return code;
-  if ((code = digits_after (body, body_len, "<span>")) != NULL)
+  /* The newer layout writes only 1xxx codes as a bare <span> in the heading. */
+  for (const char *p = body_find (body, body_len, "<span>"); p != NULL;
+       p = body_find (p + 1, body_len - (p + 1 - body), "<span>"))
     {
-      /* Only 1xxx codes are written this way. */
-      if (strlen (code) == 4 && code[0] == '1')
+      code = digits_after (p, body_len - (p - body), "<span>");
+      if (code != NULL && strlen (code) == 4 && code[0] == '1')
         return code;
       g_free (code);
     }
@@ -345,12 +354,41 @@ fill_timings (LfProbeResult *result,
                              soup_message_metrics_get_response_start (metrics));
 }
 
+/* Where a request that ran out of time was stuck, from the last connection event seen. */
+static const char *
+describe_phase (int      last_event,
+                gboolean answered)
+{
+  if (answered)
+    return _("while reading the answer");
+
+  switch (last_event)
+    {
+    case -1:
+    case G_SOCKET_CLIENT_RESOLVING:
+      return _("while resolving the name");
+    case G_SOCKET_CLIENT_RESOLVED:
+    case G_SOCKET_CLIENT_CONNECTING:
+      return _("while connecting");
+    case G_SOCKET_CLIENT_CONNECTED:
+    case G_SOCKET_CLIENT_PROXY_NEGOTIATING:
+    case G_SOCKET_CLIENT_PROXY_NEGOTIATED:
+    case G_SOCKET_CLIENT_TLS_HANDSHAKING:
+      return _("during the secure handshake");
+    case G_SOCKET_CLIENT_TLS_HANDSHAKED:
+    case G_SOCKET_CLIENT_COMPLETE:
+    default:
+      return _("waiting for the answer");
+    }
+}
+
 static char *
 describe (const LfProbeResult *result,
           guint                timeout_seconds,
           guint                slow_ms,
           guint                expect_status,
-          GError              *transport_error)
+          GError              *transport_error,
+          const char          *phase)
 {
   g_autofree char *ray = result->ray_id ? g_strdup_printf (_(" (Ray ID %s)"), result->ray_id)
                                         : g_strdup ("");
@@ -372,7 +410,8 @@ describe (const LfProbeResult *result,
       return g_strdup_printf (_("Secure connection failed: %s"),
                               transport_error ? transport_error->message : "");
     case LF_CAUSE_TIMEOUT:
-      return g_strdup_printf (_("No complete answer within %u s"), timeout_seconds);
+      return g_strdup_printf (_("No complete answer within %u s (%s)"), timeout_seconds,
+                              phase);
     case LF_CAUSE_CDN_EDGE:
       return g_strdup_printf (_("%s’s edge returned HTTP %u%s%s"),
                               g_strcmp0 (result->cdn, "cloudflare") == 0 ? "Cloudflare"
@@ -435,7 +474,10 @@ return_result (GTask   *task,
                                           transport_error, total_us, probe->slow_ms,
                                           &result->cdn, &result->error_code);
   result->error_message = describe (result, probe->timeout_seconds, probe->slow_ms,
-                                    probe->spec->expect_status, transport_error);
+                                    probe->spec->expect_status, transport_error,
+                                    describe_phase (probe->last_event,
+                                                    probe->msg != NULL &&
+                                                    soup_message_get_status (probe->msg) != 0));
 
   g_task_return_pointer (task, lf_probe_result_ref (result),
                          (GDestroyNotify) lf_probe_result_unref);
@@ -490,6 +532,17 @@ read_body_cb (GObject      *object,
 }
 
 static void
+on_network_event_cb (SoupMessage        *msg,
+                     GSocketClientEvent  event,
+                     GIOStream          *connection,
+                     gpointer            user_data)
+{
+  Probe *probe = user_data;
+
+  probe->last_event = event;
+}
+
+static void
 send_cb (GObject      *object,
          GAsyncResult *res,
          gpointer      user_data)
@@ -517,10 +570,32 @@ send_cb (GObject      *object,
 
   /* HEAD has no body; a GET's body is read (capped) so that error pages can be recognised and
    * the total time includes the transfer, as a browser would see it. */
-  if (g_strcmp0 (probe->spec->method, "HEAD") == 0)
+  if (g_strcmp0 (soup_message_get_method (probe->msg), "HEAD") == 0)
     {
+      guint status = soup_message_get_status (probe->msg);
+
       g_input_stream_close_async (stream, G_PRIORITY_DEFAULT, NULL, NULL, NULL);
-      return_result (task, soup_message_get_status (probe->msg), NULL, NULL, FALSE);
+
+      /* An error answer to HEAD has no page to tell a CDN's error from the origin's: ask
+       * once more with GET, within the same deadline. */
+      if (status >= 400 && !probe->head_retried)
+        {
+          GUri *uri = soup_message_get_uri (probe->msg);
+          g_autoptr(SoupMessage) get = soup_message_new_from_uri ("GET", uri);
+          SoupSession *session = g_task_get_source_object (task);
+
+          probe->head_retried = TRUE;
+          soup_message_set_flags (get, soup_message_get_flags (probe->msg));
+          soup_message_headers_replace (soup_message_get_request_headers (get), "Cache-Control",
+                                        "no-cache");
+          g_set_object (&probe->msg, get);
+          lf_http_send_async (session, get, LF_HTTP_MAX_REDIRECTS,
+                              lf_http_deadline_get_cancellable (probe->deadline),
+                              send_cb, g_steal_pointer (&task));
+          return;
+        }
+
+      return_result (task, status, NULL, NULL, FALSE);
       return;
     }
 
@@ -680,7 +755,8 @@ lf_probe_classify_full (guint               status,
 
   cdn = lf_probe_detect_cdn (headers);
   cloudflare = g_strcmp0 (cdn, "cloudflare") == 0;
-  markup = has_cloudflare_markup (body, body_len);
+  /* Error pages only: a healthy answer's body is never searched (it costs CPU in every round). */
+  markup = status >= 400 && has_cloudflare_markup (body, body_len);
 
   if (status >= 400 && (cloudflare || markup))
     code = cloudflare_error_code (headers, body, body_len);
@@ -729,7 +805,8 @@ lf_probe_classify_full (guint               status,
  * @user_data: data for @callback
  *
  * Probes a target once, on a new connection (phase timings every time), following at most
- * %LF_HTTP_MAX_REDIRECTS redirects, reading at most %LF_PROBE_BODY_CAP bytes of body.
+ * %LF_HTTP_MAX_REDIRECTS redirects (none when @spec has an exact expect_status), reading at
+ * most %LF_PROBE_BODY_CAP bytes of body.
  */
 void
 lf_probe_run_async (SoupSession         *session,
@@ -757,6 +834,7 @@ lf_probe_run_async (SoupSession         *session,
   probe->timeout_seconds = timeout_seconds;
   probe->slow_ms = slow_ms;
   probe->start_us = g_get_monotonic_time ();
+  probe->last_event = -1;
   g_task_set_task_data (task, probe, probe_free);
 
   probe->deadline = lf_http_deadline_new (timeout_seconds * 1000, cancellable);
@@ -764,7 +842,8 @@ lf_probe_run_async (SoupSession         *session,
   msg = soup_message_new (spec->method ? spec->method : "GET", spec->url);
   if (msg == NULL)
     {
-      g_autoptr(GError) error = g_error_new (SOUP_SESSION_ERROR, SOUP_SESSION_ERROR_REDIRECT_BAD_URI,
+      g_autoptr(GError) error = g_error_new (SOUP_SESSION_ERROR,
+                                             SOUP_SESSION_ERROR_REDIRECT_BAD_URI,
                                              _("Invalid address “%s”"), spec->url);
 
       return_result (task, 0, error, NULL, FALSE);
@@ -775,9 +854,16 @@ lf_probe_run_async (SoupSession         *session,
                                SOUP_MESSAGE_NO_REDIRECT);
   soup_message_headers_replace (soup_message_get_request_headers (msg), "Cache-Control",
                                 "no-cache");
+  soup_message_headers_replace (soup_message_get_request_headers (msg), "Accept",
+                                "text/html,application/xhtml+xml,*/*;q=0.8");
   probe->msg = g_object_ref (msg);
+  probe->first_msg = g_object_ref (msg);
+  probe->event_id = g_signal_connect (msg, "network-event", G_CALLBACK (on_network_event_cb),
+                                      probe);
 
-  lf_http_send_async (session, msg, LF_HTTP_MAX_REDIRECTS,
+  /* An exact expected status is the first answer's: a captive portal's redirect to its login
+   * page must not pass for a connectivity check's 204. */
+  lf_http_send_async (session, msg, spec->expect_status != 0 ? 0 : LF_HTTP_MAX_REDIRECTS,
                       lf_http_deadline_get_cancellable (probe->deadline),
                       send_cb, g_steal_pointer (&task));
 }

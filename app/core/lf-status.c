@@ -26,7 +26,9 @@
  * - Components are keyed by id; the watched components are named in the catalog, and a name
  *   that repeats across groups selects every component of that name.
  * - When a component filter applies, the indicator is the worst of the watched components
- *   (and of the incidents that touch them), not the page's roll-up.
+ *   (and of the incidents that touch them), not the page's roll-up. A filter that matches no
+ *   component of the payload (renamed components, a payload without components) does not
+ *   apply: the page's own indicator is used rather than a silent "operational".
  */
 
 struct _LfStatusCache
@@ -432,10 +434,12 @@ parse_statuspage (JsonNode           *root,
   obj = json_node_get_object (root);
   status = get_object (obj, "status");
   components = get_array (obj, "components");
-  if (status == NULL && components == NULL)
+  if (status == NULL && components == NULL && get_array (obj, "incidents") == NULL &&
+      get_array (obj, "scheduled_maintenances") == NULL)
     {
       set_parse_error (error, LF_STATUS_KIND_STATUSPAGE,
-                       _("neither “status” nor “components” is present"));
+                       _("none of “status”, “components”, “incidents” or "
+                         "“scheduled_maintenances” is present"));
       return NULL;
     }
 
@@ -479,8 +483,10 @@ parse_statuspage (JsonNode           *root,
   else if (status != NULL)
     report->indicator = components != NULL ? severity_worst (page_indicator, all_components)
                                            : page_indicator;
-  else
+  else if (components != NULL)
     report->indicator = all_components;
+  else
+    report->indicator = LF_SEVERITY_UNKNOWN;   /* a list of incidents says nothing of now */
 
   /* An open incident on a watched component counts even if the component still looks fine;
    * maintenances in progress only when nothing worse is going on. */

@@ -5,15 +5,17 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
 # Answers every GET/HEAD with 200 and a small body after a fixed delay, on an asyncio event
-# loop (so N slow requests wait in parallel, as N real servers would). Prints its port on
-# stdout, then serves until killed.
+# loop (so N slow requests wait in parallel, as N real servers would). Listens on PORTS
+# loopback ports (default 1: one host for every target; N: one per target, as platforms are
+# on different hosts), prints them on one line, then serves until killed.
 #
-#   bench-server.py DELAY_MS
+#   bench-server.py DELAY_MS [PORTS]
 
 import asyncio
 import sys
 
 DELAY = int(sys.argv[1]) / 1000.0 if len(sys.argv) > 1 else 0.1
+PORTS = int(sys.argv[2]) if len(sys.argv) > 2 else 1
 BODY = b"ok\n"
 
 
@@ -36,10 +38,10 @@ async def handle(reader, writer):
 
 
 async def main():
-    server = await asyncio.start_server(handle, "127.0.0.1", 0, backlog=4096)
-    print(server.sockets[0].getsockname()[1], flush=True)
-    async with server:
-        await server.serve_forever()
+    servers = [await asyncio.start_server(handle, "127.0.0.1", 0, backlog=4096)
+               for _ in range(PORTS)]
+    print(" ".join(str(s.sockets[0].getsockname()[1]) for s in servers), flush=True)
+    await asyncio.gather(*(s.serve_forever() for s in servers))
 
 
 asyncio.run(main())

@@ -1,0 +1,466 @@
+/* test-catalog.c — the shipped catalog, validation messages, user overrides
+ *
+ * Copyright 2026 The Lifeline authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "lf-catalog.h"
+#include "lf-storage.h"
+#include "lf-test-utils.h"
+
+#include <glib/gstdio.h>
+
+/* ------------------------------------------------------------------------ */
+/* Helpers                                                                  */
+/* ------------------------------------------------------------------------ */
+
+static void
+write_file (const char *path,
+            const char *contents)
+{
+  g_autoptr(GError) error = NULL;
+
+  lf_storage_write_atomic (path, contents, -1, 0644, &error);
+  g_assert_no_error (error);
+}
+
+static void
+remove_user_file (void)
+{
+  g_autofree char *path = lf_catalog_get_user_file ();
+
+  g_unlink (path);
+}
+
+static void
+assert_invalid (const char *json,
+                const char *message)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LfCatalog) catalog = NULL;
+
+  catalog = lf_catalog_new_from_data (json, -1, "test.json", &error);
+  g_assert_null (catalog);
+  g_assert_error (error, LF_CATALOG_ERROR, LF_CATALOG_ERROR_INVALID);
+  if (strstr (error->message, message) == NULL || !g_str_has_prefix (error->message, "test.json: "))
+    g_error ("“%s” does not say “%s”", error->message, message);
+}
+
+#define PLATFORM(extra) \
+  "{\"id\": \"acme\", \"name\": \"Acme\", \"category\": \"marketplace\", " \
+  "\"probes\": [{\"url\": \"https://acme.example/\"}]" extra "}"
+
+/* ------------------------------------------------------------------------ */
+/* Tests                                                                    */
+/* ------------------------------------------------------------------------ */
+
+static void
+test_shipped (void)
+{
+  const char *platforms[] = {
+    "upwork", "fiverr", "freelancer", "toptal", "peopleperhour", "guru", "contra",
+    "slack", "zoom", "google-workspace", "microsoft-teams", "discord",
+    "github", "dropbox", "google-drive",
+    "paypal", "payoneer", "wise", "stripe",
+  };
+  const char *providers[] = { "cloudflare", "aws", "google-cloud", "fastly", "akamai" };
+  const char *categories[] = { "marketplace", "communication", "code-files", "payments", NULL };
+  /* Only endpoints confirmed in reference/status-sources.md §1. */
+  const char *confirmed[] = {
+    "https://api.status.io/1.0/status/55a1f951d0ef560d6e00006e",
+    "https://slack-status.com/api/v2.0.0/current",
+    "https://status.zoom.us/api/v2/summary.json",
+    "https://www.githubstatus.com/api/v2/summary.json",
+    "https://www.cloudflarestatus.com/api/v2/summary.json",
+    "https://www.google.com/appsstatus/dashboard/incidents.json",
+    "https://status.cloud.google.com/incidents.json",
+    "https://discordstatus.com/api/v2/summary.json",
+    NULL
+  };
+  g_autoptr(GHashTable) reference_providers = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(LfCatalog) catalog = NULL;
+  g_autoptr(GError) error = NULL;
+  LfCatalogPlatform *platform;
+
+  remove_user_file ();
+  catalog = lf_catalog_load_default (NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (catalog);
+
+  for (guint i = 0; i < G_N_ELEMENTS (platforms); i++)
+    {
+      platform = lf_catalog_lookup_platform (catalog, platforms[i]);
+      if (platform == NULL)
+        g_error ("platform “%s” missing from the shipped catalog", platforms[i]);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (providers); i++)
+    g_assert_nonnull (lf_catalog_lookup_provider (catalog, providers[i]));
+
+  for (guint i = 0; i < catalog->platforms->len; i++)
+    {
+      platform = g_ptr_array_index (catalog->platforms, i);
+      g_assert_true (g_strv_contains (categories, platform->category));
+      g_assert_cmpuint (platform->probes->len, >=, 1);
+      g_assert_false (platform->custom);
+      if (platform->status != NULL)
+        g_assert_true (g_strv_contains (confirmed, platform->status->url));
+    }
+  for (guint i = 0; i < catalog->providers->len; i++)
+    {
+      LfCatalogProvider *provider = g_ptr_array_index (catalog->providers, i);
+
+      if (provider->status != NULL)
+        g_assert_true (g_strv_contains (confirmed, provider->status->url));
+    }
+
+  /* At least four references, on at least four different providers. */
+  g_assert_cmpuint (catalog->references->len, >=, 4);
+  for (guint i = 0; i < catalog->references->len; i++)
+    {
+      LfCatalogReference *reference = g_ptr_array_index (catalog->references, i);
+
+      g_assert_nonnull (reference->provider);
+      g_hash_table_add (reference_providers, reference->provider);
+    }
+  g_assert_cmpuint (g_hash_table_size (reference_providers), >=, 4);
+  g_assert_cmpuint (lf_catalog_lookup_reference (catalog, "google-204")->expect_status, ==, 204);
+
+  platform = lf_catalog_lookup_platform (catalog, "upwork");
+  g_assert_cmpint (platform->status->kind, ==, LF_STATUS_KIND_STATUSIO);
+  g_assert_true (g_strv_contains ((const char * const *) platform->providers, "cloudflare"));
+  g_assert_cmpuint (platform->slow_ms, ==, LF_CATALOG_DEFAULT_SLOW_MS);
+  platform = lf_catalog_lookup_platform (catalog, "google-drive");
+  g_assert_cmpint (platform->status->kind, ==, LF_STATUS_KIND_GOOGLE_WORKSPACE);
+  g_assert_cmpstr (platform->status->components[0], ==, "Google Drive");
+  /* No confirmed machine-readable status: probes only. */
+  g_assert_null (lf_catalog_lookup_platform (catalog, "fiverr")->status);
+  g_assert_null (lf_catalog_lookup_platform (catalog, "paypal")->status);
+  g_assert_cmpstr (lf_catalog_lookup_provider (catalog, "cloudflare")->status->components[0], ==,
+                   "CDN/Cache Delivery");
+  g_assert_null (lf_catalog_lookup_platform (catalog, "no-such-platform"));
+}
+
+static void
+test_round_trip (void)
+{
+  g_autoptr(LfCatalog) catalog = NULL;
+  g_autoptr(LfCatalog) again = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+  g_autofree char *data_again = NULL;
+
+  remove_user_file ();
+  catalog = lf_catalog_load_default (NULL, &error);
+  g_assert_no_error (error);
+  data = lf_catalog_to_data (catalog, NULL);
+  again = lf_catalog_new_from_data (data, -1, "round-trip", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (again->platforms->len, ==, catalog->platforms->len);
+  g_assert_cmpuint (again->providers->len, ==, catalog->providers->len);
+  g_assert_cmpuint (again->references->len, ==, catalog->references->len);
+  data_again = lf_catalog_to_data (again, NULL);
+  g_assert_cmpstr (data, ==, data_again);
+}
+
+static void
+test_invalid (void)
+{
+  assert_invalid ("{\"version\": 1", "not valid JSON");
+  assert_invalid ("[]", "must be a JSON object");
+  assert_invalid ("{}", "\"version\" is missing");
+  assert_invalid ("{\"version\": \"1\"}", "\"version\" must be a whole number, not a string");
+  assert_invalid ("{\"version\": 2}", "unsupported catalog version 2");
+  assert_invalid ("{\"version\": 1, \"platforms\": {}}", "\"platforms\" must be an array");
+  assert_invalid ("{\"version\": 1, \"platforms\": [42]}",
+                  "platforms[0]: must be an object, not a number");
+  assert_invalid ("{\"version\": 1, \"platforms\": [{\"name\": \"Acme\"}]}",
+                  "platforms[0]: \"id\" is missing");
+  assert_invalid ("{\"version\": 1, \"platforms\": [{\"id\": \"acme\", \"name\": 7, "
+                  "\"category\": \"marketplace\", \"probes\": []}]}",
+                  "platforms[0] \"acme\": \"name\" must be a string, not a number");
+  assert_invalid ("{\"version\": 1, \"platforms\": [{\"id\": \"acme\", \"name\": \"Acme\", "
+                  "\"category\": \"marketplace\"}]}",
+                  "platforms[0] \"acme\": \"probes\" is missing");
+  assert_invalid ("{\"version\": 1, \"platforms\": [{\"id\": \"acme\", \"name\": \"Acme\", "
+                  "\"category\": \"marketplace\", \"probes\": []}]}",
+                  "platforms[0] \"acme\": \"probes\" is empty");
+  assert_invalid ("{\"version\": 1, \"platforms\": [{\"id\": \"acme\", \"name\": \"Acme\", "
+                  "\"category\": \"marketplace\", "
+                  "\"probes\": [{\"url\": \"ftp://acme.example/\"}]}]}",
+                  "platforms[0] \"acme\": \"probes[0].url\" must be an http or https address");
+  assert_invalid ("{\"version\": 1, \"platforms\": [{\"id\": \"acme\", \"name\": \"Acme\", "
+                  "\"category\": \"marketplace\", \"probes\": [{\"url\": \"not a url\"}]}]}",
+                  "platforms[0] \"acme\": \"probes[0].url\" is not a valid address");
+  assert_invalid ("{\"version\": 1, \"platforms\": [" PLATFORM (", \"probes\": [{\"url\": "
+                  "\"https://a.example/\", \"method\": \"POST\"}]") "]}",
+                  "platforms[0] \"acme\": \"probes\"[0].method must be \"GET\" or \"HEAD\"");
+  assert_invalid ("{\"version\": 1, \"platforms\": [" PLATFORM (", \"status\": {\"kind\": "
+                  "\"instatus\", \"url\": \"https://s.example/\"}") "]}",
+                  "platforms[0] \"acme\": unknown status kind “instatus”");
+  assert_invalid ("{\"version\": 1, \"platforms\": [" PLATFORM (", \"status\": {\"kind\": "
+                  "\"statuspage\"}") "]}",
+                  "platforms[0] \"acme\": \"url\" is missing");
+  assert_invalid ("{\"version\": 1, \"platforms\": [" PLATFORM (", \"providers\": "
+                  "[\"cloudflare\"]") "]}",
+                  "platforms[0] \"acme\": unknown provider “cloudflare”");
+  assert_invalid ("{\"version\": 1, \"platforms\": [" PLATFORM ("") ", " PLATFORM ("") "]}",
+                  "platforms[1] \"acme\": duplicate id");
+  assert_invalid ("{\"version\": 1, \"platforms\": [" PLATFORM (", \"slow_ms\": -5") "]}",
+                  "platforms[0] \"acme\": \"slow_ms\" must be between");
+  assert_invalid ("{\"version\": 1, \"references\": [{\"id\": \"Net\", \"name\": \"n\", "
+                  "\"url\": \"http://n.example/\"}]}",
+                  "references[0] \"Net\": \"id\" may only hold");
+  assert_invalid ("{\"version\": 1, \"providers\": [{\"id\": \"cdn\", \"name\": \"CDN\", "
+                  "\"status\": \"https://status.example/\"}]}",
+                  "providers[0] \"cdn\": \"status\" must be an object, not a string");
+}
+
+static void
+test_forward_compatible (void)
+{
+  g_autoptr(LfCatalog) catalog = NULL;
+  g_autoptr(GError) error = NULL;
+  LfCatalogPlatform *platform;
+
+  catalog = lf_catalog_new_from_data ("{\"version\": 1, \"future\": {\"x\": 1}, "
+                                      "\"providers\": [{\"id\": \"cdn\", \"name\": \"CDN\", "
+                                      "\"tier\": 3}], "
+                                      "\"platforms\": [" PLATFORM (", \"colour\": \"red\", "
+                                      "\"providers\": [\"cdn\"], \"slow_ms\": 800") "]}",
+                                      -1, "test.json", &error);
+  g_assert_no_error (error);
+  platform = lf_catalog_lookup_platform (catalog, "acme");
+  g_assert_nonnull (platform);
+  g_assert_cmpuint (platform->slow_ms, ==, 800);
+  g_assert_cmpstr (((LfProbeSpec *) g_ptr_array_index (platform->probes, 0))->method, ==, "GET");
+  g_assert_cmpuint (((LfProbeSpec *) g_ptr_array_index (platform->probes, 0))->expect_status,
+                    ==, 0);
+  g_assert_cmpstr (platform->providers[0], ==, "cdn");
+  g_assert_null (platform->status);
+}
+
+static void
+test_user_override (void)
+{
+  g_autofree char *path = lf_catalog_get_user_file ();
+  g_autoptr(LfCatalog) builtin = NULL;
+  g_autoptr(LfCatalog) merged = NULL;
+  g_autoptr(GError) error = NULL;
+  LfCatalogPlatform *platform;
+
+  remove_user_file ();
+  builtin = lf_catalog_load_default (NULL, &error);
+  g_assert_no_error (error);
+
+  write_file (path,
+              "{\"version\": 1, \"platforms\": ["
+              "{\"id\": \"upwork\", \"name\": \"Upwork (mirror)\", \"category\": \"marketplace\","
+              " \"probes\": [{\"url\": \"https://mirror.example/\", \"method\": \"HEAD\"}],"
+              " \"providers\": [\"cloudflare\"]},"
+              "{\"id\": \"acme\", \"name\": \"Acme\", \"category\": \"marketplace\","
+              " \"probes\": [{\"url\": \"https://acme.example/\"}], \"providers\": [\"akamai\"],"
+              " \"custom\": true}]}");
+  merged = lf_catalog_load_default (NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (merged->platforms->len, ==, builtin->platforms->len + 1);
+  g_assert_nonnull (strstr (merged->source, path));
+
+  /* Replaced in place, by id. */
+  platform = lf_catalog_lookup_platform (merged, "upwork");
+  g_assert_cmpstr (platform->name, ==, "Upwork (mirror)");
+  g_assert_cmpstr (((LfProbeSpec *) g_ptr_array_index (platform->probes, 0))->url, ==,
+                   "https://mirror.example/");
+  g_assert_null (platform->status);
+  g_assert_true (g_ptr_array_index (merged->platforms, 0) == platform);
+  /* Added. */
+  platform = lf_catalog_lookup_platform (merged, "acme");
+  g_assert_true (platform->custom);
+  g_assert_cmpstr (platform->source, ==, path);
+  /* Untouched. */
+  g_assert_nonnull (lf_catalog_lookup_platform (merged, "fiverr")->name);
+
+  remove_user_file ();
+}
+
+static void
+test_user_file_invalid (void)
+{
+  g_autofree char *path = lf_catalog_get_user_file ();
+  g_autoptr(LfCatalog) catalog = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* A provider that exists neither in the user's file nor in the built-in catalog. */
+  write_file (path, "{\"version\": 1, \"platforms\": [" PLATFORM (", \"providers\": [\"nope\"]")
+                    "]}");
+  catalog = lf_catalog_load_default (NULL, &error);
+  g_assert_null (catalog);
+  g_assert_error (error, LF_CATALOG_ERROR, LF_CATALOG_ERROR_INVALID);
+  g_assert_true (g_str_has_prefix (error->message, path));
+  g_assert_nonnull (strstr (error->message, ": platforms[0] \"acme\": unknown provider “nope”"));
+  g_clear_error (&error);
+
+  write_file (path, "{\"version\": 1, \"platforms\": [{\"id\": \"acme\"}]}");
+  catalog = lf_catalog_load_default (NULL, &error);
+  g_assert_null (catalog);
+  g_assert_nonnull (strstr (error->message, path));
+  g_assert_nonnull (strstr (error->message, "platforms[0] \"acme\": \"name\" is missing"));
+
+  remove_user_file ();
+}
+
+static void
+test_override_file (void)
+{
+  g_autofree char *user = lf_catalog_get_user_file ();
+  g_autofree char *other = g_build_filename (g_get_user_cache_dir (), "one.json", NULL);
+  g_autoptr(LfCatalog) catalog = NULL;
+  g_autoptr(GError) error = NULL;
+
+  write_file (user, "{\"version\": 1, \"platforms\": [" PLATFORM ("") "]}");
+  write_file (other, "{\"version\": 1, \"references\": [{\"id\": \"lo\", \"name\": \"Loopback\","
+                     " \"url\": \"http://127.0.0.1:1/\"}], \"platforms\": [{\"id\": \"only\","
+                     " \"name\": \"Only\", \"category\": \"payments\","
+                     " \"probes\": [{\"url\": \"http://127.0.0.1:1/x\", \"expect_status\": 204}]}]}");
+
+  /* --catalog FILE replaces the built-in catalog and the user's file. */
+  catalog = lf_catalog_load_default (other, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (catalog->platforms->len, ==, 1);
+  g_assert_cmpuint (catalog->providers->len, ==, 0);
+  g_assert_cmpstr (catalog->source, ==, other);
+  g_assert_nonnull (lf_catalog_lookup_platform (catalog, "only"));
+  g_assert_null (lf_catalog_lookup_platform (catalog, "acme"));
+  g_assert_nonnull (lf_catalog_lookup_reference (catalog, "lo"));
+  g_clear_pointer (&catalog, lf_catalog_unref);
+
+  /* A missing or broken one is an error naming it. */
+  g_unlink (other);
+  catalog = lf_catalog_load_default (other, &error);
+  g_assert_null (catalog);
+  g_assert_error (error, LF_CATALOG_ERROR, LF_CATALOG_ERROR_IO);
+  g_assert_nonnull (strstr (error->message, other));
+
+  remove_user_file ();
+}
+
+static void
+test_save_user_platform (void)
+{
+  g_autofree char *path = lf_catalog_get_user_file ();
+  g_autoptr(LfCatalogPlatform) platform = lf_catalog_platform_new ();
+  g_autoptr(LfCatalogPlatform) broken = lf_catalog_platform_new ();
+  g_autoptr(LfCatalog) catalog = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  const char *providers[] = { "cloudflare", NULL };
+
+  remove_user_file ();
+  platform->id = g_strdup ("my-agency");
+  platform->name = g_strdup ("My agency portal");
+  platform->category = g_strdup ("marketplace");
+  platform->custom = TRUE;
+  g_ptr_array_add (platform->probes, lf_probe_spec_new ("https://portal.example/", "HEAD", 0));
+  g_strfreev (platform->providers);
+  platform->providers = g_strdupv ((char **) providers);
+
+  g_assert_true (lf_catalog_save_user_platform (platform, &error));
+  g_assert_no_error (error);
+  catalog = lf_catalog_load_default (NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (lf_catalog_lookup_platform (catalog, "my-agency")->custom);
+  g_assert_nonnull (lf_catalog_lookup_platform (catalog, "upwork"));
+  g_clear_pointer (&catalog, lf_catalog_unref);
+
+  /* Saving the same id again replaces it. */
+  g_free (platform->name);
+  platform->name = g_strdup ("Agency portal");
+  g_assert_true (lf_catalog_save_user_platform (platform, &error));
+  catalog = lf_catalog_load_default (NULL, &error);
+  g_assert_cmpstr (lf_catalog_lookup_platform (catalog, "my-agency")->name, ==, "Agency portal");
+  g_clear_pointer (&catalog, lf_catalog_unref);
+
+  /* An invalid platform is refused and the file is left as it was. */
+  g_file_get_contents (path, &before, NULL, NULL);
+  broken->id = g_strdup ("broken");
+  broken->name = g_strdup ("Broken");
+  broken->category = g_strdup ("payments");
+  g_assert_false (lf_catalog_save_user_platform (broken, &error));
+  g_assert_error (error, LF_CATALOG_ERROR, LF_CATALOG_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "\"probes\" is empty"));
+  g_clear_error (&error);
+  g_ptr_array_add (broken->probes, lf_probe_spec_new ("https://broken.example/", "GET", 0));
+  g_strfreev (broken->providers);
+  broken->providers = g_strsplit ("no-such-cdn", ",", -1);
+  g_assert_false (lf_catalog_save_user_platform (broken, &error));
+  g_assert_nonnull (strstr (error->message, "unknown provider “no-such-cdn”"));
+  g_clear_error (&error);
+  g_file_get_contents (path, &after, NULL, NULL);
+  g_assert_cmpstr (before, ==, after);
+
+  /* Removing brings the catalog back to the built-in one. */
+  g_assert_true (lf_catalog_remove_user_platform ("my-agency", &error));
+  g_assert_no_error (error);
+  catalog = lf_catalog_load_default (NULL, &error);
+  g_assert_null (lf_catalog_lookup_platform (catalog, "my-agency"));
+
+  remove_user_file ();
+}
+
+static void
+on_saved_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+static void
+test_save_user_platform_async (void)
+{
+  g_autoptr(LfCatalogPlatform) platform = lf_catalog_platform_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(LfCatalog) catalog = NULL;
+  g_autoptr(GError) error = NULL;
+
+  remove_user_file ();
+  platform->id = g_strdup ("async-one");
+  platform->name = g_strdup ("Async");
+  platform->category = g_strdup ("communication");
+  g_ptr_array_add (platform->probes, lf_probe_spec_new ("https://async.example/", "GET", 0));
+
+  lf_catalog_save_user_platform_async (platform, NULL, on_saved_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (lf_catalog_save_user_platform_finish (result, &error));
+  g_assert_no_error (error);
+
+  catalog = lf_catalog_load_default (NULL, &error);
+  g_assert_nonnull (lf_catalog_lookup_platform (catalog, "async-one"));
+
+  remove_user_file ();
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  lf_test_init (&argc, &argv);
+
+  g_test_add_func ("/lifeline/catalog/shipped", test_shipped);
+  g_test_add_func ("/lifeline/catalog/round-trip", test_round_trip);
+  g_test_add_func ("/lifeline/catalog/invalid", test_invalid);
+  g_test_add_func ("/lifeline/catalog/forward-compatible", test_forward_compatible);
+  g_test_add_func ("/lifeline/catalog/user-override", test_user_override);
+  g_test_add_func ("/lifeline/catalog/user-file-invalid", test_user_file_invalid);
+  g_test_add_func ("/lifeline/catalog/override-file", test_override_file);
+  g_test_add_func ("/lifeline/catalog/save-user-platform", test_save_user_platform);
+  g_test_add_func ("/lifeline/catalog/save-user-platform-async", test_save_user_platform_async);
+
+  return g_test_run ();
+}
