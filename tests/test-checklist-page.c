@@ -346,6 +346,33 @@ test_page_plan_editing (void)
     g_assert_true (has_shortcuts);
   }
 
+  /* Drag and drop: dropping the first step's id on the fourth row moves it there. */
+  {
+    GtkWidget *target_row = GTK_WIDGET (gtk_list_box_get_row_at_index (list, 3));
+    GListModel *controllers = gtk_widget_observe_controllers (target_row);
+    GtkDropTarget *drop = NULL;
+    GValue value = G_VALUE_INIT;
+    gboolean accepted = FALSE;
+
+    for (guint i = 0; i < g_list_model_get_n_items (controllers) && drop == NULL; i++)
+      {
+        g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+        if (GTK_IS_DROP_TARGET (controller))
+          drop = GTK_DROP_TARGET (controller);
+      }
+    g_object_unref (controllers);
+    g_assert_nonnull (drop);
+
+    g_value_init (&value, G_TYPE_STRING);
+    g_value_set_string (&value, first);
+    g_signal_emit_by_name (drop, "drop", &value, 10.0, 10.0, &accepted);
+    g_value_unset (&value);
+    g_assert_true (accepted);
+    g_assert_cmpstr (lf_plan_step_get_id (lf_plan_get_step (plan, 3)), ==, first);
+    lf_plan_move (plan, first, 0);
+  }
+
   /* Remove, then Undo from the toast. */
   gtk_widget_activate_action (GTK_WIDGET (page), "checklist.remove-step", "s", first);
   g_assert_null (lf_plan_find (plan, first, NULL));
@@ -383,6 +410,39 @@ test_page_plan_editing (void)
   settle (300);
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (plan)); i++)
     g_assert_cmpstr (lf_plan_step_get_title (lf_plan_get_step (plan, i)), !=, "Call the agency");
+}
+
+static void
+test_page_start_checklist (void)
+{
+  LfIncidentLog *log = lf_application_get_incident_log (app);
+  guint open_before = lf_incident_log_get_n_open (log);
+  AdwMessageDialog *dialog;
+
+  /* With incidents open, app.start-checklist just shows them. */
+  lf_window_show_page (get_window (), "health");
+  g_action_group_activate_action (G_ACTION_GROUP (app), "start-checklist", NULL);
+  g_assert_cmpstr (lf_window_get_visible_page (get_window ()), ==, "checklist");
+  g_assert_null (find_dialog ("Start an Incident?"));
+
+  /* By hand: the page's Start Incident asks what is happening, then opens a run. */
+  gtk_widget_activate_action (GTK_WIDGET (get_page ()), "checklist.start-incident", NULL);
+  g_assert_true (lf_test_wait_for (message_dialog_shown, "Start an Incident?", 5000));
+  dialog = find_dialog ("Start an Incident?");
+  gtk_editable_set_text (GTK_EDITABLE (find_widget (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW,
+                                                    NULL)),
+                         "Fiverr inbox does not load");
+  adw_message_dialog_response (dialog, "start");
+  g_assert_cmpuint (lf_incident_log_get_n_open (log), ==, open_before + 1);
+  {
+    g_autoptr(LfIncident) first = g_list_model_get_item (G_LIST_MODEL (log), 0);
+
+    g_assert_cmpstr (lf_incident_get_title (first), ==, "Fiverr inbox does not load");
+    g_assert_false (lf_incident_get_drill (first));
+    g_assert_cmpuint (lf_incident_get_n_steps (first), >, 5);
+    lf_incident_log_close (log, first);
+  }
+  settle (300);
 }
 
 static void
@@ -621,6 +681,7 @@ main (int   argc,
                    test_page_damaged_log_is_reported);
   g_test_add_func ("/lifeline/checklist-page/runs", test_page_runs);
   g_test_add_func ("/lifeline/checklist-page/plan-editing", test_page_plan_editing);
+  g_test_add_func ("/lifeline/checklist-page/start-checklist", test_page_start_checklist);
   g_test_add_func ("/lifeline/checklist-page/screenshots", test_page_screenshots);
   g_test_add_func ("/lifeline/checklist-page/close-and-export", test_page_close_and_export);
   g_test_add_func ("/lifeline/checklist-page/drill-from-command-line",

@@ -99,6 +99,23 @@ lf_application_preferences_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (prefs));
 }
 
+/* Shows the checklist; with no incident open, asks to start one by hand. */
+static void
+lf_application_start_checklist_action (GSimpleAction *action,
+                                       GVariant      *parameter,
+                                       gpointer       user_data)
+{
+  LfApplication *self = user_data;
+  LfWindow *window = get_or_create_window (self);
+
+  lf_window_show_page (window, "checklist");
+  gtk_window_present (GTK_WINDOW (window));
+
+  if (lf_incident_log_get_n_open (lf_application_get_incident_log (self)) == 0)
+    gtk_widget_activate_action (lf_window_get_checklist_page (window), "checklist.start-incident",
+                                NULL);
+}
+
 static void
 on_drill_finished_cb (LfDrill       *drill,
                       LfApplication *self)
@@ -162,6 +179,7 @@ static const GActionEntry app_actions[] = {
   { "quit", lf_application_quit_action },
   { "about", lf_application_about_action },
   { "preferences", lf_application_preferences_action },
+  { "start-checklist", lf_application_start_checklist_action },
   { "start-drill", lf_application_start_drill_action, "s" },
 };
 

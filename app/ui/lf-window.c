@@ -195,3 +195,17 @@ lf_window_add_toast (LfWindow *self,
 
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
+
+/**
+ * lf_window_get_checklist_page:
+ * @self: a #LfWindow
+ *
+ * Returns: (transfer none): the #LfChecklistPage
+ */
+GtkWidget *
+lf_window_get_checklist_page (LfWindow *self)
+{
+  g_return_val_if_fail (LF_IS_WINDOW (self), NULL);
+
+  return GTK_WIDGET (self->checklist_page);
+}

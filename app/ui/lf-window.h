@@ -23,5 +23,6 @@ void        lf_window_show_page       (LfWindow      *self,
 const char *lf_window_get_visible_page (LfWindow     *self);
 void        lf_window_add_toast       (LfWindow      *self,
                                        AdwToast      *toast);
+GtkWidget  *lf_window_get_checklist_page (LfWindow   *self);
 
 G_END_DECLS
