@@ -517,6 +517,24 @@ test_page_close_and_export (void)
   g_assert_true (lf_test_wait_for (incident_window_shown, NULL, 5000));
   detail = LF_INCIDENT_WINDOW (find_toplevel (LF_TYPE_INCIDENT_WINDOW));
   g_assert_true (lf_incident_window_get_incident (detail) == cloudflare);
+  /* A note typed there goes into the timeline, its Ray ID kept as evidence. */
+  {
+    GtkWidget *note = find_widget (GTK_WIDGET (detail), ADW_TYPE_ENTRY_ROW, NULL);
+    guint n = lf_incident_get_n_entries (cloudflare);
+    const LfTimelineEntry *entry;
+
+    g_assert_nonnull (note);
+    gtk_editable_set_text (GTK_EDITABLE (note), "Support asked for the Ray ID 9a0b1c2d3e4f5a6c-AMS");
+    g_signal_emit_by_name (note, "apply");
+    g_assert_cmpuint (lf_incident_get_n_entries (cloudflare), ==, n + 1);
+    entry = lf_incident_get_entry (cloudflare, n);
+    g_assert_cmpint (entry->kind, ==, LF_TIMELINE_NOTE);
+    g_assert_cmpstr (lf_timeline_entry_get_data (entry, LF_TIMELINE_DATA_RAY_ID), ==,
+                     "9a0b1c2d3e4f5a6c-AMS");
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_widget (GTK_WIDGET (detail),
+                                                                        ADW_TYPE_ENTRY_ROW,
+                                                                        NULL))), ==, "");
+  }
   settle (500);
   save_screenshot (GTK_WIDGET (detail), "incident-window.png");
 

@@ -28,6 +28,7 @@ struct _LfIncidentWindow
   AdwToastOverlay *toast_overlay;
   GtkBox          *content;
   GtkFileChooserNative *chooser;
+  GtkWidget       *note_row;
   LfExportFormat   chooser_format;
 };
 
@@ -63,6 +64,9 @@ new_group (const char *title)
 
   return group;
 }
+
+static void on_note_apply_cb (AdwEntryRow      *row,
+                              LfIncidentWindow *self);
 
 static void
 rebuild (LfIncidentWindow *self)
@@ -120,6 +124,16 @@ rebuild (LfIncidentWindow *self)
   gtk_box_append (self->content, group);
 
   group = new_group (_("Timeline"));
+  {
+    GtkWidget *note_row = adw_entry_row_new ();
+
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (note_row),
+                                   _("Add a note: what you saw, did, or a Ray ID"));
+    adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (note_row), TRUE);
+    g_signal_connect_object (note_row, "apply", G_CALLBACK (on_note_apply_cb), self, 0);
+    adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), note_row);
+    self->note_row = note_row;
+  }
   for (guint i = 0; i < lf_incident_get_n_entries (incident); i++)
     {
       const LfTimelineEntry *entry = lf_incident_get_entry (incident, i);
@@ -227,6 +241,29 @@ on_incident_changed_cb (LfIncident       *incident,
                         LfIncidentWindow *self)
 {
   rebuild (self);
+}
+
+/* A note becomes a timeline entry; a Cloudflare Ray ID in it is kept as evidence. */
+static void
+on_note_apply_cb (AdwEntryRow      *row,
+                  LfIncidentWindow *self)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+  g_autoptr(GRegex) ray = g_regex_new ("\\b([0-9a-f]{16}(-[A-Z]{3})?)\\b", 0, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autoptr(GHashTable) data = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+
+  if (text[0] == '\0')
+    return;
+
+  if (g_regex_match (ray, text, 0, &match))
+    g_hash_table_insert (data, LF_TIMELINE_DATA_RAY_ID, g_match_info_fetch (match, 1));
+
+  gtk_editable_set_text (GTK_EDITABLE (row), "");
+  /* The incident log listens to the incident and saves it. */
+  lf_incident_add_entry (self->incident, NULL, LF_TIMELINE_NOTE, text, data);
+  if (self->note_row != NULL)
+    gtk_widget_grab_focus (self->note_row);
 }
 
 static void
