@@ -51,8 +51,10 @@ find_widget (GtkWidget  *root,
 {
   if (G_TYPE_CHECK_INSTANCE_TYPE (root, type)
       && (label == NULL
-          || (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
-          || (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (root)), label) == 0)))
+          || (GTK_IS_BUTTON (root)
+              && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
+          || (GTK_IS_LABEL (root)
+              && g_strcmp0 (gtk_label_get_label (GTK_LABEL (root)), label) == 0)))
     return root;
 
   for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
@@ -313,8 +315,8 @@ test_page_plan_editing (void)
 
   g_assert_nonnull (list);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (plan)), >, 10);
-  g_assert_nonnull (gtk_list_box_get_row_at_index (list,
-                                                   g_list_model_get_n_items (G_LIST_MODEL (plan)) - 1));
+  g_assert_nonnull (gtk_list_box_get_row_at_index (
+                      list, g_list_model_get_n_items (G_LIST_MODEL (plan)) - 1));
   first = g_strdup (lf_plan_step_get_id (lf_plan_get_step (plan, 0)));
   second = g_strdup (lf_plan_step_get_id (lf_plan_get_step (plan, 1)));
 
@@ -524,7 +526,8 @@ test_page_close_and_export (void)
     const LfTimelineEntry *entry;
 
     g_assert_nonnull (note);
-    gtk_editable_set_text (GTK_EDITABLE (note), "Support asked for the Ray ID 9a0b1c2d3e4f5a6c-AMS");
+    gtk_editable_set_text (GTK_EDITABLE (note),
+                           "Support asked for the Ray ID 9a0b1c2d3e4f5a6c-AMS");
     g_signal_emit_by_name (note, "apply");
     g_assert_cmpuint (lf_incident_get_n_entries (cloudflare), ==, n + 1);
     entry = lf_incident_get_entry (cloudflare, n);
@@ -656,7 +659,8 @@ test_page_drill_from_command_line (void)
   save_screenshot (GTK_WIDGET (get_window ()), "checklist-page-drill.png");
 
   g_assert_true (lf_test_wait_for (drill_finished, NULL, 20000));
-  incidents = lf_incident_bridge_get_incidents (lf_drill_get_bridge (lf_application_get_drill (app)));
+  incidents = lf_incident_bridge_get_incidents (
+                lf_drill_get_bridge (lf_application_get_drill (app)));
   g_assert_cmpuint (incidents->len, ==, 1);
   incident = g_ptr_array_index (incidents, 0);
   g_assert_true (lf_incident_get_drill (incident));

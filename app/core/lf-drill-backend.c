@@ -165,7 +165,7 @@ make_status_report (const LfStatusSpec  *spec,
       LfDrillIncident *scripted = g_ptr_array_index (status->incidents, i);
       LfStatusIncident *incident = lf_status_incident_new ();
 
-      /* Stable ids within a phase, so that the monitor sees one incident, not a new one per read. */
+      /* Stable ids within a phase: one incident for the monitor, not a new one per read. */
       incident->id = g_strdup_printf ("drill-%u-%u", phase, i);
       incident->title = g_strdup (scripted->title);
       incident->url = g_strdup (scripted->url);

@@ -169,7 +169,8 @@ record_platform (LfIncidentBridge *self,
   const char *ray = lf_platform_state_get_ray_id (state);
   g_autofree char *http = NULL;
 
-  g_hash_table_insert (data, LF_TIMELINE_DATA_PLATFORM, (gpointer) lf_platform_state_get_id (state));
+  g_hash_table_insert (data, LF_TIMELINE_DATA_PLATFORM,
+                       (gpointer) lf_platform_state_get_id (state));
   g_hash_table_insert (data, LF_TIMELINE_DATA_STATE,
                        (gpointer) lf_state_to_string (lf_platform_state_get_state (state)));
   g_hash_table_insert (data, "cause",
@@ -257,8 +258,8 @@ record_status (LfIncidentBridge *self)
       if (provider != NULL)
         {
           LfStatusReport *report = lf_monitor_get_provider_status (self->monitor, provider);
-          LfCatalogProvider *entry = catalog != NULL ? lf_catalog_lookup_provider (catalog, provider)
-                                                     : NULL;
+          LfCatalogProvider *entry = catalog != NULL
+                                     ? lf_catalog_lookup_provider (catalog, provider) : NULL;
 
           if (report != NULL)
             record_status_items (self, incident, entry != NULL ? entry->name : provider,

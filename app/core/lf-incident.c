@@ -514,7 +514,8 @@ lf_incident_new_from_json (JsonObject  *object,
     }
   if (!lf_diagnosis_kind_from_string (kind, &self->kind))
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("Unknown diagnosis “%s”"), kind);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("Unknown diagnosis “%s”"), kind);
       return NULL;
     }
 

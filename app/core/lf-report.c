@@ -243,7 +243,8 @@ lf_report_to_markdown (LfIncident *incident,
       if (entry->kind == LF_TIMELINE_NOTICE_SENT)
         n_notices++;
 
-      g_string_append_printf (out, "- **%s** — %s: ", when, lf_timeline_kind_describe (entry->kind));
+      g_string_append_printf (out, "- **%s** — %s: ", when,
+                              lf_timeline_kind_describe (entry->kind));
       append_escaped (out, entry->text);
       for (GList *l = keys; l != NULL; l = l->next)
         {

@@ -866,7 +866,8 @@ show_step_dialog (LfChecklistPage *self,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (detail_row), _("Details (optional)"));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (link_row), _("Link to open (optional)"));
   adw_entry_row_set_activates_default (ADW_ENTRY_ROW (title_row), TRUE);
-  gtk_editable_set_text (GTK_EDITABLE (title_row), step != NULL ? lf_plan_step_get_title (step) : "");
+  gtk_editable_set_text (GTK_EDITABLE (title_row),
+                         step != NULL ? lf_plan_step_get_title (step) : "");
   gtk_editable_set_text (GTK_EDITABLE (detail_row),
                          step != NULL ? lf_plan_step_get_detail (step) : "");
   gtk_editable_set_text (GTK_EDITABLE (link_row),
@@ -1101,6 +1102,7 @@ remove_step_action (GtkWidget  *widget,
   g_autofree char *title = NULL;
   AdwToast *toast;
   guint position;
+  guint n;
 
   step = lf_plan_remove (self->plan, g_variant_get_string (parameter, NULL), &position);
   if (step == NULL)
@@ -1117,11 +1119,11 @@ remove_step_action (GtkWidget  *widget,
   g_signal_connect (toast, "button-clicked", G_CALLBACK (on_undo_remove_cb), NULL);
   add_toast (self, toast);
 
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->plan)) > 0)
+  /* Keep the keyboard where it was: on the next step (or the new last one). */
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->plan));
+  if (n > 0)
     {
-      GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->plan_list,
-                                                          MIN (position,
-                                                               g_list_model_get_n_items (G_LIST_MODEL (self->plan)) - 1));
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->plan_list, MIN (position, n - 1));
 
       if (row != NULL)
         gtk_widget_grab_focus (GTK_WIDGET (row));
