@@ -470,6 +470,21 @@ test_page_screenshots (void)
   settle (800);
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 400);
   save_screenshot (GTK_WIDGET (window), "checklist-page-dark-360.png");
+
+  /* The plan, further down, at the same width. */
+  {
+    GtkWidget *plan_rows = GTK_WIDGET (plan_list (get_page ()));
+    GtkScrolledWindow *scrolled = GTK_SCROLLED_WINDOW (find_widget (GTK_WIDGET (get_page ()),
+                                                                    GTK_TYPE_SCROLLED_WINDOW,
+                                                                    NULL));
+    GtkWidget *content = gtk_scrolled_window_get_child (scrolled);
+    double x, y;
+
+    g_assert_true (gtk_widget_translate_coordinates (plan_rows, content, 0, 0, &x, &y));
+    gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (scrolled), y - 150);
+    settle (400);
+    save_screenshot (GTK_WIDGET (window), "checklist-plan-dark-360.png");
+  }
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
 }
 
