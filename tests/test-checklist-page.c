@@ -592,7 +592,19 @@ test_page_close_and_export (void)
   else
     g_test_message ("pdftoppm not found: the PDF was not rendered");
 
-  gtk_window_destroy (GTK_WINDOW (detail));
+  /* A closed incident can be deleted from the log, after confirmation. */
+  {
+    LfIncidentLog *log = lf_application_get_incident_log (app);
+    g_autofree char *id = g_strdup (lf_incident_get_id (cloudflare));
+
+    gtk_widget_activate_action (GTK_WIDGET (detail), "incident.delete", NULL);
+    g_assert_true (lf_test_wait_for (message_dialog_shown, "Delete the Incident?", 5000));
+    g_assert_nonnull (lf_incident_log_lookup (log, id));
+    adw_message_dialog_response (find_dialog ("Delete the Incident?"), "delete");
+    g_assert_null (lf_incident_log_lookup (log, id));
+    cloudflare = NULL;
+    g_assert_false (lf_test_wait_for (incident_window_shown, NULL, 300));
+  }
   g_unlink (pdf);
   g_unlink (md);
   g_rmdir (dir);

@@ -1205,7 +1205,8 @@ show_incident_action (GtkWidget  *widget,
   if (incident == NULL)
     return;
 
-  window = lf_incident_window_new (incident, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL);
+  window = lf_incident_window_new (incident, self->log,
+                                   GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL);
   gtk_window_present (GTK_WINDOW (window));
 }
 

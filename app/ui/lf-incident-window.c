@@ -25,6 +25,8 @@ struct _LfIncidentWindow
   AdwWindow        parent_instance;
 
   LfIncident      *incident;
+  LfIncidentLog   *log;
+  GtkWidget       *delete_button;
   AdwToastOverlay *toast_overlay;
   GtkBox          *content;
   GtkFileChooserNative *chooser;
@@ -82,6 +84,8 @@ rebuild (LfIncidentWindow *self)
     gtk_box_remove (self->content, child);
 
   gtk_window_set_title (GTK_WINDOW (self), lf_incident_get_title (incident));
+  gtk_widget_set_visible (self->delete_button,
+                          self->log != NULL && !lf_incident_is_open (incident));
 
   if (lf_incident_get_drill (incident))
     {
@@ -288,9 +292,57 @@ on_chooser_response_cb (GtkNativeDialog  *dialog,
   g_clear_object (&self->chooser);
 }
 
+static gboolean
+destroy_idle_cb (gpointer user_data)
+{
+  gtk_window_destroy (GTK_WINDOW (user_data));
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_delete_response_cb (AdwMessageDialog *dialog,
+                       const char       *response,
+                       LfIncidentWindow *self)
+{
+  if (!g_str_equal (response, "delete") || self->log == NULL)
+    return;
+
+  lf_incident_log_remove (self->log, self->incident);
+
+  /* Not while the dialog, transient for this window, is still answering. */
+  gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, destroy_idle_cb, g_object_ref (self), g_object_unref);
+}
+
 /* ------------------------------------------------------------------------ */
 /* Actions                                                                  */
 /* ------------------------------------------------------------------------ */
+
+static void
+lf_incident_window_delete_action (GtkWidget  *widget,
+                                  const char *action_name,
+                                  GVariant   *parameter)
+{
+  LfIncidentWindow *self = LF_INCIDENT_WINDOW (widget);
+  GtkWidget *dialog;
+
+  if (self->log == NULL || lf_incident_is_open (self->incident))
+    return;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Delete the Incident?"),
+                                   _("Its timeline and checklist are removed from the log. "
+                                     "Reports you exported are not affected."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "delete", _("_Delete"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_delete_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
 
 static void
 lf_incident_window_export_action (GtkWidget  *widget,
@@ -350,6 +402,7 @@ lf_incident_window_dispose (GObject *object)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
   g_clear_object (&self->incident);
+  g_clear_object (&self->log);
 
   G_OBJECT_CLASS (lf_incident_window_parent_class)->dispose (object);
 }
@@ -364,6 +417,8 @@ lf_incident_window_class_init (LfIncidentWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "incident.export", "s",
                                    lf_incident_window_export_action);
+  gtk_widget_class_install_action (widget_class, "incident.delete", NULL,
+                                   lf_incident_window_delete_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
@@ -388,6 +443,13 @@ lf_incident_window_init (LfIncidentWindow *self)
   gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (export_button), G_MENU_MODEL (menu));
   gtk_widget_set_tooltip_text (export_button, _("Export the report as evidence"));
   adw_header_bar_pack_start (ADW_HEADER_BAR (header), export_button);
+  self->delete_button = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  gtk_widget_set_tooltip_text (self->delete_button, _("Delete Incident"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->delete_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Delete this incident from the log"), -1);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->delete_button), "incident.delete");
+  adw_header_bar_pack_end (ADW_HEADER_BAR (header), self->delete_button);
   gtk_box_append (GTK_BOX (box), header);
 
   self->content = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 24));
@@ -411,18 +473,29 @@ lf_incident_window_init (LfIncidentWindow *self)
 /* Public API                                                               */
 /* ------------------------------------------------------------------------ */
 
+/**
+ * lf_incident_window_new:
+ * @incident: the incident to show
+ * @log: (nullable): its log, to delete it from once closed
+ * @parent: (nullable): the parent window
+ *
+ * Returns: (transfer floating): a new window
+ */
 LfIncidentWindow *
-lf_incident_window_new (LfIncident *incident,
-                        GtkWindow  *parent)
+lf_incident_window_new (LfIncident    *incident,
+                        LfIncidentLog *log,
+                        GtkWindow     *parent)
 {
   LfIncidentWindow *self;
 
   g_return_val_if_fail (LF_IS_INCIDENT (incident), NULL);
+  g_return_val_if_fail (log == NULL || LF_IS_INCIDENT_LOG (log), NULL);
 
   self = g_object_new (LF_TYPE_INCIDENT_WINDOW,
                        "transient-for", parent,
                        NULL);
   self->incident = g_object_ref (incident);
+  self->log = log != NULL ? g_object_ref (log) : NULL;
   g_signal_connect_object (incident, "changed", G_CALLBACK (on_incident_changed_cb), self, 0);
   rebuild (self);
 

@@ -9,6 +9,7 @@
 
 #include <adwaita.h>
 
+#include "lf-incident-log.h"
 #include "lf-incident.h"
 #include "lf-report.h"
 
@@ -26,6 +27,7 @@ typedef enum
 G_DECLARE_FINAL_TYPE (LfIncidentWindow, lf_incident_window, LF, INCIDENT_WINDOW, AdwWindow)
 
 LfIncidentWindow *lf_incident_window_new          (LfIncident          *incident,
+                                                   LfIncidentLog       *log,
                                                    GtkWindow           *parent);
 LfIncident       *lf_incident_window_get_incident (LfIncidentWindow    *self);
 void              lf_incident_window_export_async (LfIncidentWindow    *self,
