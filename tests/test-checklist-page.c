@@ -9,7 +9,7 @@
 
 #include <glib/gstdio.h>
 
-#include "lf-application.h"
+#include "lf-application-checklist.h"
 #include "lf-checklist-page.h"
 #include "lf-drill-scenario.h"
 #include "lf-incident-window.h"

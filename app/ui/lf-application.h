@@ -9,10 +9,6 @@
 
 #include <adwaita.h>
 
-#include "lf-drill.h"
-#include "lf-incident-log.h"
-#include "lf-plan.h"
-
 G_BEGIN_DECLS
 
 #define LF_TYPE_APPLICATION (lf_application_get_type ())
@@ -21,8 +17,5 @@ G_DECLARE_FINAL_TYPE (LfApplication, lf_application, LF, APPLICATION, AdwApplica
 
 LfApplication *lf_application_new          (void);
 GSettings     *lf_application_get_settings (LfApplication *self);
-LfPlan        *lf_application_get_plan     (LfApplication *self);
-LfIncidentLog *lf_application_get_incident_log (LfApplication *self);
-LfDrill       *lf_application_get_drill    (LfApplication *self);
 
 G_END_DECLS

@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "lf-application-checklist.h"
 #include "lf-checklist-page.h"
 
 struct _LfWindow
