@@ -13,6 +13,7 @@
 #include "lf-cli-notify.h"
 
 #include "lf-cli-check.h"
+#include "lf-cli-drill.h"
 
 #include <glib/gi18n.h>
 #include <stdio.h>
@@ -29,6 +30,8 @@ static const GOptionEntry option_entries[] = {
     N_("Use this catalog of platforms instead of the installed one"), N_("FILE") },
   { "check", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Check every platform once, print the result and exit"), NULL },
+  { "drill", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Run a fire drill (a scripted outage; nothing reaches clients)"), N_("SCENARIO") },
   { "json", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("With --check: print JSON"), NULL },
   { "timeout", 0, 0, G_OPTION_ARG_STRING, NULL,
@@ -116,6 +119,9 @@ lf_cli_handle_options (GVariantDict *options)
 
   if (g_variant_dict_contains (options, "check"))
     return lf_cli_check (options);
+
+  if (g_variant_dict_contains (options, "drill"))
+    return lf_cli_drill (options);
 
   return LF_CLI_CONTINUE;
 }

@@ -18,6 +18,7 @@
 
 #include "lf-background.h"
 #include "lf-catalog.h"
+#include "lf-application-checklist.h"
 #include "lf-cli.h"
 #include "lf-http.h"
 #include "lf-monitor.h"
@@ -511,14 +512,6 @@ lf_application_open_platform_action (GSimpleAction *action,
 }
 
 static void
-lf_application_start_checklist_action (GSimpleAction *action,
-                                       GVariant      *parameter,
-                                       gpointer       user_data)
-{
-  present_window (user_data, "checklist", NULL);
-}
-
-static void
 lf_application_notify_clients_action (GSimpleAction *action,
                                       GVariant      *parameter,
                                       gpointer       user_data)
@@ -587,7 +580,6 @@ static const GActionEntry app_actions[] = {
   { "check-now", NULL },
   { "show-window", lf_application_show_window_action },
   { "open-platform", lf_application_open_platform_action, "s" },
-  { "start-checklist", lf_application_start_checklist_action, "s" },
   { "notify-clients", lf_application_notify_clients_action, "s" },
 };
 
@@ -661,6 +653,8 @@ lf_application_startup (GApplication *app)
    * monitor keep running instead of quitting after GApplication's inactivity timeout. */
   if ((g_application_get_flags (app) & G_APPLICATION_IS_SERVICE) != 0 && runs_in_background (self))
     hold_for_background (self);
+
+  lf_application_checklist_startup (self);
 }
 
 static void
@@ -673,6 +667,7 @@ lf_application_shutdown (GApplication *app)
   g_clear_handle_id (&self->monitor_start_source, g_source_remove);
   if (self->monitor != NULL)
     lf_monitor_stop (self->monitor);
+  lf_application_checklist_shutdown (LF_APPLICATION (app));
 
   G_APPLICATION_CLASS (lf_application_parent_class)->shutdown (app);
 }
@@ -725,6 +720,7 @@ lf_application_class_init (LfApplicationClass *klass)
   app_class->startup = lf_application_startup;
   app_class->shutdown = lf_application_shutdown;
   app_class->activate = lf_application_activate;
+  app_class->shutdown = lf_application_shutdown;
 }
 
 static void

@@ -16,6 +16,8 @@
 
 #include "lf-clients-page.h"
 #include "lf-health-page.h"
+#include "lf-application-checklist.h"
+#include "lf-checklist-page.h"
 
 struct _LfWindow
 {
@@ -30,6 +32,7 @@ struct _LfWindow
   GtkButton            *check_button;
   GtkStack             *check_stack;
   GtkSpinner           *check_spinner;
+  LfChecklistPage      *checklist_page;
 };
 
 G_DEFINE_FINAL_TYPE (LfWindow, lf_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -191,12 +194,14 @@ lf_window_class_init (LfWindowClass *klass)
   window_class->close_request = lf_window_close_request;
 
   g_type_ensure (LF_TYPE_NOTICES_PAGE);
+  g_type_ensure (LF_TYPE_CHECKLIST_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/ui/lf-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LfWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, LfWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, LfWindow, clients_page);
+  gtk_widget_class_bind_template_child (widget_class, LfWindow, checklist_page);
 
   gtk_widget_class_install_action (widget_class, "win.show-page", "s",
                                    lf_window_show_page_action);
@@ -255,6 +260,8 @@ lf_window_new (LfApplication *application)
   lf_clients_page_set_notice_stores (self->clients_page,
                                      lf_application_get_template_store (application),
                                      lf_application_get_channel_store (application));
+  lf_checklist_page_set_models (self->checklist_page, lf_application_get_plan (application),
+                                lf_application_get_incident_log (application));
 
   return self;
 }
@@ -320,4 +327,18 @@ lf_window_get_notices_page (LfWindow *self)
   g_return_val_if_fail (LF_IS_WINDOW (self), NULL);
 
   return self->notices_page;
+}
+
+/**
+ * lf_window_get_checklist_page:
+ * @self: a #LfWindow
+ *
+ * Returns: (transfer none): the #LfChecklistPage
+ */
+GtkWidget *
+lf_window_get_checklist_page (LfWindow *self)
+{
+  g_return_val_if_fail (LF_IS_WINDOW (self), NULL);
+
+  return GTK_WIDGET (self->checklist_page);
 }

@@ -27,5 +27,6 @@ void        lf_window_add_toast       (LfWindow      *self,
                                        AdwToast      *toast);
 LfHealthPage *lf_window_get_health_page (LfWindow    *self);
 LfNoticesPage *lf_window_get_notices_page (LfWindow  *self);
+GtkWidget  *lf_window_get_checklist_page (LfWindow   *self);
 
 G_END_DECLS

@@ -1,0 +1,107 @@
+/* lf-cli-drill.c
+ *
+ * Copyright 2026 The Lifeline authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "lf-cli"
+
+#include "config.h"
+
+#include "lf-cli-drill.h"
+
+#include <glib/gi18n.h>
+
+#include "lf-cli.h"
+#include "lf-drill-scenario.h"
+
+/* `lifeline --drill SCENARIO`: checks the scenario name here (so a typo fails at once, with
+ * no display and no bus), then registers the application: if Lifeline already runs, the
+ * running instance gets the app.start-drill action (which raises its window) and this
+ * process exits; otherwise this process becomes the application, starts the drill and goes
+ * on to show the window.
+ */
+
+/* Whether an instance of @app_id runs on the session bus (blocking: command line only). */
+static gboolean
+instance_is_running (const char *app_id)
+{
+  g_autoptr(GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
+  g_autoptr(GVariant) reply = NULL;
+  gboolean has_owner = FALSE;
+
+  if (bus == NULL || app_id == NULL)
+    return FALSE;
+
+  reply = g_dbus_connection_call_sync (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
+                                       "org.freedesktop.DBus", "NameHasOwner",
+                                       g_variant_new ("(s)", app_id), G_VARIANT_TYPE ("(b)"),
+                                       G_DBUS_CALL_FLAGS_NONE, 5000, NULL, NULL);
+  if (reply != NULL)
+    g_variant_get (reply, "(b)", &has_owner);
+
+  return has_owner;
+}
+
+/**
+ * lf_cli_drill:
+ * @options: the parsed options, with "drill"
+ *
+ * Returns: an exit code, or %LF_CLI_CONTINUE when this process goes on as the application
+ */
+int
+lf_cli_drill (GVariantDict *options)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LfDrillScenario) scenario = NULL;
+  GApplication *app = g_application_get_default ();
+  const char *id = NULL;
+
+  g_return_val_if_fail (options != NULL, 1);
+
+  if (!g_variant_dict_lookup (options, "drill", "&s", &id) || id == NULL || id[0] == '\0')
+    {
+      g_printerr ("%s\n", _("--drill needs the name of a scenario"));
+      return 2;
+    }
+
+  scenario = lf_drill_scenario_load (id, &error);
+  if (scenario == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return 2;
+    }
+
+  /* Starting the application here needs a display; handing over to a running one does not. */
+  if (app != NULL && g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL
+      && !instance_is_running (g_application_get_application_id (app)))
+    {
+      g_printerr ("%s\n", _("Lifeline is not running, and there is no display to start it on."));
+      return 1;
+    }
+
+  if (app == NULL || !g_application_register (app, NULL, &error))
+    {
+      g_printerr (_("Could not start Lifeline: %s\n"),
+                  error != NULL ? error->message : "no application");
+      return 1;
+    }
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "start-drill",
+                                  g_variant_new_string (id));
+
+  if (g_application_get_is_remote (app))
+    {
+      GDBusConnection *bus = g_application_get_dbus_connection (app);
+
+      /* The running instance does the rest; make sure the request has left. */
+      if (bus != NULL)
+        g_dbus_connection_flush_sync (bus, NULL, NULL);
+      g_print (_("Started the drill “%s” in the running Lifeline.\n"),
+               lf_drill_scenario_get_title (scenario));
+      return 0;
+    }
+
+  return LF_CLI_CONTINUE;
+}

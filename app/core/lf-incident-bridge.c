@@ -1,0 +1,595 @@
+/* lf-incident-bridge.c
+ *
+ * Copyright 2026 The Lifeline authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "lf-incident-bridge"
+
+#include "config.h"
+
+#include "lf-incident-bridge.h"
+
+#include <glib/gi18n.h>
+
+/* The glue between the health engine and the checklist:
+ *
+ *  - LfMonitor::diagnosis-changed to anything but all-clear opens an incident (or lets the
+ *    open one covering the same platforms or provider absorb it) with a run of the plan for
+ *    its cause, and records the evidence: each affected platform's state, cause and Ray ID;
+ *  - LfMonitor::state-changed is recorded as a transition in the open incident covering that
+ *    platform (with the Ray ID of the failing answer);
+ *  - after every round (notify::last-checked) new incidents on the providers' and platforms'
+ *    status sources are recorded as status updates, with their links;
+ *  - all-clear marks the incidents this bridge opened as ended, awaiting the user's
+ *    confirmation; an incident whose platforms are all up again ends too.
+ *
+ * A drill bridge opens drill incidents ("Drill: …"); notes recorded before the first
+ * incident opened (the drill's narrative) are added to it when it does.
+ */
+
+struct _LfIncidentBridge
+{
+  GObject        parent_instance;
+
+  LfMonitor     *monitor;
+  LfIncidentLog *log;
+  gboolean       drill;
+  GPtrArray     *incidents;    /* LfIncident, the ones this bridge opened or joined */
+  GHashTable    *seen_status;  /* "incident id|status incident id|title" */
+  GPtrArray     *pending_notes;/* Note, before any incident is open */
+};
+
+G_DEFINE_FINAL_TYPE (LfIncidentBridge, lf_incident_bridge, G_TYPE_OBJECT)
+
+typedef struct
+{
+  GDateTime *time;
+  char      *text;
+} Note;
+
+/* ------------------------------------------------------------------------ */
+/* Helpers                                                                  */
+/* ------------------------------------------------------------------------ */
+
+static void
+note_free (gpointer data)
+{
+  Note *note = data;
+
+  g_date_time_unref (note->time);
+  g_free (note->text);
+  g_free (note);
+}
+
+static char *
+platform_names (LfIncidentBridge   *self,
+                const char * const *ids)
+{
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
+    {
+      LfPlatformState *state = lf_monitor_lookup_platform (self->monitor, ids[i]);
+
+      if (names->len > 0)
+        g_string_append (names, ", ");
+      g_string_append (names, state != NULL ? lf_platform_state_get_name (state) : ids[i]);
+    }
+
+  return g_string_free (g_steal_pointer (&names), FALSE);
+}
+
+static char *
+incident_title (LfIncidentBridge *self,
+                LfDiagnosis      *diagnosis)
+{
+  g_autofree char *what = NULL;
+  g_autofree char *names = NULL;
+
+  switch (lf_diagnosis_get_kind (diagnosis))
+    {
+    case LF_DIAGNOSIS_PROVIDER_OUTAGE:
+      /* Translators: an incident's title; the provider, e.g. "Cloudflare outage" */
+      what = g_strdup_printf (_("%s outage"),
+                              lf_diagnosis_get_provider_name (diagnosis) != NULL
+                              ? lf_diagnosis_get_provider_name (diagnosis)
+                              : lf_diagnosis_get_provider_id (diagnosis));
+      break;
+    case LF_DIAGNOSIS_PLATFORM_OUTAGE:
+      names = platform_names (self, lf_diagnosis_get_affected (diagnosis));
+      /* Translators: an incident's title; the platforms, e.g. "Upwork outage" */
+      what = g_strdup_printf (_("%s outage"), names);
+      break;
+    case LF_DIAGNOSIS_LOCAL_NETWORK:
+      what = g_strdup (_("Your connection is down"));
+      break;
+    case LF_DIAGNOSIS_OFFLINE:
+      what = g_strdup (_("You are offline"));
+      break;
+    case LF_DIAGNOSIS_ALL_CLEAR:
+    default:
+      what = g_strdup (_("Outage"));
+      break;
+    }
+
+  if (self->drill)
+    /* Translators: the title of an incident in a fire drill */
+    return g_strdup_printf (_("Drill: %s"), what);
+
+  return g_steal_pointer (&what);
+}
+
+/* The cause that best describes the incident: the most common one among the failing platforms. */
+static LfCause
+incident_cause (LfIncidentBridge *self,
+                LfDiagnosis      *diagnosis)
+{
+  const char * const *affected = lf_diagnosis_get_affected (diagnosis);
+  guint counts[LF_N_CAUSES] = { 0 };
+  LfCause best = LF_CAUSE_HTTP_ERROR;
+
+  switch (lf_diagnosis_get_kind (diagnosis))
+    {
+    case LF_DIAGNOSIS_LOCAL_NETWORK:
+    case LF_DIAGNOSIS_OFFLINE:
+      return LF_CAUSE_NETWORK;
+    case LF_DIAGNOSIS_PROVIDER_OUTAGE:
+      best = LF_CAUSE_CDN_EDGE;
+      break;
+    case LF_DIAGNOSIS_ALL_CLEAR:
+    case LF_DIAGNOSIS_PLATFORM_OUTAGE:
+    default:
+      break;
+    }
+
+  for (guint i = 0; affected != NULL && affected[i] != NULL; i++)
+    {
+      LfPlatformState *state = lf_monitor_lookup_platform (self->monitor, affected[i]);
+      LfCause cause = state != NULL ? lf_platform_state_get_cause (state) : LF_CAUSE_NONE;
+
+      if (cause != LF_CAUSE_NONE && cause < LF_N_CAUSES)
+        counts[cause]++;
+    }
+  for (guint c = 0; c < LF_N_CAUSES; c++)
+    if (counts[c] > counts[best])
+      best = c;
+
+  return best;
+}
+
+static void
+record_platform (LfIncidentBridge *self,
+                 LfIncident       *incident,
+                 LfPlatformState  *state,
+                 const char       *text)
+{
+  g_autoptr(GHashTable) data = g_hash_table_new (g_str_hash, g_str_equal);
+  const char *ray = lf_platform_state_get_ray_id (state);
+  g_autofree char *http = NULL;
+
+  g_hash_table_insert (data, LF_TIMELINE_DATA_PLATFORM,
+                       (gpointer) lf_platform_state_get_id (state));
+  g_hash_table_insert (data, LF_TIMELINE_DATA_STATE,
+                       (gpointer) lf_state_to_string (lf_platform_state_get_state (state)));
+  g_hash_table_insert (data, "cause",
+                       (gpointer) lf_cause_to_string (lf_platform_state_get_cause (state)));
+  if (ray != NULL && lf_platform_state_get_state (state) != LF_STATE_UP)
+    g_hash_table_insert (data, LF_TIMELINE_DATA_RAY_ID, (gpointer) ray);
+  if (lf_platform_state_get_http_status (state) != 0)
+    {
+      http = g_strdup_printf ("%u", lf_platform_state_get_http_status (state));
+      g_hash_table_insert (data, "http_status", http);
+    }
+
+  lf_incident_add_entry (incident, NULL, LF_TIMELINE_TRANSITION, text, data);
+}
+
+static gboolean
+tracks (LfIncidentBridge *self,
+        LfIncident       *incident)
+{
+  return g_ptr_array_find (self->incidents, incident, NULL);
+}
+
+static LfIncident *
+find_incident_for_platform (LfIncidentBridge *self,
+                            const char       *platform)
+{
+  for (guint i = self->incidents->len; i > 0; i--)
+    {
+      LfIncident *incident = g_ptr_array_index (self->incidents, i - 1);
+
+      if (lf_incident_is_open (incident)
+          && g_strv_contains (lf_incident_get_platforms (incident), platform))
+        return incident;
+    }
+
+  return NULL;
+}
+
+static void
+record_status_items (LfIncidentBridge *self,
+                     LfIncident       *incident,
+                     const char       *source_name,
+                     GPtrArray        *items,
+                     const char       *page_url)
+{
+  for (guint i = 0; items != NULL && i < items->len; i++)
+    {
+      LfStatusIncident *item = g_ptr_array_index (items, i);
+      g_autofree char *key = g_strdup_printf ("%s|%s|%s", lf_incident_get_id (incident),
+                                              item->id != NULL ? item->id : "",
+                                              item->title != NULL ? item->title : "");
+      g_autofree char *text = NULL;
+      const char *url = item->url != NULL ? item->url : page_url;
+
+      if (item->upcoming || g_hash_table_contains (self->seen_status, key))
+        continue;
+      g_hash_table_add (self->seen_status, g_steal_pointer (&key));
+
+      /* The vendor's own words, with the vendor's name. */
+      text = g_strdup_printf ("%s: %s", source_name, item->title != NULL ? item->title : "");
+      {
+        g_autoptr(GHashTable) data = g_hash_table_new (g_str_hash, g_str_equal);
+
+        if (url != NULL)
+          g_hash_table_insert (data, LF_TIMELINE_DATA_URL, (gpointer) url);
+        lf_incident_add_entry (incident, NULL, LF_TIMELINE_STATUS_UPDATE, text, data);
+      }
+    }
+}
+
+static void
+record_status (LfIncidentBridge *self)
+{
+  LfCatalog *catalog = lf_monitor_get_catalog (self->monitor);
+
+  for (guint i = 0; i < self->incidents->len; i++)
+    {
+      LfIncident *incident = g_ptr_array_index (self->incidents, i);
+      const char *provider = lf_incident_get_provider (incident);
+      const char * const *platforms = lf_incident_get_platforms (incident);
+
+      if (!lf_incident_is_open (incident))
+        continue;
+
+      if (provider != NULL)
+        {
+          LfStatusReport *report = lf_monitor_get_provider_status (self->monitor, provider);
+          LfCatalogProvider *entry = catalog != NULL
+                                     ? lf_catalog_lookup_provider (catalog, provider) : NULL;
+
+          if (report != NULL)
+            record_status_items (self, incident, entry != NULL ? entry->name : provider,
+                                 report->incidents, report->page_url);
+        }
+
+      for (guint j = 0; platforms[j] != NULL; j++)
+        {
+          LfPlatformState *state = lf_monitor_lookup_platform (self->monitor, platforms[j]);
+
+          if (state != NULL)
+            record_status_items (self, incident, lf_platform_state_get_name (state),
+                                 lf_platform_state_get_incidents (state),
+                                 lf_platform_state_get_status_page (state));
+        }
+    }
+}
+
+static gboolean
+all_platforms_up (LfIncidentBridge *self,
+                  LfIncident       *incident)
+{
+  const char * const *platforms = lf_incident_get_platforms (incident);
+
+  if (platforms[0] == NULL)
+    return FALSE;
+
+  for (guint i = 0; platforms[i] != NULL; i++)
+    {
+      LfPlatformState *state = lf_monitor_lookup_platform (self->monitor, platforms[i]);
+
+      if (state != NULL && lf_platform_state_get_state (state) != LF_STATE_UP)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+end_incident (LfIncidentBridge *self,
+              LfIncident       *incident)
+{
+  if (lf_incident_get_status (incident) == LF_INCIDENT_OPEN)
+    lf_incident_log_mark_ended (self->log, incident);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Callbacks                                                                */
+/* ------------------------------------------------------------------------ */
+
+static void
+on_diagnosis_changed_cb (LfMonitor        *monitor,
+                         LfDiagnosis      *diagnosis,
+                         LfIncidentBridge *self)
+{
+  LfDiagnosisKind kind = lf_diagnosis_get_kind (diagnosis);
+  const char * const *affected = lf_diagnosis_get_affected (diagnosis);
+  g_autofree char *title = NULL;
+  LfIncident *incident;
+
+  if (kind == LF_DIAGNOSIS_ALL_CLEAR)
+    {
+      for (guint i = 0; i < self->incidents->len; i++)
+        end_incident (self, g_ptr_array_index (self->incidents, i));
+      return;
+    }
+
+  title = incident_title (self, diagnosis);
+  incident = lf_incident_log_open (self->log, title, affected,
+                                   kind == LF_DIAGNOSIS_PROVIDER_OUTAGE
+                                   ? lf_diagnosis_get_provider_id (diagnosis) : NULL,
+                                   incident_cause (self, diagnosis), kind, self->drill);
+  if (!tracks (self, incident))
+    g_ptr_array_add (self->incidents, g_object_ref (incident));
+
+  /* The engine's own words, then the evidence of each affected platform. */
+  if (lf_diagnosis_get_summary (diagnosis) != NULL)
+    lf_incident_add_entry (incident, NULL, LF_TIMELINE_TRANSITION,
+                           lf_diagnosis_get_summary (diagnosis), NULL);
+  for (guint i = 0; affected != NULL && affected[i] != NULL; i++)
+    {
+      LfPlatformState *state = lf_monitor_lookup_platform (self->monitor, affected[i]);
+
+      if (state != NULL && lf_platform_state_get_explanation (state) != NULL)
+        record_platform (self, incident, state, lf_platform_state_get_explanation (state));
+    }
+
+  /* The drill's narrative so far. */
+  for (guint i = 0; i < self->pending_notes->len; i++)
+    {
+      Note *note = g_ptr_array_index (self->pending_notes, i);
+
+      lf_incident_add_entry (incident, note->time, LF_TIMELINE_NOTE, note->text, NULL);
+    }
+  g_ptr_array_set_size (self->pending_notes, 0);
+
+  /* Incidents about platforms that are all back end now. */
+  for (guint i = 0; i < self->incidents->len; i++)
+    {
+      LfIncident *other = g_ptr_array_index (self->incidents, i);
+
+      if (other != incident && all_platforms_up (self, other))
+        end_incident (self, other);
+    }
+
+  record_status (self);
+}
+
+static void
+on_state_changed_cb (LfMonitor        *monitor,
+                     LfPlatformState  *platform,
+                     LfState           old_state,
+                     LfState           new_state,
+                     LfIncidentBridge *self)
+{
+  LfIncident *incident = find_incident_for_platform (self, lf_platform_state_get_id (platform));
+  g_autofree char *text = NULL;
+
+  if (incident == NULL)
+    return;
+
+  /* Translators: a timeline entry; platform, old state, new state, e.g. "Upwork: down → up" */
+  text = g_strdup_printf (_("%s: %s → %s"), lf_platform_state_get_name (platform),
+                          lf_state_to_string (old_state), lf_state_to_string (new_state));
+  record_platform (self, incident, platform, text);
+
+  if (new_state == LF_STATE_UP && all_platforms_up (self, incident))
+    end_incident (self, incident);
+}
+
+static void
+on_last_checked_cb (LfMonitor        *monitor,
+                    GParamSpec       *pspec,
+                    LfIncidentBridge *self)
+{
+  record_status (self);
+}
+
+/* ------------------------------------------------------------------------ */
+/* GObject overrides                                                        */
+/* ------------------------------------------------------------------------ */
+
+static void
+lf_incident_bridge_dispose (GObject *object)
+{
+  LfIncidentBridge *self = LF_INCIDENT_BRIDGE (object);
+
+  lf_incident_bridge_disconnect (self);
+  g_clear_object (&self->log);
+
+  G_OBJECT_CLASS (lf_incident_bridge_parent_class)->dispose (object);
+}
+
+static void
+lf_incident_bridge_finalize (GObject *object)
+{
+  LfIncidentBridge *self = LF_INCIDENT_BRIDGE (object);
+
+  g_ptr_array_unref (self->incidents);
+  g_hash_table_unref (self->seen_status);
+  g_ptr_array_unref (self->pending_notes);
+
+  G_OBJECT_CLASS (lf_incident_bridge_parent_class)->finalize (object);
+}
+
+static void
+lf_incident_bridge_class_init (LfIncidentBridgeClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = lf_incident_bridge_dispose;
+  object_class->finalize = lf_incident_bridge_finalize;
+}
+
+static void
+lf_incident_bridge_init (LfIncidentBridge *self)
+{
+  self->incidents = g_ptr_array_new_with_free_func (g_object_unref);
+  self->seen_status = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->pending_notes = g_ptr_array_new_with_free_func (note_free);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Public API                                                               */
+/* ------------------------------------------------------------------------ */
+
+/**
+ * lf_incident_bridge_new:
+ * @monitor: the health engine
+ * @log: where incidents go
+ * @drill: %TRUE for a fire drill's monitor: its incidents are drills
+ *
+ * Returns: (transfer full): a bridge, connected until disposed or disconnected
+ */
+LfIncidentBridge *
+lf_incident_bridge_new (LfMonitor     *monitor,
+                        LfIncidentLog *log,
+                        gboolean       drill)
+{
+  LfIncidentBridge *self;
+
+  g_return_val_if_fail (LF_IS_MONITOR (monitor), NULL);
+  g_return_val_if_fail (LF_IS_INCIDENT_LOG (log), NULL);
+
+  self = g_object_new (LF_TYPE_INCIDENT_BRIDGE, NULL);
+  self->monitor = g_object_ref (monitor);
+  self->log = g_object_ref (log);
+  self->drill = drill;
+
+  g_signal_connect_object (monitor, "diagnosis-changed", G_CALLBACK (on_diagnosis_changed_cb),
+                           self, 0);
+  g_signal_connect_object (monitor, "state-changed", G_CALLBACK (on_state_changed_cb), self, 0);
+  g_signal_connect_object (monitor, "notify::last-checked", G_CALLBACK (on_last_checked_cb),
+                           self, 0);
+
+  return self;
+}
+
+/**
+ * lf_incident_bridge_get_monitor:
+ *
+ * Returns: (transfer none) (nullable): the monitor, %NULL once disconnected
+ */
+LfMonitor *
+lf_incident_bridge_get_monitor (LfIncidentBridge *self)
+{
+  g_return_val_if_fail (LF_IS_INCIDENT_BRIDGE (self), NULL);
+  return self->monitor;
+}
+
+/**
+ * lf_incident_bridge_get_log:
+ *
+ * Returns: (transfer none): the incident log
+ */
+LfIncidentLog *
+lf_incident_bridge_get_log (LfIncidentBridge *self)
+{
+  g_return_val_if_fail (LF_IS_INCIDENT_BRIDGE (self), NULL);
+  return self->log;
+}
+
+gboolean
+lf_incident_bridge_get_drill (LfIncidentBridge *self)
+{
+  g_return_val_if_fail (LF_IS_INCIDENT_BRIDGE (self), FALSE);
+  return self->drill;
+}
+
+/**
+ * lf_incident_bridge_get_incidents:
+ *
+ * Returns: (transfer none) (element-type LfIncident): the incidents this bridge opened or
+ *   joined, oldest first
+ */
+GPtrArray *
+lf_incident_bridge_get_incidents (LfIncidentBridge *self)
+{
+  g_return_val_if_fail (LF_IS_INCIDENT_BRIDGE (self), NULL);
+  return self->incidents;
+}
+
+/**
+ * lf_incident_bridge_get_current:
+ *
+ * Returns: (transfer none) (nullable): the newest open incident of this bridge
+ */
+LfIncident *
+lf_incident_bridge_get_current (LfIncidentBridge *self)
+{
+  g_return_val_if_fail (LF_IS_INCIDENT_BRIDGE (self), NULL);
+
+  for (guint i = self->incidents->len; i > 0; i--)
+    if (lf_incident_is_open (g_ptr_array_index (self->incidents, i - 1)))
+      return g_ptr_array_index (self->incidents, i - 1);
+
+  return NULL;
+}
+
+/**
+ * lf_incident_bridge_note:
+ * @time: (nullable): when; %NULL for now
+ * @text: a note (a drill's narrative)
+ *
+ * Adds a note to the open incidents of this bridge, or keeps it for the next one to open.
+ */
+void
+lf_incident_bridge_note (LfIncidentBridge *self,
+                         GDateTime        *time,
+                         const char       *text)
+{
+  gboolean recorded = FALSE;
+
+  g_return_if_fail (LF_IS_INCIDENT_BRIDGE (self));
+  g_return_if_fail (text != NULL);
+
+  for (guint i = 0; i < self->incidents->len; i++)
+    {
+      LfIncident *incident = g_ptr_array_index (self->incidents, i);
+
+      if (lf_incident_is_open (incident))
+        {
+          lf_incident_add_entry (incident, time, LF_TIMELINE_NOTE, text, NULL);
+          recorded = TRUE;
+        }
+    }
+
+  if (!recorded)
+    {
+      Note *note = g_new0 (Note, 1);
+
+      note->time = time != NULL ? g_date_time_ref (time) : g_date_time_new_now_utc ();
+      note->text = g_strdup (text);
+      g_ptr_array_add (self->pending_notes, note);
+    }
+}
+
+/**
+ * lf_incident_bridge_disconnect:
+ *
+ * Stops listening to the monitor (its incidents stay in the log).
+ */
+void
+lf_incident_bridge_disconnect (LfIncidentBridge *self)
+{
+  g_return_if_fail (LF_IS_INCIDENT_BRIDGE (self));
+
+  if (self->monitor == NULL)
+    return;
+
+  g_signal_handlers_disconnect_by_data (self->monitor, self);
+  g_clear_object (&self->monitor);
+}

@@ -1,0 +1,299 @@
+/* lf-application-checklist.c
+ *
+ * Copyright 2026 The Lifeline authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "lf-application"
+
+#include "config.h"
+
+#include "lf-application-checklist.h"
+
+#include <glib/gi18n.h>
+
+#include "lf-incident-bridge.h"
+#include "lf-window.h"
+
+/* The part of LfApplication that owns the contingency plan, the incident log and the fire
+ * drill, and the app actions that go with them:
+ *
+ *   app.start-checklist (s)    show the checklist (the platform id is for notifications and
+ *                              the tray; "" is fine); with nothing open, offer Start Incident
+ *   app.start-drill (s)        run the named drill, on the checklist page
+ *
+ * The plan and the log are created and loaded on first use, and flushed at shutdown.
+ */
+
+#define STATE_KEY "lf-application-checklist"
+
+typedef struct
+{
+  LfPlan        *plan;
+  LfIncidentLog    *log;
+  LfIncidentBridge *bridge;  /* the real monitor's outages become incidents */
+  LfDrill          *drill;
+} State;
+
+/* ------------------------------------------------------------------------ */
+/* Helpers                                                                  */
+/* ------------------------------------------------------------------------ */
+
+static void
+state_free (gpointer data)
+{
+  State *state = data;
+
+  g_clear_object (&state->drill);
+  g_clear_object (&state->bridge);
+  g_clear_object (&state->log);
+  g_clear_object (&state->plan);
+  g_free (state);
+}
+
+static State *
+get_state (LfApplication *self)
+{
+  State *state = g_object_get_data (G_OBJECT (self), STATE_KEY);
+
+  if (state == NULL)
+    {
+      state = g_new0 (State, 1);
+      g_object_set_data_full (G_OBJECT (self), STATE_KEY, state, state_free);
+    }
+
+  return state;
+}
+
+static LfWindow *
+present_checklist (LfApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (!LF_IS_WINDOW (window))
+    window = GTK_WINDOW (lf_window_new (self));
+
+  lf_window_show_page (LF_WINDOW (window), "checklist");
+  gtk_window_present (window);
+
+  return LF_WINDOW (window);
+}
+
+static void
+plan_loaded_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!lf_plan_load_finish (LF_PLAN (source), result, &error)
+      && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_warning ("Could not load the plan: %s", error->message);
+}
+
+static void
+incident_log_loaded_cb (GObject      *source,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!lf_incident_log_load_finish (LF_INCIDENT_LOG (source), result, &error)
+      && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_warning ("Could not load the incident log: %s", error->message);
+}
+
+static void
+on_drill_finished_cb (LfDrill       *drill,
+                      LfApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (LF_IS_WINDOW (window))
+    lf_window_add_toast (LF_WINDOW (window),
+                         adw_toast_new (_("The drill is over. Check the checklist, then close "
+                                          "the drill incident.")));
+  g_application_release (G_APPLICATION (self));
+}
+
+/* ------------------------------------------------------------------------ */
+/* Actions                                                                  */
+/* ------------------------------------------------------------------------ */
+
+static void
+start_checklist_action (GSimpleAction *action,
+                        GVariant      *parameter,
+                        gpointer       user_data)
+{
+  LfApplication *self = user_data;
+  LfWindow *window = present_checklist (self);
+
+  if (lf_incident_log_get_n_open (lf_application_get_incident_log (self)) == 0)
+    gtk_widget_activate_action (lf_window_get_checklist_page (window), "checklist.start-incident",
+                                NULL);
+}
+
+static void
+start_drill_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  LfApplication *self = user_data;
+  State *state = get_state (self);
+  LfWindow *window = present_checklist (self);
+  g_autoptr(LfDrillScenario) scenario = NULL;
+  g_autoptr(LfCatalog) catalog = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *started = NULL;
+  const char *speed = g_getenv ("LIFELINE_DRILL_SPEED");
+
+  scenario = lf_drill_scenario_load (g_variant_get_string (parameter, NULL), &error);
+  if (scenario != NULL)
+    catalog = lf_catalog_load_default (NULL, &error);
+  if (catalog == NULL)
+    {
+      g_autofree char *escaped = g_markup_escape_text (error->message, -1);
+
+      lf_window_add_toast (window, adw_toast_new (escaped));
+      return;
+    }
+
+  /* One drill at a time: a new one replaces a running one. */
+  if (state->drill != NULL)
+    lf_drill_stop (state->drill);
+  g_clear_object (&state->drill);
+
+  /* LIFELINE_DRILL_SPEED plays faster, for tests and screenshots. */
+  state->drill = lf_drill_new (scenario, catalog, lf_application_get_incident_log (self),
+                               speed != NULL ? CLAMP (g_ascii_strtod (speed, NULL), 0.1, 1000.0)
+                                             : 1.0);
+  g_signal_connect_object (state->drill, "finished", G_CALLBACK (on_drill_finished_cb), self, 0);
+  /* The drill runs to its end even if the window is closed. */
+  g_application_hold (G_APPLICATION (self));
+  lf_drill_start (state->drill);
+
+  /* Translators: a toast; the drill's title */
+  started = g_markup_printf_escaped (_("Drill started: %s. Nothing reaches your clients."),
+                                     lf_drill_scenario_get_title (scenario));
+  lf_window_add_toast (window, adw_toast_new (started));
+}
+
+static const GActionEntry checklist_actions[] = {
+  { "start-checklist", start_checklist_action, "s" },
+  { "start-drill", start_drill_action, "s" },
+};
+
+/* ------------------------------------------------------------------------ */
+/* Public API                                                               */
+/* ------------------------------------------------------------------------ */
+
+/**
+ * lf_application_checklist_startup:
+ * @self: a #LfApplication
+ *
+ * Adds the checklist's application actions and connects the application's health monitor
+ * to the incident log, so that an outage opens an incident and its run of the plan (from
+ * #GApplication::startup, after the monitor exists).
+ */
+void
+lf_application_checklist_startup (LfApplication *self)
+{
+  LfMonitor *monitor;
+
+  g_return_if_fail (LF_IS_APPLICATION (self));
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), checklist_actions,
+                                   G_N_ELEMENTS (checklist_actions), self);
+
+  monitor = lf_application_get_monitor (self);
+  if (monitor != NULL)
+    get_state (self)->bridge = lf_incident_bridge_new (monitor,
+                                                       lf_application_get_incident_log (self),
+                                                       FALSE);
+}
+
+/**
+ * lf_application_checklist_shutdown:
+ * @self: a #LfApplication
+ *
+ * Writes pending changes to the plan and the log now, so that nothing is lost when the
+ * process ends (from #GApplication::shutdown).
+ */
+void
+lf_application_checklist_shutdown (LfApplication *self)
+{
+  State *state;
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (LF_IS_APPLICATION (self));
+
+  state = get_state (self);
+  if (state->drill != NULL)
+    lf_drill_stop (state->drill);
+  if (state->log != NULL && !lf_incident_log_flush (state->log, &error))
+    g_warning ("Could not save the incident log: %s", error->message);
+  g_clear_error (&error);
+  if (state->plan != NULL && !lf_plan_flush (state->plan, &error))
+    g_warning ("Could not save the plan: %s", error->message);
+}
+
+/**
+ * lf_application_get_plan:
+ * @self: a #LfApplication
+ *
+ * Returns: (transfer none): the contingency plan, created and loaded on first use
+ */
+LfPlan *
+lf_application_get_plan (LfApplication *self)
+{
+  State *state;
+
+  g_return_val_if_fail (LF_IS_APPLICATION (self), NULL);
+
+  state = get_state (self);
+  if (state->plan == NULL)
+    {
+      state->plan = lf_plan_new (NULL);
+      lf_plan_load_async (state->plan, NULL, plan_loaded_cb, NULL);
+    }
+
+  return state->plan;
+}
+
+/**
+ * lf_application_get_incident_log:
+ * @self: a #LfApplication
+ *
+ * Returns: (transfer none): the incident log, created and loaded on first use
+ */
+LfIncidentLog *
+lf_application_get_incident_log (LfApplication *self)
+{
+  State *state;
+
+  g_return_val_if_fail (LF_IS_APPLICATION (self), NULL);
+
+  state = get_state (self);
+  if (state->log == NULL)
+    {
+      state->log = lf_incident_log_new (lf_application_get_plan (self), NULL);
+      lf_incident_log_load_async (state->log, NULL, incident_log_loaded_cb, NULL);
+    }
+
+  return state->log;
+}
+
+/**
+ * lf_application_get_drill:
+ * @self: a #LfApplication
+ *
+ * Returns: (transfer none) (nullable): the fire drill started last, if any
+ */
+LfDrill *
+lf_application_get_drill (LfApplication *self)
+{
+  g_return_val_if_fail (LF_IS_APPLICATION (self), NULL);
+
+  return get_state (self)->drill;
+}

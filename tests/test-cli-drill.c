@@ -1,0 +1,98 @@
+/* test-cli-drill.c — lifeline --drill checks the scenario before anything else
+ *
+ * Copyright 2026 The Lifeline authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "lf-test-utils.h"
+
+/* Runs the program with no display and no session bus: a bad scenario must fail right
+ * there, before any registration. */
+static void
+run_headless (const char * const  *args,
+              char               **out,
+              char               **err,
+              int                 *status)
+{
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_ptr_array_add (argv, (gpointer) lf_test_get_binary ());
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
+  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
+  g_subprocess_launcher_setenv (launcher, "DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent",
+                                TRUE);
+
+  proc = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (proc, NULL, NULL, out, err, &error);
+  g_assert_no_error (error);
+  *status = g_subprocess_get_exit_status (proc);
+}
+
+static void
+test_cli_drill_unknown (void)
+{
+  const char *args[] = { "--drill", "cloudflare-1999", NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  int status;
+
+  run_headless (args, &out, &err, &status);
+  g_assert_cmpint (status, ==, 2);
+  g_assert_cmpstr (out, ==, "");
+  g_assert_nonnull (strstr (err, "There is no drill called “cloudflare-1999”"));
+  g_assert_nonnull (strstr (err, "cloudflare-2025-11-18"));
+  g_assert_nonnull (strstr (err, "local-network"));
+}
+
+static void
+test_cli_drill_no_bus (void)
+{
+  const char *args[] = { "--drill", "local-network", NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  int status;
+
+  /* A valid scenario but nowhere to run it: a clear error, not a crash. */
+  run_headless (args, &out, &err, &status);
+  g_assert_cmpint (status, ==, 1);
+  g_assert_nonnull (strstr (err, "Lifeline is not running, and there is no display"));
+}
+
+static void
+test_cli_drill_help (void)
+{
+  const char *args[] = { "--help", NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  int status;
+
+  run_headless (args, &out, &err, &status);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_nonnull (strstr (out, "--drill=SCENARIO"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  lf_test_init (&argc, &argv);
+
+  g_test_add_func ("/lifeline/cli-drill/unknown", test_cli_drill_unknown);
+  g_test_add_func ("/lifeline/cli-drill/no-bus", test_cli_drill_no_bus);
+  g_test_add_func ("/lifeline/cli-drill/help", test_cli_drill_help);
+
+  return g_test_run ();
+}
