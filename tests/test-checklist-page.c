@@ -14,6 +14,8 @@
 #include "lf-drill-scenario.h"
 #include "lf-incident-window.h"
 #include "lf-storage.h"
+#include "lf-composer.h"
+#include "lf-notices-page.h"
 #include "lf-scripted-backend.h"
 #include "lf-test-utils.h"
 #include "lf-window.h"
@@ -751,6 +753,51 @@ test_page_monitor_opens_incident (LfScriptedBackend *backend)
   lf_monitor_set_watched (monitor, NULL);
 }
 
+static gboolean
+composer_is_shown (gpointer data)
+{
+  return find_toplevel (LF_TYPE_COMPOSER) != NULL;
+}
+
+/* A checklist step of a drill incident opens the composer as a rehearsal that cannot be
+ * switched off, and what it sends is recorded in the incident's timeline. */
+static void
+test_page_drill_notice (void)
+{
+  LfIncidentLog *log = lf_application_get_incident_log (app);
+  const char *platforms[] = { "upwork", NULL };
+  LfIncident *incident;
+  GtkWindow *composer;
+  LfNotice *notice;
+  LfWindow *window;
+  guint n_entries;
+  gboolean recorded = FALSE;
+
+  incident = lf_incident_log_open (log, "Drill: Cloudflare", platforms, "cloudflare",
+                                   LF_CAUSE_CDN_EDGE, LF_DIAGNOSIS_PROVIDER_OUTAGE, TRUE);
+  g_assert_true (lf_incident_get_drill (incident));
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "notify-clients",
+                                  g_variant_new_string (lf_incident_get_id (incident)));
+  g_assert_true (lf_test_wait_for (composer_is_shown, NULL, 10000));
+  composer = find_toplevel (LF_TYPE_COMPOSER);
+  notice = lf_composer_get_notice (LF_COMPOSER (composer));
+  g_assert_nonnull (notice);
+  g_assert_true (lf_notice_get_context (notice)->drill);
+
+  /* What the Notices page reports as sent lands in the incident's timeline. */
+  window = LF_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  n_entries = lf_incident_get_n_entries (incident);
+  g_signal_emit_by_name (lf_window_get_notices_page (window), "notice-sent", notice);
+  for (guint i = n_entries; i < lf_incident_get_n_entries (incident); i++)
+    if (lf_incident_get_entry (incident, i)->kind == LF_TIMELINE_NOTICE_SENT)
+      recorded = TRUE;
+  g_assert_true (recorded);
+
+  gtk_window_destroy (composer);
+  lf_incident_log_close (log, incident);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -796,6 +843,7 @@ main (int   argc,
   g_test_add_func ("/lifeline/checklist-page/drill-from-command-line",
                    test_page_drill_from_command_line);
 
+  g_test_add_func ("/lifeline/checklist-page/drill-notice", test_page_drill_notice);
   g_test_add_data_func ("/lifeline/checklist-page/monitor-opens-incident", backend,
                         (GTestDataFunc) test_page_monitor_opens_incident);
 

@@ -34,6 +34,7 @@ typedef struct
   LfIncidentLog    *log;
   LfIncidentBridge *bridge;  /* the real monitor's outages become incidents */
   LfDrill          *drill;
+  GHashTable       *notice_links;  /* a notice's incident id → LfIncident id */
 } State;
 
 /* ------------------------------------------------------------------------ */
@@ -46,6 +47,7 @@ state_free (gpointer data)
   State *state = data;
 
   g_clear_object (&state->drill);
+  g_clear_pointer (&state->notice_links, g_hash_table_unref);
   g_clear_object (&state->bridge);
   g_clear_object (&state->log);
   g_clear_object (&state->plan);
@@ -60,6 +62,7 @@ get_state (LfApplication *self)
   if (state == NULL)
     {
       state = g_new0 (State, 1);
+      state->notice_links = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
       g_object_set_data_full (G_OBJECT (self), STATE_KEY, state, state_free);
     }
 
@@ -296,4 +299,139 @@ lf_application_get_drill (LfApplication *self)
   g_return_val_if_fail (LF_IS_APPLICATION (self), NULL);
 
   return get_state (self)->drill;
+}
+
+/**
+ * lf_application_get_drill_running:
+ * @self: a #LfApplication
+ *
+ * Returns: whether a fire drill is playing (notices then reach only the user)
+ */
+gboolean
+lf_application_get_drill_running (LfApplication *self)
+{
+  State *state;
+
+  g_return_val_if_fail (LF_IS_APPLICATION (self), FALSE);
+
+  state = get_state (self);
+  return state->drill != NULL && lf_drill_get_running (state->drill);
+}
+
+/**
+ * lf_application_find_incident:
+ * @self: a #LfApplication
+ * @incident_or_platform_id: an incident id (from a checklist step) or a catalog platform id
+ *
+ * Finds the incident a notice is about: the incident with that id, else the open incident
+ * covering that platform (a drill's only while a drill plays).
+ *
+ * Returns: (transfer none) (nullable): the incident
+ */
+LfIncident *
+lf_application_find_incident (LfApplication *self,
+                              const char    *incident_or_platform_id)
+{
+  LfIncidentLog *log;
+  LfIncident *incident;
+  gboolean drill;
+
+  g_return_val_if_fail (LF_IS_APPLICATION (self), NULL);
+
+  if (incident_or_platform_id == NULL || *incident_or_platform_id == '\0')
+    return NULL;
+
+  log = lf_application_get_incident_log (self);
+  incident = lf_incident_log_lookup (log, incident_or_platform_id);
+  if (incident != NULL)
+    return incident;
+
+  drill = lf_application_get_drill_running (self);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (log)); i++)
+    {
+      g_autoptr(LfIncident) candidate = g_list_model_get_item (G_LIST_MODEL (log), i);
+      const char * const *platforms = lf_incident_get_platforms (candidate);
+
+      if (lf_incident_is_open (candidate)
+          && lf_incident_get_drill (candidate) == drill
+          && platforms != NULL
+          && g_strv_contains (platforms, incident_or_platform_id))
+        return candidate;
+    }
+
+  return NULL;
+}
+
+/**
+ * lf_application_link_notice:
+ * @self: a #LfApplication
+ * @notice_incident_id: the incident id in a notice's context
+ * @incident: the incident of the log it belongs to
+ *
+ * Remembers which incident a composer's notices belong to, for lf_application_record_notice().
+ */
+void
+lf_application_link_notice (LfApplication *self,
+                            const char    *notice_incident_id,
+                            LfIncident    *incident)
+{
+  g_return_if_fail (LF_IS_APPLICATION (self));
+  g_return_if_fail (notice_incident_id != NULL);
+  g_return_if_fail (LF_IS_INCIDENT (incident));
+
+  g_hash_table_replace (get_state (self)->notice_links, g_strdup (notice_incident_id),
+                        g_strdup (lf_incident_get_id (incident)));
+}
+
+/**
+ * lf_application_record_notice:
+ * @self: a #LfApplication
+ * @notice: a notice that was sent
+ *
+ * Adds "notice sent" to the timeline of the incident the notice belongs to: the template,
+ * the channel and how many recipients got it. No names or addresses: the incident log is a
+ * plain file.
+ */
+void
+lf_application_record_notice (LfApplication *self,
+                              LfNotice      *notice)
+{
+  const LfRenderContext *context;
+  LfIncidentLog *log;
+  LfIncident *incident = NULL;
+  const char *incident_id;
+  g_autofree char *text = NULL;
+  LfChannel *channel;
+
+  g_return_if_fail (LF_IS_APPLICATION (self));
+  g_return_if_fail (LF_IS_NOTICE (notice));
+
+  context = lf_notice_get_context (notice);
+  if (context == NULL || context->incident_id == NULL)
+    return;
+
+  log = lf_application_get_incident_log (self);
+  incident_id = g_hash_table_lookup (get_state (self)->notice_links, context->incident_id);
+  if (incident_id != NULL)
+    incident = lf_incident_log_lookup (log, incident_id);
+  if (incident == NULL)
+    incident = lf_incident_log_lookup (log, context->incident_id);
+  if (incident == NULL)
+    return;
+
+  channel = lf_notice_get_channel (notice);
+  /* Translators: an incident timeline entry: template name, then counts */
+  text = g_strdup_printf (_("Notice “%s” sent: %u delivered, %u handed to the mail app, "
+                            "%u failed, %u without a channel"),
+                          lf_template_get_name (lf_notice_get_template (notice)),
+                          lf_notice_count (notice, LF_NOTICE_RESULT_SENT)
+                          + lf_notice_count (notice, LF_NOTICE_RESULT_RENDERED),
+                          lf_notice_count (notice, LF_NOTICE_RESULT_HANDED_OFF),
+                          lf_notice_count (notice, LF_NOTICE_RESULT_FAILED),
+                          lf_notice_count (notice, LF_NOTICE_RESULT_NO_CHANNEL));
+  lf_incident_log_record (log, incident, LF_TIMELINE_NOTICE_SENT, text,
+                          LF_TIMELINE_DATA_CHANNEL,
+                          channel != NULL ? lf_channel_kind_to_string (lf_channel_get_kind (channel))
+                                          : "",
+                          NULL);
 }

@@ -730,6 +730,8 @@ lf_composer_new (LfTemplateStore       *templates,
   adw_combo_row_set_model (self->template_row, G_LIST_MODEL (templates));
   adw_combo_row_set_model (self->channel_row, G_LIST_MODEL (self->channels));
   gtk_switch_set_active (self->drill_switch, context->drill);
+  /* A notice opened from a fire drill stays a rehearsal. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->drill_switch), !context->drill);
 
   g_signal_connect_object (self->template_row, "notify::selected", G_CALLBACK (refresh), self,
                            G_CONNECT_SWAPPED);

@@ -40,6 +40,13 @@ struct _LfNoticesPage
 
 G_DEFINE_FINAL_TYPE (LfNoticesPage, lf_notices_page, ADW_TYPE_BIN)
 
+enum {
+  NOTICE_SENT,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 /* ------------------------------------------------------------------------ */
 /* Helpers                                                                  */
 /* ------------------------------------------------------------------------ */
@@ -169,6 +176,7 @@ on_composer_sent_cb (LfComposer    *composer,
                      LfNoticesPage *self)
 {
   lf_notices_page_reload (self);
+  g_signal_emit (self, signals[NOTICE_SENT], 0, notice);
 }
 
 /* What every composer of the page gets: the app's session, the directory for the + button,
@@ -254,6 +262,16 @@ lf_notices_page_class_init (LfNoticesPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = lf_notices_page_dispose;
+
+  /**
+   * LfNoticesPage::notice-sent:
+   * @notice: the notice, with a result per recipient
+   *
+   * A composer of the page finished sending (the incident log records it).
+   */
+  signals[NOTICE_SENT] = g_signal_new ("notice-sent", G_TYPE_FROM_CLASS (klass),
+                                       G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                       G_TYPE_NONE, 1, LF_TYPE_NOTICE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/ui/lf-notices-page.ui");

@@ -10,6 +10,8 @@
 #include "config.h"
 
 #include "lf-notify-clients.h"
+
+#include "lf-application-checklist.h"
 #include "lf-notice-context.h"
 #include "lf-notices-page.h"
 
@@ -25,6 +27,8 @@
 
 typedef struct
 {
+  LfApplication   *application;
+  LfIncident      *incident;  /* the incident of the log the notice belongs to, if any */
   LfWindow        *window;
   LfContactStore  *store;
   LfRenderContext *context;
@@ -36,6 +40,8 @@ typedef struct
 static void
 job_free (Job *job)
 {
+  g_clear_object (&job->application);
+  g_clear_object (&job->incident);
   g_clear_object (&job->window);
   g_clear_object (&job->store);
   g_clear_pointer (&job->context, lf_render_context_free);
@@ -82,6 +88,13 @@ open_composer (Job *job)
   if (problem == NULL)
     recipients = lf_notice_context_list_recipients (job->store,
                                               (const char * const *) job->platform_ids);
+
+  if (job->incident != NULL)
+    {
+      if (job->context->incident_id == NULL)
+        job->context->incident_id = g_strdup (lf_incident_get_id (job->incident));
+      lf_application_link_notice (job->application, job->context->incident_id, job->incident);
+    }
 
   lf_notices_page_set_incident (page, job->context, recipients);
   lf_notices_page_set_recipients_note (page, problem);
@@ -167,6 +180,8 @@ lf_notify_clients_start (LfApplication *application,
   g_autoptr(GError) error = NULL;
   LfMonitor *monitor;
   LfCatalog *catalog;
+  LfIncident *incident;
+  gboolean drill;
 
   g_return_if_fail (LF_IS_APPLICATION (application));
   g_return_if_fail (LF_IS_WINDOW (window));
@@ -177,13 +192,26 @@ lf_notify_clients_start (LfApplication *application,
   if (catalog == NULL)
     catalog = fallback = lf_catalog_load_default (NULL, NULL);
 
-  if (*platform_id != '\0')
+  /* A checklist step passes its incident's id (notify that incident's platforms);
+   * notifications and the tray a platform id (notify that platform's clients, linked to the
+   * open incident covering it, if any). */
+  incident = lf_application_find_incident (application, platform_id);
+  drill = lf_application_get_drill_running (application)
+          || (incident != NULL && lf_incident_get_drill (incident));
+  if (incident != NULL && g_strcmp0 (lf_incident_get_id (incident), platform_id) == 0)
+    {
+      if (lf_incident_get_platforms (incident) != NULL)
+        g_strv_builder_addv (ids, (const char **) lf_incident_get_platforms (incident));
+    }
+  else if (*platform_id != '\0')
     g_strv_builder_add (ids, platform_id);
   else if (monitor != NULL && lf_monitor_get_diagnosis (monitor) != NULL &&
            lf_diagnosis_get_affected (lf_monitor_get_diagnosis (monitor)) != NULL)
     g_strv_builder_addv (ids, (const char **) lf_diagnosis_get_affected (
                                 lf_monitor_get_diagnosis (monitor)));
 
+  job->application = g_object_ref (application);
+  job->incident = incident != NULL ? g_object_ref (incident) : NULL;
   job->window = g_object_ref (window);
   job->store = g_object_ref (lf_application_get_contact_store (application));
   job->platform_ids = g_strv_builder_end (ids);
@@ -210,6 +238,10 @@ lf_notify_clients_start (LfApplication *application,
           return;
         }
     }
+
+  /* During a fire drill nothing may reach a client: the notice core then sends only to the
+   * user's own address (or only renders). */
+  job->context->drill = drill;
 
   {
     Job *owned = g_steal_pointer (&job);

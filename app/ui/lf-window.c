@@ -137,6 +137,13 @@ lf_window_show_platform_action (GtkWidget  *widget,
 }
 
 static void
+on_notice_sent_cb (LfApplication *application,
+                   LfNotice      *notice)
+{
+  lf_application_record_notice (application, notice);
+}
+
+static void
 lf_window_show_page_action (GtkWidget  *widget,
                             const char *action_name,
                             GVariant   *parameter)
@@ -252,6 +259,8 @@ lf_window_new (LfApplication *application)
   bind_monitor (self, application);
   lf_notices_page_set_soup_session (self->notices_page,
                                     lf_application_get_soup_session (application));
+  g_signal_connect_object (self->notices_page, "notice-sent",
+                           G_CALLBACK (on_notice_sent_cb), application, G_CONNECT_SWAPPED);
   lf_notices_page_set_contact_store (self->notices_page,
                                      lf_application_get_contact_store (application));
   lf_notices_page_set_stores (self->notices_page,
