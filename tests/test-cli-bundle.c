@@ -131,7 +131,10 @@ static const char bundle_text[] =
   "  \"templates\": [\n"
   "    { \"id\": \"outage\", \"name\": \"Outage notice\",\n"
   "      \"subject\": \"{platform} trouble: reach me directly\",\n"
-  "      \"body\": \"Hi {client}, {platform} is down. Reach me at {my_channel}. {my_name}\" } ]\n"
+  "      \"body\": \"Hi {client}, {platform} is down. Reach me at {my_channel}. {my_name}\" } ],\n"
+  "  \"plan\": { \"steps\": [\n"
+  "    { \"title\": \"Ring the agency hotline\", \"detail\": \"+44 20 7946 0999\" },\n"
+  "    { \"title\": \"Tether to the phone\", \"causes\": [\"network\"] } ] }\n"
   "}\n";
 
 static void
@@ -158,6 +161,7 @@ test_cli_bundle_round_trip (void)
   /* Machine A. */
   g_assert_cmpint (run (&machine_a, import_bundle, &out, &err), ==, 0);
   g_assert_nonnull (strstr (out, "Imported 2 channels and 1 template."));
+  g_assert_nonnull (strstr (out, "Imported a plan of 2 steps."));
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
   file = read_file (machine_a.data, "channels.json");
@@ -204,6 +208,24 @@ test_cli_bundle_round_trip (void)
                       ==, 1);
     g_assert_cmpstr (me_a, ==, me_b);
     g_assert_nonnull (strstr (me_a, "Signal +44 7700 900456"));
+  }
+
+  /* The plan travels too, and replaced the default one. */
+  {
+    JsonObject *plan_a = json_object_get_object_member (a, "plan");
+    JsonObject *plan_b = json_object_get_object_member (b, "plan");
+    JsonArray *steps_a, *steps_b;
+
+    g_assert_nonnull (plan_a);
+    g_assert_nonnull (plan_b);
+    steps_a = json_object_get_array_member (plan_a, "steps");
+    steps_b = json_object_get_array_member (plan_b, "steps");
+    g_assert_cmpuint (json_array_get_length (steps_a), ==, 2);
+    g_assert_cmpuint (json_array_get_length (steps_b), ==, 2);
+    g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (steps_b, 0),
+                                                    "title"), ==, "Ring the agency hotline");
+    g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (steps_b, 1),
+                                                    "title"), ==, "Tether to the phone");
   }
   contacts_a = json_object_get_array_member (a, "contacts");
   contacts_b = json_object_get_array_member (b, "contacts");

@@ -60,3 +60,24 @@ lf_cli_contacts_load_profile (GError **error)
   lf_cli_contacts_wait (&result);
   return lf_profile_load_finish (result, error);
 }
+
+/**
+ * lf_cli_load_plan:
+ *
+ * Loads the user's contingency plan (the default one when none was saved), waiting for it.
+ *
+ * Returns: (transfer full) (nullable): the plan, or %NULL with @error set
+ */
+LfPlan *
+lf_cli_load_plan (GError **error)
+{
+  g_autoptr(LfPlan) plan = lf_plan_new (NULL);
+  g_autoptr(GAsyncResult) result = NULL;
+
+  lf_plan_load_async (plan, NULL, store_result_cb, &result);
+  lf_cli_contacts_wait (&result);
+  if (!lf_plan_load_finish (plan, result, error))
+    return NULL;
+
+  return g_steal_pointer (&plan);
+}

@@ -10,10 +10,13 @@
 #include "lf-contact-store.h"
 #include "lf-profile.h"
 
+#include "lf-plan.h"
+
 G_BEGIN_DECLS
 
 LfContactStore *lf_cli_contacts_load_store   (GError      **error);
 LfProfile      *lf_cli_contacts_load_profile (GError      **error);
 void            lf_cli_contacts_wait         (GAsyncResult **result);
+LfPlan         *lf_cli_load_plan             (GError      **error);
 
 G_END_DECLS

@@ -64,6 +64,8 @@ lf_cli_export (const char *path,
   g_autofree char *display = NULL;
   g_autoptr(JsonArray) channels = NULL;
   g_autoptr(JsonArray) templates = NULL;
+  g_autoptr(LfPlan) plan = NULL;
+  g_autoptr(JsonNode) plan_node = NULL;
   guint n;
 
   g_return_val_if_fail (path != NULL, 1);
@@ -98,7 +100,19 @@ lf_cli_export (const char *path,
       return 1;
     }
 
-  if (!lf_export_write_full (G_LIST_MODEL (store), profile, channels, templates, path,
+  if (lf_import_format_for_path (path) == LF_IMPORT_FORMAT_BUNDLE)
+    {
+      plan = lf_cli_load_plan (&error);
+      if (plan == NULL)
+        {
+          g_printerr (_("Cannot export the plan: %s\n"), error->message);
+          return 1;
+        }
+      plan_node = lf_plan_to_json (plan);
+    }
+
+  if (!lf_export_write_full (G_LIST_MODEL (store), profile, channels, templates,
+                             plan_node != NULL ? json_node_get_object (plan_node) : NULL, path,
                              include_secrets, &error))
     {
       g_printerr (_("Cannot write “%s”: %s\n"), display, error->message);

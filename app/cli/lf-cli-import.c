@@ -66,6 +66,32 @@ import_notices (LfBundle *bundle)
   return 0;
 }
 
+/* The bundle's plan replaces the user's contingency plan. */
+static int
+import_plan (LfBundle *bundle)
+{
+  g_autoptr(LfPlan) plan = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (bundle == NULL || bundle->plan == NULL)
+    return 0;
+
+  plan = lf_cli_load_plan (&error);
+  if (plan == NULL
+      || !lf_plan_set_steps_from_json (plan, bundle->plan, &error)
+      || !lf_plan_flush (plan, &error))
+    {
+      g_printerr (_("The plan was not imported: %s\n"), error->message);
+      return 1;
+    }
+
+  g_print (g_dngettext (GETTEXT_PACKAGE, "Imported a plan of %u step.\n",
+                        "Imported a plan of %u steps.\n",
+                        g_list_model_get_n_items (G_LIST_MODEL (plan))),
+           g_list_model_get_n_items (G_LIST_MODEL (plan)));
+  return 0;
+}
+
 /**
  * lf_cli_import:
  * @path: a Lifeline bundle (.json), vCard (.vcf) or CSV (.csv) file
@@ -125,5 +151,8 @@ lf_cli_import (const char *path)
 
   g_print (_("Imported into the keyring.\n"));
 
-  return import_notices (lf_import_preview_get_bundle (preview));
+  if (import_notices (lf_import_preview_get_bundle (preview)) != 0)
+    return 1;
+
+  return import_plan (lf_import_preview_get_bundle (preview));
 }

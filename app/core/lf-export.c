@@ -100,13 +100,14 @@ lf_export_to_data (GListModel     *contacts,
                    LfImportFormat  format,
                    gboolean        include_secrets)
 {
-  return lf_export_to_data_full (contacts, me, NULL, NULL, format, include_secrets);
+  return lf_export_to_data_full (contacts, me, NULL, NULL, NULL, format, include_secrets);
 }
 
 /**
  * lf_export_to_data_full:
  * @channels: (nullable): the bundle's "channels" (lf_notice_bundle_export_finish())
  * @templates: (nullable): the bundle's "templates"
+ * @plan: (nullable): the bundle's "plan" (`{ "steps": [ … ] }`)
  *
  * As lf_export_to_data(); a bundle also holds @channels and @templates (credentials in
  * @channels are written only with @include_secrets). vCard and CSV hold clients only.
@@ -118,6 +119,7 @@ lf_export_to_data_full (GListModel     *contacts,
                         LfProfile      *me,
                         JsonArray      *channels,
                         JsonArray      *templates,
+                        JsonObject     *plan,
                         LfImportFormat  format,
                         gboolean        include_secrets)
 {
@@ -148,6 +150,8 @@ lf_export_to_data_full (GListModel     *contacts,
           bundle->channels = json_array_ref (channels);
         if (templates != NULL && json_array_get_length (templates) > 0)
           bundle->templates = json_array_ref (templates);
+        if (plan != NULL)
+          bundle->plan = json_object_ref (plan);
         return lf_bundle_to_data (bundle, include_secrets);
       }
     }
@@ -168,7 +172,7 @@ lf_export_write_async (GListModel          *contacts,
                        GAsyncReadyCallback  callback,
                        gpointer             user_data)
 {
-  lf_export_write_full_async (contacts, me, NULL, NULL, path, include_secrets, cancellable,
+  lf_export_write_full_async (contacts, me, NULL, NULL, NULL, path, include_secrets, cancellable,
                               callback, user_data);
 }
 
@@ -176,6 +180,7 @@ lf_export_write_async (GListModel          *contacts,
  * lf_export_write_full_async:
  * @channels: (nullable): the bundle's "channels"
  * @templates: (nullable): the bundle's "templates"
+ * @plan: (nullable): the bundle's "plan" (`{ "steps": [ … ] }`)
  *
  * As lf_export_write_async(), with the notices part of a bundle. Finish with
  * lf_export_write_finish().
@@ -185,6 +190,7 @@ lf_export_write_full_async (GListModel          *contacts,
                             LfProfile           *me,
                             JsonArray           *channels,
                             JsonArray           *templates,
+                            JsonObject          *plan,
                             const char          *path,
                             gboolean             include_secrets,
                             GCancellable        *cancellable,
@@ -209,7 +215,8 @@ lf_export_write_full_async (GListModel          *contacts,
       return;
     }
 
-  data = lf_export_to_data_full (contacts, me, channels, templates, format, include_secrets);
+  data = lf_export_to_data_full (contacts, me, channels, templates, plan, format,
+                                 include_secrets);
   bytes = g_bytes_new_take (data, strlen (data));
   lf_storage_write_atomic_async (path, bytes, EXPORT_MODE, cancellable, write_cb,
                                  g_steal_pointer (&task));
@@ -235,7 +242,7 @@ lf_export_write (GListModel  *contacts,
                  gboolean     include_secrets,
                  GError     **error)
 {
-  return lf_export_write_full (contacts, me, NULL, NULL, path, include_secrets, error);
+  return lf_export_write_full (contacts, me, NULL, NULL, NULL, path, include_secrets, error);
 }
 
 /**
@@ -248,6 +255,7 @@ lf_export_write_full (GListModel  *contacts,
                       LfProfile   *me,
                       JsonArray   *channels,
                       JsonArray   *templates,
+                      JsonObject  *plan,
                       const char  *path,
                       gboolean     include_secrets,
                       GError     **error)
@@ -261,6 +269,7 @@ lf_export_write_full (GListModel  *contacts,
   if (!check_format (path, &format, error))
     return FALSE;
 
-  data = lf_export_to_data_full (contacts, me, channels, templates, format, include_secrets);
+  data = lf_export_to_data_full (contacts, me, channels, templates, plan, format,
+                                 include_secrets);
   return lf_storage_write_atomic (path, data, -1, EXPORT_MODE, error);
 }

@@ -563,10 +563,12 @@ lf_import_preview_get_counts_text (LfImportPreview *self)
   if (self->bundle != NULL && self->bundle->me != NULL)
     g_string_append_printf (out, "\n%s", _("Your own details (“me”) will be saved"));
   if (self->bundle != NULL &&
-      (self->bundle->channels != NULL || self->bundle->templates != NULL ||
-       self->bundle->plan != NULL))
-    g_string_append_printf (out, "\n%s", _("The bundle’s notice channels, templates and plan "
-                                            "are not imported by this version"));
+      (self->bundle->channels != NULL || self->bundle->templates != NULL))
+    g_string_append_printf (out, "\n%s", _("The bundle’s notice channels and templates will "
+                                            "be added (passwords and webhook addresses go to "
+                                            "the keyring)"));
+  if (self->bundle != NULL && self->bundle->plan != NULL)
+    g_string_append_printf (out, "\n%s", _("The bundle’s contingency plan will replace yours"));
 
   return g_string_free (out, FALSE);
 }

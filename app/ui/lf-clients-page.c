@@ -47,6 +47,7 @@ struct _LfClientsPage
   GCancellable       *cancellable;
   LfTemplateStore    *notice_templates;   /* a bundle's templates and channels go here */
   LfChannelStore     *notice_channels;
+  LfPlan             *plan;               /* a bundle's plan */
 
   /* Template widgets */
   GtkStack           *state_stack;
@@ -496,6 +497,13 @@ apply_cb (GObject      *object,
   show_message (self, text);
 
   bundle = lf_import_preview_get_bundle (preview);
+  if (bundle != NULL && bundle->plan != NULL && self->plan != NULL)
+    {
+      g_autoptr(GError) plan_error = NULL;
+
+      if (!lf_plan_set_steps_from_json (self->plan, bundle->plan, &plan_error))
+        show_message (self, plan_error->message);
+    }
   if (bundle != NULL && (bundle->channels != NULL || bundle->templates != NULL) &&
       self->notice_channels != NULL && self->notice_templates != NULL)
     lf_notice_bundle_import_async (bundle, self->notice_channels, self->notice_templates,
@@ -680,14 +688,18 @@ export_notices_cb (GObject      *object,
   g_autoptr(JsonArray) templates = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *path = g_file_get_path (data->file);
+  g_autoptr(JsonNode) plan = NULL;
 
   /* Without them the clients are still exported. */
   if (!lf_notice_bundle_export_finish (result, &channels, &templates, &error))
     g_message ("Channels and templates not exported: %s", error->message);
 
+  if (data->page->plan != NULL)
+    plan = lf_plan_to_json (data->page->plan);
+
   lf_export_write_full_async (G_LIST_MODEL (data->page->store), data->profile, channels,
-                              templates, path, FALSE, data->page->cancellable,
-                              export_written_cb, data);
+                              templates, plan != NULL ? json_node_get_object (plan) : NULL,
+                              path, FALSE, data->page->cancellable, export_written_cb, data);
 }
 
 static void
@@ -943,6 +955,7 @@ lf_clients_page_dispose (GObject *object)
   g_clear_object (&self->last_deleted);
   g_clear_object (&self->notice_templates);
   g_clear_object (&self->notice_channels);
+  g_clear_object (&self->plan);
   g_clear_pointer (&self->search_text, g_free);
 
   G_OBJECT_CLASS (lf_clients_page_parent_class)->dispose (object);
@@ -1280,4 +1293,20 @@ lf_clients_page_set_notice_stores (LfClientsPage   *self,
 
   g_set_object (&self->notice_templates, templates);
   g_set_object (&self->notice_channels, channels);
+}
+
+/**
+ * lf_clients_page_set_plan:
+ * @plan: the application's contingency plan
+ *
+ * Where a bundle's "plan" is imported to and exported from.
+ */
+void
+lf_clients_page_set_plan (LfClientsPage *self,
+                          LfPlan        *plan)
+{
+  g_return_if_fail (LF_IS_CLIENTS_PAGE (self));
+  g_return_if_fail (LF_IS_PLAN (plan));
+
+  g_set_object (&self->plan, plan);
 }

@@ -13,6 +13,8 @@
 #include "lf-contact-store.h"
 #include "lf-template-store.h"
 
+#include "lf-plan.h"
+
 G_BEGIN_DECLS
 
 #define LF_TYPE_CLIENTS_PAGE (lf_clients_page_get_type ())
@@ -38,6 +40,8 @@ void            lf_clients_page_import_file       (LfClientsPage  *self,
 void            lf_clients_page_export_file       (LfClientsPage  *self,
                                                    GFile          *file);
 
+void            lf_clients_page_set_plan          (LfClientsPage   *self,
+                                                   LfPlan          *plan);
 void            lf_clients_page_set_notice_stores (LfClientsPage   *self,
                                                    LfTemplateStore *templates,
                                                    LfChannelStore  *channels);

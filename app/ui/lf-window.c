@@ -269,6 +269,7 @@ lf_window_new (LfApplication *application)
   lf_clients_page_set_notice_stores (self->clients_page,
                                      lf_application_get_template_store (application),
                                      lf_application_get_channel_store (application));
+  lf_clients_page_set_plan (self->clients_page, lf_application_get_plan (application));
   lf_checklist_page_set_models (self->checklist_page, lf_application_get_plan (application),
                                 lf_application_get_incident_log (application));
 
