@@ -316,8 +316,8 @@ main (int   argc,
   gtk_window_present (GTK_WINDOW (prefs));
   wait_until (prefs_mapped, 5000);
   lf_preferences_window_show_platforms (LF_PREFERENCES_WINDOW (prefs));
-  lf_platform_picker_set_search (lf_preferences_window_get_platform_picker (LF_PREFERENCES_WINDOW (prefs)),
-                                 "pay");
+  lf_platform_picker_set_search (
+    lf_preferences_window_get_platform_picker (LF_PREFERENCES_WINDOW (prefs)), "pay");
   lf_preferences_window_set_custom_platform (LF_PREFERENCES_WINDOW (prefs), "Acme Jobs",
                                              "ftp://jobs.acme.example", NULL);
   gtk_widget_activate_action (prefs, "prefs.add-custom-platform", NULL);

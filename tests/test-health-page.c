@@ -62,14 +62,17 @@ diagnosis_is (gpointer data)
 static void
 check_until (LfDiagnosisKind kind)
 {
+  LfDiagnosis *diagnosis;
+
   for (guint i = 0; i < 8 && !diagnosis_is (GINT_TO_POINTER (kind)); i++)
     {
       lf_monitor_check_now (monitor);
       g_assert_true (lf_test_wait_for (round_done, NULL, 5000));
     }
 
-  g_assert_cmpstr (lf_diagnosis_kind_to_string (lf_diagnosis_get_kind (lf_monitor_get_diagnosis (monitor))),
-                   ==, lf_diagnosis_kind_to_string (kind));
+  diagnosis = lf_monitor_get_diagnosis (monitor);
+  g_assert_cmpstr (lf_diagnosis_kind_to_string (lf_diagnosis_get_kind (diagnosis)), ==,
+                   lf_diagnosis_kind_to_string (kind));
 }
 
 static void
@@ -82,7 +85,9 @@ static const char *
 row_name (LfHealthPage *page,
           guint         i)
 {
-  return lf_platform_state_get_name (lf_platform_row_get_platform (lf_health_page_get_row (page, i)));
+  LfPlatformRow *row = lf_health_page_get_row (page, i);
+
+  return lf_platform_state_get_name (lf_platform_row_get_platform (row));
 }
 
 static const char *
@@ -285,6 +290,7 @@ test_health_page_detail (void)
 {
   LfWindow *window = get_window ();
   LfHealthPage *page = lf_window_get_health_page (window);
+  LfPlatformState *platform;
   GtkWidget *focus;
 
   watch (watched);
@@ -308,8 +314,8 @@ test_health_page_detail (void)
   focus = gtk_window_get_focus (GTK_WINDOW (window));
   g_assert_nonnull (focus);
   g_assert_true (LF_IS_PLATFORM_ROW (focus));
-  g_assert_cmpstr (lf_platform_state_get_id (lf_platform_row_get_platform (LF_PLATFORM_ROW (focus))),
-                   ==, "upwork");
+  platform = lf_platform_row_get_platform (LF_PLATFORM_ROW (focus));
+  g_assert_cmpstr (lf_platform_state_get_id (platform), ==, "upwork");
 
   /* an unwatched platform has no details */
   g_assert_false (lf_health_page_show_platform (page, "toptal"));

@@ -133,6 +133,7 @@ update_banner (LfHealthPage *self)
   LfDiagnosisKind kind = LF_DIAGNOSIS_ALL_CLEAR;
   const char *style_class;
   const char *icon_name;
+  GtkWidget *first_action;
 
   g_free (self->banner_text);
   if (diagnosis == NULL)
@@ -179,8 +180,9 @@ update_banner (LfHealthPage *self)
       set_banner_action (self->banner_button, NULL, NULL, NULL, NULL);
       set_banner_action (self->banner_button2, NULL, NULL, NULL, NULL);
     }
+  first_action = gtk_widget_get_parent (GTK_WIDGET (self->banner_button));
   gtk_widget_set_visible (GTK_WIDGET (self->banner_actions),
-                          gtk_widget_get_visible (gtk_widget_get_parent (GTK_WIDGET (self->banner_button))));
+                          gtk_widget_get_visible (first_action));
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->banner),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, self->banner_text, -1);
@@ -261,6 +263,12 @@ update_view (LfHealthPage *self)
     gtk_stack_set_visible_child_name (self->main_stack, "overview");
 }
 
+static const char *
+row_platform_id (GtkWidget *row)
+{
+  return lf_platform_state_get_id (lf_platform_row_get_platform (LF_PLATFORM_ROW (row)));
+}
+
 static GtkWidget *
 find_row (LfHealthPage *self,
           const char   *platform_id)
@@ -269,8 +277,7 @@ find_row (LfHealthPage *self,
        row != NULL; row = gtk_widget_get_next_sibling (row))
     {
       if (LF_IS_PLATFORM_ROW (row)
-          && g_strcmp0 (lf_platform_state_get_id (lf_platform_row_get_platform (LF_PLATFORM_ROW (row))),
-                        platform_id) == 0)
+          && g_strcmp0 (row_platform_id (row), platform_id) == 0)
         return row;
     }
 
@@ -329,8 +336,7 @@ on_row_activated_cb (GtkListBox    *list,
                      LfHealthPage  *self)
 {
   if (LF_IS_PLATFORM_ROW (row))
-    lf_health_page_show_platform (self,
-                                  lf_platform_state_get_id (lf_platform_row_get_platform (LF_PLATFORM_ROW (row))));
+    lf_health_page_show_platform (self, row_platform_id (GTK_WIDGET (row)));
 }
 
 static void
