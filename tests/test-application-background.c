@@ -1,4 +1,4 @@
-/* test-application-background.c — life in the background: closing, the tray, service start
+/* test-application-background.c — life in the background: closing, tray, service start
  *
  * Copyright 2026 The Lifeline authors
  *
@@ -60,10 +60,10 @@ start_watcher (void)
 
   address = g_dbus_address_get_for_bus_sync (G_BUS_TYPE_SESSION, NULL, &error);
   g_assert_no_error (error);
-  host_conn = g_dbus_connection_new_for_address_sync (address,
-                                                      G_DBUS_CONNECTION_FLAGS_AUTHENTICATION_CLIENT
-                                                      | G_DBUS_CONNECTION_FLAGS_MESSAGE_BUS_CONNECTION,
-                                                      NULL, NULL, &error);
+  host_conn = g_dbus_connection_new_for_address_sync (
+    address,
+    G_DBUS_CONNECTION_FLAGS_AUTHENTICATION_CLIENT | G_DBUS_CONNECTION_FLAGS_MESSAGE_BUS_CONNECTION,
+    NULL, NULL, &error);
   g_assert_no_error (error);
   info = g_dbus_node_info_new_for_xml (watcher_xml, &error);
   g_assert_no_error (error);
@@ -176,6 +176,12 @@ autostart_exists (gpointer data)
 }
 
 static gboolean
+never (gpointer data)
+{
+  return FALSE;
+}
+
+static gboolean
 tray_registered (gpointer data)
 {
   return registered_sender != NULL;
@@ -221,7 +227,12 @@ test_service_start (void)
   proc = g_subprocess_new (G_SUBPROCESS_FLAGS_NONE, &error, lf_test_get_binary (),
                            "--gapplication-service", NULL);
   g_assert_no_error (error);
+  g_subprocess_wait_check_async (proc, NULL, wait_check_cb, &done);
   g_assert_true (lf_test_wait_for (tray_registered, NULL, 15000));
+
+  /* It holds itself: still running after GApplication's 10 s service inactivity timeout. */
+  lf_test_wait_for (never, NULL, 11000);
+  g_assert_false (done);
 
   /* GtkApplication exports every window under <app path>/window/<n>: there is none. */
   introspection = host_call (APP_ID, path, "org.freedesktop.DBus.Introspectable", "Introspect",
@@ -234,7 +245,6 @@ test_service_start (void)
                      g_variant_new ("(s@av@a{sv})", "quit",
                                     g_variant_new_array (G_VARIANT_TYPE_VARIANT, NULL, 0),
                                     g_variant_new_array (G_VARIANT_TYPE ("{sv}"), NULL, 0)));
-  g_subprocess_wait_check_async (proc, NULL, wait_check_cb, &done);
   lf_test_wait_for_flag (&done, 10000);
   g_clear_pointer (&registered_sender, g_free);
 }
@@ -408,6 +418,9 @@ main (int   argc,
 
   bus = lf_test_dbus_up ();
   start_watcher ();
+  /* Connect to the X server now: when the service-start child, its only other client, quits,
+   * Xvfb resets, and a first connection made during the reset fails. */
+  gtk_init ();
 
   /* The service start runs first: it needs the application id free on the bus. */
   g_test_add_func ("/lifeline/application-background/service-start", test_service_start);

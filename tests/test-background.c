@@ -1,4 +1,4 @@
-/* test-background.c — starting at login, natively: the autostart entry written off the main thread
+/* test-background.c — start at login natively: the autostart entry, written off the main thread
  *
  * Copyright 2026 The Lifeline authors
  *

@@ -37,6 +37,7 @@ typedef struct
   guint               watcher_reg_id;
 
   guint               n_registrations;
+  gboolean            reject;       /* the watcher refuses registrations */
   char               *registered_sender;
   char               *registered_service;
 
@@ -165,7 +166,11 @@ watcher_method_call (GDBusConnection       *connection,
   fx->registered_sender = g_strdup (sender);
   g_free (fx->registered_service);
   g_variant_get (parameters, "(s)", &fx->registered_service);
-  g_dbus_method_invocation_return_value (invocation, NULL);
+  if (fx->reject)
+    g_dbus_method_invocation_return_dbus_error (invocation, "org.gnome.gjs.JSError.ValueError",
+                                                "Invalid service");
+  else
+    g_dbus_method_invocation_return_value (invocation, NULL);
 }
 
 static GVariant *
@@ -237,6 +242,17 @@ on_app_signal_cb (GDBusConnection *connection,
   g_autofree char *args = g_variant_print (parameters, FALSE);
 
   g_ptr_array_add (fx->signals, g_strdup_printf ("%s%s", member, args));
+}
+
+/* g_variant_print() into a string that lives until the next call (for assertions). */
+static const char *
+printed (GVariant *value)
+{
+  static char *last;
+
+  g_free (last);
+  last = g_variant_print (value, FALSE);
+  return last;
 }
 
 static gboolean
@@ -374,10 +390,10 @@ fixture_set_up (Fixture       *fx,
 
   address = g_dbus_address_get_for_bus_sync (G_BUS_TYPE_SESSION, NULL, &error);
   g_assert_no_error (error);
-  fx->host_conn = g_dbus_connection_new_for_address_sync (address,
-                                                          G_DBUS_CONNECTION_FLAGS_AUTHENTICATION_CLIENT
-                                                          | G_DBUS_CONNECTION_FLAGS_MESSAGE_BUS_CONNECTION,
-                                                          NULL, NULL, &error);
+  fx->host_conn = g_dbus_connection_new_for_address_sync (
+    address,
+    G_DBUS_CONNECTION_FLAGS_AUTHENTICATION_CLIENT | G_DBUS_CONNECTION_FLAGS_MESSAGE_BUS_CONNECTION,
+    NULL, NULL, &error);
   g_assert_no_error (error);
 
   fx->activations = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
@@ -386,7 +402,8 @@ fixture_set_up (Fixture       *fx,
   g_action_map_add_action_entries (G_ACTION_MAP (fx->actions), entries, G_N_ELEMENTS (entries),
                                    fx);
 
-  g_dbus_connection_signal_subscribe (fx->host_conn, g_dbus_connection_get_unique_name (fx->app_conn),
+  g_dbus_connection_signal_subscribe (fx->host_conn,
+                                      g_dbus_connection_get_unique_name (fx->app_conn),
                                       NULL, NULL, NULL, NULL, G_DBUS_SIGNAL_FLAGS_NONE,
                                       on_app_signal_cb, fx, NULL);
 
@@ -438,6 +455,8 @@ test_tray_properties (Fixture       *fx,
   g_autoptr(GVariant) reply = NULL;
   g_autoptr(GVariant) all = NULL;
   g_autoptr(GVariant) version = NULL;
+  g_autoptr(GVariant) tool_tip = NULL;
+  g_autoptr(GVariant) pixmap = NULL;
   const char *id = NULL;
   const char *menu = NULL;
   const char *status = NULL;
@@ -464,12 +483,14 @@ test_tray_properties (Fixture       *fx,
   g_assert_false (is_menu);
   g_assert_true (g_variant_lookup (all, "IconName", "&s", &icon));
   g_assert_cmpstr (icon, ==, APP_ID "-unknown-symbolic");
-  g_assert_nonnull (g_variant_lookup_value (all, "ToolTip", G_VARIANT_TYPE ("(sa(iiay)ss)")));
-  g_assert_nonnull (g_variant_lookup_value (all, "IconPixmap", G_VARIANT_TYPE ("a(iiay)")));
+  tool_tip = g_variant_lookup_value (all, "ToolTip", G_VARIANT_TYPE ("(sa(iiay)ss)"));
+  g_assert_nonnull (tool_tip);
+  pixmap = g_variant_lookup_value (all, "IconPixmap", G_VARIANT_TYPE ("a(iiay)"));
+  g_assert_nonnull (pixmap);
 
   version = host_call_ok (fx, LF_TRAY_MENU_PATH, "org.freedesktop.DBus.Properties", "Get",
                           g_variant_new ("(ss)", MENU_IFACE, "Version"), G_VARIANT_TYPE ("(v)"));
-  g_assert_cmpstr (g_variant_print (version, FALSE), ==, "(<uint32 3>,)");
+  g_assert_cmpstr (printed (version), ==, "(<uint32 3>,)");
 }
 
 static void
@@ -556,13 +577,13 @@ test_tray_layout (Fixture       *fx,
                                                                      2, sizeof (gint32)),
                                           label_only),
                            G_VARIANT_TYPE ("(a(ia{sv}))"));
-    g_assert_cmpstr (g_variant_print (group2, FALSE), ==,
+    g_assert_cmpstr (printed (group2), ==,
                      "([(3, {'label': <'_Check Now'>})],)");
   }
 
   prop = host_call_ok (fx, LF_TRAY_MENU_PATH, MENU_IFACE, "GetProperty",
                        g_variant_new ("(is)", check_id, "label"), G_VARIANT_TYPE ("(v)"));
-  g_assert_cmpstr (g_variant_print (prop, FALSE), ==, "(<'_Check Now'>,)");
+  g_assert_cmpstr (printed (prop), ==, "(<'_Check Now'>,)");
 
   g_assert_null (host_call (fx, LF_TRAY_MENU_PATH, MENU_IFACE, "GetLayout",
                             g_variant_new ("(ii^as)", 999, -1, all), NULL, &error));
@@ -623,7 +644,7 @@ test_tray_events (Fixture       *fx,
   reply = host_call_ok (fx, LF_TRAY_MENU_PATH, MENU_IFACE, "EventGroup",
                         g_variant_new ("(@a(isvu))", g_variant_builder_end (&events)),
                         G_VARIANT_TYPE ("(ai)"));
-  g_assert_cmpstr (g_variant_print (reply, FALSE), ==, "([999],)");
+  g_assert_cmpstr (printed (reply), ==, "([999],)");
   g_assert_true (g_hash_table_contains (fx->activations, "quit"));
 
   /* A disabled action greys its item out and a click does nothing. */
@@ -641,7 +662,7 @@ test_tray_events (Fixture       *fx,
                                                                     sizeof (gint32)),
                                          enabled_only),
                           G_VARIANT_TYPE ("(a(ia{sv}))"));
-    g_assert_cmpstr (g_variant_print (props, FALSE), ==, "([(3, {'enabled': <false>})],)");
+    g_assert_cmpstr (printed (props), ==, "([(3, {'enabled': <false>})],)");
   }
   send_event (fx, check_id, "clicked", g_variant_new_int32 (0));
   g_assert_false (g_hash_table_contains (fx->activations, "check-now"));
@@ -781,6 +802,23 @@ test_tray_no_watcher (Fixture       *fx,
   g_assert_cmpuint (fx->n_registrations, ==, 1);
 }
 
+static gboolean
+registered (gpointer data)
+{
+  return ((Fixture *) data)->n_registrations > 0;
+}
+
+static void
+test_tray_rejected (Fixture       *fx,
+                    gconstpointer  data)
+{
+  /* A watcher that refuses the item shows no icon: still not available. */
+  fx->reject = TRUE;
+  start_watcher (fx);
+  g_assert_true (lf_test_wait_for (registered, fx, 5000));
+  g_assert_false (lf_test_wait_for (tray_is_available, fx->tray, 300));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -802,6 +840,7 @@ main (int   argc,
   ADD ("/lifeline/tray/outage", test_tray_outage, TRUE);
   ADD ("/lifeline/tray/watcher-restart", test_tray_watcher_restart, TRUE);
   ADD ("/lifeline/tray/no-watcher", test_tray_no_watcher, FALSE);
+  ADD ("/lifeline/tray/rejected", test_tray_rejected, FALSE);
 
 #undef ADD
 

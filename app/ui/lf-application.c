@@ -71,7 +71,7 @@ get_or_create_window (LfApplication *self)
   return LF_WINDOW (window);
 }
 
-/* The main window even when it is hidden (gtk_application_get_active_window() skips none). */
+/* The main window, shown or hidden in the background. */
 static GtkWindow *
 find_main_window (LfApplication *self)
 {
