@@ -38,6 +38,7 @@ struct _LfHealthPage
   char               *last_checked_text;
   char               *shown_platform;
   guint               refresh_source;
+  gint64              refreshed_at;       /* monotonic µs */
 
   /* Built when first needed: most starts show neither */
   LfPlatformPicker   *picker;
@@ -289,6 +290,7 @@ refresh_cb (gpointer user_data)
 {
   LfHealthPage *self = user_data;
 
+  self->refreshed_at = g_get_monotonic_time ();
   update_last_checked (self);
   for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->platform_list));
        row != NULL; row = gtk_widget_get_next_sibling (row))
@@ -406,7 +408,9 @@ lf_health_page_map (GtkWidget *widget)
 
   GTK_WIDGET_CLASS (lf_health_page_parent_class)->map (widget);
 
-  refresh_cb (self);
+  /* back from the background: the time words may be stale (not on the first map) */
+  if (g_get_monotonic_time () - self->refreshed_at > REFRESH_SECONDS * G_USEC_PER_SEC)
+    refresh_cb (self);
   if (self->refresh_source == 0)
     self->refresh_source = g_timeout_add_seconds (REFRESH_SECONDS, refresh_cb, self);
 }
@@ -509,6 +513,7 @@ lf_health_page_init (LfHealthPage *self)
   update_banner (self);
   update_last_checked (self);
   update_view (self);
+  self->refreshed_at = g_get_monotonic_time ();
 }
 
 /* ------------------------------------------------------------------------------------------ */
