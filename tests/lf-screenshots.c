@@ -307,6 +307,9 @@ main (int   argc,
   resize (960, 720);
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
   shoot ("dark");
+  lf_health_page_show_platform (lf_window_get_health_page (window), "discord");
+  shoot ("dark-detail");
+  lf_health_page_show_overview (lf_window_get_health_page (window));
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
 
   /* Preferences, Platforms page, with a rejected custom platform */

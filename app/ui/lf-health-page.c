@@ -627,7 +627,7 @@ lf_health_page_show_platform (LfHealthPage *self,
   adw_leaflet_set_visible_child_name (self->leaflet, "detail");
   /* keyboard users land on the details (the back button), not on a row now hidden */
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    gtk_widget_child_focus (GTK_WIDGET (self->detail), GTK_DIR_TAB_FORWARD);
+    lf_platform_detail_focus_back (self->detail);
   g_free (self->shown_platform);
   self->shown_platform = g_strdup (platform_id);
 
