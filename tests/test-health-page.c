@@ -11,6 +11,7 @@
 #include "lf-platform-detail.h"
 #include "lf-preferences-window.h"
 #include "lf-scripted-backend.h"
+#include "lf-sparkline.h"
 #include "lf-test-utils.h"
 #include "lf-window.h"
 
@@ -325,6 +326,32 @@ test_health_page_detail (void)
   check_until (LF_DIAGNOSIS_ALL_CLEAR);
 }
 
+static void
+test_health_page_sparkline (void)
+{
+  GtkWidget *sparkline = g_object_ref_sink (lf_sparkline_new ());
+  g_autoptr(GArray) samples = g_array_new (FALSE, FALSE, sizeof (LfLatencySample));
+  gint64 now = g_get_real_time ();
+  const LfLatencySample data[] = {
+    { now - 8 * G_TIME_SPAN_HOUR, 900 },   /* older than the span: left out */
+    { now - 2 * G_TIME_SPAN_HOUR, 120 },
+    { now - G_TIME_SPAN_HOUR, 340 },
+    { now - G_TIME_SPAN_MINUTE, 212 },
+  };
+
+  g_assert_cmpuint (lf_sparkline_get_n_points (LF_SPARKLINE (sparkline)), ==, 0);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (sparkline), ==, "No latency measured yet");
+
+  g_array_append_vals (samples, data, G_N_ELEMENTS (data));
+  lf_sparkline_set_samples (LF_SPARKLINE (sparkline), samples, 6 * G_TIME_SPAN_HOUR, now);
+  g_assert_cmpuint (lf_sparkline_get_n_points (LF_SPARKLINE (sparkline)), ==, 3);
+  /* described in words, for screen readers and the tooltip */
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (sparkline), ==,
+                   "Latency recently between 120 and 340 ms, now 212 ms");
+
+  g_assert_finalize_object (sparkline);
+}
+
 static gboolean
 custom_platform_watched (gpointer data)
 {
@@ -427,6 +454,7 @@ main (int   argc,
   lf_monitor_set_network_monitor (monitor, NULL);
   lf_monitor_set_timings (monitor, 3600 * 1000, 5, 1);
 
+  g_test_add_func ("/lifeline/health-page/sparkline", test_health_page_sparkline);
   g_test_add_func ("/lifeline/health-page/onboarding", test_health_page_onboarding);
   g_test_add_func ("/lifeline/health-page/all-clear", test_health_page_all_clear);
   g_test_add_func ("/lifeline/health-page/provider-outage", test_health_page_provider_outage);
