@@ -118,7 +118,7 @@ add_link_row (GtkListBox *list,
   g_object_set_data_full (G_OBJECT (row), "uri", g_strdup (uri), g_free);
   gtk_widget_set_tooltip_text (row, uri);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                             gtk_image_new_from_icon_name ("web-browser-symbolic"));
+                             gtk_image_new_from_icon_name ("adw-external-link-symbolic"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (row),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                   _("Opens in the web browser"), -1);
