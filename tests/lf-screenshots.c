@@ -307,6 +307,9 @@ main (int   argc,
   resize (960, 720);
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
   shoot ("dark");
+  lf_health_page_show_platform (lf_window_get_health_page (window), "discord");
+  shoot ("dark-detail");
+  lf_health_page_show_overview (lf_window_get_health_page (window));
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
 
   /* Preferences, Platforms page, with a rejected custom platform */
@@ -316,8 +319,8 @@ main (int   argc,
   gtk_window_present (GTK_WINDOW (prefs));
   wait_until (prefs_mapped, 5000);
   lf_preferences_window_show_platforms (LF_PREFERENCES_WINDOW (prefs));
-  lf_platform_picker_set_search (lf_preferences_window_get_platform_picker (LF_PREFERENCES_WINDOW (prefs)),
-                                 "pay");
+  lf_platform_picker_set_search (
+    lf_preferences_window_get_platform_picker (LF_PREFERENCES_WINDOW (prefs)), "pay");
   lf_preferences_window_set_custom_platform (LF_PREFERENCES_WINDOW (prefs), "Acme Jobs",
                                              "ftp://jobs.acme.example", NULL);
   gtk_widget_activate_action (prefs, "prefs.add-custom-platform", NULL);

@@ -11,6 +11,7 @@
 #include "lf-platform-detail.h"
 #include "lf-preferences-window.h"
 #include "lf-scripted-backend.h"
+#include "lf-sparkline.h"
 #include "lf-test-utils.h"
 #include "lf-window.h"
 
@@ -62,14 +63,17 @@ diagnosis_is (gpointer data)
 static void
 check_until (LfDiagnosisKind kind)
 {
+  LfDiagnosis *diagnosis;
+
   for (guint i = 0; i < 8 && !diagnosis_is (GINT_TO_POINTER (kind)); i++)
     {
       lf_monitor_check_now (monitor);
       g_assert_true (lf_test_wait_for (round_done, NULL, 5000));
     }
 
-  g_assert_cmpstr (lf_diagnosis_kind_to_string (lf_diagnosis_get_kind (lf_monitor_get_diagnosis (monitor))),
-                   ==, lf_diagnosis_kind_to_string (kind));
+  diagnosis = lf_monitor_get_diagnosis (monitor);
+  g_assert_cmpstr (lf_diagnosis_kind_to_string (lf_diagnosis_get_kind (diagnosis)), ==,
+                   lf_diagnosis_kind_to_string (kind));
 }
 
 static void
@@ -82,7 +86,9 @@ static const char *
 row_name (LfHealthPage *page,
           guint         i)
 {
-  return lf_platform_state_get_name (lf_platform_row_get_platform (lf_health_page_get_row (page, i)));
+  LfPlatformRow *row = lf_health_page_get_row (page, i);
+
+  return lf_platform_state_get_name (lf_platform_row_get_platform (row));
 }
 
 static const char *
@@ -285,6 +291,7 @@ test_health_page_detail (void)
 {
   LfWindow *window = get_window ();
   LfHealthPage *page = lf_window_get_health_page (window);
+  LfPlatformState *platform;
   GtkWidget *focus;
 
   watch (watched);
@@ -308,8 +315,8 @@ test_health_page_detail (void)
   focus = gtk_window_get_focus (GTK_WINDOW (window));
   g_assert_nonnull (focus);
   g_assert_true (LF_IS_PLATFORM_ROW (focus));
-  g_assert_cmpstr (lf_platform_state_get_id (lf_platform_row_get_platform (LF_PLATFORM_ROW (focus))),
-                   ==, "upwork");
+  platform = lf_platform_row_get_platform (LF_PLATFORM_ROW (focus));
+  g_assert_cmpstr (lf_platform_state_get_id (platform), ==, "upwork");
 
   /* an unwatched platform has no details */
   g_assert_false (lf_health_page_show_platform (page, "toptal"));
@@ -317,6 +324,32 @@ test_health_page_detail (void)
 
   lf_scripted_backend_clear (backend);
   check_until (LF_DIAGNOSIS_ALL_CLEAR);
+}
+
+static void
+test_health_page_sparkline (void)
+{
+  GtkWidget *sparkline = g_object_ref_sink (lf_sparkline_new ());
+  g_autoptr(GArray) samples = g_array_new (FALSE, FALSE, sizeof (LfLatencySample));
+  gint64 now = g_get_real_time ();
+  const LfLatencySample data[] = {
+    { now - 8 * G_TIME_SPAN_HOUR, 900 },   /* older than the span: left out */
+    { now - 2 * G_TIME_SPAN_HOUR, 120 },
+    { now - G_TIME_SPAN_HOUR, 340 },
+    { now - G_TIME_SPAN_MINUTE, 212 },
+  };
+
+  g_assert_cmpuint (lf_sparkline_get_n_points (LF_SPARKLINE (sparkline)), ==, 0);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (sparkline), ==, "No latency measured yet");
+
+  g_array_append_vals (samples, data, G_N_ELEMENTS (data));
+  lf_sparkline_set_samples (LF_SPARKLINE (sparkline), samples, 6 * G_TIME_SPAN_HOUR, now);
+  g_assert_cmpuint (lf_sparkline_get_n_points (LF_SPARKLINE (sparkline)), ==, 3);
+  /* described in words, for screen readers and the tooltip */
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (sparkline), ==,
+                   "Latency recently between 120 and 340 ms, now 212 ms");
+
+  g_assert_finalize_object (sparkline);
 }
 
 static gboolean
@@ -421,6 +454,7 @@ main (int   argc,
   lf_monitor_set_network_monitor (monitor, NULL);
   lf_monitor_set_timings (monitor, 3600 * 1000, 5, 1);
 
+  g_test_add_func ("/lifeline/health-page/sparkline", test_health_page_sparkline);
   g_test_add_func ("/lifeline/health-page/onboarding", test_health_page_onboarding);
   g_test_add_func ("/lifeline/health-page/all-clear", test_health_page_all_clear);
   g_test_add_func ("/lifeline/health-page/provider-outage", test_health_page_provider_outage);

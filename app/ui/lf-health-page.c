@@ -38,6 +38,7 @@ struct _LfHealthPage
   char               *last_checked_text;
   char               *shown_platform;
   guint               refresh_source;
+  gint64              refreshed_at;       /* monotonic µs */
 
   /* Built when first needed: most starts show neither */
   LfPlatformPicker   *picker;
@@ -133,6 +134,7 @@ update_banner (LfHealthPage *self)
   LfDiagnosisKind kind = LF_DIAGNOSIS_ALL_CLEAR;
   const char *style_class;
   const char *icon_name;
+  GtkWidget *first_action;
 
   g_free (self->banner_text);
   if (diagnosis == NULL)
@@ -179,8 +181,9 @@ update_banner (LfHealthPage *self)
       set_banner_action (self->banner_button, NULL, NULL, NULL, NULL);
       set_banner_action (self->banner_button2, NULL, NULL, NULL, NULL);
     }
+  first_action = gtk_widget_get_parent (GTK_WIDGET (self->banner_button));
   gtk_widget_set_visible (GTK_WIDGET (self->banner_actions),
-                          gtk_widget_get_visible (gtk_widget_get_parent (GTK_WIDGET (self->banner_button))));
+                          gtk_widget_get_visible (first_action));
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->banner),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, self->banner_text, -1);
@@ -261,6 +264,12 @@ update_view (LfHealthPage *self)
     gtk_stack_set_visible_child_name (self->main_stack, "overview");
 }
 
+static const char *
+row_platform_id (GtkWidget *row)
+{
+  return lf_platform_state_get_id (lf_platform_row_get_platform (LF_PLATFORM_ROW (row)));
+}
+
 static GtkWidget *
 find_row (LfHealthPage *self,
           const char   *platform_id)
@@ -269,8 +278,7 @@ find_row (LfHealthPage *self,
        row != NULL; row = gtk_widget_get_next_sibling (row))
     {
       if (LF_IS_PLATFORM_ROW (row)
-          && g_strcmp0 (lf_platform_state_get_id (lf_platform_row_get_platform (LF_PLATFORM_ROW (row))),
-                        platform_id) == 0)
+          && g_strcmp0 (row_platform_id (row), platform_id) == 0)
         return row;
     }
 
@@ -282,6 +290,7 @@ refresh_cb (gpointer user_data)
 {
   LfHealthPage *self = user_data;
 
+  self->refreshed_at = g_get_monotonic_time ();
   update_last_checked (self);
   for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->platform_list));
        row != NULL; row = gtk_widget_get_next_sibling (row))
@@ -329,8 +338,7 @@ on_row_activated_cb (GtkListBox    *list,
                      LfHealthPage  *self)
 {
   if (LF_IS_PLATFORM_ROW (row))
-    lf_health_page_show_platform (self,
-                                  lf_platform_state_get_id (lf_platform_row_get_platform (LF_PLATFORM_ROW (row))));
+    lf_health_page_show_platform (self, row_platform_id (GTK_WIDGET (row)));
 }
 
 static void
@@ -400,7 +408,9 @@ lf_health_page_map (GtkWidget *widget)
 
   GTK_WIDGET_CLASS (lf_health_page_parent_class)->map (widget);
 
-  refresh_cb (self);
+  /* back from the background: the time words may be stale (not on the first map) */
+  if (g_get_monotonic_time () - self->refreshed_at > REFRESH_SECONDS * G_USEC_PER_SEC)
+    refresh_cb (self);
   if (self->refresh_source == 0)
     self->refresh_source = g_timeout_add_seconds (REFRESH_SECONDS, refresh_cb, self);
 }
@@ -503,6 +513,7 @@ lf_health_page_init (LfHealthPage *self)
   update_banner (self);
   update_last_checked (self);
   update_view (self);
+  self->refreshed_at = g_get_monotonic_time ();
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -616,7 +627,7 @@ lf_health_page_show_platform (LfHealthPage *self,
   adw_leaflet_set_visible_child_name (self->leaflet, "detail");
   /* keyboard users land on the details (the back button), not on a row now hidden */
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    gtk_widget_child_focus (GTK_WIDGET (self->detail), GTK_DIR_TAB_FORWARD);
+    lf_platform_detail_focus_back (self->detail);
   g_free (self->shown_platform);
   self->shown_platform = g_strdup (platform_id);
 

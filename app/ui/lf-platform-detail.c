@@ -31,6 +31,7 @@ struct _LfPlatformDetail
   const char       *style_class;
 
   /* Template widgets */
+  GtkButton        *back_button;
   GtkImage         *state_icon;
   GtkLabel         *name_label;
   GtkLabel         *state_label;
@@ -117,7 +118,7 @@ add_link_row (GtkListBox *list,
   g_object_set_data_full (G_OBJECT (row), "uri", g_strdup (uri), g_free);
   gtk_widget_set_tooltip_text (row, uri);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                             gtk_image_new_from_icon_name ("web-browser-symbolic"));
+                             gtk_image_new_from_icon_name ("adw-external-link-symbolic"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (row),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                   _("Opens in the web browser"), -1);
@@ -404,6 +405,7 @@ lf_platform_detail_class_init (LfPlatformDetailClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/ui/lf-platform-detail.ui");
+  gtk_widget_class_bind_template_child (widget_class, LfPlatformDetail, back_button);
   gtk_widget_class_bind_template_child (widget_class, LfPlatformDetail, state_icon);
   gtk_widget_class_bind_template_child (widget_class, LfPlatformDetail, name_label);
   gtk_widget_class_bind_template_child (widget_class, LfPlatformDetail, state_label);
@@ -476,6 +478,19 @@ lf_platform_detail_get_platform (LfPlatformDetail *self)
   g_return_val_if_fail (LF_IS_PLATFORM_DETAIL (self), NULL);
 
   return self->platform;
+}
+
+/**
+ * lf_platform_detail_focus_back:
+ *
+ * Puts the keyboard focus on the way back (the first thing in the view).
+ */
+void
+lf_platform_detail_focus_back (LfPlatformDetail *self)
+{
+  g_return_if_fail (LF_IS_PLATFORM_DETAIL (self));
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->back_button));
 }
 
 void

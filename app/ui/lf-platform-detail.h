@@ -23,5 +23,6 @@ void             lf_platform_detail_set_platform (LfPlatformDetail *self,
                                                   LfPlatformState  *platform);
 LfPlatformState *lf_platform_detail_get_platform (LfPlatformDetail *self);
 void             lf_platform_detail_refresh      (LfPlatformDetail *self);
+void             lf_platform_detail_focus_back   (LfPlatformDetail *self);
 
 G_END_DECLS

@@ -293,6 +293,7 @@ lf_platform_picker_set_catalog (LfPlatformPicker *self,
       LfCatalogPlatform *platform = g_ptr_array_index (platforms, i);
       GtkWidget *row;
       GtkWidget *check;
+      GtkWidget *box;
       g_autofree char *search = NULL;
 
       if (first || category_order (platform->category) != category_order (category)
@@ -323,11 +324,20 @@ lf_platform_picker_set_catalog (LfPlatformPicker *self,
           first = FALSE;
         }
 
-      row = adw_action_row_new ();
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), platform->name);
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      /* a plain row with a labelled check button: light enough to build 20 of them before
+       * the first frame of the first run */
+      box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      check = gtk_check_button_new_with_label (platform->name);
+      gtk_widget_set_hexpand (check, TRUE);
+      gtk_box_append (GTK_BOX (box), check);
       if (platform->custom)
-        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Added by you"));
+        {
+          GtkWidget *mine = gtk_label_new (_("Added by you"));
+
+          gtk_widget_add_css_class (mine, "dim-label");
+          gtk_widget_add_css_class (mine, "caption");
+          gtk_box_append (GTK_BOX (box), mine);
+        }
       if (platform->custom && self->remove_action != NULL)
         {
           GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
@@ -341,14 +351,14 @@ lf_platform_picker_set_catalog (LfPlatformPicker *self,
                                           label, -1);
           gtk_actionable_set_action_target (GTK_ACTIONABLE (remove), "s", platform->id);
           gtk_actionable_set_action_name (GTK_ACTIONABLE (remove), self->remove_action);
-          adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+          gtk_box_append (GTK_BOX (box), remove);
         }
-      check = gtk_check_button_new ();
-      gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      platform->name, -1);
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
-      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+      row = gtk_list_box_row_new ();
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+      gtk_widget_set_focusable (row, FALSE);
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+      gtk_widget_add_css_class (row, "lf-picker-row");
+      g_object_set_data (G_OBJECT (row), "check", check);
       g_signal_connect_object (check, "toggled", G_CALLBACK (on_check_toggled_cb), self,
                                G_CONNECT_DEFAULT);
 
@@ -387,9 +397,7 @@ lf_platform_picker_get_selected (LfPlatformPicker *self)
         {
           GtkWidget *check;
 
-          if (!ADW_IS_ACTION_ROW (row))
-            continue;
-          check = adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row));
+          check = g_object_get_data (G_OBJECT (row), "check");
           if (check != NULL && gtk_check_button_get_active (GTK_CHECK_BUTTON (check)))
             g_strv_builder_add (builder, g_object_get_data (G_OBJECT (check), "platform-id"));
         }

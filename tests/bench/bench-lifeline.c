@@ -133,7 +133,11 @@ main (int   argc,
           return 1;
         }
       for (guint i = 0; i < catalog->platforms->len; i++)
-        g_strv_builder_add (ids, ((LfCatalogPlatform *) g_ptr_array_index (catalog->platforms, i))->id);
+        {
+          LfCatalogPlatform *platform = g_ptr_array_index (catalog->platforms, i);
+
+          g_strv_builder_add (ids, platform->id);
+        }
       watched = g_strv_builder_end (ids);
 
       if (!g_application_register (G_APPLICATION (app), NULL, &error))
