@@ -35,6 +35,7 @@ else
 fi
 
 export DEBIAN_FRONTEND=noninteractive
+# With recommends, as the machines the suite was written on (fonts, icon loaders, …).
 $sudo apt-get update
 # shellcheck disable=SC2086
-$sudo apt-get install -y --no-install-recommends $missing
+$sudo apt-get install -y $missing
