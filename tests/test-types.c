@@ -83,6 +83,25 @@ test_types_states_and_diagnoses (void)
   g_assert_true (G_TYPE_IS_ENUM (LF_TYPE_CAUSE));
 }
 
+static void
+test_types_enum_values (void)
+{
+  static const GEnumValue values[] = {
+    { 1, "ONE", "one" },
+    { 7, "SEVEN", "seven" },
+    { 0, NULL, NULL },
+  };
+  int value = -1;
+
+  g_assert_cmpstr (lf_enum_values_get_nick (values, 7), ==, "seven");
+  g_assert_null (lf_enum_values_get_nick (values, 2));
+  g_assert_true (lf_enum_values_lookup (values, "one", &value));
+  g_assert_cmpint (value, ==, 1);
+  g_assert_false (lf_enum_values_lookup (values, "two", &value));
+  g_assert_false (lf_enum_values_lookup (values, NULL, &value));
+  g_assert_cmpint (value, ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -92,6 +111,7 @@ main (int   argc,
   g_test_add_func ("/lifeline/types/cause-round-trip", test_types_cause_round_trip);
   g_test_add_func ("/lifeline/types/unknown-strings", test_types_unknown_strings);
   g_test_add_func ("/lifeline/types/states-and-diagnoses", test_types_states_and_diagnoses);
+  g_test_add_func ("/lifeline/types/enum-values", test_types_enum_values);
 
   return g_test_run ();
 }

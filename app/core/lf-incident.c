@@ -360,29 +360,22 @@ lf_incident_init (LfIncident *self)
 const char *
 lf_timeline_kind_to_string (LfTimelineKind kind)
 {
-  for (guint i = 0; timeline_values[i].value_nick != NULL; i++)
-    if (timeline_values[i].value == (int) kind)
-      return timeline_values[i].value_nick;
-
-  return NULL;
+  return lf_enum_values_get_nick (timeline_values, kind);
 }
 
 gboolean
 lf_timeline_kind_from_string (const char     *str,
                               LfTimelineKind *kind)
 {
+  int value;
+
   g_return_val_if_fail (kind != NULL, FALSE);
 
-  for (guint i = 0; str != NULL && timeline_values[i].value_nick != NULL; i++)
-    {
-      if (g_str_equal (timeline_values[i].value_nick, str))
-        {
-          *kind = timeline_values[i].value;
-          return TRUE;
-        }
-    }
+  if (!lf_enum_values_lookup (timeline_values, str, &value))
+    return FALSE;
 
-  return FALSE;
+  *kind = value;
+  return TRUE;
 }
 
 /**

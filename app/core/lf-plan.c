@@ -106,37 +106,6 @@ lf_plan_action_get_type (void)
 /* Helpers                                                                  */
 /* ------------------------------------------------------------------------ */
 
-static const char *
-enum_nick (const GEnumValue *values,
-           int               value)
-{
-  for (guint i = 0; values[i].value_nick != NULL; i++)
-    if (values[i].value == value)
-      return values[i].value_nick;
-
-  return NULL;
-}
-
-static gboolean
-enum_value (const GEnumValue *values,
-            const char       *nick,
-            int              *value)
-{
-  if (nick == NULL)
-    return FALSE;
-
-  for (guint i = 0; values[i].value_nick != NULL; i++)
-    {
-      if (g_str_equal (values[i].value_nick, nick))
-        {
-          *value = values[i].value;
-          return TRUE;
-        }
-    }
-
-  return FALSE;
-}
-
 static char *
 new_step_id (void)
 {
@@ -271,7 +240,7 @@ default_start_element (GMarkupParseContext  *context,
       default_parser_reset_step (p);
       p->in_step = TRUE;
       p->id = g_strdup (id);
-      if (!enum_value (phase_values, phase, &value))
+      if (!lf_enum_values_lookup (phase_values, phase, &value))
         {
           g_set_error (error, G_MARKUP_ERROR, G_MARKUP_ERROR_INVALID_CONTENT,
                        "Unknown phase “%s”", phase);
@@ -296,7 +265,7 @@ default_start_element (GMarkupParseContext  *context,
                                         G_MARKUP_COLLECT_INVALID))
         return;
 
-      if (!enum_value (action_values, kind, &value))
+      if (!lf_enum_values_lookup (action_values, kind, &value))
         {
           g_set_error (error, G_MARKUP_ERROR, G_MARKUP_ERROR_INVALID_CONTENT,
                        "Unknown action “%s”", kind);
@@ -685,7 +654,7 @@ lf_plan_init (LfPlan *self)
 const char *
 lf_plan_phase_to_string (LfPlanPhase phase)
 {
-  return enum_nick (phase_values, phase);
+  return lf_enum_values_get_nick (phase_values, phase);
 }
 
 gboolean
@@ -696,7 +665,7 @@ lf_plan_phase_from_string (const char  *str,
 
   g_return_val_if_fail (phase != NULL, FALSE);
 
-  if (!enum_value (phase_values, str, &value))
+  if (!lf_enum_values_lookup (phase_values, str, &value))
     return FALSE;
 
   *phase = value;
@@ -727,7 +696,7 @@ lf_plan_phase_describe (LfPlanPhase phase)
 const char *
 lf_plan_action_to_string (LfPlanAction action)
 {
-  return enum_nick (action_values, action);
+  return lf_enum_values_get_nick (action_values, action);
 }
 
 gboolean
@@ -738,7 +707,7 @@ lf_plan_action_from_string (const char   *str,
 
   g_return_val_if_fail (action != NULL, FALSE);
 
-  if (!enum_value (action_values, str, &value))
+  if (!lf_enum_values_lookup (action_values, str, &value))
     return FALSE;
 
   *action = value;

@@ -80,10 +80,23 @@ DEFINE_ENUM_TYPE (lf_diagnosis_kind_get_type, "LfDiagnosisKind", diagnosis_value
 /* Helpers                                                                  */
 /* ------------------------------------------------------------------------ */
 
-static const char *
-nick_of (const GEnumValue *values,
-         int               value)
+/* ------------------------------------------------------------------------ */
+/* Public API                                                               */
+/* ------------------------------------------------------------------------ */
+
+/**
+ * lf_enum_values_get_nick:
+ * @values: a #GEnumValue table ending with a %NULL nick
+ * @value: a value
+ *
+ * Returns: (nullable): the nick of @value in @values: the string used in Lifeline's files
+ */
+const char *
+lf_enum_values_get_nick (const GEnumValue *values,
+                         int               value)
 {
+  g_return_val_if_fail (values != NULL, NULL);
+
   for (guint i = 0; values[i].value_nick != NULL; i++)
     if (values[i].value == value)
       return values[i].value_nick;
@@ -91,11 +104,22 @@ nick_of (const GEnumValue *values,
   return NULL;
 }
 
-static gboolean
-value_of (const GEnumValue *values,
-          const char       *nick,
-          int              *value)
+/**
+ * lf_enum_values_lookup:
+ * @values: a #GEnumValue table ending with a %NULL nick
+ * @nick: (nullable): a nick read from a file
+ * @value: (out): the value of @nick
+ *
+ * Returns: whether @nick is one of @values (an unknown or %NULL nick is %FALSE)
+ */
+gboolean
+lf_enum_values_lookup (const GEnumValue *values,
+                       const char       *nick,
+                       int              *value)
 {
+  g_return_val_if_fail (values != NULL, FALSE);
+  g_return_val_if_fail (value != NULL, FALSE);
+
   if (nick == NULL)
     return FALSE;
 
@@ -111,14 +135,10 @@ value_of (const GEnumValue *values,
   return FALSE;
 }
 
-/* ------------------------------------------------------------------------ */
-/* Public API                                                               */
-/* ------------------------------------------------------------------------ */
-
 const char *
 lf_cause_to_string (LfCause cause)
 {
-  return nick_of (cause_values, cause);
+  return lf_enum_values_get_nick (cause_values, cause);
 }
 
 gboolean
@@ -129,7 +149,7 @@ lf_cause_from_string (const char *str,
 
   g_return_val_if_fail (cause != NULL, FALSE);
 
-  if (!value_of (cause_values, str, &value))
+  if (!lf_enum_values_lookup (cause_values, str, &value))
     return FALSE;
 
   *cause = value;
@@ -179,7 +199,7 @@ lf_cause_describe (LfCause cause)
 const char *
 lf_state_to_string (LfState state)
 {
-  return nick_of (state_values, state);
+  return lf_enum_values_get_nick (state_values, state);
 }
 
 gboolean
@@ -190,7 +210,7 @@ lf_state_from_string (const char *str,
 
   g_return_val_if_fail (state != NULL, FALSE);
 
-  if (!value_of (state_values, str, &value))
+  if (!lf_enum_values_lookup (state_values, str, &value))
     return FALSE;
 
   *state = value;
@@ -225,7 +245,7 @@ lf_state_describe (LfState state)
 const char *
 lf_severity_to_string (LfSeverity severity)
 {
-  return nick_of (severity_values, severity);
+  return lf_enum_values_get_nick (severity_values, severity);
 }
 
 gboolean
@@ -236,7 +256,7 @@ lf_severity_from_string (const char *str,
 
   g_return_val_if_fail (severity != NULL, FALSE);
 
-  if (!value_of (severity_values, str, &value))
+  if (!lf_enum_values_lookup (severity_values, str, &value))
     return FALSE;
 
   *severity = value;
@@ -246,7 +266,7 @@ lf_severity_from_string (const char *str,
 const char *
 lf_diagnosis_kind_to_string (LfDiagnosisKind kind)
 {
-  return nick_of (diagnosis_values, kind);
+  return lf_enum_values_get_nick (diagnosis_values, kind);
 }
 
 gboolean
@@ -257,7 +277,7 @@ lf_diagnosis_kind_from_string (const char      *str,
 
   g_return_val_if_fail (kind != NULL, FALSE);
 
-  if (!value_of (diagnosis_values, str, &value))
+  if (!lf_enum_values_lookup (diagnosis_values, str, &value))
     return FALSE;
 
   *kind = value;

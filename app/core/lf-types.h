@@ -65,6 +65,12 @@ typedef enum
 #define LF_TYPE_SEVERITY (lf_severity_get_type ())
 #define LF_TYPE_DIAGNOSIS_KIND (lf_diagnosis_kind_get_type ())
 
+const char *lf_enum_values_get_nick      (const GEnumValue *values,
+                                          int               value);
+gboolean    lf_enum_values_lookup        (const GEnumValue *values,
+                                          const char       *nick,
+                                          int              *value);
+
 GType       lf_cause_get_type            (void) G_GNUC_CONST;
 GType       lf_state_get_type            (void) G_GNUC_CONST;
 GType       lf_severity_get_type         (void) G_GNUC_CONST;
