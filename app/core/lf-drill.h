@@ -27,6 +27,10 @@ LfDrill          *lf_drill_new          (LfDrillScenario *scenario,
                                          LfCatalog       *catalog,
                                          LfIncidentLog   *log,
                                          double           speed);
+LfDrill          *lf_drill_new_for_monitor (LfDrillScenario *scenario,
+                                            LfMonitor       *monitor,
+                                            LfIncidentLog   *log,
+                                            double           speed);
 void              lf_drill_start        (LfDrill         *self);
 void              lf_drill_stop         (LfDrill         *self);
 gboolean          lf_drill_get_running  (LfDrill         *self);
