@@ -31,6 +31,11 @@
  * platform transitions are therefore held until the main loop is idle, so a provider outage
  * reported in the same round can still absorb them (no flash of single notifications).
  *
+ * While a fire drill plays (the drill property, bound to LfMonitor:drill by the application)
+ * titles start with "Drill: " and ids with "drill-", so a drill never replaces or withdraws a
+ * real notification; the real announcements' bookkeeping is set aside for the drill and put
+ * back after it, and the drill's notifications are withdrawn when it ends.
+ *
  * Every notification routes to app.* actions: open-platform(s) by default, and buttons for
  * start-checklist(s) and notify-clients(s) ("" = every affected platform).
  */
@@ -58,6 +63,14 @@ struct _LfNotifier
   GHashTable      *announced;          /* platform id → LfState we announced */
   GPtrArray       *pending;            /* PendingChange* */
   guint            flush_id;
+
+  /* Fire drills */
+  gboolean         drill;
+  GHashTable      *drill_sent;         /* ids of the drill's notifications shown */
+  LfDiagnosisKind  saved_diagnosis;    /* the real bookkeeping, set aside during a drill */
+  char            *saved_provider_id;
+  GStrv            saved_covered_ids;
+  GHashTable      *saved_announced;
 };
 
 G_DEFINE_FINAL_TYPE (LfNotifier, lf_notifier, G_TYPE_OBJECT)
@@ -66,6 +79,7 @@ enum {
   PROP_0,
   PROP_APPLICATION,
   PROP_NOTIFY_ON,
+  PROP_DRILL,
   N_PROPS
 };
 
@@ -133,11 +147,34 @@ state_icon (const char *suffix)
   return g_themed_icon_new (name);
 }
 
+/* A notification titled @title, or "Drill: @title" during a drill. */
+static GNotification *
+notification_new (LfNotifier *self,
+                  const char *title)
+{
+  g_autofree char *drill_title = NULL;
+
+  if (!self->drill)
+    return g_notification_new (title);
+
+  /* Translators: the title of a notification during a fire drill */
+  drill_title = g_strdup_printf (_("Drill: %s"), title);
+  return g_notification_new (drill_title);
+}
+
 static void
 send (LfNotifier    *self,
       const char    *id,
       GNotification *notification)
 {
+  g_autofree char *drill_id = NULL;
+
+  if (self->drill)
+    {
+      id = drill_id = g_strconcat ("drill-", id, NULL);
+      g_hash_table_add (self->drill_sent, g_strdup (id));
+    }
+
   g_debug ("Sending notification %s", id);
   g_application_send_notification (self->application, id, notification);
 }
@@ -146,6 +183,14 @@ static void
 withdraw (LfNotifier *self,
           const char *id)
 {
+  g_autofree char *drill_id = NULL;
+
+  if (self->drill)
+    {
+      id = drill_id = g_strconcat ("drill-", id, NULL);
+      g_hash_table_remove (self->drill_sent, id);
+    }
+
   g_debug ("Withdrawing notification %s", id);
   g_application_withdraw_notification (self->application, id);
 }
@@ -168,7 +213,7 @@ announce_platform (LfNotifier    *self,
   else
     title = g_strdup_printf (_("%s has problems"), name);
 
-  notification = g_notification_new (title);
+  notification = notification_new (self, title);
   if (change->explanation != NULL && *change->explanation != '\0')
     g_notification_set_body (notification, change->explanation);
   else if (recovered)
@@ -284,8 +329,8 @@ announce_provider_outage (LfNotifier         *self,
   g_autoptr(GIcon) icon = state_icon ("down");
   const char *first = affected_ids != NULL ? affected_ids[0] : NULL;
 
-  notification = g_notification_new (summary != NULL && *summary != '\0'
-                                     ? summary : _("A service provider has an outage"));
+  notification = notification_new (self, summary != NULL && *summary != '\0'
+                                          ? summary : _("A service provider has an outage"));
   if (*names != '\0')
     {
       g_autofree char *body = g_strdup_printf (_("Affected: %s"), names);
@@ -316,7 +361,7 @@ announce_provider_recovery (LfNotifier *self,
                             const char *summary)
 {
   g_autofree char *id = provider_notification_id (provider_id);
-  g_autoptr(GNotification) notification = g_notification_new (_("The outage is over"));
+  g_autoptr(GNotification) notification = notification_new (self, _("The outage is over"));
   g_autoptr(GIcon) icon = state_icon ("ok");
 
   if (summary != NULL && *summary != '\0')
@@ -355,6 +400,10 @@ lf_notifier_finalize (GObject *object)
   g_clear_pointer (&self->names, g_hash_table_unref);
   g_clear_pointer (&self->announced, g_hash_table_unref);
   g_clear_pointer (&self->pending, g_ptr_array_unref);
+  g_clear_pointer (&self->drill_sent, g_hash_table_unref);
+  g_clear_pointer (&self->saved_provider_id, g_free);
+  g_clear_pointer (&self->saved_covered_ids, g_strfreev);
+  g_clear_pointer (&self->saved_announced, g_hash_table_unref);
 
   G_OBJECT_CLASS (lf_notifier_parent_class)->finalize (object);
 }
@@ -375,6 +424,10 @@ lf_notifier_get_property (GObject    *object,
 
     case PROP_NOTIFY_ON:
       g_value_set_string (value, self->notify_on);
+      break;
+
+    case PROP_DRILL:
+      g_value_set_boolean (value, self->drill);
       break;
 
     default:
@@ -398,6 +451,10 @@ lf_notifier_set_property (GObject      *object,
 
     case PROP_NOTIFY_ON:
       lf_notifier_set_notify_on (self, g_value_get_string (value));
+      break;
+
+    case PROP_DRILL:
+      lf_notifier_set_drill (self, g_value_get_boolean (value));
       break;
 
     default:
@@ -431,6 +488,15 @@ lf_notifier_class_init (LfNotifierClass *klass)
                          "down",
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
+  /**
+   * LfNotifier:drill:
+   *
+   * A fire drill plays: notifications are marked as drills and kept apart from the real ones.
+   */
+  properties[PROP_DRILL] =
+    g_param_spec_boolean ("drill", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -442,6 +508,7 @@ lf_notifier_init (LfNotifier *self)
   self->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->announced = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->pending = g_ptr_array_new_with_free_func (pending_change_free);
+  self->drill_sent = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -494,6 +561,73 @@ lf_notifier_set_notify_on (LfNotifier *self,
   g_free (self->notify_on);
   self->notify_on = g_strdup (value);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTIFY_ON]);
+}
+
+gboolean
+lf_notifier_get_drill (LfNotifier *self)
+{
+  g_return_val_if_fail (LF_IS_NOTIFIER (self), FALSE);
+
+  return self->drill;
+}
+
+/**
+ * lf_notifier_set_drill:
+ * @self: a #LfNotifier
+ * @drill: %TRUE while a fire drill plays
+ *
+ * Starts or ends a drill: changes reported so far are announced first, as what they were;
+ * at its end the drill's notifications are withdrawn and the real bookkeeping comes back.
+ */
+void
+lf_notifier_set_drill (LfNotifier *self,
+                       gboolean    drill)
+{
+  g_return_if_fail (LF_IS_NOTIFIER (self));
+
+  drill = !!drill;
+  if (self->drill == drill)
+    return;
+
+  if (self->flush_id != 0)
+    {
+      g_clear_handle_id (&self->flush_id, g_source_remove);
+      flush_pending_cb (self);
+    }
+
+  if (drill)
+    {
+      self->saved_diagnosis = self->diagnosis;
+      self->saved_provider_id = g_steal_pointer (&self->provider_id);
+      self->saved_covered_ids = g_steal_pointer (&self->covered_ids);
+      self->saved_announced = g_steal_pointer (&self->announced);
+      self->announced = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      self->diagnosis = LF_DIAGNOSIS_ALL_CLEAR;
+    }
+  else
+    {
+      GHashTableIter iter;
+      gpointer id;
+
+      g_hash_table_iter_init (&iter, self->drill_sent);
+      while (g_hash_table_iter_next (&iter, &id, NULL))
+        {
+          g_debug ("Withdrawing notification %s", (const char *) id);
+          g_application_withdraw_notification (self->application, id);
+        }
+      g_hash_table_remove_all (self->drill_sent);
+
+      self->diagnosis = self->saved_diagnosis;
+      g_free (self->provider_id);
+      self->provider_id = g_steal_pointer (&self->saved_provider_id);
+      g_strfreev (self->covered_ids);
+      self->covered_ids = g_steal_pointer (&self->saved_covered_ids);
+      g_hash_table_unref (self->announced);
+      self->announced = g_steal_pointer (&self->saved_announced);
+    }
+
+  self->drill = drill;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DRILL]);
 }
 
 /**

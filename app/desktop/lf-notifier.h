@@ -21,6 +21,9 @@ LfNotifier *lf_notifier_new                (GApplication       *application);
 const char *lf_notifier_get_notify_on      (LfNotifier         *self);
 void        lf_notifier_set_notify_on      (LfNotifier         *self,
                                             const char         *notify_on);
+gboolean    lf_notifier_get_drill          (LfNotifier         *self);
+void        lf_notifier_set_drill          (LfNotifier         *self,
+                                            gboolean            drill);
 void        lf_notifier_platform_changed   (LfNotifier         *self,
                                             const char         *platform_id,
                                             const char         *platform_name,

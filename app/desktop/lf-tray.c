@@ -1092,3 +1092,24 @@ lf_tray_get_icon_name (LfTray *self)
 
   return lf_dbus_status_notifier_item_get_icon_name (self->item);
 }
+
+/**
+ * lf_tray_get_title:
+ * @self: a #LfTray
+ *
+ * Returns: (nullable): the status line the tooltip shows now, e.g. "Cloudflare outage"
+ */
+const char *
+lf_tray_get_title (LfTray *self)
+{
+  GVariant *tool_tip;
+  const char *title = NULL;
+
+  g_return_val_if_fail (LF_IS_TRAY (self), NULL);
+
+  tool_tip = lf_dbus_status_notifier_item_get_tool_tip (self->item);
+  if (tool_tip != NULL && g_variant_is_of_type (tool_tip, G_VARIANT_TYPE ("(sa(iiay)ss)")))
+    g_variant_get_child (tool_tip, 2, "&s", &title);
+
+  return title;
+}

@@ -37,5 +37,6 @@ void        lf_tray_set_status    (LfTray             *self,
                                    const char * const *problem_lines);
 gboolean    lf_tray_get_available (LfTray             *self);
 const char *lf_tray_get_icon_name (LfTray             *self);
+const char *lf_tray_get_title     (LfTray             *self);
 
 G_END_DECLS
