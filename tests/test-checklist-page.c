@@ -12,15 +12,138 @@
 #include "lf-application-checklist.h"
 #include "lf-checklist-page.h"
 #include "lf-drill-scenario.h"
+#include "lf-health-page.h"
+#include "lf-platform-row.h"
 #include "lf-incident-window.h"
 #include "lf-storage.h"
 #include "lf-composer.h"
 #include "lf-notices-page.h"
 #include "lf-scripted-backend.h"
 #include "lf-test-utils.h"
+#include "lf-tray.h"
 #include "lf-window.h"
 
 static LfApplication *app;
+static LfScriptedBackend *backend;
+
+/* ------------------------------------------------------------------------ */
+/* A fake notification server                                               */
+/* ------------------------------------------------------------------------ */
+
+/* org.gtk.Notifications (what GNOME Shell implements, GNotification's "gtk" backend) on a
+ * second connection to the private bus: the titles of every notification the application
+ * shows, by id. */
+
+static const char notifications_xml[] =
+  "<node>"
+  "  <interface name='org.gtk.Notifications'>"
+  "    <method name='AddNotification'>"
+  "      <arg type='s' direction='in'/>"
+  "      <arg type='s' direction='in'/>"
+  "      <arg type='a{sv}' direction='in'/>"
+  "    </method>"
+  "    <method name='RemoveNotification'>"
+  "      <arg type='s' direction='in'/>"
+  "      <arg type='s' direction='in'/>"
+  "    </method>"
+  "  </interface>"
+  "</node>";
+
+static GDBusConnection *notifications_conn;
+static GHashTable *notifications_added;   /* id → title, every one ever added */
+static GHashTable *notifications_shown;   /* id → title, not removed since */
+
+static void
+notifications_method_call (GDBusConnection       *connection,
+                           const char            *sender,
+                           const char            *object_path,
+                           const char            *interface_name,
+                           const char            *method_name,
+                           GVariant              *parameters,
+                           GDBusMethodInvocation *invocation,
+                           gpointer               user_data)
+{
+  const char *app_id;
+  const char *id;
+
+  if (g_str_equal (method_name, "AddNotification"))
+    {
+      g_autoptr(GVariant) notification = NULL;
+      const char *title = "";
+
+      g_variant_get (parameters, "(&s&s@a{sv})", &app_id, &id, &notification);
+      g_variant_lookup (notification, "title", "&s", &title);
+      g_hash_table_insert (notifications_added, g_strdup (id), g_strdup (title));
+      g_hash_table_insert (notifications_shown, g_strdup (id), g_strdup (title));
+    }
+  else
+    {
+      g_variant_get (parameters, "(&s&s)", &app_id, &id);
+      g_hash_table_remove (notifications_shown, id);
+    }
+
+  g_dbus_method_invocation_return_value (invocation, NULL);
+}
+
+static const GDBusInterfaceVTable notifications_vtable = { notifications_method_call, NULL, NULL };
+
+static void
+start_notification_server (void)
+{
+  g_autoptr(GDBusNodeInfo) info = NULL;
+  g_autoptr(GVariant) reply = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *address = NULL;
+
+  address = g_dbus_address_get_for_bus_sync (G_BUS_TYPE_SESSION, NULL, &error);
+  g_assert_no_error (error);
+  notifications_conn = g_dbus_connection_new_for_address_sync (
+    address,
+    G_DBUS_CONNECTION_FLAGS_AUTHENTICATION_CLIENT | G_DBUS_CONNECTION_FLAGS_MESSAGE_BUS_CONNECTION,
+    NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  info = g_dbus_node_info_new_for_xml (notifications_xml, &error);
+  g_assert_no_error (error);
+  g_dbus_connection_register_object (notifications_conn, "/org/gtk/Notifications",
+                                     info->interfaces[0], &notifications_vtable, NULL, NULL,
+                                     &error);
+  g_assert_no_error (error);
+
+  /* To the bus daemon, another process: a synchronous call is safe. */
+  reply = g_dbus_connection_call_sync (notifications_conn, "org.freedesktop.DBus",
+                                       "/org/freedesktop/DBus", "org.freedesktop.DBus",
+                                       "RequestName",
+                                       g_variant_new ("(su)", "org.gtk.Notifications", 4),
+                                       G_VARIANT_TYPE ("(u)"), G_DBUS_CALL_FLAGS_NONE, -1,
+                                       NULL, &error);
+  g_assert_no_error (error);
+
+  notifications_added = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  notifications_shown = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+}
+
+/* A notification whose title starts with @prefix was shown (ever, or still if @shown). */
+static gboolean
+notification_with_prefix (GHashTable *table,
+                          const char *prefix)
+{
+  GHashTableIter iter;
+  gpointer id, title;
+
+  g_hash_table_iter_init (&iter, table);
+  while (g_hash_table_iter_next (&iter, &id, &title))
+    if (g_str_has_prefix (title, prefix))
+      return TRUE;
+
+  return FALSE;
+}
+
+static gboolean
+drill_notification_added (gpointer data)
+{
+  return notification_with_prefix (notifications_added, "Drill: ");
+}
 
 /* ------------------------------------------------------------------------ */
 /* Helpers                                                                  */
@@ -191,6 +314,14 @@ save_screenshot (GtkWidget  *widget,
 
   gdk_paintable_snapshot (paintable, snapshot, width, height);
   node = gtk_snapshot_free_to_node (snapshot);
+  /* Nothing drawn yet (a page was just switched): wait for a frame. */
+  for (guint i = 0; node == NULL && i < 50; i++)
+    {
+      settle (100);
+      snapshot = gtk_snapshot_new ();
+      gdk_paintable_snapshot (paintable, snapshot, width, height);
+      node = gtk_snapshot_free_to_node (snapshot);
+    }
   g_assert_nonnull (node);
   texture = gsk_renderer_render_texture (renderer, node,
                                          &GRAPHENE_RECT_INIT (0, 0, width, height));
@@ -647,6 +778,75 @@ drill_finished (gpointer data)
   return drill != NULL && !lf_drill_get_running (drill);
 }
 
+static guint
+n_real_incidents (void)
+{
+  GListModel *log = G_LIST_MODEL (lf_application_get_incident_log (app));
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (log); i++)
+    {
+      g_autoptr(LfIncident) incident = g_list_model_get_item (log, i);
+
+      if (!lf_incident_get_drill (incident))
+        n++;
+    }
+
+  return n;
+}
+
+static gboolean
+platform_is (const char *id,
+             LfState     state)
+{
+  LfPlatformState *platform = lf_monitor_lookup_platform (lf_application_get_monitor (app), id);
+
+  return platform != NULL && lf_platform_state_get_state (platform) == state;
+}
+
+static gboolean
+upwork_is_up (gpointer data)
+{
+  return platform_is ("upwork", LF_STATE_UP);
+}
+
+/* The Health page shows Upwork down, under a banner that says it is a drill. */
+static gboolean
+health_page_shows_drill (gpointer data)
+{
+  LfHealthPage *health = lf_window_get_health_page (get_window ());
+  LfPlatformRow *row;
+  gboolean upwork_down = FALSE;
+
+  for (guint i = 0; (row = lf_health_page_get_row (health, i)) != NULL; i++)
+    if (g_str_equal (lf_platform_state_get_id (lf_platform_row_get_platform (row)), "upwork")
+        && g_str_has_prefix (lf_platform_row_get_state_text (row), "Down"))
+      upwork_down = TRUE;
+
+  return upwork_down && g_str_has_prefix (lf_health_page_get_banner_text (health), "Drill: ");
+}
+
+/* The real backend's probes when the monitor stops playing the drill (before it has its
+ * own backend back and looks again). */
+static void
+on_drill_notify_cb (LfMonitor  *monitor,
+                    GParamSpec *pspec,
+                    guint      *n_probes)
+{
+  if (!lf_monitor_get_drill (monitor))
+    *n_probes = lf_scripted_backend_get_n_probes (backend);
+}
+
+static gboolean
+drill_notifications_withdrawn (gpointer data)
+{
+  return !notification_with_prefix (notifications_shown, "Drill: ");
+}
+
+/* The drill plays through the application's own monitor: the Health page, the tray and the
+ * notifications show it, marked as a drill; the real incident bridge opens nothing; the real
+ * backend is not asked; afterwards the monitor has its own backend, clock and platforms
+ * back. */
 static void
 test_page_drill_from_command_line (void)
 {
@@ -654,15 +854,32 @@ test_page_drill_from_command_line (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) out = NULL;
   const char *argv[] = { lf_test_get_binary (), "--drill", "cloudflare-2025-11-18", NULL };
+  const char *real_watched[] = { "upwork", "github", NULL };
   LfIncidentLog *log = lf_application_get_incident_log (app);
+  LfMonitor *monitor = lf_application_get_monitor (app);
+  LfTray *tray = lf_application_get_tray (app);
   LfChecklistPage *page = get_page ();
   GPtrArray *incidents;
   LfIncident *incident;
   gboolean done = FALSE;
   guint runs_before = n_runs_shown (page);
+  guint n_real = n_real_incidents ();
+  guint n_probes;
+  guint n_probes_at_end = G_MAXUINT;
+  gulong handler;
+  guint interval, confirm, status;
+
+  /* The real monitor: healthy answers, two platforms (one the drill uses too), a slow clock. */
+  lf_scripted_backend_clear (backend);
+  lf_monitor_set_timings (monitor, 3600 * 1000, 5, 1);
+  lf_monitor_set_watched (monitor, real_watched);
+  lf_monitor_start (monitor);
+  lf_monitor_check_now (monitor);
+  g_assert_true (lf_test_wait_for (upwork_is_up, NULL, 10000));
+  g_assert_false (lf_monitor_get_drill (monitor));
 
   /* This process is the running Lifeline; the command hands the drill over to it. */
-  g_setenv ("LIFELINE_DRILL_SPEED", "30", TRUE);
+  g_setenv ("LIFELINE_DRILL_SPEED", "15", TRUE);
   lf_window_show_page (get_window (), "health");
   proc = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error);
   g_assert_no_error (error);
@@ -673,9 +890,28 @@ test_page_drill_from_command_line (void)
   out = g_input_stream_read_bytes (g_subprocess_get_stdout_pipe (proc), 4096, NULL, &error);
   g_assert_nonnull (strstr (g_bytes_get_data (out, NULL), "Started the drill"));
 
-  /* The window shows the checklist, and the drill's run appears on it. */
+  /* The window shows the checklist; the application's monitor plays the drill. */
   g_assert_nonnull (lf_application_get_drill (app));
+  g_assert_true (lf_drill_get_monitor (lf_application_get_drill (app)) == monitor);
+  g_assert_true (lf_monitor_get_drill (monitor));
+  g_assert_true (lf_monitor_get_backend (monitor)
+                 == LF_MONITOR_BACKEND (lf_drill_get_backend (lf_application_get_drill (app))));
   g_assert_cmpstr (lf_window_get_visible_page (get_window ()), ==, "checklist");
+  n_probes = lf_scripted_backend_get_n_probes (backend);
+  handler = g_signal_connect (monitor, "notify::drill", G_CALLBACK (on_drill_notify_cb),
+                              &n_probes_at_end);
+
+  /* The Health page, the notifications and the tray show the drill, as a drill. */
+  g_assert_true (lf_test_wait_for (health_page_shows_drill, NULL, 10000));
+  lf_window_show_page (get_window (), "health");
+  settle (300);
+  save_screenshot (GTK_WIDGET (get_window ()), "health-page-drill.png");
+  g_assert_true (lf_test_wait_for (drill_notification_added, NULL, 10000));
+  g_assert_false (notification_with_prefix (notifications_added, "Cloudflare"));
+  if (tray != NULL)
+    g_assert_true (g_str_has_prefix (lf_tray_get_title (tray), "Drill: "));
+  lf_window_show_page (get_window (), "checklist");
+
   g_assert_true (lf_test_wait_for (drill_incident_open, NULL, 10000));
   g_assert_cmpuint (n_runs_shown (page), ==, runs_before + 1);
   g_assert_nonnull (find_widget (GTK_WIDGET (page), GTK_TYPE_LABEL, "DRILL"));
@@ -699,6 +935,29 @@ test_page_drill_from_command_line (void)
   g_assert_true (lf_incident_log_lookup (log, lf_incident_get_id (incident)) == incident);
   /* Recovered, and waiting for the user to close it. */
   g_assert_cmpint (lf_incident_get_status (incident), ==, LF_INCIDENT_ENDED);
+
+  /* The real incident bridge opened nothing, and the real backend was not asked. */
+  g_assert_cmpuint (n_real_incidents (), ==, n_real);
+  g_signal_handler_disconnect (monitor, handler);
+  g_assert_cmpuint (n_probes_at_end, ==, n_probes);
+
+  /* The monitor has its own backend, platforms and clock back, and looks again. */
+  g_assert_false (lf_monitor_get_drill (monitor));
+  g_assert_true (lf_monitor_get_backend (monitor) == LF_MONITOR_BACKEND (backend));
+  g_assert_true (g_strv_equal (lf_monitor_get_watched (monitor), real_watched));
+  lf_monitor_get_timings (monitor, &interval, &confirm, &status);
+  g_assert_cmpuint (interval, ==, 3600 * 1000);
+  g_assert_cmpuint (confirm, ==, 5);
+  g_assert_cmpuint (status, ==, 1);
+  g_assert_true (lf_test_wait_for (upwork_is_up, NULL, 10000));
+  g_assert_false (g_str_has_prefix (lf_health_page_get_banner_text (
+                                      lf_window_get_health_page (get_window ())), "Drill"));
+  if (tray != NULL)
+    g_assert_false (g_str_has_prefix (lf_tray_get_title (tray), "Drill"));
+  g_assert_true (lf_test_wait_for (drill_notifications_withdrawn, NULL, 10000));
+  g_assert_cmpuint (n_real_incidents (), ==, n_real);
+
+  lf_monitor_set_watched (monitor, NULL);
   g_unsetenv ("LIFELINE_DRILL_SPEED");
 }
 
@@ -728,7 +987,7 @@ upwork_incident_is_open (gpointer data)
 /* The application's own monitor is connected to the incident log: an outage it confirms
  * opens an incident (not a drill) with its run of the plan. */
 static void
-test_page_monitor_opens_incident (LfScriptedBackend *backend)
+test_page_monitor_opens_incident (void)
 {
   LfMonitor *monitor = lf_application_get_monitor (app);
   const char *watched[] = { "upwork", "discord", NULL };
@@ -802,7 +1061,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  LfScriptedBackend *backend;
   GTestDBus *bus = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *log_path = NULL;
@@ -821,6 +1079,9 @@ main (int   argc,
   g_assert_true (lf_storage_write_atomic (log_path, "{\"incidents\": [ {", -1, 0600, &error));
 
   bus = lf_test_dbus_up ();
+  /* The org.gtk.Notifications backend; the fake owns its name before the backend is made. */
+  g_setenv ("GNOTIFICATION_BACKEND", "gtk", TRUE);
+  start_notification_server ();
 
   app = lf_application_new ();
   g_application_register (G_APPLICATION (app), NULL, &error);
@@ -844,14 +1105,17 @@ main (int   argc,
                    test_page_drill_from_command_line);
 
   g_test_add_func ("/lifeline/checklist-page/drill-notice", test_page_drill_notice);
-  g_test_add_data_func ("/lifeline/checklist-page/monitor-opens-incident", backend,
-                        (GTestDataFunc) test_page_monitor_opens_incident);
+  g_test_add_func ("/lifeline/checklist-page/monitor-opens-incident",
+                   test_page_monitor_opens_incident);
 
   ret = g_test_run ();
 
   g_clear_object (&backend);
   g_application_release (G_APPLICATION (app));
   g_clear_object (&app);
+  g_clear_object (&notifications_conn);
+  g_clear_pointer (&notifications_added, g_hash_table_unref);
+  g_clear_pointer (&notifications_shown, g_hash_table_unref);
   lf_test_dbus_stop (bus);
 
   return ret;

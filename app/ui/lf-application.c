@@ -283,6 +283,15 @@ mirror_health (LfApplication *self)
         }
     }
 
+  /* A fire drill plays through the monitor: the tray says so. */
+  if (lf_monitor_get_drill (self->monitor))
+    {
+      g_autofree char *real = g_steal_pointer (&title);
+
+      /* Translators: the tray's title during a fire drill; %s is the health, "Cloudflare outage" */
+      title = g_strdup_printf (_("Drill: %s"), real);
+    }
+
   lf_application_update_health (self, overall, kind, title,
                                 diagnosis != NULL ? lf_diagnosis_get_summary (diagnosis) : NULL,
                                 (const char * const *) lines->pdata);
@@ -393,6 +402,9 @@ setup_monitor (LfApplication *self)
                            G_CALLBACK (on_monitor_state_changed_cb), self, G_CONNECT_DEFAULT);
   g_signal_connect_object (self->monitor, "diagnosis-changed",
                            G_CALLBACK (on_monitor_diagnosis_changed_cb), self, G_CONNECT_DEFAULT);
+  g_signal_connect_object (self->monitor, "notify::drill", G_CALLBACK (mirror_health), self,
+                           G_CONNECT_SWAPPED);
+  g_object_bind_property (self->monitor, "drill", self->notifier, "drill", G_BINDING_SYNC_CREATE);
   mirror_health (self);
   g_signal_connect_object (self, "window-added", G_CALLBACK (on_health_window_added_cb), self,
                            G_CONNECT_DEFAULT);

@@ -151,6 +151,15 @@ update_banner (LfHealthPage *self)
       icon_name = lf_diagnosis_kind_get_icon_name (kind);
     }
 
+  /* A fire drill plays through the monitor: say so, always. */
+  if (self->monitor != NULL && lf_monitor_get_drill (self->monitor))
+    {
+      g_autofree char *text = g_steal_pointer (&self->banner_text);
+
+      /* Translators: the Health page's banner during a fire drill; %s is the diagnosis */
+      self->banner_text = g_strdup_printf (_("Drill: %s"), text);
+    }
+
   gtk_label_set_label (self->banner_label, self->banner_text);
   gtk_image_set_from_icon_name (self->banner_icon, icon_name);
   if (self->banner_class != NULL)
@@ -564,6 +573,8 @@ lf_health_page_set_monitor (LfHealthPage *self,
 
   if (monitor != NULL)
     {
+      g_signal_connect_object (monitor, "notify::drill", G_CALLBACK (on_diagnosis_notify_cb),
+                               self, G_CONNECT_SWAPPED);
       g_signal_connect_object (monitor, "notify::diagnosis", G_CALLBACK (on_diagnosis_notify_cb),
                                self, G_CONNECT_SWAPPED);
       g_signal_connect_object (monitor, "notify::checking", G_CALLBACK (on_checking_notify_cb),
