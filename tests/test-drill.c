@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 
 #include "lf-drill.h"
+#include "lf-scripted-backend.h"
 #include "lf-test-utils.h"
 
 /* ---- A resolver that refuses, and counts, every lookup: any network use would show ---- */
@@ -425,6 +426,113 @@ test_drill_local_network (Fixture       *fixture,
   g_assert_cmpint (lf_incident_get_status (incident), ==, LF_INCIDENT_ENDED);
 }
 
+static guint shared_probes_at_end;
+
+static void
+on_shared_drill_notify_cb (LfMonitor         *monitor,
+                           GParamSpec        *pspec,
+                           LfScriptedBackend *backend)
+{
+  if (!lf_monitor_get_drill (monitor))
+    shared_probes_at_end = lf_scripted_backend_get_n_probes (backend);
+}
+
+static gboolean
+upwork_up (gpointer data)
+{
+  LfPlatformState *upwork = lf_monitor_lookup_platform (data, "upwork");
+
+  return upwork != NULL && lf_platform_state_get_state (upwork) == LF_STATE_UP;
+}
+
+/* A drill through an existing monitor (the app's): its backend, clock and platforms are the
+ * drill's while it plays and its own again after; its real incident bridge opens nothing,
+ * and its history records nothing of the drill. */
+static void
+test_drill_shared_monitor (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LfDrillScenario) scenario = lf_drill_scenario_load ("cloudflare-2025-11-18", &error);
+  g_autoptr(LfScriptedBackend) backend = lf_scripted_backend_new ();
+  g_autoptr(LfMonitor) monitor = lf_monitor_new (fixture->catalog, LF_MONITOR_BACKEND (backend));
+  g_autoptr(LfHistory) history = lf_history_new (fixture->dir);
+  g_autoptr(LfIncidentBridge) real = NULL;
+  g_autoptr(LfDrill) drill = NULL;
+  const char *watched[] = { "upwork", "github", NULL };
+  guint interval, confirm, status, n_probes;
+  gboolean paused_during = FALSE;
+  gboolean upwork_down = FALSE;
+
+  g_assert_no_error (error);
+  lf_monitor_set_network_monitor (monitor, NULL);
+  lf_monitor_set_history (monitor, history);
+  lf_monitor_set_watched (monitor, watched);
+  lf_monitor_set_timings (monitor, 3600 * 1000, 5, 7);
+  real = lf_incident_bridge_new (monitor, fixture->log, FALSE);
+  lf_monitor_start (monitor);
+  g_assert_true (lf_test_wait_for (upwork_up, monitor, 5000));
+  g_assert_null (lf_history_get_transitions (history, "discord"));
+  g_assert_false (lf_incident_bridge_get_paused (real));
+
+  drill = lf_drill_new_for_monitor (scenario, monitor, fixture->log, 30.0);
+  g_assert_true (lf_drill_get_monitor (drill) == monitor);
+  g_signal_connect (monitor, "state-changed", G_CALLBACK (on_state_changed_cb), fixture);
+  g_signal_connect (monitor, "notify::drill", G_CALLBACK (on_shared_drill_notify_cb), backend);
+  g_signal_connect (drill, "finished", G_CALLBACK (on_finished_cb), fixture);
+  n_probes = lf_scripted_backend_get_n_probes (backend);
+
+  lf_drill_start (drill);
+  g_assert_true (lf_monitor_get_drill (monitor));
+  g_assert_true (lf_monitor_get_backend (monitor)
+                 == LF_MONITOR_BACKEND (lf_drill_get_backend (drill)));
+  g_assert_true (g_strv_contains (lf_monitor_get_watched (monitor), "discord"));
+  g_assert_nonnull (lf_monitor_lookup_platform (monitor, "discord"));
+  paused_during = lf_incident_bridge_get_paused (real);
+  g_assert_false (lf_incident_bridge_get_paused (lf_drill_get_bridge (drill)));
+  lf_test_wait_for_flag (&fixture->finished, 25000);
+  g_assert_true (paused_during);
+
+  /* The drill was played: Upwork went down, a drill incident opened, and ended. */
+  for (guint i = 0; i < fixture->upwork->len; i++)
+    if (g_array_index (fixture->upwork, LfState, i) == LF_STATE_DOWN)
+      upwork_down = TRUE;
+  g_assert_true (upwork_down);
+  g_assert_cmpuint (lf_incident_bridge_get_incidents (lf_drill_get_bridge (drill))->len, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->log)), ==, 1);
+  {
+    g_autoptr(LfIncident) incident = g_list_model_get_item (G_LIST_MODEL (fixture->log), 0);
+
+    g_assert_true (lf_incident_get_drill (incident));
+  }
+  /* The real bridge opened nothing, the real backend was not asked, nothing looked up a
+   * name, and the history has nothing of the drill. */
+  g_assert_cmpuint (lf_incident_bridge_get_incidents (real)->len, ==, 0);
+  g_assert_cmpuint (shared_probes_at_end, ==, n_probes);
+  g_assert_cmpuint (n_lookups, ==, 0);
+  g_assert_null (lf_history_get_transitions (history, "discord"));
+
+  /* Everything put back, and a fresh look with the real backend. */
+  g_assert_false (lf_monitor_get_drill (monitor));
+  g_assert_false (lf_incident_bridge_get_paused (real));
+  g_assert_true (lf_incident_bridge_get_paused (lf_drill_get_bridge (drill)));
+  g_assert_true (lf_monitor_get_backend (monitor) == LF_MONITOR_BACKEND (backend));
+  g_assert_true (g_strv_equal (lf_monitor_get_watched (monitor), watched));
+  lf_monitor_get_timings (monitor, &interval, &confirm, &status);
+  g_assert_cmpuint (interval, ==, 3600 * 1000);
+  g_assert_cmpuint (confirm, ==, 5);
+  g_assert_cmpuint (status, ==, 7);
+  g_assert_true (lf_monitor_get_running (monitor));
+  g_assert_cmpuint (lf_scripted_backend_get_n_probes (backend), >, n_probes);
+  g_assert_true (lf_test_wait_for (upwork_up, monitor, 5000));
+  g_assert_cmpuint (lf_incident_bridge_get_incidents (real)->len, ==, 0);
+
+  lf_monitor_stop (monitor);
+  lf_incident_bridge_disconnect (real);
+  g_signal_handlers_disconnect_by_data (monitor, fixture);
+  g_signal_handlers_disconnect_by_data (monitor, backend);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -442,6 +550,7 @@ main (int   argc,
 
   ADD ("/lifeline/drill/cloudflare-2025-11-18", test_drill_cloudflare);
   ADD ("/lifeline/drill/local-network", test_drill_local_network);
+  ADD ("/lifeline/drill/shared-monitor", test_drill_shared_monitor);
 
 #undef ADD
 
