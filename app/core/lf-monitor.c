@@ -1429,9 +1429,9 @@ lf_monitor_get_provider_status (LfMonitor  *self,
  * @drill: %TRUE while a fire drill plays through this monitor
  *
  * Marks what the monitor sees as a drill (or no longer): the platforms start over from
- * "unknown" (a drill's states never carry over into real ones, nor the other way round), a
- * round begun on the other side is thrown away, and nothing is written to the history while
- * a drill plays. The caller sets the drill's backend, timings and watched platforms.
+ * "unknown" and the diagnosis from none ("checking"), so a drill's states never carry over
+ * into real ones nor the other way round; a round begun on the other side is thrown away,
+ * and nothing is written to the history while a drill plays. The caller sets the drill's backend, timings and watched platforms.
  */
 void
 lf_monitor_set_drill (LfMonitor *self,
@@ -1447,13 +1447,22 @@ lf_monitor_set_drill (LfMonitor *self,
 
   self->drill = drill;
 
-  /* New states for every platform. */
+  /* New states for every platform, no verdict yet, nothing known of the status sources
+   * and references: what the other side saw must not show as this side's. */
   n = g_list_model_get_n_items (G_LIST_MODEL (self->platforms));
   g_hash_table_remove_all (self->by_id);
   g_list_store_splice (self->platforms, 0, n, NULL, 0);
   rebuild_platforms (self);
+  g_hash_table_remove_all (self->provider_status);
+  g_hash_table_remove_all (self->reference_results);
+  self->next_status_at = 0;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DRILL]);
+  if (self->diagnosis != NULL)
+    {
+      g_clear_object (&self->diagnosis);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DIAGNOSIS]);
+    }
 }
 
 gboolean
