@@ -8,6 +8,9 @@
 #include "config.h"
 
 #include "lf-application.h"
+#include "lf-checklist-page.h"
+#include "lf-clients-page.h"
+#include "lf-notices-page.h"
 #include "lf-preferences-window.h"
 #include "lf-test-utils.h"
 #include "lf-window.h"
@@ -34,6 +37,26 @@ find_toplevel (GType type)
 
       if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
         return window;
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
+find_descendant (GtkWidget *root,
+                 GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
     }
 
   return NULL;
@@ -75,13 +98,27 @@ test_application_pages (void)
 {
   LfWindow *window = LF_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
   const char *pages[] = { "checklist", "clients", "notices", "health" };
+  GType types[] = { LF_TYPE_CHECKLIST_PAGE, LF_TYPE_CLIENTS_PAGE, LF_TYPE_NOTICES_PAGE };
 
   g_assert_nonnull (window);
+
+  /* Only the Health page is built at start; the others are built when first shown. */
+  for (guint i = 0; i < G_N_ELEMENTS (types); i++)
+    g_assert_null (find_descendant (GTK_WIDGET (window), types[i]));
+
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
     {
       gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", pages[i]);
       g_assert_cmpstr (lf_window_get_visible_page (window), ==, pages[i]);
+      if (i < G_N_ELEMENTS (types))
+        g_assert_nonnull (find_descendant (GTK_WIDGET (window), types[i]));
     }
+
+  /* The getters return the pages in the window, and build nothing twice. */
+  g_assert_true (GTK_WIDGET (lf_window_get_notices_page (window))
+                 == find_descendant (GTK_WIDGET (window), LF_TYPE_NOTICES_PAGE));
+  g_assert_true (lf_window_get_checklist_page (window)
+                 == find_descendant (GTK_WIDGET (window), LF_TYPE_CHECKLIST_PAGE));
 }
 
 static void

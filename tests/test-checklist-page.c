@@ -270,7 +270,7 @@ settle (guint ms)
 static LfChecklistPage *
 get_page (void)
 {
-  return LF_CHECKLIST_PAGE (find_widget (GTK_WIDGET (get_window ()), LF_TYPE_CHECKLIST_PAGE, NULL));
+  return LF_CHECKLIST_PAGE (lf_window_get_checklist_page (get_window ()));
 }
 
 static guint
@@ -348,8 +348,10 @@ test_page_damaged_log_is_reported (void)
   g_assert_true (lf_test_wait_for (window_is_mapped, NULL, 5000));
   g_assert_true (lf_test_wait_for (models_loaded, NULL, 5000));
 
-  /* main() left garbage in incidents.json: it is set aside, and the page has shown (and
-   * cleared) the message. */
+  /* main() left garbage in incidents.json: it is set aside, and the page, built on first
+   * use, has shown (and cleared) the message. */
+  g_assert_nonnull (lf_incident_log_get_load_message (lf_application_get_incident_log (app)));
+  g_assert_nonnull (get_page ());
   g_assert_null (lf_incident_log_get_load_message (lf_application_get_incident_log (app)));
   listing = g_dir_open (dir, 0, NULL);
   while ((name = g_dir_read_name (listing)) != NULL)

@@ -33,6 +33,12 @@ struct _LfWindow
   GtkStack             *check_stack;
   GtkSpinner           *check_spinner;
   LfChecklistPage      *checklist_page;
+
+  /* The pages not visible at start are built on first show (or first use): until then
+   * their view-stack page holds an empty bin. */
+  AdwBin               *checklist_bin;
+  AdwBin               *clients_bin;
+  AdwBin               *notices_bin;
 };
 
 G_DEFINE_FINAL_TYPE (LfWindow, lf_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -91,6 +97,106 @@ save_window_state (LfWindow *self)
     }
 }
 
+static void
+on_notice_sent_cb (LfApplication *application,
+                   LfNotice      *notice)
+{
+  lf_application_record_notice (application, notice);
+}
+
+static LfApplication *
+get_application (LfWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  return LF_IS_APPLICATION (app) ? LF_APPLICATION (app) : NULL;
+}
+
+static LfChecklistPage *
+ensure_checklist_page (LfWindow *self)
+{
+  LfApplication *application;
+
+  if (self->checklist_page != NULL)
+    return self->checklist_page;
+
+  self->checklist_page = LF_CHECKLIST_PAGE (lf_checklist_page_new ());
+  application = get_application (self);
+  if (application != NULL)
+    lf_checklist_page_set_models (self->checklist_page, lf_application_get_plan (application),
+                                  lf_application_get_incident_log (application));
+  adw_bin_set_child (self->checklist_bin, GTK_WIDGET (self->checklist_page));
+
+  return self->checklist_page;
+}
+
+static LfClientsPage *
+ensure_clients_page (LfWindow *self)
+{
+  LfApplication *application;
+
+  if (self->clients_page != NULL)
+    return self->clients_page;
+
+  application = get_application (self);
+  self->clients_page = LF_CLIENTS_PAGE (lf_clients_page_new (NULL));
+  if (application != NULL)
+    {
+      lf_clients_page_set_store (self->clients_page,
+                                 lf_application_get_contact_store (application));
+      lf_clients_page_set_notice_stores (self->clients_page,
+                                         lf_application_get_template_store (application),
+                                         lf_application_get_channel_store (application));
+      lf_clients_page_set_plan (self->clients_page, lf_application_get_plan (application));
+    }
+  adw_bin_set_child (self->clients_bin, GTK_WIDGET (self->clients_page));
+
+  return self->clients_page;
+}
+
+static LfNoticesPage *
+ensure_notices_page (LfWindow *self)
+{
+  LfApplication *application;
+
+  if (self->notices_page != NULL)
+    return self->notices_page;
+
+  application = get_application (self);
+  self->notices_page = LF_NOTICES_PAGE (lf_notices_page_new ());
+  if (application != NULL)
+    {
+      lf_notices_page_set_soup_session (self->notices_page,
+                                        lf_application_get_soup_session (application));
+      g_signal_connect_object (self->notices_page, "notice-sent",
+                               G_CALLBACK (on_notice_sent_cb), application, G_CONNECT_SWAPPED);
+      lf_notices_page_set_contact_store (self->notices_page,
+                                         lf_application_get_contact_store (application));
+      lf_notices_page_set_stores (self->notices_page,
+                                  lf_application_get_template_store (application),
+                                  lf_application_get_channel_store (application));
+    }
+  adw_bin_set_child (self->notices_bin, GTK_WIDGET (self->notices_page));
+
+  return self->notices_page;
+}
+
+/* A page is built when it is first shown. */
+static void
+on_visible_child_cb (AdwViewStack *stack,
+                     GParamSpec   *pspec,
+                     LfWindow     *self)
+{
+  const char *name = adw_view_stack_get_visible_child_name (stack);
+
+  if (g_strcmp0 (name, "checklist") == 0)
+    ensure_checklist_page (self);
+  else if (g_strcmp0 (name, "clients") == 0)
+    ensure_clients_page (self);
+  else if (g_strcmp0 (name, "notices") == 0)
+    ensure_notices_page (self);
+}
+
 /* The Check Now button shows a spinner while a round runs. */
 static void
 on_monitor_checking_cb (LfMonitor *monitor,
@@ -137,13 +243,6 @@ lf_window_show_platform_action (GtkWidget  *widget,
 }
 
 static void
-on_notice_sent_cb (LfApplication *application,
-                   LfNotice      *notice)
-{
-  lf_application_record_notice (application, notice);
-}
-
-static void
 lf_window_show_page_action (GtkWidget  *widget,
                             const char *action_name,
                             GVariant   *parameter)
@@ -158,12 +257,13 @@ lf_window_clients_action (GtkWidget  *widget,
 {
   LfWindow *self = LF_WINDOW (widget);
 
-  LfContactStore *store = lf_clients_page_get_store (self->clients_page);
+  LfClientsPage *page = ensure_clients_page (self);
+  LfContactStore *store = lf_clients_page_get_store (page);
 
   lf_window_show_page (self, "clients");
 
   /* The page's actions work once the directory is loaded; showing the page starts that. */
-  if (!gtk_widget_activate_action (GTK_WIDGET (self->clients_page),
+  if (!gtk_widget_activate_action (GTK_WIDGET (page),
                                    g_str_equal (action_name, "win.import-clients")
                                      ? "clients.import" : "clients.export",
                                    NULL))
@@ -200,15 +300,12 @@ lf_window_class_init (LfWindowClass *klass)
 
   window_class->close_request = lf_window_close_request;
 
-  g_type_ensure (LF_TYPE_NOTICES_PAGE);
-  g_type_ensure (LF_TYPE_CHECKLIST_PAGE);
-
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/ui/lf-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LfWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, LfWindow, stack);
-  gtk_widget_class_bind_template_child (widget_class, LfWindow, clients_page);
-  gtk_widget_class_bind_template_child (widget_class, LfWindow, checklist_page);
+  gtk_widget_class_bind_template_child (widget_class, LfWindow, checklist_bin);
+  gtk_widget_class_bind_template_child (widget_class, LfWindow, clients_bin);
 
   gtk_widget_class_install_action (widget_class, "win.show-page", "s",
                                    lf_window_show_page_action);
@@ -217,7 +314,7 @@ lf_window_class_init (LfWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.export-clients", NULL,
                                    lf_window_clients_action);
   gtk_widget_class_bind_template_child (widget_class, LfWindow, health_page);
-  gtk_widget_class_bind_template_child (widget_class, LfWindow, notices_page);
+  gtk_widget_class_bind_template_child (widget_class, LfWindow, notices_bin);
   gtk_widget_class_bind_template_child (widget_class, LfWindow, check_button);
   gtk_widget_class_bind_template_child (widget_class, LfWindow, check_stack);
   gtk_widget_class_bind_template_child (widget_class, LfWindow, check_spinner);
@@ -231,8 +328,9 @@ lf_window_class_init (LfWindowClass *klass)
 static void
 lf_window_init (LfWindow *self)
 {
-  g_type_ensure (LF_TYPE_CLIENTS_PAGE);
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_object (self->stack, "notify::visible-child",
+                           G_CALLBACK (on_visible_child_cb), self, G_CONNECT_DEFAULT);
 
   if (DEVELOPMENT_BUILD)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
@@ -254,24 +352,7 @@ lf_window_new (LfApplication *application)
                        "application", application,
                        NULL);
   restore_window_state (self);
-  lf_clients_page_set_store (self->clients_page,
-                             lf_application_get_contact_store (application));
   bind_monitor (self, application);
-  lf_notices_page_set_soup_session (self->notices_page,
-                                    lf_application_get_soup_session (application));
-  g_signal_connect_object (self->notices_page, "notice-sent",
-                           G_CALLBACK (on_notice_sent_cb), application, G_CONNECT_SWAPPED);
-  lf_notices_page_set_contact_store (self->notices_page,
-                                     lf_application_get_contact_store (application));
-  lf_notices_page_set_stores (self->notices_page,
-                              lf_application_get_template_store (application),
-                              lf_application_get_channel_store (application));
-  lf_clients_page_set_notice_stores (self->clients_page,
-                                     lf_application_get_template_store (application),
-                                     lf_application_get_channel_store (application));
-  lf_clients_page_set_plan (self->clients_page, lf_application_get_plan (application));
-  lf_checklist_page_set_models (self->checklist_page, lf_application_get_plan (application),
-                                lf_application_get_incident_log (application));
 
   return self;
 }
@@ -329,26 +410,26 @@ lf_window_get_health_page (LfWindow *self)
 /**
  * lf_window_get_notices_page:
  *
- * Returns: (transfer none): the Notices page
+ * Returns: (transfer none): the Notices page, built now if it has not been shown yet
  */
 LfNoticesPage *
 lf_window_get_notices_page (LfWindow *self)
 {
   g_return_val_if_fail (LF_IS_WINDOW (self), NULL);
 
-  return self->notices_page;
+  return ensure_notices_page (self);
 }
 
 /**
  * lf_window_get_checklist_page:
  * @self: a #LfWindow
  *
- * Returns: (transfer none): the #LfChecklistPage
+ * Returns: (transfer none): the #LfChecklistPage, built now if it has not been shown yet
  */
 GtkWidget *
 lf_window_get_checklist_page (LfWindow *self)
 {
   g_return_val_if_fail (LF_IS_WINDOW (self), NULL);
 
-  return GTK_WIDGET (self->checklist_page);
+  return GTK_WIDGET (ensure_checklist_page (self));
 }
