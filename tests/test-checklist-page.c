@@ -17,6 +17,7 @@
 #include "lf-incident-window.h"
 #include "lf-storage.h"
 #include "lf-composer.h"
+#include "lf-profile.h"
 #include "lf-notices-page.h"
 #include "lf-scripted-backend.h"
 #include "lf-test-utils.h"
@@ -1059,6 +1060,70 @@ test_page_drill_notice (void)
   lf_incident_log_close (log, incident);
 }
 
+static void
+async_result_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static gboolean
+clipboard_has_text (gpointer data)
+{
+  GdkClipboard *clipboard = data;
+
+  return gdk_clipboard_get_formats (clipboard) != NULL
+         && gdk_content_formats_contain_gtype (gdk_clipboard_get_formats (clipboard),
+                                               G_TYPE_STRING);
+}
+
+/* The plan's "copy my backup contact details" step: the user's details from the keyring. */
+static void
+test_page_copy_my_contact (void)
+{
+  g_autoptr(LfProfile) profile = lf_profile_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  GdkClipboard *clipboard;
+
+  lf_profile_set_name (profile, "Sam Freelancer");
+  lf_profile_set_email (profile, "sam@example.com");
+  lf_profile_set_channel (profile, "Signal +44 7700 900456");
+  lf_profile_save_async (profile, NULL, async_result_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (lf_profile_save_finish (profile, result, &error));
+  g_assert_no_error (error);
+  g_clear_object (&result);
+
+  g_assert_nonnull (window);
+  clipboard = gtk_widget_get_clipboard (GTK_WIDGET (window));
+  gdk_clipboard_set_text (clipboard, "");
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "copy-my-contact",
+                                  g_variant_new_string (""));
+
+  for (guint attempt = 0; attempt < 100; attempt++)
+    {
+      g_clear_pointer (&text, g_free);
+      g_clear_object (&result);
+      lf_test_wait_for (clipboard_has_text, clipboard, 1000);
+      gdk_clipboard_read_text_async (clipboard, NULL, async_result_cb, &result);
+      while (result == NULL)
+        g_main_context_iteration (NULL, TRUE);
+      text = gdk_clipboard_read_text_finish (clipboard, result, NULL);
+      if (text != NULL && *text != '\0')
+        break;
+      g_usleep (20000);
+      while (g_main_context_iteration (NULL, FALSE));
+    }
+
+  g_assert_cmpstr (text, ==, "Sam Freelancer · sam@example.com · Signal +44 7700 900456");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1069,6 +1134,16 @@ main (int   argc,
   int ret;
 
   lf_test_init (&argc, &argv);
+
+  /* The user's profile goes to libsecret's file backend in this test's private home. */
+  {
+    g_autofree char *keyring = g_build_filename (g_get_home_dir (), "keyring", "default.keyring",
+                                                 NULL);
+
+    g_setenv ("SECRET_BACKEND", "file", TRUE);
+    g_setenv ("SECRET_FILE_TEST_PATH", keyring, TRUE);
+    g_setenv ("SECRET_FILE_TEST_PASSWORD", "test-password", TRUE);
+  }
 
   if (!lf_test_have_display ())
     {
@@ -1107,6 +1182,7 @@ main (int   argc,
                    test_page_drill_from_command_line);
 
   g_test_add_func ("/lifeline/checklist-page/drill-notice", test_page_drill_notice);
+  g_test_add_func ("/lifeline/checklist-page/copy-my-contact", test_page_copy_my_contact);
   g_test_add_func ("/lifeline/checklist-page/monitor-opens-incident",
                    test_page_monitor_opens_incident);
 

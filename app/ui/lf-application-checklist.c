@@ -14,11 +14,15 @@
 #include <glib/gi18n.h>
 
 #include "lf-incident-bridge.h"
+#include "lf-profile.h"
 #include "lf-window.h"
 
 /* The part of LfApplication that owns the contingency plan, the incident log and the fire
  * drill, and the app actions that go with them:
  *
+ *   app.copy-my-contact (s)    copy the user's own contact details (name, e-mail, backup
+ *                              channel, from the keyring) for a client; the parameter is
+ *                              the incident id of the checklist step, unused
  *   app.start-checklist (s)    show the checklist (the platform id is for notifications and
  *                              the tray; "" is fine); with nothing open, offer Start Incident
  *   app.start-drill (s)        run the named drill, on the checklist page
@@ -183,7 +187,73 @@ start_drill_action (GSimpleAction *action,
   lf_window_add_toast (window, adw_toast_new (started));
 }
 
+/* "Name · e-mail · backup channel": what a client needs to reach the user off-platform. */
+static char *
+describe_profile (LfProfile *profile)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new ();
+  const char *values[3];
+
+  if (profile == NULL)
+    return NULL;
+
+  values[0] = lf_profile_get_name (profile);
+  values[1] = lf_profile_get_email (profile);
+  values[2] = lf_profile_get_channel (profile);
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    if (values[i] != NULL && *values[i] != '\0')
+      g_ptr_array_add (parts, (gpointer) values[i]);
+
+  if (parts->len == 0)
+    return NULL;
+
+  g_ptr_array_add (parts, NULL);
+  return g_strjoinv (" · ", (char **) parts->pdata);
+}
+
+static void
+copy_profile_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(LfApplication) self = user_data;
+  g_autoptr(LfProfile) profile = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  profile = lf_profile_load_finish (result, &error);
+  text = describe_profile (profile);
+
+  if (!LF_IS_WINDOW (window))
+    return;
+
+  if (text == NULL)
+    {
+      lf_window_add_toast (LF_WINDOW (window),
+                           adw_toast_new (_("Add your name, e-mail and backup channel in "
+                                            "Preferences › Notices first")));
+      return;
+    }
+
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (window)), text);
+  lf_window_add_toast (LF_WINDOW (window),
+                       adw_toast_new (_("Your contact details are copied")));
+}
+
+static void
+copy_my_contact_action (GSimpleAction *action,
+                        GVariant      *parameter,
+                        gpointer       user_data)
+{
+  LfApplication *self = user_data;
+
+  /* The profile lives in the keyring: read it without blocking. */
+  lf_profile_load_async (NULL, copy_profile_cb, g_object_ref (self));
+}
+
 static const GActionEntry checklist_actions[] = {
+  { "copy-my-contact", copy_my_contact_action, "s" },
   { "start-checklist", start_checklist_action, "s" },
   { "start-drill", start_drill_action, "s" },
 };
