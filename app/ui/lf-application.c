@@ -72,7 +72,12 @@ get_or_create_window (LfApplication *self)
     {
       window = GTK_WINDOW (lf_window_new (self));
       if (self->catalog_problem != NULL)
-        lf_window_add_toast (LF_WINDOW (window), adw_toast_new (self->catalog_problem));
+        {
+          /* A toast's title is markup; the problem quotes a path and a parser message. */
+          g_autofree char *escaped = g_markup_escape_text (self->catalog_problem, -1);
+
+          lf_window_add_toast (LF_WINDOW (window), adw_toast_new (escaped));
+        }
     }
 
   return LF_WINDOW (window);

@@ -269,10 +269,13 @@ lf_window_clients_action (GtkWidget  *widget,
                                    NULL))
     {
       const char *message = store ? lf_contact_store_get_error_message (store) : NULL;
+      /* A toast's title is markup. */
+      g_autofree char *escaped = g_markup_escape_text (message ? message
+                                                               : _("The client directory is still "
+                                                                   "loading; try again in a moment"),
+                                                       -1);
 
-      lf_window_add_toast (self, adw_toast_new (message ? message
-                                                        : _("The client directory is still "
-                                                            "loading; try again in a moment")));
+      lf_window_add_toast (self, adw_toast_new (escaped));
     }
 }
 
