@@ -737,7 +737,6 @@ lf_application_class_init (LfApplicationClass *klass)
   app_class->startup = lf_application_startup;
   app_class->shutdown = lf_application_shutdown;
   app_class->activate = lf_application_activate;
-  app_class->shutdown = lf_application_shutdown;
 }
 
 static void
@@ -933,7 +932,7 @@ lf_application_reload_catalog (LfApplication  *self,
 
   catalog = load_catalog (self, &local_error);
   lf_monitor_set_catalog (self->monitor, catalog);
-  if (self->monitor != NULL && lf_monitor_get_running (self->monitor))
+  if (lf_monitor_get_running (self->monitor))
     lf_monitor_check_now (self->monitor);
 
   if (local_error != NULL)
