@@ -20,6 +20,7 @@
 #include "lf-catalog.h"
 #include "lf-application-checklist.h"
 #include "lf-cli.h"
+#include "lf-health-format.h"
 #include "lf-http.h"
 #include "lf-monitor.h"
 #include "lf-notifier.h"
@@ -245,10 +246,7 @@ mirror_health (LfApplication *self)
       LfState state = lf_platform_state_get_state (platform);
 
       /* worst first: down, degraded, maintenance, unknown, up */
-      if ((state == LF_STATE_DOWN)
-          || (state == LF_STATE_DEGRADED && overall != LF_STATE_DOWN)
-          || (state == LF_STATE_MAINTENANCE && overall == LF_STATE_UP)
-          || (state == LF_STATE_UNKNOWN && overall == LF_STATE_UP))
+      if (lf_state_get_rank (state) < lf_state_get_rank (overall))
         overall = state;
       if (state == LF_STATE_DOWN || state == LF_STATE_DEGRADED || state == LF_STATE_MAINTENANCE)
         /* Translators: a tray menu line, "Upwork — Down" */
