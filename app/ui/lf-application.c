@@ -20,6 +20,7 @@
 #include "lf-catalog.h"
 #include "lf-application-checklist.h"
 #include "lf-cli.h"
+#include "lf-health-format.h"
 #include "lf-http.h"
 #include "lf-monitor.h"
 #include "lf-notifier.h"
@@ -72,7 +73,12 @@ get_or_create_window (LfApplication *self)
     {
       window = GTK_WINDOW (lf_window_new (self));
       if (self->catalog_problem != NULL)
-        lf_window_add_toast (LF_WINDOW (window), adw_toast_new (self->catalog_problem));
+        {
+          /* A toast's title is markup; the problem quotes a path and a parser message. */
+          g_autofree char *escaped = g_markup_escape_text (self->catalog_problem, -1);
+
+          lf_window_add_toast (LF_WINDOW (window), adw_toast_new (escaped));
+        }
     }
 
   return LF_WINDOW (window);
@@ -240,10 +246,7 @@ mirror_health (LfApplication *self)
       LfState state = lf_platform_state_get_state (platform);
 
       /* worst first: down, degraded, maintenance, unknown, up */
-      if ((state == LF_STATE_DOWN)
-          || (state == LF_STATE_DEGRADED && overall != LF_STATE_DOWN)
-          || (state == LF_STATE_MAINTENANCE && overall == LF_STATE_UP)
-          || (state == LF_STATE_UNKNOWN && overall == LF_STATE_UP))
+      if (lf_state_get_rank (state) < lf_state_get_rank (overall))
         overall = state;
       if (state == LF_STATE_DOWN || state == LF_STATE_DEGRADED || state == LF_STATE_MAINTENANCE)
         /* Translators: a tray menu line, "Upwork — Down" */
@@ -732,7 +735,6 @@ lf_application_class_init (LfApplicationClass *klass)
   app_class->startup = lf_application_startup;
   app_class->shutdown = lf_application_shutdown;
   app_class->activate = lf_application_activate;
-  app_class->shutdown = lf_application_shutdown;
 }
 
 static void
@@ -928,7 +930,7 @@ lf_application_reload_catalog (LfApplication  *self,
 
   catalog = load_catalog (self, &local_error);
   lf_monitor_set_catalog (self->monitor, catalog);
-  if (self->monitor != NULL && lf_monitor_get_running (self->monitor))
+  if (lf_monitor_get_running (self->monitor))
     lf_monitor_check_now (self->monitor);
 
   if (local_error != NULL)

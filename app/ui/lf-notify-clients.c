@@ -233,8 +233,12 @@ lf_notify_clients_start (LfApplication *application,
                                                   &job->recovered, &error);
       if (job->context == NULL)
         {
-          lf_window_add_toast (window, adw_toast_new (error != NULL ? error->message
-                                                      : _("The platform list cannot be read")));
+          /* A toast's title is markup. */
+          g_autofree char *escaped = g_markup_escape_text (error != NULL ? error->message
+                                                           : _("The platform list cannot be read"),
+                                                           -1);
+
+          lf_window_add_toast (window, adw_toast_new (escaped));
           return;
         }
     }

@@ -83,7 +83,8 @@ add_value_row (GtkListBox *list,
 {
   GtkWidget *row;
   GtkWidget *label;
-  g_autofree char *accessible = g_strdup_printf ("%s: %s", title, value);
+  /* Translators: a row's accessible label, "HTTP status: 503" */
+  g_autofree char *accessible = g_strdup_printf (_("%s: %s"), title, value);
 
   if (g_utf8_strlen (value, -1) > 22)
     {
@@ -301,7 +302,8 @@ fill_transitions (LfPlatformDetail *self)
       /* Translators: a change of state, "Up → Down" */
       title = g_strdup_printf (_("%s → %s"), lf_state_describe (t->from),
                                lf_state_describe (t->to));
-      subtitle = g_strdup_printf ("%s · %s", when, lf_cause_describe (t->cause));
+      /* Translators: when a state changed, and why: "Nov 18, 11:20 · No answer in time" */
+      subtitle = g_strdup_printf (_("%s · %s"), when, lf_cause_describe (t->cause));
       add_row (self->transitions_list, title, subtitle);
       shown++;
     }

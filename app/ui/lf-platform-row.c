@@ -107,7 +107,9 @@ update (LfPlatformRow *self)
   gtk_image_set_from_icon_name (self->state_icon, lf_state_get_icon_name (state));
   set_style_class (self, lf_state_get_style_class (state));
 
-  accessible = g_strdup_printf ("%s: %s, %s", name, self->state_text, detail);
+  /* Translators: a platform row's accessible label, "Upwork: Down — No answer in time, for
+   * 12 min · latency 212 ms" */
+  accessible = g_strdup_printf (_("%s: %s, %s"), name, self->state_text, detail);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,

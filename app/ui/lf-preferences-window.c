@@ -252,7 +252,7 @@ save_custom_platform_cb (GObject      *object,
   gtk_editable_set_text (GTK_EDITABLE (self->custom_status_row), "");
 
   /* Translators: %s is the name of the platform the user added */
-  message = g_strdup_printf (_("“%s” added and watched"), data->name);
+  message = g_markup_printf_escaped (_("“%s” added and watched"), data->name);
   adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (message));
 
   save_data_free (data);
@@ -289,8 +289,13 @@ remove_custom_platform_cb (GObject      *object,
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
-                                          adw_toast_new (error->message));
+        {
+          /* A toast's title is markup. */
+          g_autofree char *escaped = g_markup_escape_text (error->message, -1);
+
+          adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
+                                            adw_toast_new (escaped));
+        }
       return;
     }
 

@@ -47,15 +47,20 @@ G_DEFINE_FINAL_TYPE (LfWindow, lf_window, ADW_TYPE_APPLICATION_WINDOW)
 /* Helpers                                                                  */
 /* ------------------------------------------------------------------------ */
 
-static GSettings *
-get_settings (LfWindow *self)
+static LfApplication *
+get_application (LfWindow *self)
 {
   GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
 
-  if (!LF_IS_APPLICATION (app))
-    return NULL;
+  return LF_IS_APPLICATION (app) ? LF_APPLICATION (app) : NULL;
+}
 
-  return lf_application_get_settings (LF_APPLICATION (app));
+static GSettings *
+get_settings (LfWindow *self)
+{
+  LfApplication *application = get_application (self);
+
+  return application != NULL ? lf_application_get_settings (application) : NULL;
 }
 
 static void
@@ -102,14 +107,6 @@ on_notice_sent_cb (LfApplication *application,
                    LfNotice      *notice)
 {
   lf_application_record_notice (application, notice);
-}
-
-static LfApplication *
-get_application (LfWindow *self)
-{
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
-
-  return LF_IS_APPLICATION (app) ? LF_APPLICATION (app) : NULL;
 }
 
 static LfChecklistPage *
@@ -269,10 +266,13 @@ lf_window_clients_action (GtkWidget  *widget,
                                    NULL))
     {
       const char *message = store ? lf_contact_store_get_error_message (store) : NULL;
+      /* A toast's title is markup. */
+      g_autofree char *escaped = g_markup_escape_text (message ? message
+                                                               : _("The client directory is still "
+                                                                   "loading; try again in a moment"),
+                                                       -1);
 
-      lf_window_add_toast (self, adw_toast_new (message ? message
-                                                        : _("The client directory is still "
-                                                            "loading; try again in a moment")));
+      lf_window_add_toast (self, adw_toast_new (escaped));
     }
 }
 
