@@ -75,11 +75,12 @@ print_dry_run (LfNotice *notice)
 
       g_print ("\n");
       if (destination != NULL)
-        g_print ("To: %s <%s>\n", name, destination);
+        /* Translators: a recipient, then the address the notice would go to */
+        g_print (_("To: %s <%s>\n"), name, destination);
       else
         /* Translators: a recipient, then why nothing would be sent to them */
         g_print (_("To: %s (%s)\n"), name, problem != NULL ? problem : "");
-      g_print ("Subject: %s\n\n%s\n", entry->subject, entry->body);
+      g_print (_("Subject: %s\n\n%s\n"), entry->subject, entry->body);
     }
 }
 

@@ -15,6 +15,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "lf-json.h"
 #include "lf-storage.h"
 
 /* The plan and the incident log are small JSON documents that change a few times a minute at
@@ -192,7 +193,7 @@ read_thread (GTask        *task,
     }
 
   parser = json_parser_new ();
-  if (!json_parser_load_from_data (parser, contents, length, &error))
+  if (!lf_json_parser_load (parser, contents, length, &error))
     {
       g_task_return_new_error (task, JSON_PARSER_ERROR, JSON_PARSER_ERROR_INVALID_DATA,
                                "%s", error->message);

@@ -1431,7 +1431,8 @@ lf_monitor_get_provider_status (LfMonitor  *self,
  * Marks what the monitor sees as a drill (or no longer): the platforms start over from
  * "unknown" and the diagnosis from none ("checking"), so a drill's states never carry over
  * into real ones nor the other way round; a round begun on the other side is thrown away,
- * and nothing is written to the history while a drill plays. The caller sets the drill's backend, timings and watched platforms.
+ * and nothing is written to the history while a drill plays. The caller sets the drill's
+ * backend, timings and watched platforms.
  */
 void
 lf_monitor_set_drill (LfMonitor *self,

@@ -100,8 +100,8 @@ provider_name (LfCatalog  *catalog,
  */
 gint64
 lf_notice_context_find_start (LfHistory  *history,
-                        const char *platform_id,
-                        gboolean    include_ended)
+                              const char *platform_id,
+                              gboolean    include_ended)
 {
   GPtrArray *transitions;
   gint64 start = 0;
@@ -143,7 +143,7 @@ lf_notice_context_find_start (LfHistory  *history,
  */
 char *
 lf_notice_context_make_id (const char *platform_id,
-                     gint64      start)
+                           gint64      start)
 {
   g_return_val_if_fail (platform_id != NULL, NULL);
 
@@ -165,11 +165,11 @@ lf_notice_context_make_id (const char *platform_id,
  */
 LfRenderContext *
 lf_notice_context_build_context (LfCatalog          *catalog,
-                           const char * const *platform_ids,
-                           LfMonitor          *monitor,
-                           LfHistory          *history,
-                           gboolean           *recovered,
-                           GError            **error)
+                                 const char * const *platform_ids,
+                                 LfMonitor          *monitor,
+                                 LfHistory          *history,
+                                 gboolean           *recovered,
+                                 GError            **error)
 {
   g_autoptr(LfRenderContext) context = lf_render_context_new ();
   g_autoptr(GPtrArray) names = g_ptr_array_new ();
@@ -228,7 +228,7 @@ lf_notice_context_build_context (LfCatalog          *catalog,
           if (down)
             {
               start = history != NULL ? lf_notice_context_find_start (history, platform_ids[i],
-                                                                FALSE) : 0;
+                                                                      FALSE) : 0;
               if (start == 0)
                 start = lf_platform_state_get_since (state) / G_USEC_PER_SEC;
             }
@@ -281,7 +281,7 @@ lf_notice_context_build_context (LfCatalog          *catalog,
  */
 void
 lf_notice_context_apply_profile (LfRenderContext *context,
-                           LfProfile       *profile)
+                                 LfProfile       *profile)
 {
   g_return_if_fail (context != NULL);
   g_return_if_fail (profile == NULL || LF_IS_PROFILE (profile));
@@ -329,7 +329,7 @@ lf_notice_context_recipient_from_contact (LfContact *contact)
  */
 GPtrArray *
 lf_notice_context_list_recipients (LfContactStore     *store,
-                             const char * const *platform_ids)
+                                   const char * const *platform_ids)
 {
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   GPtrArray *recipients;

@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "lf-json.h"
 #include "lf-storage.h"
 
 /* A report is evidence a freelancer sends to a client or to platform support: it must stand
@@ -369,7 +370,7 @@ lf_report_parse_json (const char  *text,
 
   g_return_val_if_fail (text != NULL, NULL);
 
-  if (!json_parser_load_from_data (parser, text, -1, error))
+  if (!lf_json_parser_load (parser, text, -1, error))
     return NULL;
 
   node = json_parser_get_root (parser);
