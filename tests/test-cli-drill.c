@@ -84,6 +84,62 @@ test_cli_drill_help (void)
   g_assert_nonnull (strstr (out, "--drill=SCENARIO"));
 }
 
+static gboolean
+drill_incident_saved (gpointer data)
+{
+  g_autofree char *contents = NULL;
+
+  return g_file_get_contents (data, &contents, NULL, NULL)
+         && g_regex_match_simple ("\"drill\"\\s*:\\s*true", contents, 0, 0);
+}
+
+static gboolean
+tick_cb (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+/* With no Lifeline running, `lifeline --drill` (the GTK-free launcher) starts the app, and
+ * the app starts the drill: its incident reaches incidents.json. */
+static void
+test_cli_drill_cold_start (void)
+{
+  const char *args[] = { "--drill", "local-network", NULL };
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = g_build_filename (g_get_home_dir (), "cold", "data", NULL);
+  g_autofree char *log = g_build_filename (data, "lifeline", "incidents.json", NULL);
+  GTestDBus *bus;
+  guint tick;
+
+  if (!lf_test_have_display ())
+    {
+      lf_test_skip_no_display ();
+      return;
+    }
+
+  bus = lf_test_dbus_up ();
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE |
+                                        G_SUBPROCESS_FLAGS_STDERR_SILENCE);
+  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", data, TRUE);
+  g_subprocess_launcher_setenv (launcher, "LIFELINE_DRILL_SPEED", "50", TRUE);
+  g_subprocess_launcher_setenv (launcher, "GSETTINGS_BACKEND", "memory", TRUE);
+  g_subprocess_launcher_unsetenv (launcher, "G_DEBUG");
+  proc = g_subprocess_launcher_spawn (launcher, &error, lf_test_get_binary (), args[0], args[1],
+                                      NULL);
+  g_assert_no_error (error);
+
+  /* Nothing wakes this process while the other one works: poll the file. */
+  tick = g_timeout_add (100, tick_cb, NULL);
+  g_assert_true (lf_test_wait_for (drill_incident_saved, log, 20000));
+  g_source_remove (tick);
+
+  g_subprocess_force_exit (proc);
+  g_subprocess_wait (proc, NULL, NULL);
+  lf_test_dbus_stop (bus);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -93,6 +149,7 @@ main (int   argc,
   g_test_add_func ("/lifeline/cli-drill/unknown", test_cli_drill_unknown);
   g_test_add_func ("/lifeline/cli-drill/no-bus", test_cli_drill_no_bus);
   g_test_add_func ("/lifeline/cli-drill/help", test_cli_drill_help);
+  g_test_add_func ("/lifeline/cli-drill/cold-start", test_cli_drill_cold_start);
 
   return g_test_run ();
 }
