@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "lf-notices-prefs.h"
+#include "lf-contact.h"
 #include "lf-notice.h"
 #include "lf-profile.h"
 #include "lf-template-editor.h"
@@ -578,7 +579,7 @@ lf_notices_prefs_save_profile (LfNoticesPrefs *self)
   email = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->email_row))));
   channel = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->channel_row))));
 
-  if (*email != '\0' && (strchr (email, '@') == NULL || strpbrk (email, " \r\n<>") != NULL))
+  if (*email != '\0' && !lf_contact_validate_email (email, NULL))
     {
       /* Translators: %s is what the user typed as their e-mail address */
       g_autofree char *text = g_strdup_printf (_("“%s” is not an e-mail address"), email);
