@@ -392,7 +392,8 @@ save_cb (GObject      *object,
   gtk_widget_set_sensitive (self->save_button, TRUE);
   if (saved == NULL)
     {
-      AdwToast *toast = adw_toast_new (error->message);
+      g_autofree char *escaped = g_markup_escape_text (error->message, -1);
+      AdwToast *toast = adw_toast_new (escaped);
 
       adw_toast_set_timeout (toast, 0);
       adw_toast_overlay_add_toast (self->toast_overlay, toast);

@@ -93,7 +93,9 @@ static void
 show_message (LfClientsPage *self,
               const char    *message)
 {
-  show_toast (self, adw_toast_new (message));
+  g_autofree char *escaped = g_markup_escape_text (message, -1);
+
+  show_toast (self, adw_toast_new (escaped));
 }
 
 static GtkWindow *
@@ -420,6 +422,7 @@ delete_cb (GObject      *object,
 {
   g_autoptr(LfClientsPage) self = user_data;
   g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
   g_autofree char *text = NULL;
   AdwToast *toast;
 
@@ -431,7 +434,8 @@ delete_cb (GObject      *object,
       return;
     }
 
-  text = g_strdup_printf (_("“%s” deleted"), lf_contact_get_name (self->last_deleted));
+  name = g_markup_escape_text (lf_contact_get_name (self->last_deleted), -1);
+  text = g_strdup_printf (_("“%s” deleted"), name);
   toast = adw_toast_new (text);
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
@@ -536,11 +540,13 @@ preview_cb (GObject      *object,
   preview = lf_import_preview_load_finish (result, &error);
   if (preview == NULL)
     {
+      g_autofree char *escaped = NULL;
       g_autofree char *text = NULL;
 
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
-      text = g_strdup_printf (_("Cannot import: %s"), error->message);
+      escaped = g_markup_escape_text (error->message, -1);
+      text = g_strdup_printf (_("Cannot import: %s"), escaped);
       show_toast (self, g_object_new (ADW_TYPE_TOAST, "title", text, "timeout", 0, NULL));
       return;
     }

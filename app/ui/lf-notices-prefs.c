@@ -62,7 +62,8 @@ toast (LfNoticesPrefs *self,
   self->last_message = g_strdup (message);
   if (ADW_IS_PREFERENCES_WINDOW (root))
     {
-      AdwToast *toast = adw_toast_new (message);
+      g_autofree char *escaped = g_markup_escape_text (message, -1);
+      AdwToast *toast = adw_toast_new (escaped);
 
       adw_toast_set_timeout (toast, 8);
       adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (root), toast);
