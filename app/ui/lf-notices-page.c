@@ -138,7 +138,11 @@ log_read_cb (GObject      *object,
                                      entries == NULL ? _("The notice log could not be read")
                                                      : _("No notice has been sent yet"));
       if (error != NULL)
-        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), error->message);
+        {
+          g_autofree char *escaped = g_markup_escape_text (error->message, -1);
+
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped);
+        }
       gtk_list_box_append (self->log_list, row);
       return;
     }
@@ -150,7 +154,8 @@ log_read_cb (GObject      *object,
                              ? lf_template_store_lookup (self->templates, entry->template_id)
                              : NULL;
       g_autofree char *title = NULL;
-      g_autofree char *subtitle = describe_entry (self, entry);
+      g_autofree char *described = describe_entry (self, entry);
+      g_autofree char *subtitle = g_markup_escape_text (described, -1);
       GtkWidget *row = adw_action_row_new ();
 
       title = g_markup_escape_text (template != NULL ? lf_template_get_name (template)
