@@ -183,10 +183,13 @@ validate_all (LfClientEditor *self)
       if (list != NULL)
         {
           g_autofree char *text = NULL;
+          g_autofree char *escaped = NULL;
 
+          /* The messages quote what was typed: "Ada <ada@example.com>" is not markup. */
           g_ptr_array_add (list, NULL);
           text = g_strjoinv ("\n", (char **) list->pdata);
-          adw_preferences_group_set_description (key, text);
+          escaped = g_markup_escape_text (text, -1);
+          adw_preferences_group_set_description (key, escaped);
           gtk_widget_add_css_class (key, "error");
         }
       else

@@ -272,6 +272,7 @@ update_state (LfClientsPage *self)
   LfContactStoreState state = self->store ? lf_contact_store_get_state (self->store)
                                           : LF_CONTACT_STORE_STATE_UNKNOWN;
   const char *message = self->store ? lf_contact_store_get_error_message (self->store) : NULL;
+  g_autofree char *escaped = message != NULL ? g_markup_escape_text (message, -1) : NULL;
   const char *name;
   gboolean available = state == LF_CONTACT_STORE_STATE_AVAILABLE;
 
@@ -281,11 +282,11 @@ update_state (LfClientsPage *self)
       name = g_list_model_get_n_items (G_LIST_MODEL (self->store)) == 0 ? "empty" : "list";
       break;
     case LF_CONTACT_STORE_STATE_LOCKED:
-      adw_status_page_set_description (self->locked_page, message);
+      adw_status_page_set_description (self->locked_page, escaped);
       name = "locked";
       break;
     case LF_CONTACT_STORE_STATE_UNAVAILABLE:
-      adw_status_page_set_description (self->unavailable_page, message);
+      adw_status_page_set_description (self->unavailable_page, escaped);
       name = "unavailable";
       break;
     case LF_CONTACT_STORE_STATE_UNKNOWN:
