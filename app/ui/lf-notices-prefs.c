@@ -697,8 +697,8 @@ lf_notices_prefs_test_channel (LfNoticesPrefs *self,
   self->test_notice = lf_notice_new_test_to_self (template, context, channel);
   lf_notice_set_soup_session (self->test_notice,
                               lf_application_get_soup_session (self->application));
-  g_clear_pointer (&self->last_message, g_free);
   toast (self, _("Sending a test message…"));
+  /* What tests wait for is the result, not this. */
   g_clear_pointer (&self->last_message, g_free);
   lf_notice_send_async (self->test_notice, self->cancellable, test_sent_cb,
                         g_object_ref (self));
