@@ -48,7 +48,6 @@ struct _LfChannelEditor
   GCancellable         *cancellable;
   gboolean              busy;
 
-  AdwToastOverlay      *toast_overlay;
   AdwEntryRow          *id_row;
   AdwComboRow          *kind_row;
   AdwPreferencesGroup  *smtp_group;
@@ -398,9 +397,7 @@ build_form (LfChannelEditor *self)
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
   gtk_box_append (GTK_BOX (box), scrolled);
 
-  self->toast_overlay = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
-  adw_toast_overlay_set_child (self->toast_overlay, box);
-  adw_window_set_content (ADW_WINDOW (self), GTK_WIDGET (self->toast_overlay));
+  adw_window_set_content (ADW_WINDOW (self), box);
 
   g_signal_connect_object (self->kind_row, "notify::selected", G_CALLBACK (update_groups),
                            self, G_CONNECT_SWAPPED);

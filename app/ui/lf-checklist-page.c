@@ -194,8 +194,13 @@ run_description (LfIncident *incident)
   const char *note = lf_incident_get_drill (incident) ? latest_note (incident) : NULL;
 
   if (note != NULL && lf_incident_get_status (incident) == LF_INCIDENT_OPEN)
-    /* Translators: start time, duration, and the drill's latest narrative line */
-    return g_strdup_printf (_("Started %s · going on for %s\n%s"), started, elapsed, note);
+    {
+      /* The group description is markup; a note the user typed is not. */
+      g_autofree char *escaped = escape (note);
+
+      /* Translators: start time, duration, and the drill's latest narrative line */
+      return g_strdup_printf (_("Started %s · going on for %s\n%s"), started, elapsed, escaped);
+    }
 
   if (lf_incident_get_status (incident) == LF_INCIDENT_ENDED)
     {

@@ -183,10 +183,13 @@ validate_all (LfClientEditor *self)
       if (list != NULL)
         {
           g_autofree char *text = NULL;
+          g_autofree char *escaped = NULL;
 
+          /* The messages quote what was typed: "Ada <ada@example.com>" is not markup. */
           g_ptr_array_add (list, NULL);
           text = g_strjoinv ("\n", (char **) list->pdata);
-          adw_preferences_group_set_description (key, text);
+          escaped = g_markup_escape_text (text, -1);
+          adw_preferences_group_set_description (key, escaped);
           gtk_widget_add_css_class (key, "error");
         }
       else
@@ -392,7 +395,8 @@ save_cb (GObject      *object,
   gtk_widget_set_sensitive (self->save_button, TRUE);
   if (saved == NULL)
     {
-      AdwToast *toast = adw_toast_new (error->message);
+      g_autofree char *escaped = g_markup_escape_text (error->message, -1);
+      AdwToast *toast = adw_toast_new (escaped);
 
       adw_toast_set_timeout (toast, 0);
       adw_toast_overlay_add_toast (self->toast_overlay, toast);

@@ -45,42 +45,12 @@ static guint signals[N_SIGNALS];
 /* ------------------------------------------------------------------------ */
 
 static gboolean
-contains_folded (const char *haystack,
-                 const char *needle)
-{
-  g_autofree char *folded = NULL;
-
-  if (haystack == NULL)
-    return FALSE;
-  folded = g_utf8_casefold (haystack, -1);
-  return strstr (folded, needle) != NULL;
-}
-
-static gboolean
-matches (LfContact  *contact,
-         const char *query)
-{
-  const char * const *emails = lf_contact_get_emails (contact);
-
-  if (query == NULL || *query == '\0')
-    return TRUE;
-  if (contains_folded (lf_contact_get_name (contact), query) ||
-      contains_folded (lf_contact_get_company (contact), query))
-    return TRUE;
-  for (guint i = 0; emails != NULL && emails[i] != NULL; i++)
-    if (contains_folded (emails[i], query))
-      return TRUE;
-
-  return FALSE;
-}
-
-static gboolean
 filter_row (GtkListBoxRow *row,
             gpointer       user_data)
 {
   LfClientPicker *self = user_data;
 
-  return matches (g_object_get_data (G_OBJECT (row), "contact"), self->query);
+  return lf_contact_matches (g_object_get_data (G_OBJECT (row), "contact"), self->query);
 }
 
 static void
@@ -305,7 +275,7 @@ lf_client_picker_set_search (LfClientPicker *self,
   g_return_if_fail (LF_IS_CLIENT_PICKER (self));
 
   g_free (self->query);
-  self->query = text != NULL ? g_utf8_casefold (text, -1) : NULL;
+  self->query = g_strdup (text);
   if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->search)), text) != 0)
     gtk_editable_set_text (GTK_EDITABLE (self->search), text != NULL ? text : "");
   gtk_list_box_invalidate_filter (self->list);

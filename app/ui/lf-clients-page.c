@@ -93,7 +93,9 @@ static void
 show_message (LfClientsPage *self,
               const char    *message)
 {
-  show_toast (self, adw_toast_new (message));
+  g_autofree char *escaped = g_markup_escape_text (message, -1);
+
+  show_toast (self, adw_toast_new (escaped));
 }
 
 static GtkWindow *
@@ -270,6 +272,7 @@ update_state (LfClientsPage *self)
   LfContactStoreState state = self->store ? lf_contact_store_get_state (self->store)
                                           : LF_CONTACT_STORE_STATE_UNKNOWN;
   const char *message = self->store ? lf_contact_store_get_error_message (self->store) : NULL;
+  g_autofree char *escaped = message != NULL ? g_markup_escape_text (message, -1) : NULL;
   const char *name;
   gboolean available = state == LF_CONTACT_STORE_STATE_AVAILABLE;
 
@@ -279,11 +282,11 @@ update_state (LfClientsPage *self)
       name = g_list_model_get_n_items (G_LIST_MODEL (self->store)) == 0 ? "empty" : "list";
       break;
     case LF_CONTACT_STORE_STATE_LOCKED:
-      adw_status_page_set_description (self->locked_page, message);
+      adw_status_page_set_description (self->locked_page, escaped);
       name = "locked";
       break;
     case LF_CONTACT_STORE_STATE_UNAVAILABLE:
-      adw_status_page_set_description (self->unavailable_page, message);
+      adw_status_page_set_description (self->unavailable_page, escaped);
       name = "unavailable";
       break;
     case LF_CONTACT_STORE_STATE_UNKNOWN:
@@ -420,6 +423,7 @@ delete_cb (GObject      *object,
 {
   g_autoptr(LfClientsPage) self = user_data;
   g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
   g_autofree char *text = NULL;
   AdwToast *toast;
 
@@ -431,7 +435,8 @@ delete_cb (GObject      *object,
       return;
     }
 
-  text = g_strdup_printf (_("“%s” deleted"), lf_contact_get_name (self->last_deleted));
+  name = g_markup_escape_text (lf_contact_get_name (self->last_deleted), -1);
+  text = g_strdup_printf (_("“%s” deleted"), name);
   toast = adw_toast_new (text);
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
@@ -536,11 +541,13 @@ preview_cb (GObject      *object,
   preview = lf_import_preview_load_finish (result, &error);
   if (preview == NULL)
     {
+      g_autofree char *escaped = NULL;
       g_autofree char *text = NULL;
 
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
-      text = g_strdup_printf (_("Cannot import: %s"), error->message);
+      escaped = g_markup_escape_text (error->message, -1);
+      text = g_strdup_printf (_("Cannot import: %s"), escaped);
       show_toast (self, g_object_new (ADW_TYPE_TOAST, "title", text, "timeout", 0, NULL));
       return;
     }

@@ -33,6 +33,7 @@ struct _LfNoticesPage
   SoupSession      *session;
   LfContactStore   *contact_store;
   char             *recipients_note;
+  guint             own_stores_id;
 
   /* Template widgets */
   GtkListBox       *log_list;
@@ -137,7 +138,11 @@ log_read_cb (GObject      *object,
                                      entries == NULL ? _("The notice log could not be read")
                                                      : _("No notice has been sent yet"));
       if (error != NULL)
-        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), error->message);
+        {
+          g_autofree char *escaped = g_markup_escape_text (error->message, -1);
+
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped);
+        }
       gtk_list_box_append (self->log_list, row);
       return;
     }
@@ -145,11 +150,12 @@ log_read_cb (GObject      *object,
   for (guint i = entries->len; i > 0; i--)
     {
       LfNoticeLogEntry *entry = g_ptr_array_index (entries, i - 1);
-      LfTemplate *template = entry->template_id != NULL
+      LfTemplate *template = entry->template_id != NULL && self->templates != NULL
                              ? lf_template_store_lookup (self->templates, entry->template_id)
                              : NULL;
       g_autofree char *title = NULL;
-      g_autofree char *subtitle = describe_entry (self, entry);
+      g_autofree char *described = describe_entry (self, entry);
+      g_autofree char *subtitle = g_markup_escape_text (described, -1);
       GtkWidget *row = adw_action_row_new ();
 
       title = g_markup_escape_text (template != NULL ? lf_template_get_name (template)
@@ -225,6 +231,34 @@ channels_loaded_cb (GObject      *object,
     g_message ("Channels: %s", error->message);
 }
 
+/* A page on its own (tests) loads its own stores; in the app, lf_notices_page_set_stores()
+ * gives it the application's before this runs, and nothing is created or read twice. */
+static void
+ensure_stores (LfNoticesPage *self)
+{
+  g_clear_handle_id (&self->own_stores_id, g_source_remove);
+  if (self->templates != NULL)
+    return;
+
+  self->templates = lf_template_store_new (NULL);
+  self->channels = lf_channel_store_new (NULL);
+  lf_template_store_load_async (self->templates, self->cancellable, templates_loaded_cb,
+                                g_object_ref (self));
+  lf_channel_store_load_async (self->channels, self->cancellable, channels_loaded_cb,
+                               g_object_ref (self));
+}
+
+static gboolean
+own_stores_idle_cb (gpointer user_data)
+{
+  LfNoticesPage *self = user_data;
+
+  self->own_stores_id = 0;
+  ensure_stores (self);
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 new_notice_action (GtkWidget  *widget,
                    const char *action_name,
@@ -242,6 +276,7 @@ lf_notices_page_dispose (GObject *object)
 {
   LfNoticesPage *self = LF_NOTICES_PAGE (object);
 
+  g_clear_handle_id (&self->own_stores_id, g_source_remove);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->templates);
@@ -285,15 +320,9 @@ lf_notices_page_init (LfNoticesPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
-  self->templates = lf_template_store_new (NULL);
-  self->channels = lf_channel_store_new (NULL);
   self->context = lf_render_context_new ();
   self->recipients = g_ptr_array_new_with_free_func ((GDestroyNotify) lf_recipient_free);
-
-  lf_template_store_load_async (self->templates, self->cancellable, templates_loaded_cb,
-                                g_object_ref (self));
-  lf_channel_store_load_async (self->channels, self->cancellable, channels_loaded_cb,
-                               g_object_ref (self));
+  self->own_stores_id = g_idle_add (own_stores_idle_cb, self);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -354,6 +383,7 @@ lf_notices_page_open_composer (LfNoticesPage *self,
 
   g_return_val_if_fail (LF_IS_NOTICES_PAGE (self), NULL);
 
+  ensure_stores (self);
   context = lf_render_context_copy (self->context);
   if (context->since <= 0)
     context->since = g_get_real_time () / G_USEC_PER_SEC;
@@ -398,6 +428,7 @@ all_clear_log_cb (GObject      *object,
         g_ptr_array_add (notified, recipient);
     }
 
+  ensure_stores (self);
   context = lf_render_context_copy (self->context);
   if (context->since <= 0)
     context->since = g_get_real_time () / G_USEC_PER_SEC;
@@ -486,6 +517,7 @@ lf_notices_page_get_channel_store (LfNoticesPage *self)
 {
   g_return_val_if_fail (LF_IS_NOTICES_PAGE (self), NULL);
 
+  ensure_stores (self);
   return self->channels;
 }
 
@@ -505,6 +537,7 @@ lf_notices_page_set_stores (LfNoticesPage   *self,
   g_return_if_fail (LF_IS_TEMPLATE_STORE (templates));
   g_return_if_fail (LF_IS_CHANNEL_STORE (channels));
 
+  g_clear_handle_id (&self->own_stores_id, g_source_remove);
   g_set_object (&self->templates, templates);
   g_set_object (&self->channels, channels);
   lf_notices_page_reload (self);

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "lf-notices-prefs.h"
+#include "lf-contact.h"
 #include "lf-notice.h"
 #include "lf-profile.h"
 #include "lf-template-editor.h"
@@ -61,7 +62,8 @@ toast (LfNoticesPrefs *self,
   self->last_message = g_strdup (message);
   if (ADW_IS_PREFERENCES_WINDOW (root))
     {
-      AdwToast *toast = adw_toast_new (message);
+      g_autofree char *escaped = g_markup_escape_text (message, -1);
+      AdwToast *toast = adw_toast_new (escaped);
 
       adw_toast_set_timeout (toast, 8);
       adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (root), toast);
@@ -578,7 +580,7 @@ lf_notices_prefs_save_profile (LfNoticesPrefs *self)
   email = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->email_row))));
   channel = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->channel_row))));
 
-  if (*email != '\0' && (strchr (email, '@') == NULL || strpbrk (email, " \r\n<>") != NULL))
+  if (*email != '\0' && !lf_contact_validate_email (email, NULL))
     {
       /* Translators: %s is what the user typed as their e-mail address */
       g_autofree char *text = g_strdup_printf (_("“%s” is not an e-mail address"), email);
@@ -695,8 +697,8 @@ lf_notices_prefs_test_channel (LfNoticesPrefs *self,
   self->test_notice = lf_notice_new_test_to_self (template, context, channel);
   lf_notice_set_soup_session (self->test_notice,
                               lf_application_get_soup_session (self->application));
-  g_clear_pointer (&self->last_message, g_free);
   toast (self, _("Sending a test message…"));
+  /* What tests wait for is the result, not this. */
   g_clear_pointer (&self->last_message, g_free);
   lf_notice_send_async (self->test_notice, self->cancellable, test_sent_cb,
                         g_object_ref (self));

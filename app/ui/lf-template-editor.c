@@ -168,7 +168,9 @@ saved_cb (GObject      *object,
 
   if (!lf_template_store_save_finish (LF_TEMPLATE_STORE (object), result, &error))
     {
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      g_autofree char *escaped = g_markup_escape_text (error->message, -1);
+
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (escaped));
       return;
     }
 
