@@ -384,11 +384,26 @@ lf_report_export_pdf (LfIncident  *incident,
   g_return_val_if_fail (LF_IS_INCIDENT (incident), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
+  /* Made here with mode 0600, so the report is never readable by others, not even while it
+   * is written (the PDF surface truncates and rewrites the file, keeping its mode). */
+  tmp_path = g_strdup_printf ("%s.XXXXXX", path);
+  {
+    int tmp_fd = g_mkstemp_full (tmp_path, O_WRONLY | O_CLOEXEC, 0600);
+
+    if (tmp_fd < 0)
+      {
+        int saved = errno;
+
+        g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                     _("Cannot write “%s”: %s"), path, g_strerror (saved));
+        return FALSE;
+      }
+    close (tmp_fd);
+  }
+
   markdown = lf_report_to_markdown (incident, NULL);
   data.blocks = blocks_from_markdown (markdown);
   data.page_starts = g_array_new (FALSE, FALSE, sizeof (guint));
-
-  tmp_path = g_strdup_printf ("%s.%u.tmp", path, g_random_int ());
 
   operation = gtk_print_operation_new ();
   setup = gtk_page_setup_new ();
