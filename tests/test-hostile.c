@@ -201,7 +201,7 @@ test_json_import (Fixture       *fixture,
       g_autofree char *err = NULL;
 
       g_assert_cmpint (run (fixture, args, &out, &err), ==, 1);
-      g_assert_nonnull (strstr (err, "Not valid JSON"));
+      g_assert_nonnull (strstr (err, "valid JSON: line 1, column "));
       after = snapshot (fixture);
       g_assert_cmpstr (before, ==, after);
     }
@@ -221,7 +221,7 @@ test_json_check_catalog (Fixture       *fixture,
 
       g_assert_cmpint (run (fixture, args, &out, &err), ==, 3);
       g_assert_nonnull (strstr (err, path));
-      g_assert_nonnull (strstr (err, "Not valid JSON"));
+      g_assert_nonnull (strstr (err, "valid JSON: line 1, column "));
     }
 }
 
@@ -244,7 +244,7 @@ test_json_user_catalog (Fixture       *fixture,
       g_assert_true (g_file_set_contents (path, text, -1, NULL));
       g_assert_cmpint (run (fixture, args, &out, &err), ==, 3);
       g_assert_nonnull (strstr (err, "catalog.json"));
-      g_assert_nonnull (strstr (err, "Not valid JSON"));
+      g_assert_nonnull (strstr (err, "valid JSON: line 1, column "));
     }
 }
 

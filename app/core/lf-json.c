@@ -62,9 +62,10 @@ fail_at (const char  *data,
         column++;
     }
 
-  /* Translators: "line 3, column 7: comments are not allowed" */
+  /* Translators: e.g. "line 3, column 7: comments are not allowed" (after "… is not valid
+   * JSON: ") */
   g_set_error (error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_PARSE,
-               _("Not valid JSON at line %u, column %u: %s"), line, column, reason);
+               _("line %u, column %u: %s"), line, column, reason);
   return FALSE;
 }
 
@@ -289,8 +290,13 @@ lf_json_check (const char  *data,
         {
           if (depth == 0 && expect == EXPECT_SEPARATOR)
             return TRUE;
-          return fail_at (start, p, error, depth == 0 && expect == EXPECT_VALUE
-                          ? _("there is no data") : _("the data ends too early"));
+          if (depth == 0 && expect == EXPECT_VALUE)
+            {
+              g_set_error_literal (error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_PARSE,
+                                   _("the text is empty"));
+              return FALSE;
+            }
+          return fail_at (start, p, error, _("the data ends too early"));
         }
 
       c = *p;
