@@ -354,12 +354,16 @@ on_background_setting_changed_cb (GSettings  *settings,
   apply_background_settings (self, key);
 }
 
+/* A click on the icon toggles the window: it closes an open one (its process ends). */
 static void
 on_tray_activate_cb (LfTray     *tray,
                      const char *token,
                      LfService  *self)
 {
-  lf_service_open_window (self, NULL, NULL, token);
+  if (self->window_owner != NULL)
+    activate_in_window (self, "close-window", NULL, NULL);
+  else
+    lf_service_open_window (self, NULL, NULL, token);
 }
 
 static void
@@ -469,14 +473,11 @@ lf_service_startup (GApplication *app)
   self->background = lf_background_new (connection);
   if (connection != NULL)
     {
-      g_autofree char *path = g_strconcat (g_application_get_dbus_object_path (app),
-                                           LF_LAUNCHER_MONITOR_PATH, NULL);
       g_autofree char *window_name = window_bus_name ();
 
       self->tray = lf_tray_new (connection, G_ACTION_GROUP (self));
       g_signal_connect_object (self->tray, "activate", G_CALLBACK (on_tray_activate_cb), self,
                                G_CONNECT_DEFAULT);
-      self->export = lf_monitor_export_new (connection, path, monitor);
       self->window_watch = g_bus_watch_name_on_connection (connection, window_name,
                                                            G_BUS_NAME_WATCHER_FLAGS_NONE,
                                                            on_window_appeared_cb,
@@ -504,6 +505,39 @@ lf_service_startup (GApplication *app)
   apply_background_settings (self, NULL);
 
   self->monitor_start_source = g_timeout_add_once (MONITOR_START_DELAY_MS, start_monitor_cb, self);
+}
+
+/* The monitor is exported before the application's name is taken: whoever sees the name
+ * finds the objects. */
+static gboolean
+lf_service_dbus_register (GApplication     *app,
+                          GDBusConnection  *connection,
+                          const char       *object_path,
+                          GError          **error)
+{
+  LfService *self = LF_SERVICE (app);
+  g_autofree char *path = g_strconcat (object_path, LF_LAUNCHER_MONITOR_PATH, NULL);
+
+  if (!G_APPLICATION_CLASS (lf_service_parent_class)->dbus_register (app, connection,
+                                                                    object_path, error))
+    return FALSE;
+
+  g_clear_object (&self->export);
+  self->export = lf_monitor_export_new (connection, path, lf_context_get_monitor (self->context));
+
+  return TRUE;
+}
+
+static void
+lf_service_dbus_unregister (GApplication    *app,
+                            GDBusConnection *connection,
+                            const char      *object_path)
+{
+  LfService *self = LF_SERVICE (app);
+
+  g_clear_object (&self->export);
+
+  G_APPLICATION_CLASS (lf_service_parent_class)->dbus_unregister (app, connection, object_path);
 }
 
 static void
@@ -624,6 +658,8 @@ lf_service_class_init (LfServiceClass *klass)
   app_class->shutdown = lf_service_shutdown;
   app_class->activate = lf_service_activate;
   app_class->before_emit = lf_service_before_emit;
+  app_class->dbus_register = lf_service_dbus_register;
+  app_class->dbus_unregister = lf_service_dbus_unregister;
   app_class->after_emit = lf_service_after_emit;
 }
 
@@ -747,6 +783,11 @@ lf_service_open_window (LfService  *self,
 
   if (action == NULL)
     action = "show-window", target = NULL;
+
+  g_debug ("window: %s(%s) — %s", action, target != NULL ? target : "",
+           self->window_owner != NULL ? "asking the running window"
+           : self->window != NULL ? "once the starting window is on the bus"
+           : "starting the window");
 
   if (self->window_owner != NULL)
     activate_in_window (self, action, target, activation_token);

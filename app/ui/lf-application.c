@@ -487,10 +487,27 @@ on_monitor_vanished_cb (GDBusConnection *connection,
     g_application_quit (G_APPLICATION (self));
 }
 
+/* app.close-window (the window's process only): the tray icon toggles the window, and a
+ * closed window ends this process. */
+static void
+close_window_action (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  GtkWindow *window = find_main_window (user_data);
+
+  if (window != NULL)
+    gtk_window_close (window);
+}
+
 /* The window's process: the context mirrors the background monitor; the monitor finds this
  * process by its name. */
+static const GActionEntry window_actions[] = {
+  { "close-window", close_window_action },
+};
+
 static void
-setup_window_process (LfApplication *self,
+setup_window_process (LfApplication   *self,
                       GDBusConnection *connection)
 {
   if (connection != NULL)
@@ -508,6 +525,8 @@ setup_window_process (LfApplication *self,
                                                             on_monitor_vanished_cb, self, NULL);
     }
 
+  g_action_map_add_action_entries (G_ACTION_MAP (self), window_actions,
+                                   G_N_ELEMENTS (window_actions), self);
   g_signal_connect_object (self, "window-added", G_CALLBACK (on_window_added_cb), self,
                            G_CONNECT_DEFAULT);
   setup_context (self);
