@@ -1,4 +1,4 @@
-/* lf-launcher.h — the `lifeline` program: the command line without GTK, or the application
+/* lf-launcher.h — where the window's program is, and what the two processes agree on
  *
  * Copyright 2026 The Lifeline authors
  *
@@ -24,11 +24,6 @@ G_BEGIN_DECLS
 #define LF_LAUNCHER_ENV_ACTION "LIFELINE_WINDOW_ACTION"
 #define LF_LAUNCHER_ENV_TARGET "LIFELINE_WINDOW_TARGET"
 
-#define LF_TYPE_LAUNCHER (lf_launcher_get_type ())
-
-G_DECLARE_FINAL_TYPE (LfLauncher, lf_launcher, LF, LAUNCHER, GApplication)
-
-LfLauncher *lf_launcher_new          (char * const *argv);
 char       *lf_launcher_find_gui     (void);
 
 G_END_DECLS

@@ -361,7 +361,7 @@ on_tray_activate_cb (LfTray     *tray,
                      LfService  *self)
 {
   if (self->window_owner != NULL)
-    activate_in_window (self, "close-window", NULL, NULL);
+    activate_in_window (self, "toggle-window", NULL, token);
   else
     lf_service_open_window (self, NULL, NULL, token);
 }

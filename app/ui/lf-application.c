@@ -487,23 +487,25 @@ on_monitor_vanished_cb (GDBusConnection *connection,
     g_application_quit (G_APPLICATION (self));
 }
 
-/* app.close-window (the window's process only): the tray icon toggles the window, and a
- * closed window ends this process. */
+/* app.toggle-window (the window's process only): a click on the tray icon closes a shown
+ * window (which ends this process, unless a drill still plays) and shows a closed one. */
 static void
-close_window_action (GSimpleAction *action,
-                     GVariant      *parameter,
-                     gpointer       user_data)
+toggle_window_action (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
 {
   GtkWindow *window = find_main_window (user_data);
 
-  if (window != NULL)
+  if (window != NULL && gtk_widget_get_visible (GTK_WIDGET (window)))
     gtk_window_close (window);
+  else
+    lf_application_present_window (user_data, NULL, NULL);
 }
 
 /* The window's process: the context mirrors the background monitor; the monitor finds this
  * process by its name. */
 static const GActionEntry window_actions[] = {
-  { "close-window", close_window_action },
+  { "toggle-window", toggle_window_action },
 };
 
 static void
