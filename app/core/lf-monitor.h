@@ -63,10 +63,6 @@ void                lf_monitor_set_timings            (LfMonitor          *self,
                                                        guint               interval_ms,
                                                        guint               confirm_delay_ms,
                                                        guint               status_interval_ms);
-void                lf_monitor_get_timings            (LfMonitor          *self,
-                                                       guint              *interval_ms,
-                                                       guint              *confirm_delay_ms,
-                                                       guint              *status_interval_ms);
 void                lf_monitor_set_thresholds         (LfMonitor          *self,
                                                        guint               confirm_failures,
                                                        guint               recover_successes);
@@ -77,10 +73,6 @@ gboolean            lf_monitor_get_reference_ok       (LfMonitor          *self,
                                                        const char         *reference_id);
 LfStatusReport     *lf_monitor_get_provider_status    (LfMonitor          *self,
                                                        const char         *provider_id);
-
-void                lf_monitor_set_drill              (LfMonitor          *self,
-                                                       gboolean            drill);
-gboolean            lf_monitor_get_drill              (LfMonitor          *self);
 
 void                lf_monitor_start                  (LfMonitor          *self);
 void                lf_monitor_stop                   (LfMonitor          *self);
