@@ -8,6 +8,7 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <json-glib/json-glib.h>
 
 #include "lf-catalog.h"
 #include "lf-diagnosis.h"
@@ -73,6 +74,9 @@ gboolean            lf_monitor_get_reference_ok       (LfMonitor          *self,
                                                        const char         *reference_id);
 LfStatusReport     *lf_monitor_get_provider_status    (LfMonitor          *self,
                                                        const char         *provider_id);
+
+LfState             lf_monitor_get_worst_state        (LfMonitor          *self);
+JsonNode           *lf_monitor_to_json                (LfMonitor          *self);
 
 void                lf_monitor_start                  (LfMonitor          *self);
 void                lf_monitor_stop                   (LfMonitor          *self);

@@ -195,7 +195,7 @@ mirror_health (LfApplication *self)
   g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *title = NULL;
   LfDiagnosisKind kind = LF_DIAGNOSIS_ALL_CLEAR;
-  LfState overall = LF_STATE_UP;
+  LfState overall = lf_monitor_get_worst_state (monitor);
   guint n = g_list_model_get_n_items (platforms);
 
   for (guint i = 0; i < n; i++)
@@ -203,9 +203,6 @@ mirror_health (LfApplication *self)
       g_autoptr(LfPlatformState) platform = g_list_model_get_item (platforms, i);
       LfState state = lf_platform_state_get_state (platform);
 
-      /* worst first: down, degraded, maintenance, unknown, up */
-      if (lf_state_get_rank (state) < lf_state_get_rank (overall))
-        overall = state;
       if (state == LF_STATE_DOWN || state == LF_STATE_DEGRADED || state == LF_STATE_MAINTENANCE)
         /* Translators: a tray menu line, "Upwork — Down" */
         g_ptr_array_add (lines, g_strdup_printf (_("%s — %s"),
