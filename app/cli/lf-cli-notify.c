@@ -294,8 +294,7 @@ lf_cli_notify (const char *platform_id,
       g_printerr ("lifeline: %s\n", error->message);
       return 2;
     }
-  if (context->next_update == NULL)
-    context->next_update = g_strdup (_("as soon as I know more"));
+  /* An unset {next_update} is a promise in each client's own language (lf-template). */
 
   recipients = recipient_source->list_recipients (recipient_source, platform_id, &error);
   if (recipients == NULL)

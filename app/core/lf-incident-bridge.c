@@ -20,8 +20,8 @@
  *    cause explains (lf_outage_get_groups(): "Cloudflare outage" with Upwork and Discord,
  *    "PayPal outage"), or lets the open one covering the same platforms or provider absorb
  *    it, with a run of the plan for its cause, and records the evidence: each affected
- *    platform's state, cause and Ray ID. Slow or degraded platforms, maintenance and the
- *    user's own network open no incident;
+ *    platform's state, cause and Ray ID. Slow or degraded platforms and maintenance open
+ *    no incident; the user's own network opens one whose run has no client steps;
  *  - LfMonitor::state-changed is recorded as a transition in the open incident covering that
  *    platform (with the Ray ID of the failing answer);
  *  - after every round (notify::last-checked) new incidents on the providers' and platforms'
@@ -209,6 +209,27 @@ all_platforms_up (LfIncidentBridge *self,
   return TRUE;
 }
 
+/* Every platform of @incident is watched and up (not merely unknown). */
+static gboolean
+all_platforms_known_up (LfIncidentBridge *self,
+                        LfIncident       *incident)
+{
+  const char * const *platforms = lf_incident_get_platforms (incident);
+
+  if (platforms[0] == NULL)
+    return FALSE;
+
+  for (guint i = 0; platforms[i] != NULL; i++)
+    {
+      LfPlatformState *state = lf_monitor_lookup_platform (self->monitor, platforms[i]);
+
+      if (state == NULL || lf_platform_state_get_state (state) != LF_STATE_UP)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 static void
 end_incident (LfIncidentBridge *self,
               LfIncident       *incident)
@@ -228,6 +249,7 @@ on_diagnosis_changed_cb (LfMonitor        *monitor,
 {
   g_autoptr(GPtrArray) groups = NULL;
   g_autoptr(GPtrArray) touched = g_ptr_array_new ();
+  gboolean network_now;
 
   if (lf_incident_bridge_get_paused (self))
     return;
@@ -236,6 +258,24 @@ on_diagnosis_changed_cb (LfMonitor        *monitor,
    * platform down on its own. Slow platforms, maintenance and the user's own network are
    * shown, not logged as outages, so they never absorb a real one. */
   groups = lf_outage_get_groups (monitor, self->drill);
+  network_now = lf_diagnosis_get_kind (diagnosis) == LF_DIAGNOSIS_LOCAL_NETWORK ||
+                lf_diagnosis_get_kind (diagnosis) == LF_DIAGNOSIS_OFFLINE;
+  if (network_now)
+    {
+      /* The user's own network: an incident of its own, whose run has the network steps
+       * (mobile data…) and none about clients (the plan's client steps exclude the cause
+       * "network"). */
+      LfOutageGroup *group = g_new0 (LfOutageGroup, 1);
+      const char *what = lf_diagnosis_get_kind (diagnosis) == LF_DIAGNOSIS_OFFLINE
+                         ? _("You are offline") : _("Your connection is down");
+
+      group->platforms = g_new0 (char *, 1);
+      group->kind = lf_diagnosis_get_kind (diagnosis);
+      group->cause = LF_CAUSE_NETWORK;
+      /* Translators: the title of an incident in a fire drill */
+      group->title = self->drill ? g_strdup_printf (_("Drill: %s"), what) : g_strdup (what);
+      g_ptr_array_add (groups, group);
+    }
   for (guint g = 0; g < groups->len; g++)
     {
       LfOutageGroup *group = g_ptr_array_index (groups, g);
@@ -272,12 +312,29 @@ on_diagnosis_changed_cb (LfMonitor        *monitor,
       g_ptr_array_set_size (self->pending_notes, 0);
     }
 
-  /* Incidents about platforms that are all back end now. */
+  /* Incidents about platforms that are all back end now, including the ones a previous
+   * run of Lifeline (or `lifeline --notify`) opened. */
   for (guint i = 0; i < self->incidents->len; i++)
     {
       LfIncident *other = g_ptr_array_index (self->incidents, i);
 
       if (!g_ptr_array_find (touched, other, NULL) && all_platforms_up (self, other))
+        end_incident (self, other);
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->log)); i++)
+    {
+      g_autoptr(LfIncident) other = g_list_model_get_item (G_LIST_MODEL (self->log), i);
+      LfDiagnosisKind other_kind = lf_incident_get_kind (other);
+      gboolean network_incident = other_kind == LF_DIAGNOSIS_LOCAL_NETWORK ||
+                                  other_kind == LF_DIAGNOSIS_OFFLINE;
+
+      if (lf_incident_get_status (other) != LF_INCIDENT_OPEN ||
+          lf_incident_get_drill (other) != self->drill || g_ptr_array_find (touched, other, NULL))
+        continue;
+      /* The network is back: the incident about it is over. */
+      if (network_incident && !network_now)
+        end_incident (self, other);
+      else if (!network_incident && !tracks (self, other) && all_platforms_known_up (self, other))
         end_incident (self, other);
     }
 

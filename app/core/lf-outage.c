@@ -129,7 +129,14 @@ blamed_provider (LfMonitor  *monitor,
 
   provider = lf_diagnosis_get_provider_id (diagnosis);
   providers = lf_platform_state_get_providers (state);
-  if (provider != NULL && providers != NULL && g_strv_contains (providers, provider))
+  if (provider == NULL)
+    return NULL;
+  if (providers != NULL && g_strv_contains (providers, provider))
+    return provider;
+  /* Not listed behind it, but its failing answer came from that CDN's edge. */
+  if ((lf_platform_state_get_cause (state) == LF_CAUSE_CDN_EDGE ||
+       lf_platform_state_get_cause (state) == LF_CAUSE_ORIGIN_VIA_CDN) &&
+      g_strcmp0 (lf_platform_state_get_cdn (state), provider) == 0)
     return provider;
 
   return NULL;

@@ -28,6 +28,8 @@
  *    {platform}", never "{platform} is down").
  *  - {client} greets by the given name (LfRecipient.given_name, else the first word of the
  *    name).
+ *  - {next_update} left unset (NULL) is a promise in the message's language ("as soon as I
+ *    know more", "so bald wie möglich", "dès que j’en saurai plus").
  *  - A sentence whose optional value is empty — {status_url}, {next_update}, {my_channel},
  *    {company}, {provider} — is left out whole, so no message says "published at ." A
  *    sentence ends at ".", "!", "?" or "…" followed by a space or a line end, or at a line
@@ -240,6 +242,19 @@ lf_template_join_list (const char * const *items,
 }
 
 static const char *
+next_update_default (const char *language)
+{
+  g_autofree char *key = lf_template_normalise_language (language);
+  g_autofree char *primary = key != NULL ? lf_template_primary_subtag (key) : NULL;
+
+  if (g_strcmp0 (primary, "de") == 0)
+    return "so bald wie möglich";
+  if (g_strcmp0 (primary, "fr") == 0)
+    return "dès que j’en saurai plus";
+  return "as soon as I know more";
+}
+
+static const char *
 render_lookup (const char *name,
                gpointer    user_data)
 {
@@ -278,7 +293,12 @@ render_lookup (const char *name,
   else if (g_str_equal (name, "my_channel"))
     raw = data->context->my_channel;
   else if (g_str_equal (name, "next_update"))
-    raw = data->context->next_update;
+    {
+      raw = data->context->next_update;
+      /* Unset: a promise in the message's own language ("" leaves the sentence out). */
+      if (raw == NULL)
+        raw = next_update_default (data->language);
+    }
   else if (g_str_equal (name, "since"))
     {
       if (data->context->since <= 0)
