@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "lf-outage.h"
+#include "lf-json.h"
 #include "lf-notice-context.h"
 #include "lf-template.h"
 
@@ -563,8 +564,7 @@ collect_told (LfIncidentLog *log,
           const LfTimelineEntry *entry = lf_incident_get_entry (incident, j);
           const char *data = lf_timeline_entry_get_data (entry, TOLD_KEY);
           const char *template = lf_timeline_entry_get_data (entry, TEMPLATE_KEY);
-          g_autoptr(JsonParser) parser = NULL;
-          JsonNode *root;
+          g_autoptr(JsonNode) root = NULL;
           JsonArray *array;
           gboolean clear = g_strcmp0 (template, "all-clear") == 0;
 
@@ -573,9 +573,8 @@ collect_told (LfIncidentLog *log,
           if (!clear && g_strcmp0 (template, "outage") != 0)
             continue;
 
-          parser = json_parser_new ();
-          if (!json_parser_load_from_data (parser, data, -1, NULL) ||
-              (root = json_parser_get_root (parser)) == NULL || !JSON_NODE_HOLDS_ARRAY (root))
+          root = lf_json_parse (data, -1, NULL);
+          if (root == NULL || !JSON_NODE_HOLDS_ARRAY (root))
             continue;
 
           array = json_node_get_array (root);
