@@ -118,6 +118,9 @@ read_file (const char  *path,
   GPtrArray *channels;
   gsize length = 0;
 
+  lf_storage_remove_stale_temporaries (path, 0);
+
+
   if (!lf_storage_read_capped (path, CHANNELS_FILE_MAX, &contents, &length, &local_error))
     {
       if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
@@ -606,6 +609,25 @@ lf_channel_store_remove (LfChannelStore *self,
       }
 
   return FALSE;
+}
+
+/**
+ * lf_channel_store_check_import:
+ * @channels: a bundle's "channels"
+ *
+ * Whether lf_channel_store_import_async() would take @channels, without importing them.
+ */
+gboolean
+lf_channel_store_check_import (JsonArray  *channels,
+                               GError    **error)
+{
+  g_autoptr(GPtrArray) secrets = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) parsed = NULL;
+
+  g_return_val_if_fail (channels != NULL, FALSE);
+
+  parsed = parse_channels (channels, secrets, error);
+  return parsed != NULL;
 }
 
 /**

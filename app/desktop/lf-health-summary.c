@@ -16,26 +16,6 @@
 /* What the tray (and, in Flatpak, the background status) says of a monitor: shared by the
  * background monitor (app/service/) and the application when it runs alone. */
 
-/* Worst first: down, degraded, maintenance, unknown, up (as the Health page ranks them). */
-static int
-rank (LfState state)
-{
-  switch (state)
-    {
-    case LF_STATE_DOWN:
-      return 0;
-    case LF_STATE_DEGRADED:
-      return 1;
-    case LF_STATE_MAINTENANCE:
-      return 2;
-    case LF_STATE_UNKNOWN:
-      return 3;
-    case LF_STATE_UP:
-    default:
-      return 4;
-    }
-}
-
 /**
  * lf_health_summary_init:
  * @summary: (out caller-allocates): where to put it; free with lf_health_summary_clear()
@@ -54,7 +34,7 @@ lf_health_summary_init (LfHealthSummary *summary,
 
   g_return_if_fail (summary != NULL);
 
-  summary->overall = LF_STATE_UP;
+  summary->overall = lf_monitor_get_worst_state (monitor);
   summary->kind = LF_DIAGNOSIS_ALL_CLEAR;
 
   for (guint i = 0; i < n; i++)
@@ -62,9 +42,6 @@ lf_health_summary_init (LfHealthSummary *summary,
       g_autoptr(LfPlatformState) platform = g_list_model_get_item (platforms, i);
       LfState state = lf_platform_state_get_state (platform);
 
-      /* worst first: down, degraded, maintenance, unknown, up */
-      if (rank (state) < rank (summary->overall))
-        summary->overall = state;
       if (state == LF_STATE_DOWN || state == LF_STATE_DEGRADED || state == LF_STATE_MAINTENANCE)
         {
           /* Translators: a tray menu line, "Upwork — Down" */

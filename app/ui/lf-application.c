@@ -283,16 +283,15 @@ on_active_monitor_cb (LfContext     *context,
   if (self->shown_monitor != NULL && self->shown_monitor != real)
     g_signal_handlers_disconnect_by_data (self->shown_monitor, self);
   if (self->drill_notifier != NULL)
-    lf_notifier_set_drill (self->drill_notifier, FALSE);
+    lf_notifier_withdraw_all (self->drill_notifier);
   g_clear_object (&self->drill_notifier);
   g_set_object (&self->shown_monitor, active);
 
   if (active != real)
     {
-      self->drill_notifier = lf_notifier_new (G_APPLICATION (self));
+      self->drill_notifier = lf_notifier_new_for_drill (G_APPLICATION (self));
       g_settings_bind (lf_application_get_settings (self), "notify-on", self->drill_notifier,
                        "notify-on", G_SETTINGS_BIND_GET);
-      lf_notifier_set_drill (self->drill_notifier, TRUE);
       connect_monitor (self, active);
     }
 
