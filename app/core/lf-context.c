@@ -235,6 +235,28 @@ wait_cb (GObject      *object,
   *out = g_object_ref (result);
 }
 
+static void
+import_loaded_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  LfContext *self = g_task_get_source_object (task);
+  g_autoptr(LfImportPreview) preview = NULL;
+  GError *error = NULL;
+
+  preview = lf_import_preview_load_finish (result, &error);
+  if (preview == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  /* A bundle's channels, templates and plan go to this context's stores. */
+  lf_import_preview_set_targets (preview, self->channels, self->templates, self->plan);
+  g_task_return_pointer (task, g_steal_pointer (&preview), g_object_unref);
+}
+
 /* The drill began or ended: the active monitor changes. */
 static void
 on_drill_running_cb (LfDrill    *drill,
@@ -980,4 +1002,59 @@ lf_context_record_notice (LfContext *self,
                           NULL);
 
   return TRUE;
+}
+
+/**
+ * lf_context_import_async:
+ * @self: a #LfContext
+ * @file: a bundle (.json), vCard (.vcf) or CSV file
+ * @progress: (nullable): told the fraction read, on the main context
+ * @progress_data: for @progress
+ * @progress_notify: (nullable): frees @progress_data
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called with the preview
+ * @user_data: for @callback
+ *
+ * Reads @file into a preview against this context's client directory (load it first), with
+ * a bundle's channels, templates and plan aimed at this context's stores: what the Clients
+ * page and `lifeline --import` show, then apply with lf_import_preview_apply_async().
+ */
+void
+lf_context_import_async (LfContext            *self,
+                         GFile                *file,
+                         LfImportProgressFunc  progress,
+                         gpointer              progress_data,
+                         GDestroyNotify        progress_notify,
+                         GCancellable         *cancellable,
+                         GAsyncReadyCallback   callback,
+                         gpointer              user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (LF_IS_CONTEXT (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, lf_context_import_async);
+  lf_import_preview_load_async (self->contacts, file, progress, progress_data, progress_notify,
+                                cancellable, import_loaded_cb, g_steal_pointer (&task));
+}
+
+/**
+ * lf_context_import_finish:
+ * @self: a #LfContext
+ * @result: the result
+ * @error: why the file cannot be imported
+ *
+ * Returns: (transfer full) (nullable): the preview, its targets set
+ */
+LfImportPreview *
+lf_context_import_finish (LfContext     *self,
+                          GAsyncResult  *result,
+                          GError       **error)
+{
+  g_return_val_if_fail (LF_IS_CONTEXT (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
