@@ -30,7 +30,7 @@
  *    incident per group, titled after the provider or the platform.
  *  - A notice is about a client: each client linked to a down platform gets one message
  *    naming only *their* down platforms, with the status page of their outage (the
- *    platform's page, else the provider's), greeted by given name (lf_outage_plan_notice()).
+ *    platform's own page, else the provider's), greeted by given name (lf_outage_plan_notice()).
  *  - Every sent notice is recorded in the incident log (lf_outage_record_notice()): one
  *    "notice-sent" entry per incident it concerns, whose "told" member lists, per client,
  *    the platforms they were told about and the Message-ID of the mail. That record is what
@@ -191,9 +191,8 @@ provider_page (LfCatalog  *catalog,
  * @platform_id: a catalog id
  * @down: whether it is down now (then the blamed provider's page comes first)
  *
- * The page a client can follow the outage on: for a platform down behind a blamed
- * provider, the provider's page; else the platform's own status page, else the page of
- * a provider it sits behind.
+ * The page a client can follow the outage on: the platform's own status page, else the
+ * page of the provider blamed for its outage, else of a provider it sits behind.
  *
  * Returns: (transfer full) (nullable): a URL, or %NULL when there is none
  */
@@ -216,12 +215,12 @@ lf_outage_status_page (LfCatalog  *catalog,
   if (monitor != NULL && down)
     blamed = blamed_provider (monitor, platform_id);
 
-  if (blamed != NULL && (page = provider_page (catalog, monitor, blamed)) != NULL)
-    return page;
   if (platform != NULL && (page = page_of_status_spec (platform->status)) != NULL)
     return page;
   if (state != NULL && lf_platform_state_get_status_page (state) != NULL)
     return g_strdup (lf_platform_state_get_status_page (state));
+  if (blamed != NULL && (page = provider_page (catalog, monitor, blamed)) != NULL)
+    return page;
 
   for (guint i = 0; platform != NULL && platform->providers[i] != NULL; i++)
     if ((page = provider_page (catalog, monitor, platform->providers[i])) != NULL)
