@@ -38,6 +38,7 @@ typedef struct
   LfContactStore  *store;
   LfProfile       *profile;
   char            *platform_id;
+  LfIncident      *incident;    /* a checklist step's incident, or NULL */
   gboolean         all_clear;   /* asked for the all-clear */
   gboolean         drill;
   guint            pending;
@@ -51,6 +52,7 @@ job_free (Job *job)
   g_clear_object (&job->store);
   g_clear_object (&job->profile);
   g_free (job->platform_id);
+  g_clear_object (&job->incident);
   g_free (job);
 }
 
@@ -128,7 +130,7 @@ open_composer (Job *job)
     for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (job->store)); i++)
       g_ptr_array_add (contacts, g_list_model_get_item (G_LIST_MODEL (job->store), i));
 
-  if (!all_clear)
+  if (!all_clear && job->incident == NULL)
     {
       g_auto(GStrv) down = lf_outage_dup_down (monitor);
       const char *wanted = job->platform_id;
@@ -148,6 +150,13 @@ open_composer (Job *job)
 
   context = lf_outage_build_context (monitor, plan, log, job->profile);
   context->drill = context->drill || job->drill;
+  if (job->incident != NULL)
+    {
+      /* Recorded in the step's incident, whatever the monitor says. */
+      if (context->incident_id == NULL)
+        context->incident_id = g_strdup (lf_incident_get_id (job->incident));
+      lf_context_link_notice (job->app_context, context->incident_id, job->incident);
+    }
   note = problem != NULL ? g_steal_pointer (&problem) : describe_left_out (plan, all_clear);
   if (note == NULL && all_clear && plan->recipients->len == 0)
     note = g_strdup (_("No client is due the all-clear: nobody was told of an outage that is "
@@ -235,11 +244,21 @@ start (LfContext  *context,
   incident = lf_context_find_incident (context, platform_id);
   if (incident != NULL && g_strcmp0 (lf_incident_get_id (incident), platform_id) == 0)
     {
-      job->platform_id = g_strdup ("");
+      const char * const *platforms = lf_incident_get_platforms (incident);
+      g_auto(GStrv) down = lf_outage_dup_down (lf_context_get_active_monitor (context));
+      gboolean any_down = FALSE;
+
+      for (guint i = 0; platforms != NULL && platforms[i] != NULL; i++)
+        any_down |= g_strv_contains ((const char * const *) down, platforms[i]);
+
+      job->incident = g_object_ref (incident);
       job->drill = job->drill || lf_incident_get_drill (incident);
-      if (!lf_incident_is_open (incident) ||
-          lf_incident_get_status (incident) == LF_INCIDENT_ENDED)
+      if (lf_incident_get_status (incident) != LF_INCIDENT_OPEN)
         job->all_clear = TRUE;
+      /* Its platforms that are down; or, for an incident the monitor does not see (a drill
+       * opened by hand), the platform it is about. */
+      job->platform_id = g_strdup (any_down || platforms == NULL || platforms[0] == NULL
+                                   ? "" : platforms[0]);
     }
   else
     job->platform_id = g_strdup (platform_id);

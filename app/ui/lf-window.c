@@ -213,6 +213,7 @@ on_active_monitor_cb (LfContext  *context,
   g_set_object (&self->monitor, monitor);
 
   lf_health_page_set_monitor (self->health_page, monitor);
+  lf_health_page_set_incident_log (self->health_page, lf_context_get_incident_log (context));
   g_signal_connect_object (monitor, "notify::checking", G_CALLBACK (on_monitor_checking_cb),
                            self, G_CONNECT_DEFAULT);
   on_monitor_checking_cb (monitor, NULL, self);
