@@ -282,6 +282,8 @@ refresh (LfComposer *self)
 
   if (!rebuild_notice (self))
     return;
+  /* The window says which notice it is ("Outage notice", "All clear"). */
+  gtk_window_set_title (GTK_WINDOW (self), lf_template_get_name (get_template (self)));
 
   g_object_set_data (G_OBJECT (self), "lf-unsendable", NULL);
   if (!lf_notice_render (self->notice, &error))

@@ -839,3 +839,16 @@ lf_health_page_get_banner_style (LfHealthPage *self)
 
   return self->banner_class;
 }
+
+/**
+ * lf_health_page_refresh:
+ *
+ * Works out the banner again (after a notice was sent: the next action may change).
+ */
+void
+lf_health_page_refresh (LfHealthPage *self)
+{
+  g_return_if_fail (LF_IS_HEALTH_PAGE (self));
+
+  update_banner (self);
+}

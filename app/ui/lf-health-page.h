@@ -42,5 +42,6 @@ const char       *lf_health_page_get_banner_action (LfHealthPage *self,
                                                     guint         index,
                                                     const char  **label);
 const char       *lf_health_page_get_banner_style (LfHealthPage *self);
+void              lf_health_page_refresh          (LfHealthPage *self);
 
 G_END_DECLS

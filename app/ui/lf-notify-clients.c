@@ -97,7 +97,7 @@ describe_left_out (LfOutagePlan *plan,
                                       "%u clients were told about this outage already.",
                                       plan->n_already_told),
                             plan->n_already_told);
-  if (plan->n_unlinked > 0)
+  if (!all_clear && plan->n_unlinked > 0)
     {
       if (note->len > 0)
         g_string_append_c (note, ' ');

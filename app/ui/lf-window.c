@@ -155,6 +155,10 @@ ensure_notices_page (LfWindow *self)
                                         lf_context_get_soup_session (self->context));
       g_signal_connect_object (self->notices_page, "notice-sent",
                                G_CALLBACK (on_notice_sent_cb), self->context, G_CONNECT_SWAPPED);
+      /* What was sent changes the next action (e.g. no all-clear left to send). */
+      g_signal_connect_object (self->notices_page, "notice-sent",
+                               G_CALLBACK (lf_health_page_refresh), self->health_page,
+                               G_CONNECT_SWAPPED | G_CONNECT_AFTER);
       lf_notices_page_set_contact_store (self->notices_page,
                                          lf_context_get_contact_store (self->context));
       lf_notices_page_set_stores (self->notices_page,
