@@ -693,6 +693,8 @@ contact_platforms (LfCatalog *catalog,
 /**
  * lf_outage_plan_notice:
  * @monitor: the live (or one-shot) states
+ * @drill: whether @monitor is a fire drill's (LfContext:active-monitor during a drill): then
+ *   only drill incidents and notices count
  * @contacts: (element-type LfContact): the client directory
  * @platform_id: (nullable): one platform ("Notify clients" on its details), or %NULL / ""
  *   for every down platform
@@ -704,6 +706,7 @@ contact_platforms (LfCatalog *catalog,
  */
 LfOutagePlan *
 lf_outage_plan_notice (LfMonitor     *monitor,
+                       gboolean       drill,
                        GPtrArray     *contacts,
                        const char    *platform_id,
                        LfIncidentLog *log)
@@ -714,13 +717,11 @@ lf_outage_plan_notice (LfMonitor     *monitor,
   g_autoptr(GHashTable) in_plan = g_hash_table_new (g_str_hash, g_str_equal);
   g_auto(GStrv) down = NULL;
   LfCatalog *catalog;
-  gboolean drill;
 
   g_return_val_if_fail (LF_IS_MONITOR (monitor), plan);
   g_return_val_if_fail (contacts != NULL, plan);
 
   catalog = lf_monitor_get_catalog (monitor);
-  drill = lf_monitor_get_drill (monitor);
   plan->recipients = g_ptr_array_new_with_free_func ((GDestroyNotify) lf_recipient_free);
   down = lf_outage_dup_down (monitor);
   if (platform_id != NULL && *platform_id != '\0')
@@ -804,6 +805,7 @@ lf_outage_plan_notice (LfMonitor     *monitor,
  */
 LfOutagePlan *
 lf_outage_plan_all_clear (LfMonitor     *monitor,
+                          gboolean       drill,
                           GPtrArray     *contacts,
                           LfIncidentLog *log)
 {
@@ -818,7 +820,7 @@ lf_outage_plan_all_clear (LfMonitor     *monitor,
 
   catalog = lf_monitor_get_catalog (monitor);
   plan->recipients = g_ptr_array_new_with_free_func ((GDestroyNotify) lf_recipient_free);
-  told = collect_told (log, lf_monitor_get_drill (monitor));
+  told = collect_told (log, drill);
 
   for (guint i = 0; i < contacts->len; i++)
     {
@@ -897,6 +899,7 @@ incident_for (LfIncidentLog *log,
  */
 LfRenderContext *
 lf_outage_build_context (LfMonitor     *monitor,
+                         gboolean       drill,
                          LfOutagePlan  *plan,
                          LfIncidentLog *log,
                          LfProfile     *profile)
@@ -905,14 +908,12 @@ lf_outage_build_context (LfMonitor     *monitor,
   LfHistory *history;
   LfCatalog *catalog;
   g_autoptr(GPtrArray) names = g_ptr_array_new ();
-  gboolean drill;
 
   g_return_val_if_fail (LF_IS_MONITOR (monitor), context);
   g_return_val_if_fail (plan != NULL, context);
 
   history = lf_monitor_get_history (monitor);
   catalog = lf_monitor_get_catalog (monitor);
-  drill = lf_monitor_get_drill (monitor);
 
   for (guint i = 0; plan->platforms != NULL && plan->platforms[i] != NULL; i++)
     {
@@ -1076,6 +1077,7 @@ lf_outage_record_notice (LfIncidentLog *log,
  */
 LfOutageAction
 lf_outage_get_action (LfMonitor     *monitor,
+                      gboolean       drill,
                       LfIncidentLog *log,
                       guint         *n_all_clear)
 {
@@ -1101,7 +1103,7 @@ lf_outage_get_action (LfMonitor     *monitor,
       break;
     }
 
-  told = collect_told (log, lf_monitor_get_drill (monitor));
+  told = collect_told (log, drill);
   g_hash_table_iter_init (&iter, told);
   while (g_hash_table_iter_next (&iter, NULL, &value))
     {
