@@ -144,7 +144,7 @@ update_banner (LfHealthPage *self)
       /* What lf-outage.c calls an outage decides the colour: only down platforms are red;
        * slow ones are amber, the user's own network neutral. */
       level = lf_outage_get_level (self->monitor);
-      action = lf_outage_get_action (self->monitor, self->log, &n_all_clear);
+      action = lf_outage_get_action (self->monitor, self->drill, self->log, &n_all_clear);
       self->banner_text = lf_outage_dup_summary (self->monitor);
       switch (level)
         {

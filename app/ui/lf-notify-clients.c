@@ -143,12 +143,12 @@ open_composer (Job *job)
     }
 
   if (all_clear)
-    plan = lf_outage_plan_all_clear (monitor, contacts, log);
+    plan = lf_outage_plan_all_clear (monitor, job->drill, contacts, log);
   else
-    plan = lf_outage_plan_notice (monitor, contacts, *job->platform_id != '\0'
+    plan = lf_outage_plan_notice (monitor, job->drill, contacts, *job->platform_id != '\0'
                                                      ? job->platform_id : NULL, log);
 
-  context = lf_outage_build_context (monitor, plan, log, job->profile);
+  context = lf_outage_build_context (monitor, job->drill, plan, log, job->profile);
   context->drill = context->drill || job->drill;
   if (job->incident != NULL)
     {
