@@ -569,6 +569,27 @@ test_window_process_comes_and_goes (Fixture       *fixture,
   g_assert_cmpuint (window_pid, !=, service_pid);
   g_assert_true (maps_have (window_pid, "libgtk-4.so"));
 
+  /* every app.* action of the window reaches it through the monitor (notifications and the
+   * tray activate them there), but the monitor's own toggle */
+  {
+    g_autoptr(GVariant) window_actions = call_sync (fixture->host, APP_ID LF_LAUNCHER_WINDOW_NAME_SUFFIX,
+                                                    APP_PATH, "org.gtk.Actions", "List", NULL,
+                                                    G_VARIANT_TYPE ("(as)"));
+    g_autoptr(GVariant) service_actions = call_sync (fixture->host, APP_ID, APP_PATH,
+                                                     "org.gtk.Actions", "List", NULL,
+                                                     G_VARIANT_TYPE ("(as)"));
+    g_autofree const char **names = NULL;
+    g_autofree const char **offered = NULL;
+
+    g_variant_get (window_actions, "(^a&s)", &names);
+    g_variant_get (service_actions, "(^a&s)", &offered);
+    g_assert_cmpuint (g_strv_length ((char **) names), >, 5);
+    for (guint i = 0; names[i] != NULL; i++)
+      if (!g_str_equal (names[i], "toggle-window")
+          && !g_strv_contains (offered, names[i]))
+        g_error ("the monitor does not offer the window's action %s", names[i]);
+  }
+
   /* a second click closes the window: its process ends */
   click_tray (fixture);
   g_assert_true (lf_test_wait_for (process_gone, GUINT_TO_POINTER (window_pid), 10000));

@@ -64,6 +64,7 @@ struct _LfService
   char             *pending_target;
   char             *pending_token;
   char             *activation_token; /* from the request being handled (before_emit) */
+  char             *catalog_file;     /* `lifeline --catalog FILE`, for the window too */
 
   guint             monitor_start_source;
 };
@@ -215,7 +216,10 @@ start_window (LfService  *self,
     }
 
   self->window = g_subprocess_launcher_spawnv (launcher,
-                                               (const char * const []) { gui, NULL },
+                                               (const char * const []) {
+                                                 gui,
+                                                 self->catalog_file != NULL ? "--catalog" : NULL,
+                                                 self->catalog_file, NULL },
                                                &error);
   if (self->window == NULL)
     {
@@ -433,6 +437,7 @@ static const GActionEntry service_actions[] = {
   { "preferences", window_action },
   { "open-platform", window_action, "s" },
   { "notify-clients", window_action, "s" },
+  { "send-all-clear", window_action },
   { "copy-my-contact", window_action, "s" },
   { "start-checklist", window_action, "s" },
   { "start-drill", window_action, "s" },
@@ -446,10 +451,27 @@ static int
 lf_service_handle_local_options (GApplication *app,
                                  GVariantDict *options)
 {
+  LfService *self = LF_SERVICE (app);
   int status = lf_cli_handle_options (options);
+  const char *catalog_file = NULL;
 
   if (status != LF_CLI_CONTINUE)
     return status;
+
+  /* `lifeline --catalog FILE`: this run watches that catalog (DESIGN.md, "Catalog"), and so
+   * does the window it starts. */
+  if (g_variant_dict_lookup (options, "catalog", "^&ay", &catalog_file))
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!lf_context_set_catalog_file (self->context, catalog_file, &error))
+        {
+          g_printerr ("lifeline: %s\n", error->message);
+          return 2;
+        }
+      g_free (self->catalog_file);
+      self->catalog_file = g_strdup (catalog_file);
+    }
 
   return G_APPLICATION_CLASS (lf_service_parent_class)->handle_local_options (app, options);
 }
@@ -636,6 +658,7 @@ lf_service_finalize (GObject *object)
   LfService *self = LF_SERVICE (object);
 
   g_free (self->window_owner);
+  g_free (self->catalog_file);
   g_free (self->pending_action);
   g_free (self->pending_target);
   g_free (self->pending_token);
