@@ -352,7 +352,8 @@ lf_plan_step_new_from_json (JsonObject  *object,
           const char *nick = NULL;
           LfCause cause;
 
-          if (JSON_NODE_HOLDS_VALUE (element) && json_node_get_value_type (element) == G_TYPE_STRING)
+          if (JSON_NODE_HOLDS_VALUE (element)
+              && json_node_get_value_type (element) == G_TYPE_STRING)
             nick = json_node_get_string (element);
           /* DESIGN.md's bundle example names the diagnosis "local-network": the cause of
            * a step for it is "network". */

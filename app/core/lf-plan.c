@@ -874,7 +874,8 @@ lf_plan_filter_for_cause (LfPlan  *self,
     {
       LfPlanStep *step = g_ptr_array_index (self->steps, i);
 
-      if (lf_plan_step_get_phase (step) != LF_PLAN_PHASE_PREPARE && lf_plan_step_applies_to (step, cause))
+      if (lf_plan_step_get_phase (step) != LF_PLAN_PHASE_PREPARE
+          && lf_plan_step_applies_to (step, cause))
         g_list_store_append (store, step);
     }
 
