@@ -67,6 +67,8 @@ struct _LfTray
   guint                     watch_id;
 
   GPtrArray                *menu_items;  /* MenuItem*, the root's children */
+  char                     *next_label;  /* the notice entry (lf_tray_set_next_action()) */
+  char                     *next_action;
   guint                     revision;
 
   char                     *activation_token;
@@ -362,7 +364,8 @@ icon_suffix_for (LfState         overall,
 }
 
 static GPtrArray *
-build_menu_items (const char         *title,
+build_menu_items (LfTray             *self,
+                  const char         *title,
                   const char * const *problem_lines)
 {
   GPtrArray *items = g_ptr_array_new_with_free_func (menu_item_free);
@@ -380,8 +383,11 @@ build_menu_items (const char         *title,
                                          LF_TRAY_ACTION_CHECK_NOW, TRUE));
   g_ptr_array_add (items, menu_item_new (SHOW_WINDOW_ID, _("_Open Lifeline"),
                                          LF_TRAY_ACTION_SHOW_WINDOW, TRUE));
-  g_ptr_array_add (items, menu_item_new (NOTIFY_CLIENTS_ID, _("_Notify Clients…"),
-                                         LF_TRAY_ACTION_NOTIFY_CLIENTS, TRUE));
+  /* The next action follows the state: "Notify Clients…" during an outage, "Send the
+   * All-Clear to N Clients" after it, nothing otherwise. */
+  if (self != NULL && self->next_label != NULL)
+    g_ptr_array_add (items, menu_item_new (NOTIFY_CLIENTS_ID, self->next_label,
+                                           self->next_action, TRUE));
   g_ptr_array_add (items, menu_item_new (SEPARATOR_2_ID, NULL, NULL, FALSE));
   g_ptr_array_add (items, menu_item_new (QUIT_ID, _("_Quit"), LF_TRAY_ACTION_QUIT, TRUE));
 
@@ -798,7 +804,7 @@ lf_tray_constructed (GObject *object)
                            G_CALLBACK (on_menu_handle_about_to_show_group_cb), self,
                            G_CONNECT_DEFAULT);
 
-  self->menu_items = build_menu_items (_("Not checked yet"), NULL);
+  self->menu_items = build_menu_items (NULL, _("Not checked yet"), NULL);
 
   g_signal_connect_object (self->actions, "action-added",
                            G_CALLBACK (on_actions_changed_cb), self, G_CONNECT_SWAPPED);
@@ -854,6 +860,8 @@ lf_tray_finalize (GObject *object)
   LfTray *self = LF_TRAY (object);
 
   g_clear_pointer (&self->menu_items, g_ptr_array_unref);
+  g_clear_pointer (&self->next_label, g_free);
+  g_clear_pointer (&self->next_action, g_free);
   g_clear_pointer (&self->activation_token, g_free);
 
   G_OBJECT_CLASS (lf_tray_parent_class)->finalize (object);
@@ -1062,7 +1070,7 @@ lf_tray_set_status (LfTray             *self,
 
   lf_dbus_dbusmenu_set_status (self->menu, outage ? "notice" : "normal");
 
-  items = build_menu_items (title, problem_lines);
+  items = build_menu_items (self, title, problem_lines);
   if (!items_equal (items, self->menu_items))
     {
       g_ptr_array_unref (self->menu_items);
@@ -1112,4 +1120,25 @@ lf_tray_get_title (LfTray *self)
     g_variant_get_child (tool_tip, 2, "&s", &title);
 
   return title;
+}
+
+/**
+ * lf_tray_set_next_action:
+ * @label: (nullable): the menu entry, e.g. "_Notify Clients…", or %NULL for none
+ * @action: (nullable): the application action it activates ("notify-clients" with "",
+ *   "send-all-clear")
+ *
+ * Takes effect with the next lf_tray_set_status().
+ */
+void
+lf_tray_set_next_action (LfTray     *self,
+                         const char *label,
+                         const char *action)
+{
+  g_return_if_fail (LF_IS_TRAY (self));
+
+  g_free (self->next_label);
+  self->next_label = g_strdup (label);
+  g_free (self->next_action);
+  self->next_action = g_strdup (action);
 }

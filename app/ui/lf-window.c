@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "lf-window.h"
+#include "lf-application.h"
 
 #include <glib/gi18n.h>
 
@@ -103,7 +104,12 @@ static void
 on_notice_sent_cb (LfContext *context,
                    LfNotice  *notice)
 {
+  GApplication *application = g_application_get_default ();
+
   lf_context_record_notice (context, notice);
+  /* What was sent changes the next action of the tray and notifications. */
+  if (LF_IS_APPLICATION (application))
+    lf_application_refresh_next_action (LF_APPLICATION (application));
 }
 
 static LfChecklistPage *
