@@ -438,6 +438,7 @@ static const GActionEntry service_actions[] = {
   { "open-platform", window_action, "s" },
   { "notify-clients", window_action, "s" },
   { "send-all-clear", window_action },
+  { "new-notice", window_action },
   { "copy-my-contact", window_action, "s" },
   { "start-checklist", window_action, "s" },
   { "start-drill", window_action, "s" },
