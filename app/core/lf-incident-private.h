@@ -35,4 +35,11 @@ GHashTable *lf_incident_new_data_table      (void);
 char       *lf_incident_format_time         (GDateTime *time);
 const char *lf_incident_status_to_string   (LfIncidentStatus status);
 
+/* lf-incident-merge.c: another process's changes of the same incident (incidents.json) */
+gboolean    lf_incident_merge               (LfIncident      *self,
+                                             LfIncident      *base,
+                                             LfIncident      *theirs);
+gboolean    lf_incident_same                (LfIncident      *a,
+                                             LfIncident      *b);
+
 G_END_DECLS
