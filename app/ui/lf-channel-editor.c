@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "lf-channel-editor.h"
+#include "lf-a11y.h"
 
 #include <glib/gi18n.h>
 
@@ -325,9 +326,11 @@ build_form (LfChannelEditor *self)
   adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
   adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
   cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
+  lf_a11y_fix_mnemonic_button (cancel);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (cancel), "window.close");
   adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
   save = gtk_button_new_with_mnemonic (_("_Save"));
+  lf_a11y_fix_mnemonic_button (save);
   gtk_widget_add_css_class (save, "suggested-action");
   gtk_actionable_set_action_name (GTK_ACTIONABLE (save), "channel.save");
   adw_header_bar_pack_end (ADW_HEADER_BAR (header), save);

@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 #include <string.h>
+#include "lf-a11y.h"
 
 #include "lf-drill-scenario.h"
 #include "lf-incident-window.h"
@@ -380,8 +381,7 @@ build_run (LfChecklistPage *self,
 
   view->close_button = gtk_button_new_with_mnemonic (_("_Close"));
   gtk_widget_set_tooltip_text (view->close_button, _("Close Incident"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (view->close_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Close the incident"), -1);
+  lf_a11y_set_label (view->close_button, _("Close the incident"));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (view->close_button), "checklist.close-incident");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (view->close_button), "s", id);
   gtk_box_append (GTK_BOX (header), view->close_button);
@@ -409,23 +409,25 @@ build_run (LfChecklistPage *self,
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
       gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      step->title, -1);
       g_object_set_data (G_OBJECT (check), "step-index", GUINT_TO_POINTER (i));
       g_signal_connect (check, "toggled", G_CALLBACK (on_step_check_toggled_cb), view);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+      lf_a11y_set_label (check, step->title);
 
       if (icon != NULL)
         {
           GtkWidget *button = gtk_button_new_from_icon_name (icon);
           g_autofree char *target = g_strdup_printf ("%s/%u", id, i);
+          /* Translators: a step's button, read by screen readers: "Write a notice:
+           * Send the all-clear" (the action, then the step it belongs to) */
+          g_autofree char *name = g_strdup_printf (_("%s: %s"), action_label (step->action),
+                                                   step->title);
 
           gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
           gtk_widget_add_css_class (button, "flat");
           gtk_widget_set_tooltip_text (button, action_label (step->action));
-          gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                          action_label (step->action), -1);
+          lf_a11y_set_label (button, name);
           gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "checklist.step-action");
           gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", target);
           adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
@@ -602,6 +604,7 @@ create_plan_row (gpointer item,
   g_autofree char *title = escape (lf_plan_step_get_title (step));
   g_autofree char *causes = describe_causes (step);
   g_autofree char *subtitle = escape (causes);
+  g_autofree char *menu_label = NULL;
   GtkDragSource *drag = gtk_drag_source_new ();
   GtkDropTarget *drop = gtk_drop_target_new (G_TYPE_STRING, GDK_ACTION_MOVE);
   GtkEventController *shortcuts = gtk_shortcut_controller_new ();
@@ -623,8 +626,9 @@ create_plan_row (gpointer item,
   gtk_widget_set_valign (menu_button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (menu_button, "flat");
   gtk_widget_set_tooltip_text (menu_button, _("Step Options"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (menu_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Edit, move or remove this step"), -1);
+  /* Translators: the options button of a plan step; %s is the step, e.g. "Send the all-clear" */
+  menu_label = g_strdup_printf (_("Edit, move or remove “%s”"), lf_plan_step_get_title (step));
+  lf_a11y_set_label (menu_button, menu_label);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), menu_button);
 
   /* Enter edits; the keyboard reorders and removes. */
@@ -1385,6 +1389,7 @@ lf_checklist_page_init (LfChecklistPage *self)
   self->runs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, run_view_free);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  lf_a11y_fix_mnemonic_buttons (GTK_WIDGET (self));
 
   placeholder = gtk_label_new (_("No past incidents yet"));
   gtk_widget_add_css_class (placeholder, "dim-label");

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "lf-notices-page.h"
+#include "lf-a11y.h"
 #include "lf-notice.h"
 
 #include <glib/gi18n.h>
@@ -318,6 +319,7 @@ static void
 lf_notices_page_init (LfNoticesPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  lf_a11y_fix_mnemonic_buttons (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
   self->context = lf_render_context_new ();

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "lf-notices-prefs.h"
+#include "lf-a11y.h"
 #include "lf-contact.h"
 #include "lf-notice.h"
 #include "lf-profile.h"
@@ -70,9 +71,12 @@ toast (LfNoticesPrefs *self,
     }
 }
 
+/* @accessible (or @tooltip) is read by screen readers: it names the row's subject where the
+ * button repeats on every row. */
 static GtkWidget *
 icon_button (const char *icon,
              const char *tooltip,
+             const char *accessible,
              const char *action,
              const char *target)
 {
@@ -81,8 +85,7 @@ icon_button (const char *icon,
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_set_tooltip_text (button, tooltip);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  tooltip, -1);
+  lf_a11y_set_label (button, accessible != NULL ? accessible : tooltip);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
   if (target != NULL)
     gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", target);
@@ -138,6 +141,12 @@ rebuild_channels (LfNoticesPrefs *self)
       g_autofree char *escaped = g_markup_escape_text (subtitle, -1);
       const char *id = lf_channel_get_id (channel);
       GtkWidget *row = adw_action_row_new ();
+      /* Translators: %s is the name of a notice channel; read by screen readers */
+      g_autofree char *test_label = g_strdup_printf (_("Send a Test Through %s"), id);
+      /* Translators: %s is the name of a notice channel; read by screen readers */
+      g_autofree char *edit_label = g_strdup_printf (_("Edit Channel %s"), id);
+      /* Translators: %s is the name of a notice channel; read by screen readers */
+      g_autofree char *remove_label = g_strdup_printf (_("Remove Channel %s"), id);
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped);
@@ -151,13 +160,13 @@ rebuild_channels (LfNoticesPrefs *self)
         }
       adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                                  icon_button ("mail-send-symbolic", _("Send Test to Myself"),
-                                              "notices-prefs.test-channel", id));
+                                              test_label, "notices-prefs.test-channel", id));
       adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                                  icon_button ("document-edit-symbolic", _("Edit Channel"),
-                                              "notices-prefs.edit-channel", id));
+                                              edit_label, "notices-prefs.edit-channel", id));
       adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                                  icon_button ("user-trash-symbolic", _("Remove Channel"),
-                                              "notices-prefs.remove-channel", id));
+                                              remove_label, "notices-prefs.remove-channel", id));
       adw_preferences_group_add (self->channels_group, row);
       g_ptr_array_add (self->channel_rows, row);
     }
@@ -174,6 +183,9 @@ rebuild_templates (LfNoticesPrefs *self)
       g_autofree char *title = g_markup_escape_text (lf_template_get_name (template), -1);
       const char *id = lf_template_get_id (template);
       GtkWidget *row = adw_action_row_new ();
+      /* Translators: %s is the name of a notice template; read by screen readers */
+      g_autofree char *edit_label = g_strdup_printf (_("Edit Template %s"),
+                                                     lf_template_get_name (template));
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
@@ -181,7 +193,7 @@ rebuild_templates (LfNoticesPrefs *self)
                                    ? _("Changed by you") : _("As shipped"));
       adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                                  icon_button ("document-edit-symbolic", _("Edit Template"),
-                                              "notices-prefs.edit-template", id));
+                                              edit_label, "notices-prefs.edit-template", id));
       adw_preferences_group_add (self->templates_group, row);
       g_ptr_array_add (self->template_rows, row);
     }
@@ -474,6 +486,7 @@ lf_notices_prefs_init (LfNoticesPrefs *self)
   adw_preferences_group_set_description (me, _("Signs your notices and tells clients how to "
                                                "reach you meanwhile. Kept in your keyring."));
   save = gtk_button_new_with_mnemonic (_("_Save"));
+  lf_a11y_fix_mnemonic_button (save);
   gtk_widget_set_valign (save, GTK_ALIGN_CENTER);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (save), "notices-prefs.save-profile");
   adw_preferences_group_set_header_suffix (me, save);
@@ -488,7 +501,8 @@ lf_notices_prefs_init (LfNoticesPrefs *self)
                                          _("How notices are delivered. The first is the "
                                            "default; passwords and webhook addresses are kept "
                                            "in your keyring."));
-  add = icon_button ("list-add-symbolic", _("Add Channel"), "notices-prefs.add-channel", NULL);
+  add = icon_button ("list-add-symbolic", _("Add Channel"), NULL,
+                     "notices-prefs.add-channel", NULL);
   adw_preferences_group_set_header_suffix (self->channels_group, add);
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (self), self->channels_group);
 

@@ -12,6 +12,7 @@
 #include "lf-platform-detail.h"
 
 #include <glib/gi18n.h>
+#include "lf-a11y.h"
 
 #include "lf-health-format.h"
 
@@ -89,8 +90,7 @@ add_value_row (GtkListBox *list,
   if (g_utf8_strlen (value, -1) > 22)
     {
       row = add_row (list, title, value);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (row),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+      lf_a11y_set_label (row, accessible);
       return;
     }
 
@@ -100,8 +100,7 @@ add_value_row (GtkListBox *list,
   gtk_widget_set_focusable (label, FALSE);
   gtk_widget_add_css_class (label, "dim-label");
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+  lf_a11y_set_label (row, accessible);
 }
 
 static void
@@ -423,6 +422,7 @@ static void
 lf_platform_detail_init (LfPlatformDetail *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  lf_a11y_fix_mnemonic_buttons (GTK_WIDGET (self));
 
   g_signal_connect_object (self->status_list, "row-activated",
                            G_CALLBACK (on_row_activated_cb), self, G_CONNECT_DEFAULT);
