@@ -151,7 +151,7 @@ add_client (const char *name,
             const char *email,
             const char *platform)
 {
-  LfContactStore *store = lf_application_get_contact_store (app);
+  LfContactStore *store = lf_context_get_contact_store (lf_application_get_context (app));
   g_autoptr(LfContact) contact = lf_contact_new ();
   const char *platforms[] = { platform, NULL };
   gboolean done = FALSE;
@@ -339,7 +339,7 @@ main (int   argc,
 
   /* no notification server on the private bus: this is about the window */
   g_settings_set_string (lf_application_get_settings (app), "notify-on", "never");
-  monitor = lf_application_get_monitor (app);
+  monitor = lf_context_get_monitor (lf_application_get_context (app));
   backend = lf_scripted_backend_new ();
   lf_monitor_set_backend (monitor, LF_MONITOR_BACKEND (backend));
   lf_monitor_set_network_monitor (monitor, NULL);

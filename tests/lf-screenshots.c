@@ -256,7 +256,7 @@ main (int   argc,
 
   /* no notification server on the private bus: this is about the window, not notifications */
   g_settings_set_string (lf_application_get_settings (app), "notify-on", "never");
-  monitor = lf_application_get_monitor (app);
+  monitor = lf_context_get_monitor (lf_application_get_context (app));
   backend = lf_scripted_backend_new ();
   lf_monitor_set_backend (monitor, LF_MONITOR_BACKEND (backend));
   lf_monitor_set_network_monitor (monitor, NULL);
@@ -313,7 +313,8 @@ main (int   argc,
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
 
   /* Preferences, Platforms page, with a rejected custom platform */
-  prefs = GTK_WIDGET (lf_preferences_window_new (app));
+  prefs = GTK_WIDGET (lf_preferences_window_new (lf_application_get_context (app), lf_application_get_settings (app),
+                                  lf_application_get_tray (app)));
   gtk_window_set_transient_for (GTK_WINDOW (prefs), GTK_WINDOW (window));
   gtk_window_set_default_size (GTK_WINDOW (prefs), 560, 900);
   gtk_window_present (GTK_WINDOW (prefs));

@@ -205,8 +205,8 @@ test_invalid (void)
                   "\"https://a.example/\", \"method\": \"POST\"}]") "]}",
                   "platforms[0] \"acme\": \"probes\"[0].method must be \"GET\" or \"HEAD\"");
   assert_invalid ("{\"version\": 1, \"platforms\": [" PLATFORM (", \"status\": {\"kind\": "
-                  "\"instatus\", \"url\": \"https://s.example/\"}") "]}",
-                  "platforms[0] \"acme\": unknown status kind “instatus”");
+                  "\"betterstack\", \"url\": \"https://s.example/\"}") "]}",
+                  "platforms[0] \"acme\": unknown status kind “betterstack”");
   assert_invalid ("{\"version\": 1, \"platforms\": [" PLATFORM (", \"status\": {\"kind\": "
                   "\"statuspage\"}") "]}",
                   "platforms[0] \"acme\": \"url\" is missing");

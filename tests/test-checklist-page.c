@@ -9,7 +9,7 @@
 
 #include <glib/gstdio.h>
 
-#include "lf-application-checklist.h"
+#include "lf-application.h"
 #include "lf-checklist-page.h"
 #include "lf-drill-scenario.h"
 #include "lf-health-page.h"
@@ -167,8 +167,8 @@ window_is_mapped (gpointer data)
 static gboolean
 models_loaded (gpointer data)
 {
-  return lf_plan_get_loaded (lf_application_get_plan (app))
-         && lf_incident_log_get_loaded (lf_application_get_incident_log (app));
+  return lf_plan_get_loaded (lf_context_get_plan (lf_application_get_context (app)))
+         && lf_incident_log_get_loaded (lf_context_get_incident_log (lf_application_get_context (app)));
 }
 
 static GtkWidget *
@@ -351,9 +351,9 @@ test_page_damaged_log_is_reported (void)
 
   /* main() left garbage in incidents.json: it is set aside, and the page, built on first
    * use, has shown (and cleared) the message. */
-  g_assert_nonnull (lf_incident_log_get_load_message (lf_application_get_incident_log (app)));
+  g_assert_nonnull (lf_incident_log_get_load_message (lf_context_get_incident_log (lf_application_get_context (app))));
   g_assert_nonnull (get_page ());
-  g_assert_null (lf_incident_log_get_load_message (lf_application_get_incident_log (app)));
+  g_assert_null (lf_incident_log_get_load_message (lf_context_get_incident_log (lf_application_get_context (app))));
   listing = g_dir_open (dir, 0, NULL);
   while ((name = g_dir_read_name (listing)) != NULL)
     if (g_str_has_prefix (name, "incidents.json.damaged-"))
@@ -379,7 +379,7 @@ test_page_damaged_log_is_reported (void)
 static void
 test_page_runs (void)
 {
-  LfIncidentLog *log = lf_application_get_incident_log (app);
+  LfIncidentLog *log = lf_context_get_incident_log (lf_application_get_context (app));
   LfChecklistPage *page;
   g_autoptr(GPtrArray) checks = g_ptr_array_new ();
   const char *platforms[] = { "upwork", "fiverr", NULL };
@@ -387,7 +387,7 @@ test_page_runs (void)
   lf_window_show_page (get_window (), "checklist");
   page = get_page ();
   g_assert_nonnull (page);
-  g_assert_true (lf_checklist_page_get_plan (page) == lf_application_get_plan (app));
+  g_assert_true (lf_checklist_page_get_plan (page) == lf_context_get_plan (lf_application_get_context (app)));
   g_assert_cmpuint (n_runs_shown (page), ==, 0);
 
   /* Run a Drill offers every shipped scenario. */
@@ -443,7 +443,7 @@ static void
 test_page_plan_editing (void)
 {
   LfChecklistPage *page = get_page ();
-  LfPlan *plan = lf_application_get_plan (app);
+  LfPlan *plan = lf_context_get_plan (lf_application_get_context (app));
   GtkListBox *list = plan_list (page);
   g_autofree char *first = NULL;
   g_autofree char *second = NULL;
@@ -554,7 +554,7 @@ test_page_plan_editing (void)
 static void
 test_page_start_checklist (void)
 {
-  LfIncidentLog *log = lf_application_get_incident_log (app);
+  LfIncidentLog *log = lf_context_get_incident_log (lf_application_get_context (app));
   guint open_before = lf_incident_log_get_n_open (log);
   AdwMessageDialog *dialog;
 
@@ -656,7 +656,7 @@ test_page_close_and_export (void)
   GStatBuf st;
 
   /* Close asks for confirmation, then the incident moves to the log. */
-  lf_incident_log_mark_ended (lf_application_get_incident_log (app), cloudflare);
+  lf_incident_log_mark_ended (lf_context_get_incident_log (lf_application_get_context (app)), cloudflare);
   gtk_widget_activate_action (GTK_WIDGET (page), "checklist.close-incident", "s",
                               lf_incident_get_id (cloudflare));
   g_assert_true (lf_test_wait_for (message_dialog_shown, "Close the Incident?", 5000));
@@ -732,7 +732,7 @@ test_page_close_and_export (void)
 
   /* A closed incident can be deleted from the log, after confirmation. */
   {
-    LfIncidentLog *log = lf_application_get_incident_log (app);
+    LfIncidentLog *log = lf_context_get_incident_log (lf_application_get_context (app));
     g_autofree char *id = g_strdup (lf_incident_get_id (cloudflare));
 
     gtk_widget_activate_action (GTK_WIDGET (detail), "incident.delete", NULL);
@@ -763,7 +763,7 @@ cli_done_cb (GObject      *source,
 static gboolean
 drill_incident_open (gpointer data)
 {
-  LfDrill *drill = lf_application_get_drill (app);
+  LfDrill *drill = lf_context_get_drill (lf_application_get_context (app));
   LfIncident *incident;
 
   if (drill == NULL)
@@ -776,7 +776,7 @@ drill_incident_open (gpointer data)
 static gboolean
 drill_finished (gpointer data)
 {
-  LfDrill *drill = lf_application_get_drill (app);
+  LfDrill *drill = lf_context_get_drill (lf_application_get_context (app));
 
   return drill != NULL && !lf_drill_get_running (drill);
 }
@@ -784,7 +784,7 @@ drill_finished (gpointer data)
 static guint
 n_real_incidents (void)
 {
-  GListModel *log = G_LIST_MODEL (lf_application_get_incident_log (app));
+  GListModel *log = G_LIST_MODEL (lf_context_get_incident_log (lf_application_get_context (app)));
   guint n = 0;
 
   for (guint i = 0; i < g_list_model_get_n_items (log); i++)
@@ -802,7 +802,7 @@ static gboolean
 platform_is (const char *id,
              LfState     state)
 {
-  LfPlatformState *platform = lf_monitor_lookup_platform (lf_application_get_monitor (app), id);
+  LfPlatformState *platform = lf_monitor_lookup_platform (lf_context_get_monitor (lf_application_get_context (app)), id);
 
   return platform != NULL && lf_platform_state_get_state (platform) == state;
 }
@@ -829,15 +829,11 @@ health_page_shows_drill (gpointer data)
   return upwork_down && g_str_has_prefix (lf_health_page_get_banner_text (health), "Drill: ");
 }
 
-/* The real backend's probes when the monitor stops playing the drill (before it has its
- * own backend back and looks again). */
-static void
-on_drill_notify_cb (LfMonitor  *monitor,
-                    GParamSpec *pspec,
-                    guint      *n_probes)
+/* The real monitor is between rounds. */
+static gboolean
+real_monitor_idle (gpointer data)
 {
-  if (!lf_monitor_get_drill (monitor))
-    *n_probes = lf_scripted_backend_get_n_probes (backend);
+  return !lf_monitor_get_checking (lf_context_get_monitor (lf_application_get_context (app)));
 }
 
 static gboolean
@@ -846,10 +842,10 @@ drill_notifications_withdrawn (gpointer data)
   return !notification_with_prefix (notifications_shown, "Drill: ");
 }
 
-/* The drill plays through the application's own monitor: the Health page, the tray and the
- * notifications show it, marked as a drill; the real incident bridge opens nothing; the real
- * backend is not asked; afterwards the monitor has its own backend, clock and platforms
- * back. */
+/* A drill started from the command line plays on its own monitor: the Health page, the tray
+ * and the notifications show it, marked as a drill; the real monitor is never touched: its
+ * incident bridge opens nothing, its backend is not asked, its watched platforms, clock and
+ * history stay what they were, during the drill and after it. */
 static void
 test_page_drill_from_command_line (void)
 {
@@ -857,19 +853,22 @@ test_page_drill_from_command_line (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) out = NULL;
   const char *argv[] = { lf_test_get_binary (), "--drill", "cloudflare-2025-11-18", NULL };
-  const char *real_watched[] = { "upwork", "github", NULL };
-  LfIncidentLog *log = lf_application_get_incident_log (app);
-  LfMonitor *monitor = lf_application_get_monitor (app);
+  const char *real_watched[] = { "upwork", "github", "paypal", NULL };
+  LfContext *context = lf_application_get_context (app);
+  LfIncidentLog *log = lf_context_get_incident_log (context);
+  LfMonitor *monitor = lf_context_get_monitor (context);
+  LfHistory *history = lf_context_get_history (context);
   LfTray *tray = lf_application_get_tray (app);
   LfChecklistPage *page = get_page ();
   GPtrArray *incidents;
+  GPtrArray *transitions;
   LfIncident *incident;
+  LfDrill *drill;
   gboolean done = FALSE;
   guint runs_before = n_runs_shown (page);
   guint n_real = n_real_incidents ();
   guint n_probes;
-  guint n_probes_at_end = G_MAXUINT;
-  gulong handler;
+  guint n_transitions;
   guint interval, confirm, status;
 
   /* The real monitor: healthy answers, two platforms (one the drill uses too), a slow clock. */
@@ -879,7 +878,12 @@ test_page_drill_from_command_line (void)
   lf_monitor_start (monitor);
   lf_monitor_check_now (monitor);
   g_assert_true (lf_test_wait_for (upwork_is_up, NULL, 10000));
-  g_assert_false (lf_monitor_get_drill (monitor));
+  /* Rounds queued meanwhile follow at idle: let them all finish. */
+  for (guint i = 0; i < 3; i++)
+    {
+      g_assert_true (lf_test_wait_for (real_monitor_idle, NULL, 10000));
+      settle (100);
+    }
 
   /* This process is the running Lifeline; the command hands the drill over to it. */
   g_setenv ("LIFELINE_DRILL_SPEED", "15", TRUE);
@@ -893,16 +897,20 @@ test_page_drill_from_command_line (void)
   out = g_input_stream_read_bytes (g_subprocess_get_stdout_pipe (proc), 4096, NULL, &error);
   g_assert_nonnull (strstr (g_bytes_get_data (out, NULL), "Started the drill"));
 
-  /* The window shows the checklist; the application's monitor plays the drill. */
-  g_assert_nonnull (lf_application_get_drill (app));
-  g_assert_true (lf_drill_get_monitor (lf_application_get_drill (app)) == monitor);
-  g_assert_true (lf_monitor_get_drill (monitor));
-  g_assert_true (lf_monitor_get_backend (monitor)
-                 == LF_MONITOR_BACKEND (lf_drill_get_backend (lf_application_get_drill (app))));
+  /* The window shows the checklist; the drill plays on its own monitor and backend, the
+   * real monitor keeps its own. */
+  drill = lf_context_get_drill (context);
+  g_assert_nonnull (drill);
+  g_assert_true (lf_drill_get_monitor (drill) != monitor);
+  g_assert_true (lf_context_get_active_monitor (context) == lf_drill_get_monitor (drill));
+  g_assert_true (lf_monitor_get_backend (monitor) == LF_MONITOR_BACKEND (backend));
+  g_assert_true (g_strv_equal (lf_monitor_get_watched (monitor), real_watched));
   g_assert_cmpstr (lf_window_get_visible_page (get_window ()), ==, "checklist");
   n_probes = lf_scripted_backend_get_n_probes (backend);
-  handler = g_signal_connect (monitor, "notify::drill", G_CALLBACK (on_drill_notify_cb),
-                              &n_probes_at_end);
+  transitions = lf_history_get_transitions (history, "upwork");
+  g_assert_nonnull (transitions);
+  n_transitions = transitions->len;
+  g_assert_cmpuint (n_transitions, >, 0);
 
   /* The Health page, the notifications and the tray show the drill, as a drill. */
   g_assert_true (lf_test_wait_for (health_page_shows_drill, NULL, 10000));
@@ -913,6 +921,9 @@ test_page_drill_from_command_line (void)
   g_assert_false (notification_with_prefix (notifications_added, "Cloudflare"));
   if (tray != NULL)
     g_assert_true (g_str_has_prefix (lf_tray_get_title (tray), "Drill: "));
+  /* Meanwhile the user's watched list is what it was: PayPal and all. */
+  g_assert_true (g_strv_equal (lf_monitor_get_watched (monitor), real_watched));
+  g_assert_true (platform_is ("upwork", LF_STATE_UP));
   lf_window_show_page (get_window (), "checklist");
 
   g_assert_true (lf_test_wait_for (drill_incident_open, NULL, 10000));
@@ -929,8 +940,7 @@ test_page_drill_from_command_line (void)
   save_screenshot (GTK_WIDGET (get_window ()), "checklist-page-drill.png");
 
   g_assert_true (lf_test_wait_for (drill_finished, NULL, 20000));
-  incidents = lf_incident_bridge_get_incidents (
-                lf_drill_get_bridge (lf_application_get_drill (app)));
+  incidents = lf_incident_bridge_get_incidents (lf_drill_get_bridge (drill));
   g_assert_cmpuint (incidents->len, ==, 1);
   incident = g_ptr_array_index (incidents, 0);
   g_assert_true (lf_incident_get_drill (incident));
@@ -939,20 +949,20 @@ test_page_drill_from_command_line (void)
   /* Recovered, and waiting for the user to close it. */
   g_assert_cmpint (lf_incident_get_status (incident), ==, LF_INCIDENT_ENDED);
 
-  /* The real incident bridge opened nothing, and the real backend was not asked. */
+  /* The real monitor was never touched: the real incident bridge opened nothing, the real
+   * backend was not asked, its platforms, clock and history are as they were. */
+  g_assert_true (lf_context_get_active_monitor (context) == monitor);
   g_assert_cmpuint (n_real_incidents (), ==, n_real);
-  g_signal_handler_disconnect (monitor, handler);
-  g_assert_cmpuint (n_probes_at_end, ==, n_probes);
-
-  /* The monitor has its own backend, platforms and clock back, and looks again. */
-  g_assert_false (lf_monitor_get_drill (monitor));
+  g_assert_cmpuint (lf_scripted_backend_get_n_probes (backend), ==, n_probes);
   g_assert_true (lf_monitor_get_backend (monitor) == LF_MONITOR_BACKEND (backend));
   g_assert_true (g_strv_equal (lf_monitor_get_watched (monitor), real_watched));
   lf_monitor_get_timings (monitor, &interval, &confirm, &status);
   g_assert_cmpuint (interval, ==, 3600 * 1000);
   g_assert_cmpuint (confirm, ==, 5);
   g_assert_cmpuint (status, ==, 1);
-  g_assert_true (lf_test_wait_for (upwork_is_up, NULL, 10000));
+  transitions = lf_history_get_transitions (history, "upwork");
+  g_assert_cmpuint (transitions->len, ==, n_transitions);
+  g_assert_true (platform_is ("upwork", LF_STATE_UP));
   g_assert_false (g_str_has_prefix (lf_health_page_get_banner_text (
                                       lf_window_get_health_page (get_window ())), "Drill"));
   if (tray != NULL)
@@ -967,7 +977,7 @@ test_page_drill_from_command_line (void)
 static LfIncident *
 find_real_incident (const char *platform_id)
 {
-  GListModel *log = G_LIST_MODEL (lf_application_get_incident_log (app));
+  GListModel *log = G_LIST_MODEL (lf_context_get_incident_log (lf_application_get_context (app)));
 
   for (guint i = 0; i < g_list_model_get_n_items (log); i++)
     {
@@ -992,7 +1002,7 @@ upwork_incident_is_open (gpointer data)
 static void
 test_page_monitor_opens_incident (void)
 {
-  LfMonitor *monitor = lf_application_get_monitor (app);
+  LfMonitor *monitor = lf_context_get_monitor (lf_application_get_context (app));
   const char *watched[] = { "upwork", "discord", NULL };
   LfIncident *incident;
 
@@ -1026,7 +1036,7 @@ composer_is_shown (gpointer data)
 static void
 test_page_drill_notice (void)
 {
-  LfIncidentLog *log = lf_application_get_incident_log (app);
+  LfIncidentLog *log = lf_context_get_incident_log (lf_application_get_context (app));
   const char *platforms[] = { "upwork", NULL };
   LfIncident *incident;
   GtkWindow *composer;
@@ -1168,8 +1178,8 @@ main (int   argc,
   /* The application's real monitor answers from a healthy script: no network here, and
    * the incidents these tests count are the ones they open themselves. */
   backend = lf_scripted_backend_new ();
-  lf_monitor_set_backend (lf_application_get_monitor (app), LF_MONITOR_BACKEND (backend));
-  lf_monitor_set_network_monitor (lf_application_get_monitor (app), NULL);
+  lf_monitor_set_backend (lf_context_get_monitor (lf_application_get_context (app)), LF_MONITOR_BACKEND (backend));
+  lf_monitor_set_network_monitor (lf_context_get_monitor (lf_application_get_context (app)), NULL);
 
   g_test_add_func ("/lifeline/checklist-page/damaged-log-is-reported",
                    test_page_damaged_log_is_reported);

@@ -12,6 +12,7 @@
 
 #include "lf-cli.h"
 #include "lf-cli-notify.h"
+#include "lf-incident-log.h"
 #include "lf-storage.h"
 #include "lf-test-utils.h"
 
@@ -383,6 +384,138 @@ test_notify_directory (void)
   g_clear_pointer (&keyring_path, g_free);
 }
 
+
+/* `lifeline --notify` records the notice in the incident's timeline, as the window does: the
+ * open incident covering the platform gets "notice sent" with the channel and the counts, and
+ * no name or address. A dry run records nothing. */
+
+static gboolean
+result_is_set (gpointer data)
+{
+  return *(GAsyncResult **) data != NULL;
+}
+
+static void
+got_result_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static LfIncidentLog *
+load_incident_log (void)
+{
+  g_autoptr(LfPlan) plan = lf_plan_new (NULL);
+  g_autoptr(LfIncidentLog) log = lf_incident_log_new (plan, NULL);
+  g_autoptr(GAsyncResult) plan_result = NULL;
+  g_autoptr(GAsyncResult) log_result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  lf_plan_load_async (plan, NULL, got_result_cb, &plan_result);
+  lf_incident_log_load_async (log, NULL, got_result_cb, &log_result);
+  g_assert_true (lf_test_wait_for (result_is_set, &plan_result, 5000));
+  g_assert_true (lf_test_wait_for (result_is_set, &log_result, 5000));
+  g_assert_true (lf_plan_load_finish (plan, plan_result, &error));
+  g_assert_no_error (error);
+  g_assert_true (lf_incident_log_load_finish (log, log_result, &error));
+  g_assert_no_error (error);
+
+  return g_steal_pointer (&log);
+}
+
+static guint
+count_notices (LfIncident *incident)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < lf_incident_get_n_entries (incident); i++)
+    if (lf_incident_get_entry (incident, i)->kind == LF_TIMELINE_NOTICE_SENT)
+      n++;
+
+  return n;
+}
+
+static const char record_bundle[] =
+  "{ \"format\": \"lifeline-bundle\", \"version\": 1,\n"
+  "  \"me\": { \"name\": \"Sam Freelancer\", \"email\": \"sam@example.com\" },\n"
+  "  \"contacts\": [\n"
+  "    { \"name\": \"Ada Lovelace\", \"emails\": [\"ada@example.com\"],\n"
+  "      \"platforms\": [\"upwork\"] },\n"
+  "    { \"name\": \"Charles Babbage\", \"emails\": [\"charles@example.com\"],\n"
+  "      \"platforms\": [\"upwork\"] } ],\n"
+  "  \"channels\": [ { \"id\": \"board\", \"kind\": \"clipboard\" } ] }\n";
+
+static void
+test_notify_records_incident (void)
+{
+  g_autofree char *bundle = g_build_filename (g_get_home_dir (), "record.json", NULL);
+  g_autofree char *incidents = lf_storage_build_data_path ("incidents.json");
+  const char *import[] = { "--import", bundle, NULL };
+  const char *dry_run[] = { "--notify", "upwork", "--dry-run", NULL };
+  const char *notify[] = { "--notify", "upwork", NULL };
+  const char *upwork[] = { "upwork", NULL };
+  g_autoptr(LfIncidentLog) log = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *saved = NULL;
+  const LfTimelineEntry *entry = NULL;
+  LfIncident *incident;
+  guint n_entries;
+
+  keyring_path = g_build_filename (g_get_home_dir (), "record.keyring", NULL);
+  g_assert_true (g_file_set_contents (bundle, record_bundle, -1, NULL));
+  g_assert_cmpint (run_program (TRUE, import, &out, &err), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* Upwork is down: the incident is open (as the monitor's bridge would have opened it). */
+  log = load_incident_log ();
+  incident = lf_incident_log_open (log, "Upwork outage", upwork, "cloudflare",
+                                   LF_CAUSE_CDN_EDGE, LF_DIAGNOSIS_PLATFORM_OUTAGE, FALSE);
+  id = g_strdup (lf_incident_get_id (incident));
+  n_entries = lf_incident_get_n_entries (incident);
+  g_assert_cmpuint (count_notices (incident), ==, 0);
+  g_assert_true (lf_incident_log_flush (log, &error));
+  g_assert_no_error (error);
+  g_clear_object (&log);
+
+  /* A dry run sends nothing and records nothing. */
+  g_assert_cmpint (run_program (TRUE, dry_run, &out, &err), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  log = load_incident_log ();
+  incident = lf_incident_log_lookup (log, id);
+  g_assert_nonnull (incident);
+  g_assert_cmpuint (lf_incident_get_n_entries (incident), ==, n_entries);
+  g_clear_object (&log);
+
+  /* The real thing, through the clipboard channel (rendered for the user to paste). */
+  g_assert_cmpint (run_program (TRUE, notify, &out, &err), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  g_assert_nonnull (strstr (out, "Ada Lovelace"));
+
+  log = load_incident_log ();
+  incident = lf_incident_log_lookup (log, id);
+  g_assert_nonnull (incident);
+  g_assert_cmpuint (count_notices (incident), ==, 1);
+  for (guint i = 0; i < lf_incident_get_n_entries (incident); i++)
+    if (lf_incident_get_entry (incident, i)->kind == LF_TIMELINE_NOTICE_SENT)
+      entry = lf_incident_get_entry (incident, i);
+  g_assert_cmpstr (entry->text, ==, "Notice “Outage notice” sent: 2 delivered, 0 handed to the "
+                                    "mail app, 0 failed, 0 without a channel");
+  g_assert_cmpstr (lf_timeline_entry_get_data (entry, LF_TIMELINE_DATA_CHANNEL), ==, "clipboard");
+
+  /* The incident log is a plain file: no client's name or address in it. */
+  g_assert_true (g_file_get_contents (incidents, &saved, NULL, NULL));
+  g_assert_null (strstr (saved, "Ada"));
+  g_assert_null (strstr (saved, "ada@example.com"));
+
+  g_clear_pointer (&keyring_path, g_free);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -396,6 +529,7 @@ main (int   argc,
   g_test_add_func ("/lifeline/cli-notify/dry-run", test_notify_dry_run);
   g_test_add_func ("/lifeline/cli-notify/options", test_notify_options);
   g_test_add_func ("/lifeline/cli-notify/directory", test_notify_directory);
+  g_test_add_func ("/lifeline/cli-notify/records-incident", test_notify_records_incident);
 
   return g_test_run ();
 }

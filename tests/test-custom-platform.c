@@ -48,6 +48,20 @@ test_custom_platform_builds_entry (void)
                    "https://status.acme.example/api/v2/summary.json");
   g_assert_cmpstr (platform->status->page, ==, "https://status.acme.example");
   g_assert_cmpstrv (platform->providers, providers);
+
+  /* an Instatus site stands for its summary.json; an endpoint stays as given */
+  g_clear_pointer (&platform, lf_catalog_platform_free);
+  platform = lf_custom_platform_new (catalog, "Whereby", "https://whereby.com/",
+                                     "https://wherebystatus.com/", "instatus", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (platform->status->kind, ==, LF_STATUS_KIND_INSTATUS);
+  g_assert_cmpstr (platform->status->url, ==, "https://wherebystatus.com/summary.json");
+  g_clear_pointer (&platform, lf_catalog_platform_free);
+  platform = lf_custom_platform_new (catalog, "Whereby", "https://whereby.com/",
+                                     "https://wherebystatus.com/summary.json", "instatus", NULL,
+                                     &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (platform->status->url, ==, "https://wherebystatus.com/summary.json");
 }
 
 static void

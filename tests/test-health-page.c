@@ -371,7 +371,8 @@ custom_platform_gone (gpointer data)
 static void
 test_health_page_custom_platform (void)
 {
-  LfPreferencesWindow *prefs = lf_preferences_window_new (app);
+  LfPreferencesWindow *prefs = lf_preferences_window_new (lf_application_get_context (app), lf_application_get_settings (app),
+                                  lf_application_get_tray (app));
   g_autofree char *path = lf_catalog_get_user_file ();
   LfCatalogPlatform *added;
 
@@ -447,7 +448,7 @@ main (int   argc,
 
   /* no notification server on the private bus: this is about the window, not notifications */
   g_settings_set_string (lf_application_get_settings (app), "notify-on", "never");
-  monitor = lf_application_get_monitor (app);
+  monitor = lf_context_get_monitor (lf_application_get_context (app));
   g_assert_nonnull (monitor);
   backend = lf_scripted_backend_new ();
   lf_monitor_set_backend (monitor, LF_MONITOR_BACKEND (backend));

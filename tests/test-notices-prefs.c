@@ -53,7 +53,8 @@ profile_loaded (gpointer data)
 static LfPreferencesWindow *
 open_prefs (LfNoticesPrefs **page)
 {
-  LfPreferencesWindow *prefs = lf_preferences_window_new (app);
+  LfPreferencesWindow *prefs = lf_preferences_window_new (lf_application_get_context (app), lf_application_get_settings (app),
+                                  lf_application_get_tray (app));
 
   gtk_window_present (GTK_WINDOW (prefs));
   *page = lf_preferences_window_get_notices_prefs (prefs);
@@ -131,7 +132,7 @@ read_channels_file (void)
 static char *
 lookup_secret (const char *channel_id)
 {
-  LfChannel *channel = lf_channel_store_lookup (lf_application_get_channel_store (app),
+  LfChannel *channel = lf_channel_store_lookup (lf_context_get_channel_store (lf_application_get_context (app)),
                                                 channel_id);
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
@@ -237,7 +238,7 @@ test_notices_prefs_channels (void)
 {
   LfNoticesPrefs *page;
   LfPreferencesWindow *prefs = open_prefs (&page);
-  LfChannelStore *store = lf_application_get_channel_store (app);
+  LfChannelStore *store = lf_context_get_channel_store (lf_application_get_context (app));
   LfChannelEditor *editor;
   g_autofree char *file = NULL;
   g_autofree char *secret = NULL;
@@ -389,7 +390,8 @@ test_notices_prefs_test_to_self (void)
   gtk_window_destroy (GTK_WINDOW (prefs));
 
   /* As a person sees it on a phone-sized window, and in the dark style. */
-  prefs = lf_preferences_window_new (app);
+  prefs = lf_preferences_window_new (lf_application_get_context (app), lf_application_get_settings (app),
+                                  lf_application_get_tray (app));
   gtk_window_set_default_size (GTK_WINDOW (prefs), 360, 720);
   gtk_window_present (GTK_WINDOW (prefs));
   page = lf_preferences_window_get_notices_prefs (prefs);
@@ -434,7 +436,7 @@ file_exists (gpointer data)
 static gboolean
 channel_exists (gpointer data)
 {
-  return lf_channel_store_lookup (lf_application_get_channel_store (app), data) != NULL;
+  return lf_channel_store_lookup (lf_context_get_channel_store (lf_application_get_context (app)), data) != NULL;
 }
 
 static gboolean
@@ -448,8 +450,8 @@ deadline_imported (gpointer data)
 static void
 test_notices_prefs_bundle (void)
 {
-  LfContactStore *contacts = lf_application_get_contact_store (app);
-  LfTemplateStore *templates = lf_application_get_template_store (app);
+  LfContactStore *contacts = lf_context_get_contact_store (lf_application_get_context (app));
+  LfTemplateStore *templates = lf_context_get_template_store (lf_application_get_context (app));
   g_autofree char *out = g_build_filename (g_get_home_dir (), "app-export.json", NULL);
   g_autofree char *in = g_build_filename (g_get_home_dir (), "app-import.json", NULL);
   g_autoptr(GFile) out_file = g_file_new_for_path (out);
@@ -465,7 +467,7 @@ test_notices_prefs_bundle (void)
   g_assert_true (lf_contact_store_load_finish (contacts, result, NULL));
 
   page = LF_CLIENTS_PAGE (lf_clients_page_new (contacts));
-  lf_clients_page_set_notice_stores (page, templates, lf_application_get_channel_store (app));
+  lf_clients_page_set_notice_stores (page, templates, lf_context_get_channel_store (lf_application_get_context (app)));
   window = gtk_window_new ();
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (page));
   gtk_window_present (GTK_WINDOW (window));
@@ -527,7 +529,7 @@ main (int   argc,
   g_application_register (G_APPLICATION (app), NULL, &error);
   g_assert_no_error (error);
   g_application_hold (G_APPLICATION (app));
-  lf_monitor_stop (lf_application_get_monitor (app));
+  lf_monitor_stop (lf_context_get_monitor (lf_application_get_context (app)));
 
   g_test_add_func ("/lifeline/notices-prefs/profile", test_notices_prefs_profile);
   g_test_add_func ("/lifeline/notices-prefs/channels", test_notices_prefs_channels);

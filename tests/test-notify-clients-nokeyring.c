@@ -86,7 +86,7 @@ main (int   argc,
   g_application_register (G_APPLICATION (app), NULL, &error);
   g_assert_no_error (error);
   g_application_hold (G_APPLICATION (app));
-  lf_monitor_stop (lf_application_get_monitor (app));
+  lf_monitor_stop (lf_context_get_monitor (lf_application_get_context (app)));
   g_settings_set_string (lf_application_get_settings (app), "notify-on", "never");
 
   g_test_add_func ("/lifeline/notify-clients-nokeyring/unavailable",

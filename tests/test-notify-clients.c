@@ -49,7 +49,7 @@ result_is_set (gpointer data)
 static char *
 add_contact (const char *json)
 {
-  LfContactStore *store = lf_application_get_contact_store (app);
+  LfContactStore *store = lf_context_get_contact_store (lf_application_get_context (app));
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(LfContact) contact = NULL;
   g_autoptr(LfContact) added = NULL;
@@ -71,11 +71,10 @@ add_contact (const char *json)
 static void
 seed (void)
 {
-  LfContactStore *store = lf_application_get_contact_store (app);
+  LfContactStore *store = lf_context_get_contact_store (lf_application_get_context (app));
   g_autoptr(LfProfile) profile = lf_profile_new ();
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *channels = lf_storage_build_data_path ("channels.json");
 
   lf_contact_store_load_async (store, NULL, got_result_cb, &result);
   g_assert_true (lf_test_wait_for (result_is_set, &result, TIMEOUT_MS));
@@ -97,8 +96,15 @@ seed (void)
   lf_profile_save_async (profile, NULL, got_result_cb, &result);
   g_assert_true (lf_test_wait_for (result_is_set, &result, TIMEOUT_MS));
   g_assert_true (lf_profile_save_finish (profile, result, &error));
+}
 
-  /* One configured channel: SMTP, the composer's default. */
+/* One configured channel: SMTP, the composer's default. Written before the application
+ * starts, which reads it. */
+static void
+write_channels (void)
+{
+  g_autofree char *channels = lf_storage_build_data_path ("channels.json");
+
   g_assert_true (lf_storage_write_atomic (channels,
     "{\"version\": 1, \"channels\": [{\"id\": \"mail\", \"kind\": \"smtp\","
     " \"host\": \"smtp.example.com\", \"security\": \"starttls\","
@@ -385,7 +391,7 @@ test_notify_clients_then_all_clear (void)
   lf_channel_set_port (local, server->port);
   lf_channel_set_security (local, LF_SMTP_SECURITY_NONE);
   lf_channel_set_from (local, "Sam Freelancer <sam@example.com>");
-  lf_channel_store_add (lf_application_get_channel_store (app), local);
+  lf_channel_store_add (lf_context_get_channel_store (lf_application_get_context (app)), local);
 
   script_cloudflare_outage ();
   check_until (LF_DIAGNOSIS_PROVIDER_OUTAGE);
@@ -425,7 +431,7 @@ test_notify_clients_then_all_clear (void)
   }
 
   close_composers ();
-  lf_channel_store_remove (lf_application_get_channel_store (app), "local");
+  lf_channel_store_remove (lf_context_get_channel_store (lf_application_get_context (app)), "local");
   lf_test_smtp_server_stop (server);
 }
 
@@ -453,12 +459,13 @@ main (int   argc,
   g_setenv ("SECRET_FILE_TEST_PASSWORD", "test-password", TRUE);
 
   bus = lf_test_dbus_up ();
+  write_channels ();
   app = lf_application_new ();
   g_application_register (G_APPLICATION (app), NULL, &error);
   g_assert_no_error (error);
   g_application_hold (G_APPLICATION (app));
 
-  monitor = lf_application_get_monitor (app);
+  monitor = lf_context_get_monitor (lf_application_get_context (app));
   backend = lf_scripted_backend_new ();
   lf_monitor_set_backend (monitor, LF_MONITOR_BACKEND (backend));
   lf_monitor_set_network_monitor (monitor, NULL);

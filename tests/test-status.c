@@ -80,7 +80,8 @@ assert_parse_error (LfStatusKind  kind,
 static void
 test_kind_strings (void)
 {
-  const char *names[] = { "statuspage", "statusio", "slack", "incidentio", "google-workspace" };
+  const char *names[] = { "statuspage", "statusio", "slack", "incidentio", "google-workspace",
+                          "instatus" };
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
@@ -90,7 +91,8 @@ test_kind_strings (void)
       g_assert_cmpint (kind, ==, i);
       g_assert_cmpstr (lf_status_kind_to_string (kind), ==, names[i]);
     }
-  g_assert_false (lf_status_kind_from_string ("instatus", &(LfStatusKind) { 0 }));
+  g_assert_cmpint (G_N_ELEMENTS (names), ==, LF_STATUS_KIND_LAST + 1);
+  g_assert_false (lf_status_kind_from_string ("betterstack", &(LfStatusKind) { 0 }));
   g_assert_false (lf_status_kind_from_string (NULL, &(LfStatusKind) { 0 }));
 }
 
@@ -268,6 +270,14 @@ test_unknown_enums_every_kind (void)
   g_assert_cmpint (indicator_of_data (LF_STATUS_KIND_INCIDENTIO,
                                       "{\"page_title\": \"x\"}"),
                    ==, LF_SEVERITY_OPERATIONAL);
+  g_assert_cmpint (indicator_of_data (LF_STATUS_KIND_INSTATUS,
+                                      "{\"page\": {\"name\": \"x\", \"status\": \"WOBBLY\"}}"),
+                   ==, LF_SEVERITY_UNKNOWN);
+  g_assert_cmpint (indicator_of_data (LF_STATUS_KIND_INSTATUS,
+                                      "{\"page\": {\"status\": \"UP\"}, "
+                                      "\"activeIncidents\": [{\"name\": \"?\", "
+                                      "\"status\": \"IDENTIFIED\", \"impact\": \"MELTDOWN\"}]}"),
+                   ==, LF_SEVERITY_UNKNOWN);
 }
 
 static void
@@ -418,14 +428,69 @@ test_google (void)
                    "https://status.cloud.google.com/incidents/MfiGCW4E26MPGRnCJ8by");
 }
 
+/* Instatus: the example response of Instatus's own documentation (the page's summary.json),
+ * and the shapes that documentation and reference §3 describe around it. */
+static void
+test_instatus (void)
+{
+  g_autoptr(LfStatusReport) docs = NULL;
+  LfStatusIncident *incident;
+  LfStatusIncident *maintenance;
+
+  docs = parse_file (LF_STATUS_KIND_INSTATUS, "instatus_docs_summary_hasissues.json", NULL);
+  g_assert_cmpint (docs->indicator, ==, LF_SEVERITY_MAJOR);
+  g_assert_cmpstr (docs->page_name, ==, "Instatus");
+  g_assert_cmpstr (docs->page_url, ==, "https://instat.us");
+  g_assert_cmpuint (docs->incidents->len, ==, 2);
+  g_assert_cmpuint (lf_status_report_count_active (docs), ==, 1);
+  incident = g_ptr_array_index (docs->incidents, 0);
+  g_assert_cmpstr (incident->title, ==, "We're facing an issue with our API");
+  g_assert_cmpint (incident->severity, ==, LF_SEVERITY_MAJOR);
+  g_assert_false (incident->maintenance);
+  g_assert_cmpstr (incident->url, ==,
+                   "https://testing-widget.instatus.com/incident/cl4a8n3070721qtmzvts760c4");
+  maintenance = g_ptr_array_index (docs->incidents, 1);
+  g_assert_cmpstr (maintenance->title, ==, "Database maintenance");
+  g_assert_true (maintenance->maintenance);
+  g_assert_true (maintenance->upcoming);   /* NOTSTARTEDYET: a forewarning only */
+
+  /* A healthy page leaves both arrays out. */
+  g_assert_cmpint (indicator_of_data (LF_STATUS_KIND_INSTATUS,
+                                      "{\"page\": {\"name\": \"Wistia\", "
+                                      "\"url\": \"https://status.wistia.com\", "
+                                      "\"status\": \"UP\"}}"),
+                   ==, LF_SEVERITY_OPERATIONAL);
+  /* Issues the summary does not itemise are not "operational". */
+  g_assert_cmpint (indicator_of_data (LF_STATUS_KIND_INSTATUS,
+                                      "{\"page\": {\"name\": \"x\", \"status\": \"HASISSUES\"}}"),
+                   ==, LF_SEVERITY_DEGRADED);
+  g_assert_cmpint (indicator_of_data (LF_STATUS_KIND_INSTATUS,
+                                      "{\"page\": {\"name\": \"x\", "
+                                      "\"status\": \"UNDERMAINTENANCE\"}, "
+                                      "\"activeMaintenances\": [{\"name\": \"Upgrade\", "
+                                      "\"status\": \"INPROGRESS\"}]}"),
+                   ==, LF_SEVERITY_MAINTENANCE);
+  /* Resolved incidents and completed maintenances are over; names may be translations. */
+  g_assert_cmpint (indicator_of_data (LF_STATUS_KIND_INSTATUS,
+                                      "{\"page\": {\"name\": {\"default\": \"x\"}, "
+                                      "\"status\": \"UP\"}, "
+                                      "\"activeIncidents\": [{\"name\": {\"default\": \"a\"}, "
+                                      "\"status\": \"RESOLVED\", \"impact\": \"MAJOROUTAGE\"}, "
+                                      "{\"name\": {\"default\": \"b\"}, "
+                                      "\"status\": \"MONITORING\", "
+                                      "\"impact\": \"PARTIALOUTAGE\"}], "
+                                      "\"activeMaintenances\": [{\"name\": \"m\", "
+                                      "\"status\": \"COMPLETED\"}]}"),
+                   ==, LF_SEVERITY_PARTIAL);
+}
+
 static void
 test_unreadable (void)
 {
   g_autoptr(GBytes) summary = load_bytes ("atc0005_instructure-summary.json");
   gsize length = g_bytes_get_size (summary);
 
-  for (LfStatusKind kind = LF_STATUS_KIND_STATUSPAGE; kind <= LF_STATUS_KIND_GOOGLE_WORKSPACE;
-       kind++)
+  for (LfStatusKind kind = LF_STATUS_KIND_STATUSPAGE; kind <= LF_STATUS_KIND_LAST; kind++)
     {
       assert_parse_error (kind, "", 0);
       assert_parse_error (kind, "{\"status\": ", -1);
@@ -439,8 +504,7 @@ test_unreadable (void)
   {
     g_autofree char *deep = g_strnfill (LF_STATUS_MAX_BODY / 4, '[');
 
-    for (LfStatusKind kind = LF_STATUS_KIND_STATUSPAGE; kind <= LF_STATUS_KIND_GOOGLE_WORKSPACE;
-         kind++)
+    for (LfStatusKind kind = LF_STATUS_KIND_STATUSPAGE; kind <= LF_STATUS_KIND_LAST; kind++)
       assert_parse_error (kind, deep, -1);
   }
 
@@ -451,6 +515,8 @@ test_unreadable (void)
   assert_parse_error (LF_STATUS_KIND_INCIDENTIO, "{\"hello\": []}", -1);
   assert_parse_error (LF_STATUS_KIND_GOOGLE_WORKSPACE, "{\"incidents\": []}", -1);
   assert_parse_error (LF_STATUS_KIND_GOOGLE_WORKSPACE, "[1, 2]", -1);
+  assert_parse_error (LF_STATUS_KIND_INSTATUS, "{\"activeIncidents\": []}", -1);
+  assert_parse_error (LF_STATUS_KIND_INSTATUS, "{\"page\": \"Instatus\"}", -1);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -655,6 +721,7 @@ main (int   argc,
   g_test_add_func ("/lifeline/status/statusio", test_statusio);
   g_test_add_func ("/lifeline/status/slack", test_slack);
   g_test_add_func ("/lifeline/status/google", test_google);
+  g_test_add_func ("/lifeline/status/instatus", test_instatus);
   g_test_add_func ("/lifeline/status/unreadable", test_unreadable);
   g_test_add_func ("/lifeline/status/unknown-enums", test_unknown_enums_every_kind);
   g_test_add_func ("/lifeline/status/fetch/conditional", test_fetch_conditional);

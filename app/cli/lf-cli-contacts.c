@@ -81,3 +81,87 @@ lf_cli_load_plan (GError **error)
 
   return g_steal_pointer (&plan);
 }
+
+/**
+ * lf_cli_context_load_contacts:
+ * @context: the command's context
+ * @error: why the client directory cannot be read (no keyring, locked)
+ *
+ * Loads the context's client directory from the keyring, waiting for it.
+ *
+ * Returns: %TRUE when the clients are there
+ */
+gboolean
+lf_cli_context_load_contacts (LfContext  *context,
+                              GError    **error)
+{
+  LfContactStore *store = lf_context_get_contact_store (context);
+  g_autoptr(GAsyncResult) result = NULL;
+
+  g_return_val_if_fail (LF_IS_CONTEXT (context), FALSE);
+
+  lf_contact_store_load_async (store, NULL, store_result_cb, &result);
+  lf_cli_contacts_wait (&result);
+  return lf_contact_store_load_finish (store, result, error);
+}
+
+/**
+ * lf_cli_context_load_history:
+ * @context: the command's context
+ * @error: why the history could not be read (it is then empty or partial)
+ *
+ * Loads the context's health history, waiting for it.
+ *
+ * Returns: %TRUE when it was read whole
+ */
+gboolean
+lf_cli_context_load_history (LfContext  *context,
+                             GError    **error)
+{
+  LfHistory *history = lf_context_get_history (context);
+  g_autoptr(GAsyncResult) result = NULL;
+
+  g_return_val_if_fail (LF_IS_CONTEXT (context), FALSE);
+
+  lf_history_load_async (history, NULL, store_result_cb, &result);
+  lf_cli_contacts_wait (&result);
+  return lf_history_load_finish (history, result, error);
+}
+
+/**
+ * lf_cli_context_load_incidents:
+ * @context: the command's context
+ * @error: why the plan or the incident log could not be read (a damaged file is set aside)
+ *
+ * Loads the context's plan and incident log, waiting for them.
+ *
+ * Returns: %TRUE when both were read
+ */
+gboolean
+lf_cli_context_load_incidents (LfContext  *context,
+                               GError    **error)
+{
+  LfPlan *plan = lf_context_get_plan (context);
+  LfIncidentLog *log = lf_context_get_incident_log (context);
+  g_autoptr(GAsyncResult) plan_result = NULL;
+  g_autoptr(GAsyncResult) log_result = NULL;
+  g_autoptr(GError) plan_error = NULL;
+  gboolean log_ok;
+
+  g_return_val_if_fail (LF_IS_CONTEXT (context), FALSE);
+
+  lf_plan_load_async (plan, NULL, store_result_cb, &plan_result);
+  lf_incident_log_load_async (log, NULL, store_result_cb, &log_result);
+  lf_cli_contacts_wait (&plan_result);
+  lf_cli_contacts_wait (&log_result);
+
+  log_ok = lf_incident_log_load_finish (log, log_result, error);
+  if (!lf_plan_load_finish (plan, plan_result, &plan_error))
+    {
+      if (log_ok)
+        g_propagate_error (error, g_steal_pointer (&plan_error));
+      return FALSE;
+    }
+
+  return log_ok;
+}

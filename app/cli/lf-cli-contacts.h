@@ -1,4 +1,5 @@
-/* lf-cli-contacts.h — what --import and --export share: a loaded store, synchronously
+/* lf-cli-contacts.h — what the commands share: the parts of an LfContext they need, loaded
+ * synchronously
  *
  * Copyright 2026 The Lifeline authors
  *
@@ -8,6 +9,7 @@
 #pragma once
 
 #include "lf-contact-store.h"
+#include "lf-context.h"
 #include "lf-profile.h"
 
 #include "lf-plan.h"
@@ -18,5 +20,12 @@ LfContactStore *lf_cli_contacts_load_store   (GError      **error);
 LfProfile      *lf_cli_contacts_load_profile (GError      **error);
 void            lf_cli_contacts_wait         (GAsyncResult **result);
 LfPlan         *lf_cli_load_plan             (GError      **error);
+
+gboolean        lf_cli_context_load_contacts (LfContext    *context,
+                                              GError      **error);
+gboolean        lf_cli_context_load_history  (LfContext    *context,
+                                              GError      **error);
+gboolean        lf_cli_context_load_incidents (LfContext   *context,
+                                               GError     **error);
 
 G_END_DECLS

@@ -12,6 +12,7 @@
 #include "lf-cli-notify.h"
 #include "lf-channel.h"
 #include "lf-cli-contacts.h"
+#include "lf-context.h"
 #include "lf-notice-context.h"
 #include "lf-notice.h"
 #include "lf-template-store.h"
@@ -101,32 +102,25 @@ print_results (LfNotice *notice)
 }
 
 /* ------------------------------------------------------------------------ */
-/* The directory source: keyring clients, catalog, history, profile         */
+/* The directory source: the context's clients, catalog, history; the profile */
 /* ------------------------------------------------------------------------ */
 
-static void
-history_loaded_cb (GObject      *object,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  GAsyncResult **out = user_data;
-
-  *out = g_object_ref (result);
-}
+/* The command's context, for the directory source (set while lf_cli_notify() runs). */
+static LfContext *notify_context;
 
 static GPtrArray *
 directory_list_recipients (LfRecipientSource  *source,
                            const char         *platform_id,
                            GError            **error)
 {
-  g_autoptr(LfContactStore) store = NULL;
   const char *ids[] = { platform_id, NULL };
 
-  store = lf_cli_contacts_load_store (error);
-  if (store == NULL)
+  g_assert (notify_context != NULL);
+
+  if (!lf_cli_context_load_contacts (notify_context, error))
     return NULL;
 
-  return lf_notice_context_list_recipients (store, ids);
+  return lf_notice_context_list_recipients (lf_context_get_contact_store (notify_context), ids);
 }
 
 static gboolean
@@ -135,28 +129,22 @@ directory_fill_context (LfRecipientSource  *source,
                         LfRenderContext    *context,
                         GError            **error)
 {
-  g_autoptr(LfCatalog) catalog = NULL;
-  g_autoptr(LfHistory) history = lf_history_new (NULL);
   g_autoptr(LfRenderContext) found = NULL;
   g_autoptr(LfProfile) profile = NULL;
-  g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) local_error = NULL;
-  const char *ids[] = { platform_id, NULL };
+  g_auto(GStrv) platform_ids = NULL;
 
-  catalog = lf_catalog_load_default (NULL, error);
-  if (catalog == NULL)
-    return FALSE;
+  g_assert (notify_context != NULL);
 
-  lf_history_load_async (history, NULL, history_loaded_cb, &result);
-  lf_cli_contacts_wait (&result);
-  if (!lf_history_load_finish (history, result, &local_error))
+  if (!lf_cli_context_load_history (notify_context, &local_error))
     {
       /* Without the history {since} is the time of the command; still worth sending. */
       g_printerr ("lifeline: %s\n", local_error->message);
       g_clear_error (&local_error);
     }
 
-  found = lf_notice_context_build_context (catalog, ids, NULL, history, NULL, error);
+  /* What the window's "Notify clients" would say: the same context, the same code. */
+  found = lf_context_prepare_notice (notify_context, platform_id, &platform_ids, NULL, error);
   if (found == NULL)
     return FALSE;
 
@@ -174,6 +162,7 @@ directory_fill_context (LfRecipientSource  *source,
   g_free (context->status_url);
   context->status_url = g_steal_pointer (&found->status_url);
   context->since = found->since;
+  context->drill = found->drill;
   g_free (context->my_name);
   context->my_name = g_steal_pointer (&found->my_name);
   g_free (context->my_email);
@@ -221,13 +210,15 @@ lf_cli_notify (const char *platform_id,
                const char *channel_id,
                gboolean    dry_run)
 {
-  g_autoptr(LfTemplateStore) templates = lf_template_store_new (NULL);
-  g_autoptr(LfChannelStore) channels = lf_channel_store_new (NULL);
+  g_autoptr(LfContext) app_context = lf_context_new ();
+  LfTemplateStore *templates = lf_context_get_template_store (app_context);
+  LfChannelStore *channels = lf_context_get_channel_store (app_context);
   g_autoptr(LfRenderContext) context = lf_render_context_new ();
   g_autoptr(LfChannel) channel = NULL;
   g_autoptr(LfNotice) notice = NULL;
   g_autoptr(GPtrArray) recipients = NULL;
   g_autoptr(GError) error = NULL;
+  LfIncident *incident;
   LfTemplate *template;
 
   g_return_val_if_fail (platform_id != NULL, 2);
@@ -286,18 +277,35 @@ lf_cli_notify (const char *platform_id,
       return 2;
     }
 
+  /* The incident the notice belongs to, as in the window: its timeline records the notice. */
+  if (!lf_cli_context_load_incidents (app_context, &error))
+    {
+      g_printerr ("lifeline: %s\n", error->message);
+      g_clear_error (&error);
+    }
+
   context->platform = g_strdup (platform_id);
   context->since = g_get_real_time () / G_USEC_PER_SEC;
+  notify_context = app_context;
   if (recipient_source->fill_context != NULL &&
       !recipient_source->fill_context (recipient_source, platform_id, context, &error))
     {
+      notify_context = NULL;
       g_printerr ("lifeline: %s\n", error->message);
       return 2;
+    }
+  incident = lf_context_find_incident (app_context, platform_id);
+  if (incident != NULL)
+    {
+      if (context->incident_id == NULL)
+        context->incident_id = g_strdup (lf_incident_get_id (incident));
+      lf_context_link_notice (app_context, context->incident_id, incident);
     }
   if (context->next_update == NULL)
     context->next_update = g_strdup (_("as soon as I know more"));
 
   recipients = recipient_source->list_recipients (recipient_source, platform_id, &error);
+  notify_context = NULL;
   if (recipients == NULL)
     {
       g_printerr ("lifeline: %s\n", error->message);
@@ -326,11 +334,10 @@ lf_cli_notify (const char *platform_id,
     }
 
   {
-    g_autoptr(SoupSession) session = soup_session_new ();
     g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
     Wait wait = { loop, FALSE, NULL };
 
-    lf_notice_set_soup_session (notice, session);
+    lf_notice_set_soup_session (notice, lf_context_get_soup_session (app_context));
     lf_notice_send_async (notice, NULL, send_cb, &wait);
     g_main_loop_run (loop);
 
@@ -343,6 +350,11 @@ lf_cli_notify (const char *platform_id,
   }
 
   print_results (notice);
+
+  /* "Notice sent" in the incident's timeline, as the window records it; written now. */
+  if (lf_context_record_notice (app_context, notice)
+      && !lf_incident_log_flush (lf_context_get_incident_log (app_context), &error))
+    g_printerr ("lifeline: %s\n", error->message);
 
   return lf_notice_count (notice, LF_NOTICE_RESULT_FAILED) > 0 ||
          lf_notice_count (notice, LF_NOTICE_RESULT_NO_CHANNEL) > 0 ? 1 : 0;

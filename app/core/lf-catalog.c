@@ -250,8 +250,8 @@ parse_status (JsonObject  *parent,
   if (!lf_status_kind_from_string (kind_str, &kind))
     {
       fail (error, where,
-            _("unknown status kind “%s” (expected statuspage, statusio, slack, incidentio or "
-              "google-workspace)"), kind_str);
+            _("unknown status kind “%s” (expected statuspage, statusio, slack, incidentio, "
+              "google-workspace or instatus)"), kind_str);
       return NULL;
     }
 

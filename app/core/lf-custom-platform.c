@@ -61,7 +61,7 @@ check_web_address (const char             *text,
   return TRUE;
 }
 
-/* A Statuspage site's address stands for its summary API. */
+/* A Statuspage or Instatus site's address stands for its summary API. */
 static char *
 status_endpoint (LfStatusKind  kind,
                  const char   *url)
@@ -69,6 +69,8 @@ status_endpoint (LfStatusKind  kind,
   if (kind == LF_STATUS_KIND_STATUSPAGE && !g_str_has_suffix (url, ".json"))
     return g_strconcat (url, g_str_has_suffix (url, "/") ? "" : "/", "api/v2/summary.json",
                         NULL);
+  if (kind == LF_STATUS_KIND_INSTATUS && !g_str_has_suffix (url, ".json"))
+    return g_strconcat (url, g_str_has_suffix (url, "/") ? "" : "/", "summary.json", NULL);
 
   return g_strdup (url);
 }
@@ -130,8 +132,8 @@ lf_custom_platform_make_id (LfCatalog  *catalog,
  * @name: what the person calls it
  * @url: the address to probe (http or https, with a host)
  * @status_url: (nullable): its status page or status API, empty or %NULL for none
- * @status_kind: (nullable): "statuspage", "statusio", "slack", "incidentio" or
- *   "google-workspace"; %NULL means "statuspage"
+ * @status_kind: (nullable): "statuspage", "statusio", "slack", "incidentio",
+ *   "google-workspace" or "instatus"; %NULL means "statuspage"
  * @providers: (nullable): provider ids of @catalog it sits behind
  * @error: a #LF_CUSTOM_PLATFORM_ERROR naming the wrong field
  *

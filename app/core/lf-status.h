@@ -37,7 +37,10 @@ typedef enum
   LF_STATUS_KIND_SLACK,
   LF_STATUS_KIND_INCIDENTIO,
   LF_STATUS_KIND_GOOGLE_WORKSPACE,
+  LF_STATUS_KIND_INSTATUS,
 } LfStatusKind;
+
+#define LF_STATUS_KIND_LAST LF_STATUS_KIND_INSTATUS
 
 /* Where a platform's or provider's status is published (the catalog's "status" member). */
 typedef struct
@@ -72,6 +75,7 @@ typedef struct
   GPtrArray       *incidents;     /* LfStatusIncident*, active and upcoming; never NULL */
   char            *page_url;      /* nullable */
   gint64           fetched_at;    /* unix seconds */
+  char            *page_name;     /* the page's own title, nullable (not every kind has one) */
 } LfStatusReport;
 
 /* Conditional-request state for one status source (ETag, Last-Modified, max-age). */

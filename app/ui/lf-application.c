@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "lf-application.h"
+#include "lf-application-private.h"
 
 #include <glib/gi18n.h>
 #ifdef __GLIBC__
@@ -17,40 +18,32 @@
 #endif
 
 #include "lf-background.h"
-#include "lf-catalog.h"
-#include "lf-application-checklist.h"
 #include "lf-cli.h"
 #include "lf-health-format.h"
-#include "lf-http.h"
-#include "lf-monitor.h"
-#include "lf-notifier.h"
-#include "lf-notify-clients.h"
-#include "lf-preferences-window.h"
-#include "lf-storage.h"
-#include "lf-tray.h"
+#include "lf-toast.h"
 #include "lf-window.h"
+
+/* The graphical front end: one LfContext (core), the preferences bound onto it, the desktop
+ * integration (tray, notifications, running in the background) following what the context
+ * shows, and the app.* actions (lf-application-actions.c). Windows get the context; nothing
+ * below reaches back up here. */
 
 struct _LfApplication
 {
   AdwApplication  parent_instance;
 
   GSettings      *settings;
+  LfContext      *context;
 
   /* Desktop integration (app/desktop/) */
   LfTray         *tray;
-  LfNotifier     *notifier;
+  LfNotifier     *notifier;        /* the real monitor's notifications */
+  LfNotifier     *drill_notifier;  /* the running drill's, marked as a drill */
+  LfMonitor      *shown_monitor;   /* the context's active monitor, mirrored in the tray */
   LfBackground   *background;
   GCancellable   *cancellable;
   gboolean        held_for_background;  /* one g_application_hold() while it runs windowless */
-  LfContactStore *contact_store;
-  SoupSession    *soup_session;   /* the one HTTP session: monitor, webhooks, tests to self */
-  LfChannelStore *channel_store;
-  LfTemplateStore *template_store;
 
-  /* Health (the one monitor, its history; why the catalog fell back to the built-in one) */
-  LfMonitor      *monitor;
-  LfHistory      *history;
-  char           *catalog_problem;
   guint           monitor_start_source;
   guint           trim_source;
 };
@@ -64,26 +57,6 @@ G_DEFINE_FINAL_TYPE (LfApplication, lf_application, ADW_TYPE_APPLICATION)
 /* Helpers                                                                  */
 /* ------------------------------------------------------------------------ */
 
-static LfWindow *
-get_or_create_window (LfApplication *self)
-{
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
-
-  if (window == NULL)
-    {
-      window = GTK_WINDOW (lf_window_new (self));
-      if (self->catalog_problem != NULL)
-        {
-          /* A toast's title is markup; the problem quotes a path and a parser message. */
-          g_autofree char *escaped = g_markup_escape_text (self->catalog_problem, -1);
-
-          lf_window_add_toast (LF_WINDOW (window), adw_toast_new (escaped));
-        }
-    }
-
-  return LF_WINDOW (window);
-}
-
 /* The main window, shown or hidden in the background. */
 static GtkWindow *
 find_main_window (LfApplication *self)
@@ -95,6 +68,23 @@ find_main_window (LfApplication *self)
     }
 
   return NULL;
+}
+
+static LfWindow *
+get_or_create_window (LfApplication *self)
+{
+  GtkWindow *window = find_main_window (self);
+  const char *problem = lf_context_get_catalog_problem (self->context);
+
+  if (window == NULL)
+    {
+      window = GTK_WINDOW (lf_window_new (GTK_APPLICATION (self), self->context,
+                                          lf_application_get_settings (self)));
+      if (problem != NULL)
+        lf_toast_show (GTK_WIDGET (window), problem);
+    }
+
+  return LF_WINDOW (window);
 }
 
 static gboolean
@@ -123,10 +113,10 @@ release_for_background (LfApplication *self)
   g_application_release (G_APPLICATION (self));
 }
 
-static LfWindow *
-present_window (LfApplication *self,
-                const char    *page,
-                const char    *startup_id)
+LfWindow *
+lf_application_present_window (LfApplication *self,
+                               const char    *page,
+                               const char    *startup_id)
 {
   LfWindow *window = LF_WINDOW (find_main_window (self));
 
@@ -185,55 +175,23 @@ apply_background_settings (LfApplication *self,
     }
 }
 
-/* The catalog: the built-in one plus the user's file. A user file that cannot be used is
- * reported (a toast in the window) and the built-in catalog is used alone. */
-static LfCatalog *
-load_catalog (LfApplication  *self,
-              GError        **error)
-{
-  g_autoptr(GError) local_error = NULL;
-  g_autoptr(GBytes) builtin = NULL;
-  LfCatalog *catalog;
-
-  catalog = lf_catalog_load_default (NULL, &local_error);
-  if (catalog != NULL)
-    {
-      g_clear_pointer (&self->catalog_problem, g_free);
-      return catalog;
-    }
-
-  g_free (self->catalog_problem);
-  /* Translators: %s says what is wrong with the user's catalog file */
-  self->catalog_problem = g_strdup_printf (_("Your platform list could not be read, the "
-                                             "built-in one is used: %s"), local_error->message);
-  g_message ("%s", self->catalog_problem);
-  if (error != NULL)
-    *error = g_error_copy (local_error);
-
-  builtin = lf_storage_load_data ("catalog.json", NULL);
-  if (builtin == NULL)
-    return lf_catalog_new ();
-
-  catalog = lf_catalog_new_from_data (g_bytes_get_data (builtin, NULL), g_bytes_get_size (builtin),
-                                      "catalog.json", NULL);
-  return catalog != NULL ? catalog : lf_catalog_new ();
-}
-
 static void
 apply_watched (LfApplication *self)
 {
   g_auto(GStrv) watched = g_settings_get_strv (lf_application_get_settings (self),
                                                "watched-platforms");
 
-  lf_monitor_set_watched (self->monitor, (const char * const *) watched);
+  lf_monitor_set_watched (lf_context_get_monitor (self->context), (const char * const *) watched);
 }
 
-/* The tray mirrors the health: the worst state, the diagnosis, one line per problem. */
+/* The tray mirrors what the context shows (a running drill, else the real health): the worst
+ * state, the diagnosis, one line per problem. */
 static void
 mirror_health (LfApplication *self)
 {
-  GListModel *platforms = lf_monitor_get_platforms (self->monitor);
-  LfDiagnosis *diagnosis = lf_monitor_get_diagnosis (self->monitor);
+  LfMonitor *monitor = lf_context_get_active_monitor (self->context);
+  GListModel *platforms = lf_monitor_get_platforms (monitor);
+  LfDiagnosis *diagnosis = lf_monitor_get_diagnosis (monitor);
   g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *title = NULL;
   LfDiagnosisKind kind = LF_DIAGNOSIS_ALL_CLEAR;
@@ -286,8 +244,7 @@ mirror_health (LfApplication *self)
         }
     }
 
-  /* A fire drill plays through the monitor: the tray says so. */
-  if (lf_monitor_get_drill (self->monitor))
+  if (lf_context_get_drill_running (self->context))
     {
       g_autofree char *real = g_steal_pointer (&title);
 
@@ -300,6 +257,14 @@ mirror_health (LfApplication *self)
                                 (const char * const *) lines->pdata);
 }
 
+/* The real monitor's transitions go to the real notifier, a drill's to the drill's. */
+static LfNotifier *
+notifier_for (LfApplication *self,
+              LfMonitor     *monitor)
+{
+  return monitor == lf_context_get_monitor (self->context) ? self->notifier : self->drill_notifier;
+}
+
 static void
 on_monitor_state_changed_cb (LfMonitor       *monitor,
                              LfPlatformState *platform,
@@ -307,11 +272,14 @@ on_monitor_state_changed_cb (LfMonitor       *monitor,
                              LfState          new_state,
                              LfApplication   *self)
 {
-  if (self->notifier != NULL)
-    lf_notifier_platform_changed (self->notifier, lf_platform_state_get_id (platform),
+  LfNotifier *notifier = notifier_for (self, monitor);
+
+  if (notifier != NULL)
+    lf_notifier_platform_changed (notifier, lf_platform_state_get_id (platform),
                                   lf_platform_state_get_name (platform), old_state, new_state,
                                   lf_platform_state_get_explanation (platform));
-  mirror_health (self);
+  if (monitor == self->shown_monitor)
+    mirror_health (self);
 }
 
 static void
@@ -319,11 +287,56 @@ on_monitor_diagnosis_changed_cb (LfMonitor     *monitor,
                                  LfDiagnosis   *diagnosis,
                                  LfApplication *self)
 {
-  if (self->notifier != NULL)
-    lf_notifier_diagnosis_changed (self->notifier, lf_diagnosis_get_kind (diagnosis),
+  LfNotifier *notifier = notifier_for (self, monitor);
+
+  if (notifier != NULL)
+    lf_notifier_diagnosis_changed (notifier, lf_diagnosis_get_kind (diagnosis),
                                    lf_diagnosis_get_provider_id (diagnosis),
                                    lf_diagnosis_get_summary (diagnosis),
                                    lf_diagnosis_get_affected (diagnosis));
+  if (monitor == self->shown_monitor)
+    mirror_health (self);
+}
+
+static void
+connect_monitor (LfApplication *self,
+                 LfMonitor     *monitor)
+{
+  g_signal_connect_object (monitor, "state-changed", G_CALLBACK (on_monitor_state_changed_cb),
+                           self, G_CONNECT_DEFAULT);
+  g_signal_connect_object (monitor, "diagnosis-changed",
+                           G_CALLBACK (on_monitor_diagnosis_changed_cb), self, G_CONNECT_DEFAULT);
+}
+
+/* A drill began or ended: the tray shows the other monitor; a drill has its own notifier,
+ * whose notifications are withdrawn when it ends. */
+static void
+on_active_monitor_cb (LfContext     *context,
+                      GParamSpec    *pspec,
+                      LfApplication *self)
+{
+  LfMonitor *active = lf_context_get_active_monitor (context);
+  LfMonitor *real = lf_context_get_monitor (context);
+
+  if (active == self->shown_monitor)
+    return;
+
+  if (self->shown_monitor != NULL && self->shown_monitor != real)
+    g_signal_handlers_disconnect_by_data (self->shown_monitor, self);
+  if (self->drill_notifier != NULL)
+    lf_notifier_set_drill (self->drill_notifier, FALSE);
+  g_clear_object (&self->drill_notifier);
+  g_set_object (&self->shown_monitor, active);
+
+  if (active != real)
+    {
+      self->drill_notifier = lf_notifier_new (G_APPLICATION (self));
+      g_settings_bind (lf_application_get_settings (self), "notify-on", self->drill_notifier,
+                       "notify-on", G_SETTINGS_BIND_GET);
+      lf_notifier_set_drill (self->drill_notifier, TRUE);
+      connect_monitor (self, active);
+    }
+
   mirror_health (self);
 }
 
@@ -359,55 +372,48 @@ on_health_window_added_cb (GtkApplication *app,
 }
 
 static void
-history_loaded_cb (GObject      *object,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!lf_history_load_finish (LF_HISTORY (object), result, &error)
-      && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    g_message ("The health history could not be read: %s", error->message);
-}
-
-static void
 start_monitor_cb (gpointer user_data)
 {
   LfApplication *self = user_data;
 
   self->monitor_start_source = 0;
-  lf_monitor_start (self->monitor);
+  lf_monitor_start (lf_context_get_monitor (self->context));
 }
 
-/* One monitor for the whole application, also without a window (--gapplication-service).
- * Nothing here blocks: the catalog is parsed from memory, the history is read async, and
- * the first round starts shortly after, once a window has had time to paint. */
 static void
-setup_monitor (LfApplication *self)
+context_loaded_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* Each store says what it could not read (a damaged file is set aside); nothing to add. */
+  if (!lf_context_load_finish (LF_CONTEXT (object), result, &error)
+      && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_debug ("Loading: %s", error->message);
+}
+
+/* The one context for the whole application, also without a window (--gapplication-service).
+ * Nothing here blocks: the catalog is parsed from memory, the files are read async, and the
+ * first round starts shortly after, once a window has had time to paint. */
+static void
+setup_context (LfApplication *self)
 {
   GSettings *settings = lf_application_get_settings (self);
-  g_autoptr(LfCatalog) catalog = load_catalog (self, NULL);
-  g_autoptr(LfNetworkBackend) backend = NULL;
+  LfMonitor *monitor = lf_context_get_monitor (self->context);
 
-  backend = lf_network_backend_new (lf_application_get_soup_session (self));
-  self->monitor = lf_monitor_new (catalog, LF_MONITOR_BACKEND (backend));
-  self->history = lf_history_new (NULL);
-  lf_monitor_set_history (self->monitor, self->history);
-  lf_history_load_async (self->history, self->cancellable, history_loaded_cb, NULL);
+  lf_context_load_async (self->context, self->cancellable, context_loaded_cb, NULL);
 
-  g_settings_bind (settings, "check-interval", self->monitor, "interval", G_SETTINGS_BIND_GET);
+  g_settings_bind (settings, "check-interval", monitor, "interval", G_SETTINGS_BIND_GET);
   g_signal_connect_object (settings, "changed::watched-platforms", G_CALLBACK (apply_watched),
                            self, G_CONNECT_SWAPPED);
   apply_watched (self);
 
   /* confirmed transitions and diagnoses go to the notifications and the tray */
-  g_signal_connect_object (self->monitor, "state-changed",
-                           G_CALLBACK (on_monitor_state_changed_cb), self, G_CONNECT_DEFAULT);
-  g_signal_connect_object (self->monitor, "diagnosis-changed",
-                           G_CALLBACK (on_monitor_diagnosis_changed_cb), self, G_CONNECT_DEFAULT);
-  g_signal_connect_object (self->monitor, "notify::drill", G_CALLBACK (mirror_health), self,
-                           G_CONNECT_SWAPPED);
-  g_object_bind_property (self->monitor, "drill", self->notifier, "drill", G_BINDING_SYNC_CREATE);
+  connect_monitor (self, monitor);
+  self->shown_monitor = g_object_ref (monitor);
+  g_signal_connect_object (self->context, "notify::active-monitor",
+                           G_CALLBACK (on_active_monitor_cb), self, G_CONNECT_DEFAULT);
   mirror_health (self);
   g_signal_connect_object (self, "window-added", G_CALLBACK (on_health_window_added_cb), self,
                            G_CONNECT_DEFAULT);
@@ -415,24 +421,6 @@ setup_monitor (LfApplication *self)
   /* The first round loads the TLS trust store and resolves names: let the window paint
    * its first frame before that. */
   self->monitor_start_source = g_timeout_add_once (MONITOR_START_DELAY_MS, start_monitor_cb, self);
-}
-
-static void
-notice_store_loaded_cb (GObject      *object,
-                        GAsyncResult *result,
-                        gpointer      user_data)
-{
-  g_autoptr(GError) error = NULL;
-  gboolean ok;
-
-  if (LF_IS_CHANNEL_STORE (object))
-    ok = lf_channel_store_load_finish (LF_CHANNEL_STORE (object), result, &error);
-  else
-    ok = lf_template_store_load_finish (LF_TEMPLATE_STORE (object), result, &error);
-
-  /* A damaged file was set aside (the store says so); the defaults are used. */
-  if (!ok && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    g_message ("Notices: %s", error->message);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -444,8 +432,7 @@ on_check_now_activate_cb (GSimpleAction *action,
                           GVariant      *parameter,
                           LfApplication *self)
 {
-  if (self->monitor != NULL)
-    lf_monitor_check_now (self->monitor);
+  lf_monitor_check_now (lf_context_get_active_monitor (self->context));
 }
 
 static gboolean
@@ -498,105 +485,8 @@ on_tray_activate_cb (LfTray        *tray,
       return;
     }
 
-  present_window (self, NULL, token);
+  lf_application_present_window (self, NULL, token);
 }
-
-/* ------------------------------------------------------------------------ */
-/* Actions                                                                  */
-/* ------------------------------------------------------------------------ */
-
-static void
-lf_application_show_window_action (GSimpleAction *action,
-                                   GVariant      *parameter,
-                                   gpointer       user_data)
-{
-  present_window (user_data, NULL, NULL);
-}
-
-static void
-lf_application_open_platform_action (GSimpleAction *action,
-                                     GVariant      *parameter,
-                                     gpointer       user_data)
-{
-  LfWindow *window = present_window (user_data, "health", NULL);
-  const char *platform_id = g_variant_get_string (parameter, NULL);
-
-  /* The Health page shows the platform's details if it offers win.show-platform. */
-  if (*platform_id != '\0')
-    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-platform", "s", platform_id);
-}
-
-static void
-lf_application_notify_clients_action (GSimpleAction *action,
-                                      GVariant      *parameter,
-                                      gpointer       user_data)
-{
-  LfWindow *window = present_window (user_data, "notices", NULL);
-
-  lf_notify_clients_start (user_data, window, g_variant_get_string (parameter, NULL));
-}
-
-static void
-lf_application_quit_action (GSimpleAction *action,
-                            GVariant      *parameter,
-                            gpointer       user_data)
-{
-  g_application_quit (G_APPLICATION (user_data));
-}
-
-static void
-lf_application_about_action (GSimpleAction *action,
-                             GVariant      *parameter,
-                             gpointer       user_data)
-{
-  LfApplication *self = user_data;
-  static const char *developers[] = { "The Lifeline authors", NULL };
-  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
-  GtkWidget *about;
-
-  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
-                        "transient-for", parent,
-                        "modal", TRUE,
-                        "application-name", _("Lifeline"),
-                        "application-icon", APP_ID,
-                        "developer-name", _("The Lifeline authors"),
-                        "version", PACKAGE_VERSION,
-                        "comments", _("Keep working when the platforms you depend on fail"),
-                        "website", "https://github.com/lifeline/lifeline",
-                        "issue-url", "https://github.com/lifeline/lifeline/issues",
-                        "copyright", "© 2026 The Lifeline authors",
-                        "license-type", GTK_LICENSE_GPL_3_0,
-                        "developers", developers,
-                        "translator-credits", _("translator-credits"),
-                        NULL);
-  gtk_window_present (GTK_WINDOW (about));
-}
-
-static void
-lf_application_preferences_action (GSimpleAction *action,
-                                   GVariant      *parameter,
-                                   gpointer       user_data)
-{
-  LfApplication *self = user_data;
-  GtkWindow *parent = GTK_WINDOW (get_or_create_window (self));
-  LfPreferencesWindow *prefs = lf_preferences_window_new (self);
-
-  gtk_window_set_transient_for (GTK_WINDOW (prefs), parent);
-  gtk_window_present (parent);
-  gtk_window_present (GTK_WINDOW (prefs));
-}
-
-/* "check-now" has no handler here: the health monitor connects to its ::activate signal.
- * The (s) actions take a platform id; "" means every affected platform. */
-static const GActionEntry app_actions[] = {
-  { "quit", lf_application_quit_action },
-  { "about", lf_application_about_action },
-  { "preferences", lf_application_preferences_action },
-  { "check-now", NULL },
-  { "show-window", lf_application_show_window_action },
-  { "open-platform", lf_application_open_platform_action, "s" },
-  { "notify-clients", lf_application_notify_clients_action, "s" },
-};
 
 /* ------------------------------------------------------------------------ */
 /* GApplication overrides                                                   */
@@ -618,22 +508,12 @@ static void
 lf_application_startup (GApplication *app)
 {
   LfApplication *self = LF_APPLICATION (app);
-  static const char *quit_accels[] = { "<Control>q", NULL };
-  static const char *prefs_accels[] = { "<Control>comma", NULL };
-  static const char *close_accels[] = { "<Control>w", NULL };
-  static const char *check_accels[] = { "<Control>r", "F5", NULL };
   GDBusConnection *connection;
   GSettings *settings;
 
   G_APPLICATION_CLASS (lf_application_parent_class)->startup (app);
 
-  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
-                                   G_N_ELEMENTS (app_actions), self);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences",
-                                         prefs_accels);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", close_accels);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.check-now", check_accels);
+  lf_application_add_actions (self);
 
   /* Desktop integration: tray icon, notifications, running in the background. */
   settings = lf_application_get_settings (self);
@@ -659,7 +539,7 @@ lf_application_startup (GApplication *app)
                            G_CONNECT_DEFAULT);
   apply_background_settings (self, NULL);
 
-  setup_monitor (self);
+  setup_context (self);
   g_signal_connect_object (g_action_map_lookup_action (G_ACTION_MAP (self), "check-now"),
                            "activate", G_CALLBACK (on_check_now_activate_cb), self,
                            G_CONNECT_DEFAULT);
@@ -668,8 +548,6 @@ lf_application_startup (GApplication *app)
    * monitor keep running instead of quitting after GApplication's inactivity timeout. */
   if ((g_application_get_flags (app) & G_APPLICATION_IS_SERVICE) != 0 && runs_in_background (self))
     hold_for_background (self);
-
-  lf_application_checklist_startup (self);
 }
 
 static void
@@ -680,9 +558,7 @@ lf_application_shutdown (GApplication *app)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->tray);
   g_clear_handle_id (&self->monitor_start_source, g_source_remove);
-  if (self->monitor != NULL)
-    lf_monitor_stop (self->monitor);
-  lf_application_checklist_shutdown (LF_APPLICATION (app));
+  lf_context_shutdown (self->context);
 
   G_APPLICATION_CLASS (lf_application_parent_class)->shutdown (app);
 }
@@ -706,19 +582,15 @@ lf_application_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->tray);
+  g_clear_object (&self->drill_notifier);
   g_clear_object (&self->notifier);
   g_clear_object (&self->background);
   g_clear_object (&self->cancellable);
   g_clear_handle_id (&self->monitor_start_source, g_source_remove);
   g_clear_handle_id (&self->trim_source, g_source_remove);
-  g_clear_object (&self->monitor);
-  g_clear_object (&self->history);
-  g_clear_pointer (&self->catalog_problem, g_free);
+  g_clear_object (&self->shown_monitor);
+  g_clear_object (&self->context);
   g_clear_object (&self->settings);
-  g_clear_object (&self->contact_store);
-  g_clear_object (&self->soup_session);
-  g_clear_object (&self->channel_store);
-  g_clear_object (&self->template_store);
 
   G_OBJECT_CLASS (lf_application_parent_class)->dispose (object);
 }
@@ -741,6 +613,7 @@ static void
 lf_application_init (LfApplication *self)
 {
   lf_cli_add_main_options (G_APPLICATION (self));
+  self->context = lf_context_new ();
 }
 
 /* ------------------------------------------------------------------------ */
@@ -755,6 +628,20 @@ lf_application_new (void)
                        "flags", G_APPLICATION_DEFAULT_FLAGS,
                        "resource-base-path", RESOURCE_BASE_PATH,
                        NULL);
+}
+
+/**
+ * lf_application_get_context:
+ * @self: a #LfApplication
+ *
+ * Returns: (transfer none): the application's one #LfContext: monitor, stores, drill
+ */
+LfContext *
+lf_application_get_context (LfApplication *self)
+{
+  g_return_val_if_fail (LF_IS_APPLICATION (self), NULL);
+
+  return self->context;
 }
 
 /**
@@ -779,7 +666,7 @@ lf_application_get_settings (LfApplication *self)
  * @self: a #LfApplication
  *
  * Asks for an immediate health check: activates app.check-now, whose ::activate signal the
- * health monitor is connected to (the tray, Ctrl+R/F5 and the desktop file use the same path).
+ * application is connected to (the tray, Ctrl+R/F5 and the desktop file use the same path).
  */
 void
 lf_application_check_now (LfApplication *self)
@@ -836,8 +723,8 @@ lf_application_get_tray (LfApplication *self)
  * lf_application_get_notifier:
  * @self: a #LfApplication
  *
- * Returns: (transfer none) (nullable): the notifier the monitor's transitions go to (set up
- *   at startup)
+ * Returns: (transfer none) (nullable): the notifier the real monitor's transitions go to
+ *   (set up at startup)
  */
 LfNotifier *
 lf_application_get_notifier (LfApplication *self)
@@ -862,148 +749,20 @@ lf_application_get_held_for_background (LfApplication *self)
 }
 
 /**
- * lf_application_get_contact_store:
+ * lf_application_toast:
  * @self: a #LfApplication
+ * @text: plain text
  *
- * The one client directory of the application, shared by every window and feature (the
- * clients page, notices). Created on first use; it loads from the keyring only when
- * something asks it to (lf_contact_store_ensure_loaded() or lf_contact_store_load_async()).
- *
- * Returns: (transfer none): the contact store
+ * Shows @text as a toast in the main window, if there is one.
  */
-LfContactStore *
-lf_application_get_contact_store (LfApplication *self)
+void
+lf_application_toast (LfApplication *self,
+                      const char    *text)
 {
-  g_return_val_if_fail (LF_IS_APPLICATION (self), NULL);
+  GtkWindow *window = find_main_window (self);
 
-  if (self->contact_store == NULL)
-    self->contact_store = lf_contact_store_new ();
+  g_return_if_fail (LF_IS_APPLICATION (self));
 
-  return self->contact_store;
-}
-
-/**
- * lf_application_get_monitor:
- * @self: a #LfApplication
- *
- * Returns: (transfer none) (nullable): the health monitor (created at startup)
- */
-LfMonitor *
-lf_application_get_monitor (LfApplication *self)
-{
-  g_return_val_if_fail (LF_IS_APPLICATION (self), NULL);
-
-  return self->monitor;
-}
-
-/**
- * lf_application_get_catalog_problem:
- * @self: a #LfApplication
- *
- * Returns: (nullable): why the user's catalog file is not used, or %NULL
- */
-const char *
-lf_application_get_catalog_problem (LfApplication *self)
-{
-  g_return_val_if_fail (LF_IS_APPLICATION (self), NULL);
-
-  return self->catalog_problem;
-}
-
-/**
- * lf_application_reload_catalog:
- * @self: a #LfApplication
- * @error: return location for why the user's file could not be used
- *
- * Reads the catalog again (after the user added a platform) and gives it to the monitor;
- * on error the built-in catalog is used and %FALSE returned.
- */
-gboolean
-lf_application_reload_catalog (LfApplication  *self,
-                               GError        **error)
-{
-  g_autoptr(LfCatalog) catalog = NULL;
-  g_autoptr(GError) local_error = NULL;
-
-  g_return_val_if_fail (LF_IS_APPLICATION (self), FALSE);
-  g_return_val_if_fail (self->monitor != NULL, FALSE);
-
-  catalog = load_catalog (self, &local_error);
-  lf_monitor_set_catalog (self->monitor, catalog);
-  if (lf_monitor_get_running (self->monitor))
-    lf_monitor_check_now (self->monitor);
-
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-/**
- * lf_application_get_soup_session:
- * @self: a #LfApplication
- *
- * The application's one HTTP session (lf_http_session_new()): the monitor probes through it
- * and notices post their webhooks with it.
- *
- * Returns: (transfer none): the session
- */
-SoupSession *
-lf_application_get_soup_session (LfApplication *self)
-{
-  g_return_val_if_fail (LF_IS_APPLICATION (self), NULL);
-
-  if (self->soup_session == NULL)
-    self->soup_session = lf_http_session_new ();
-
-  return self->soup_session;
-}
-
-/**
- * lf_application_get_channel_store:
- * @self: a #LfApplication
- *
- * The one list of notice channels, shared by the composer and Preferences; loaded
- * asynchronously on first use.
- *
- * Returns: (transfer none): the channel store
- */
-LfChannelStore *
-lf_application_get_channel_store (LfApplication *self)
-{
-  g_return_val_if_fail (LF_IS_APPLICATION (self), NULL);
-
-  if (self->channel_store == NULL)
-    {
-      self->channel_store = lf_channel_store_new (NULL);
-      lf_channel_store_load_async (self->channel_store, NULL, notice_store_loaded_cb, NULL);
-    }
-
-  return self->channel_store;
-}
-
-/**
- * lf_application_get_template_store:
- * @self: a #LfApplication
- *
- * The one set of notice templates, shared by the composer and Preferences; loaded
- * asynchronously on first use.
- *
- * Returns: (transfer none): the template store
- */
-LfTemplateStore *
-lf_application_get_template_store (LfApplication *self)
-{
-  g_return_val_if_fail (LF_IS_APPLICATION (self), NULL);
-
-  if (self->template_store == NULL)
-    {
-      self->template_store = lf_template_store_new (NULL);
-      lf_template_store_load_async (self->template_store, NULL, notice_store_loaded_cb, NULL);
-    }
-
-  return self->template_store;
+  if (window != NULL)
+    lf_toast_show (GTK_WIDGET (window), text);
 }

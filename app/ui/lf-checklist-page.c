@@ -18,7 +18,7 @@
 #include "lf-drill-scenario.h"
 #include "lf-incident-window.h"
 #include "lf-report.h"
-#include "lf-window.h"
+#include "lf-toast.h"
 
 /* The Checklist page, top to bottom: the open incidents' runs (progress, elapsed time, steps
  * to tick, Close), the Start Incident / Run a Drill buttons, the plan (add, edit, reorder by
@@ -98,12 +98,7 @@ static void
 add_toast (LfChecklistPage *self,
            AdwToast        *toast)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (LF_IS_WINDOW (root))
-    lf_window_add_toast (LF_WINDOW (root), toast);
-  else
-    g_object_unref (g_object_ref_sink (toast));
+  lf_toast_add (GTK_WIDGET (self), toast);
 }
 
 static void

@@ -18,7 +18,7 @@
 #include "lf-export.h"
 #include "lf-import.h"
 #include "lf-notice-bundle.h"
-#include "lf-window.h"
+#include "lf-toast.h"
 
 /* The store (a GListModel in the keyring) → a search filter → a sorter → a boxed list.
  * The page loads the store the first time it is shown, and follows its state: loading,
@@ -82,12 +82,7 @@ static void
 show_toast (LfClientsPage *self,
             AdwToast      *toast)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (LF_IS_WINDOW (root))
-    lf_window_add_toast (LF_WINDOW (root), toast);
-  else
-    g_object_unref (g_object_ref_sink (toast));
+  lf_toast_add (GTK_WIDGET (self), toast);
 }
 
 static void
@@ -1109,7 +1104,7 @@ lf_clients_page_get_store (LfClientsPage *self)
 
 /**
  * lf_clients_page_set_store:
- * @store: (nullable): the client directory (lf_application_get_contact_store())
+ * @store: (nullable): the client directory (lf_context_get_contact_store())
  *
  * The page loads @store the first time it is shown.
  */

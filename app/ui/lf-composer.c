@@ -18,6 +18,8 @@
 
 #include <glib/gi18n.h>
 
+#include "lf-toast.h"
+
 /* The composer: template, channel and drill switch on top, a preview of the first
  * recipient's message, then one row per recipient with a check box (include or not), where
  * the message would go (or why it cannot), its result once sent, and a copy button. The
@@ -128,9 +130,7 @@ static void
 toast (LfComposer *self,
        const char *text)
 {
-  g_autofree char *escaped = g_markup_escape_text (text, -1);
-
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (escaped));
+  lf_toast_show (GTK_WIDGET (self->toast_overlay), text);
 }
 
 static void

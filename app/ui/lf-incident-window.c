@@ -13,6 +13,8 @@
 
 #include <glib/gi18n.h>
 
+#include "lf-toast.h"
+
 #include "lf-report-print.h"
 
 /* The incident log's detail view: what happened, when (local time and UTC), what was done,
@@ -187,9 +189,7 @@ static void
 toast (LfIncidentWindow *self,
        const char       *text)
 {
-  g_autofree char *escaped = g_markup_escape_text (text, -1);
-
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (escaped));
+  lf_toast_show (GTK_WIDGET (self->toast_overlay), text);
 }
 
 static char *

@@ -17,6 +17,8 @@
 #include "lf-template-editor.h"
 
 #include <glib/gi18n.h>
+
+#include "lf-toast.h"
 #include <string.h>
 
 /* What a notice needs before it can go out: who you are and how clients reach you meanwhile
@@ -29,7 +31,7 @@ struct _LfNoticesPrefs
 {
   AdwPreferencesPage    parent_instance;
 
-  LfApplication        *application;
+  LfContext            *context;
   LfChannelStore       *channels;
   LfTemplateStore      *templates;
   LfProfile            *profile;
@@ -57,18 +59,13 @@ static void
 toast (LfNoticesPrefs *self,
        const char     *message)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  AdwToast *toast;
 
   g_free (self->last_message);
   self->last_message = g_strdup (message);
-  if (ADW_IS_PREFERENCES_WINDOW (root))
-    {
-      g_autofree char *escaped = g_markup_escape_text (message, -1);
-      AdwToast *toast = adw_toast_new (escaped);
-
-      adw_toast_set_timeout (toast, 8);
-      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (root), toast);
-    }
+  toast = lf_toast_show (GTK_WIDGET (self), message);
+  if (toast != NULL)
+    adw_toast_set_timeout (toast, 8);
 }
 
 /* @accessible (or @tooltip) is read by screen readers: it names the row's subject where the
@@ -422,7 +419,7 @@ lf_notices_prefs_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
-  g_clear_object (&self->application);
+  g_clear_object (&self->context);
   g_clear_object (&self->channels);
   g_clear_object (&self->templates);
   g_clear_object (&self->profile);
@@ -519,16 +516,16 @@ lf_notices_prefs_init (LfNoticesPrefs *self)
 /* ------------------------------------------------------------------------ */
 
 LfNoticesPrefs *
-lf_notices_prefs_new (LfApplication *application)
+lf_notices_prefs_new (LfContext *context)
 {
   LfNoticesPrefs *self;
 
-  g_return_val_if_fail (LF_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (LF_IS_CONTEXT (context), NULL);
 
   self = g_object_new (LF_TYPE_NOTICES_PREFS, NULL);
-  self->application = g_object_ref (application);
-  self->channels = g_object_ref (lf_application_get_channel_store (application));
-  self->templates = g_object_ref (lf_application_get_template_store (application));
+  self->context = g_object_ref (context);
+  self->channels = g_object_ref (lf_context_get_channel_store (context));
+  self->templates = g_object_ref (lf_context_get_template_store (context));
 
   g_signal_connect_object (self->channels, "items-changed", G_CALLBACK (rebuild_channels),
                            self, G_CONNECT_SWAPPED);
@@ -710,7 +707,7 @@ lf_notices_prefs_test_channel (LfNoticesPrefs *self,
   g_clear_object (&self->test_notice);
   self->test_notice = lf_notice_new_test_to_self (template, context, channel);
   lf_notice_set_soup_session (self->test_notice,
-                              lf_application_get_soup_session (self->application));
+                              lf_context_get_soup_session (self->context));
   toast (self, _("Sending a test message…"));
   /* What tests wait for is the result, not this. */
   g_clear_pointer (&self->last_message, g_free);

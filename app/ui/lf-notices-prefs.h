@@ -9,7 +9,7 @@
 
 #include <adwaita.h>
 
-#include "lf-application.h"
+#include "lf-context.h"
 #include "lf-channel-editor.h"
 
 G_BEGIN_DECLS
@@ -18,7 +18,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (LfNoticesPrefs, lf_notices_prefs, LF, NOTICES_PREFS, AdwPreferencesPage)
 
-LfNoticesPrefs  *lf_notices_prefs_new               (LfApplication  *application);
+LfNoticesPrefs  *lf_notices_prefs_new               (LfContext      *context);
 void             lf_notices_prefs_set_profile_field (LfNoticesPrefs *self,
                                                      const char     *field,
                                                      const char     *value);

@@ -11,9 +11,9 @@
 
 #include "lf-notify-clients.h"
 
-#include "lf-application-checklist.h"
 #include "lf-notice-context.h"
 #include "lf-notices-page.h"
+#include "lf-toast.h"
 
 #include <glib/gi18n.h>
 
@@ -27,8 +27,6 @@
 
 typedef struct
 {
-  LfApplication   *application;
-  LfIncident      *incident;  /* the incident of the log the notice belongs to, if any */
   LfWindow        *window;
   LfContactStore  *store;
   LfRenderContext *context;
@@ -40,8 +38,6 @@ typedef struct
 static void
 job_free (Job *job)
 {
-  g_clear_object (&job->application);
-  g_clear_object (&job->incident);
   g_clear_object (&job->window);
   g_clear_object (&job->store);
   g_clear_pointer (&job->context, lf_render_context_free);
@@ -88,13 +84,6 @@ open_composer (Job *job)
   if (problem == NULL)
     recipients = lf_notice_context_list_recipients (job->store,
                                               (const char * const *) job->platform_ids);
-
-  if (job->incident != NULL)
-    {
-      if (job->context->incident_id == NULL)
-        job->context->incident_id = g_strdup (lf_incident_get_id (job->incident));
-      lf_application_link_notice (job->application, job->context->incident_id, job->incident);
-    }
 
   lf_notices_page_set_incident (page, job->context, recipients);
   lf_notices_page_set_recipients_note (page, problem);
@@ -164,88 +153,39 @@ store_loaded_cb (GObject      *object,
 
 /**
  * lf_notify_clients_start:
+ * @context: the application's context
  * @window: the main window (its Notices page opens the composer)
  * @platform_id: a catalog id, or "" for every platform the current diagnosis names
  *
  * Opens the composer for the incident, already filled in; see the file comment.
  */
 void
-lf_notify_clients_start (LfApplication *application,
-                         LfWindow      *window,
-                         const char    *platform_id)
+lf_notify_clients_start (LfContext  *context,
+                         LfWindow   *window,
+                         const char *platform_id)
 {
   g_autoptr(Job) job = g_new0 (Job, 1);
-  g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
-  g_autoptr(LfCatalog) fallback = NULL;
   g_autoptr(GError) error = NULL;
-  LfMonitor *monitor;
-  LfCatalog *catalog;
-  LfIncident *incident;
-  gboolean drill;
 
-  g_return_if_fail (LF_IS_APPLICATION (application));
+  g_return_if_fail (LF_IS_CONTEXT (context));
   g_return_if_fail (LF_IS_WINDOW (window));
   g_return_if_fail (platform_id != NULL);
 
-  monitor = lf_application_get_monitor (application);
-  catalog = monitor != NULL ? lf_monitor_get_catalog (monitor) : NULL;
-  if (catalog == NULL)
-    catalog = fallback = lf_catalog_load_default (NULL, NULL);
-
-  /* A checklist step passes its incident's id (notify that incident's platforms);
-   * notifications and the tray a platform id (notify that platform's clients, linked to the
-   * open incident covering it, if any). */
-  incident = lf_application_find_incident (application, platform_id);
-  drill = lf_application_get_drill_running (application)
-          || (incident != NULL && lf_incident_get_drill (incident));
-  if (incident != NULL && g_strcmp0 (lf_incident_get_id (incident), platform_id) == 0)
+  /* Which platforms, what to say about them, the incident it is recorded in and whether it
+   * is a drill (nothing may then reach a client): the context decides, as for --notify. */
+  job->context = lf_context_prepare_notice (context, platform_id, &job->platform_ids,
+                                            &job->recovered, &error);
+  if (job->context == NULL)
     {
-      if (lf_incident_get_platforms (incident) != NULL)
-        g_strv_builder_addv (ids, (const char **) lf_incident_get_platforms (incident));
+      lf_toast_show (GTK_WIDGET (window), error->message);
+      return;
     }
-  else if (*platform_id != '\0')
-    g_strv_builder_add (ids, platform_id);
-  else if (monitor != NULL && lf_monitor_get_diagnosis (monitor) != NULL &&
-           lf_diagnosis_get_affected (lf_monitor_get_diagnosis (monitor)) != NULL)
-    g_strv_builder_addv (ids, (const char **) lf_diagnosis_get_affected (
-                                lf_monitor_get_diagnosis (monitor)));
-
-  job->application = g_object_ref (application);
-  job->incident = incident != NULL ? g_object_ref (incident) : NULL;
-  job->window = g_object_ref (window);
-  job->store = g_object_ref (lf_application_get_contact_store (application));
-  job->platform_ids = g_strv_builder_end (ids);
-
   if (job->platform_ids[0] == NULL)
-    {
-      lf_window_add_toast (window, adw_toast_new (_("No platform is down right now: choose "
-                                                    "the clients yourself")));
-      job->context = lf_render_context_new ();
-    }
-  else
-    {
-      if (catalog != NULL)
-        job->context = lf_notice_context_build_context (catalog,
-                                                  (const char * const *) job->platform_ids,
-                                                  monitor,
-                                                  monitor != NULL
-                                                  ? lf_monitor_get_history (monitor) : NULL,
-                                                  &job->recovered, &error);
-      if (job->context == NULL)
-        {
-          /* A toast's title is markup. */
-          g_autofree char *escaped = g_markup_escape_text (error != NULL ? error->message
-                                                           : _("The platform list cannot be read"),
-                                                           -1);
+    lf_toast_show (GTK_WIDGET (window), _("No platform is down right now: choose the clients "
+                                          "yourself"));
 
-          lf_window_add_toast (window, adw_toast_new (escaped));
-          return;
-        }
-    }
-
-  /* During a fire drill nothing may reach a client: the notice core then sends only to the
-   * user's own address (or only renders). */
-  job->context->drill = drill;
+  job->window = g_object_ref (window);
+  job->store = g_object_ref (lf_context_get_contact_store (context));
 
   {
     Job *owned = g_steal_pointer (&job);

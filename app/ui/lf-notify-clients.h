@@ -7,13 +7,13 @@
 
 #pragma once
 
-#include "lf-application.h"
+#include "lf-context.h"
 #include "lf-window.h"
 
 G_BEGIN_DECLS
 
-void lf_notify_clients_start (LfApplication *application,
-                              LfWindow      *window,
-                              const char    *platform_id);
+void lf_notify_clients_start (LfContext  *context,
+                              LfWindow   *window,
+                              const char *platform_id);
 
 G_END_DECLS

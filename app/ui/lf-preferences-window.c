@@ -22,7 +22,9 @@ struct _LfPreferencesWindow
 {
   AdwPreferencesWindow  parent_instance;
 
-  LfApplication        *application;
+  LfContext            *context;
+  GSettings            *settings;
+  LfTray               *tray;                /* nullable: no session bus */
 
   /* Template widgets */
   GtkSpinButton        *interval_spin;
@@ -47,7 +49,9 @@ G_DEFINE_FINAL_TYPE (LfPreferencesWindow, lf_preferences_window, ADW_TYPE_PREFER
 
 enum {
   PROP_0,
-  PROP_APPLICATION_OBJECT,
+  PROP_CONTEXT,
+  PROP_SETTINGS,
+  PROP_TRAY,
   N_PROPS
 };
 
@@ -109,7 +113,7 @@ notify_set_mapping (const GValue       *value,
 static void
 update_background_subtitle (LfPreferencesWindow *self)
 {
-  LfTray *tray = lf_application_get_tray (self->application);
+  LfTray *tray = self->tray;
 
   if (tray != NULL && lf_tray_get_available (tray))
     adw_action_row_set_subtitle (self->background_row,
@@ -129,15 +133,13 @@ static const char *status_kinds[] = {
 static LfCatalog *
 get_catalog (LfPreferencesWindow *self)
 {
-  LfMonitor *monitor = lf_application_get_monitor (self->application);
-
-  return monitor != NULL ? lf_monitor_get_catalog (monitor) : NULL;
+  return lf_context_get_catalog (self->context);
 }
 
 static void
 load_platforms (LfPreferencesWindow *self)
 {
-  GSettings *settings = lf_application_get_settings (self->application);
+  GSettings *settings = self->settings;
   g_auto(GStrv) watched = g_settings_get_strv (settings, "watched-platforms");
   LfCatalog *catalog = get_catalog (self);
 
@@ -192,14 +194,14 @@ on_picker_changed_cb (LfPreferencesWindow *self)
 {
   g_auto(GStrv) selected = lf_platform_picker_get_selected (self->platform_picker);
 
-  g_settings_set_strv (lf_application_get_settings (self->application), "watched-platforms",
+  g_settings_set_strv (self->settings, "watched-platforms",
                        (const char * const *) selected);
 }
 
 static void
 on_watched_changed_cb (LfPreferencesWindow *self)
 {
-  g_auto(GStrv) watched = g_settings_get_strv (lf_application_get_settings (self->application),
+  g_auto(GStrv) watched = g_settings_get_strv (self->settings,
                                                "watched-platforms");
 
   lf_platform_picker_set_selected (self->platform_picker, (const char * const *) watched);
@@ -244,13 +246,13 @@ save_custom_platform_cb (GObject      *object,
       return;
     }
 
-  if (!lf_application_reload_catalog (self->application, &reload_error))
+  if (!lf_context_reload_catalog (self->context, &reload_error))
     show_custom_error (self, reload_error->message, NULL);
   else
     show_custom_error (self, NULL, NULL);
 
   /* a platform the user adds is one they want watched */
-  settings = lf_application_get_settings (self->application);
+  settings = self->settings;
   watched = g_settings_get_strv (settings, "watched-platforms");
   builder = g_strv_builder_new ();
   g_strv_builder_addv (builder, (const char **) watched);
@@ -312,7 +314,7 @@ remove_custom_platform_cb (GObject      *object,
       return;
     }
 
-  settings = lf_application_get_settings (self->application);
+  settings = self->settings;
   watched = g_settings_get_strv (settings, "watched-platforms");
   builder = g_strv_builder_new ();
   for (guint i = 0; watched[i] != NULL; i++)
@@ -321,7 +323,7 @@ remove_custom_platform_cb (GObject      *object,
   updated = g_strv_builder_end (builder);
   g_settings_set_strv (settings, "watched-platforms", (const char * const *) updated);
 
-  lf_application_reload_catalog (self->application, NULL);
+  lf_context_reload_catalog (self->context, NULL);
   load_platforms (self);
 }
 
@@ -398,8 +400,8 @@ static void
 lf_preferences_window_constructed (GObject *object)
 {
   LfPreferencesWindow *self = LF_PREFERENCES_WINDOW (object);
-  GSettings *settings = lf_application_get_settings (self->application);
-  LfTray *tray = lf_application_get_tray (self->application);
+  GSettings *settings = self->settings;
+  LfTray *tray = self->tray;
 
   G_OBJECT_CLASS (lf_preferences_window_parent_class)->constructed (object);
 
@@ -430,7 +432,7 @@ lf_preferences_window_constructed (GObject *object)
 
   /* The Notices page (you, channels, templates) lives in its own file. */
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
-                              ADW_PREFERENCES_PAGE (lf_notices_prefs_new (self->application)));
+                              ADW_PREFERENCES_PAGE (lf_notices_prefs_new (self->context)));
 }
 
 static void
@@ -442,7 +444,9 @@ lf_preferences_window_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->provider_checks, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), LF_TYPE_PREFERENCES_WINDOW);
-  g_clear_object (&self->application);
+  g_clear_object (&self->context);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->tray);
 
   G_OBJECT_CLASS (lf_preferences_window_parent_class)->dispose (object);
 }
@@ -457,8 +461,16 @@ lf_preferences_window_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_APPLICATION_OBJECT:
-      self->application = g_value_dup_object (value);
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
+      break;
+
+    case PROP_SETTINGS:
+      self->settings = g_value_dup_object (value);
+      break;
+
+    case PROP_TRAY:
+      self->tray = g_value_dup_object (value);
       break;
 
     default:
@@ -476,9 +488,14 @@ lf_preferences_window_class_init (LfPreferencesWindowClass *klass)
   object_class->dispose = lf_preferences_window_dispose;
   object_class->set_property = lf_preferences_window_set_property;
 
-  properties[PROP_APPLICATION_OBJECT] =
-    g_param_spec_object ("application-object", NULL, NULL,
-                         LF_TYPE_APPLICATION,
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, LF_TYPE_CONTEXT,
+                         G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SETTINGS] =
+    g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS,
+                         G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TRAY] =
+    g_param_spec_object ("tray", NULL, NULL, LF_TYPE_TRAY,
                          G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -532,13 +549,27 @@ lf_preferences_window_init (LfPreferencesWindow *self)
 /* Public API                                                               */
 /* ------------------------------------------------------------------------ */
 
+/**
+ * lf_preferences_window_new:
+ * @context: the catalog (the platforms to choose from) and the notice stores
+ * @settings: the preferences shown
+ * @tray: (nullable): the tray icon, to say how a closed window comes back
+ *
+ * Returns: (transfer full): a new preferences window
+ */
 LfPreferencesWindow *
-lf_preferences_window_new (LfApplication *application)
+lf_preferences_window_new (LfContext *context,
+                           GSettings *settings,
+                           LfTray    *tray)
 {
-  g_return_val_if_fail (LF_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (LF_IS_CONTEXT (context), NULL);
+  g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
+  g_return_val_if_fail (tray == NULL || LF_IS_TRAY (tray), NULL);
 
   return g_object_new (LF_TYPE_PREFERENCES_WINDOW,
-                       "application-object", application,
+                       "context", context,
+                       "settings", settings,
+                       "tray", tray,
                        NULL);
 }
 

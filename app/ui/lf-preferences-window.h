@@ -9,9 +9,10 @@
 
 #include <adwaita.h>
 
-#include "lf-application.h"
+#include "lf-context.h"
 #include "lf-notices-prefs.h"
 #include "lf-platform-picker.h"
+#include "lf-tray.h"
 
 G_BEGIN_DECLS
 
@@ -20,7 +21,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (LfPreferencesWindow, lf_preferences_window, LF, PREFERENCES_WINDOW,
                       AdwPreferencesWindow)
 
-LfPreferencesWindow *lf_preferences_window_new (LfApplication *application);
+LfPreferencesWindow *lf_preferences_window_new (LfContext           *context,
+                                                GSettings           *settings,
+                                                LfTray              *tray);
 void                 lf_preferences_window_show_platforms (LfPreferencesWindow *self);
 LfPlatformPicker    *lf_preferences_window_get_platform_picker (LfPreferencesWindow *self);
 void                 lf_preferences_window_set_custom_platform (LfPreferencesWindow *self,

@@ -11,18 +11,22 @@
 
 #include "lf-window.h"
 #include "lf-a11y.h"
-#include "lf-notices-page.h"
 
 #include <glib/gi18n.h>
 
+#include "lf-checklist-page.h"
 #include "lf-clients-page.h"
 #include "lf-health-page.h"
-#include "lf-application-checklist.h"
-#include "lf-checklist-page.h"
+#include "lf-notices-page.h"
+#include "lf-toast.h"
 
 struct _LfWindow
 {
   AdwApplicationWindow  parent_instance;
+
+  LfContext            *context;
+  GSettings            *settings;
+  LfMonitor            *monitor;   /* the context's active monitor, shown */
 
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;
@@ -44,30 +48,23 @@ struct _LfWindow
 
 G_DEFINE_FINAL_TYPE (LfWindow, lf_window, ADW_TYPE_APPLICATION_WINDOW)
 
+enum {
+  PROP_0,
+  PROP_CONTEXT,
+  PROP_SETTINGS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 /* ------------------------------------------------------------------------ */
 /* Helpers                                                                  */
 /* ------------------------------------------------------------------------ */
 
-static LfApplication *
-get_application (LfWindow *self)
-{
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
-
-  return LF_IS_APPLICATION (app) ? LF_APPLICATION (app) : NULL;
-}
-
-static GSettings *
-get_settings (LfWindow *self)
-{
-  LfApplication *application = get_application (self);
-
-  return application != NULL ? lf_application_get_settings (application) : NULL;
-}
-
 static void
 restore_window_state (LfWindow *self)
 {
-  GSettings *settings = get_settings (self);
+  GSettings *settings = self->settings;
   int width;
   int height;
 
@@ -85,7 +82,7 @@ restore_window_state (LfWindow *self)
 static void
 save_window_state (LfWindow *self)
 {
-  GSettings *settings = get_settings (self);
+  GSettings *settings = self->settings;
   int width;
   int height;
 
@@ -104,25 +101,22 @@ save_window_state (LfWindow *self)
 }
 
 static void
-on_notice_sent_cb (LfApplication *application,
-                   LfNotice      *notice)
+on_notice_sent_cb (LfContext *context,
+                   LfNotice  *notice)
 {
-  lf_application_record_notice (application, notice);
+  lf_context_record_notice (context, notice);
 }
 
 static LfChecklistPage *
 ensure_checklist_page (LfWindow *self)
 {
-  LfApplication *application;
-
   if (self->checklist_page != NULL)
     return self->checklist_page;
 
   self->checklist_page = LF_CHECKLIST_PAGE (lf_checklist_page_new ());
-  application = get_application (self);
-  if (application != NULL)
-    lf_checklist_page_set_models (self->checklist_page, lf_application_get_plan (application),
-                                  lf_application_get_incident_log (application));
+  if (self->context != NULL)
+    lf_checklist_page_set_models (self->checklist_page, lf_context_get_plan (self->context),
+                                  lf_context_get_incident_log (self->context));
   adw_bin_set_child (self->checklist_bin, GTK_WIDGET (self->checklist_page));
 
   return self->checklist_page;
@@ -131,21 +125,18 @@ ensure_checklist_page (LfWindow *self)
 static LfClientsPage *
 ensure_clients_page (LfWindow *self)
 {
-  LfApplication *application;
-
   if (self->clients_page != NULL)
     return self->clients_page;
 
-  application = get_application (self);
   self->clients_page = LF_CLIENTS_PAGE (lf_clients_page_new (NULL));
-  if (application != NULL)
+  if (self->context != NULL)
     {
       lf_clients_page_set_store (self->clients_page,
-                                 lf_application_get_contact_store (application));
+                                 lf_context_get_contact_store (self->context));
       lf_clients_page_set_notice_stores (self->clients_page,
-                                         lf_application_get_template_store (application),
-                                         lf_application_get_channel_store (application));
-      lf_clients_page_set_plan (self->clients_page, lf_application_get_plan (application));
+                                         lf_context_get_template_store (self->context),
+                                         lf_context_get_channel_store (self->context));
+      lf_clients_page_set_plan (self->clients_page, lf_context_get_plan (self->context));
     }
   adw_bin_set_child (self->clients_bin, GTK_WIDGET (self->clients_page));
 
@@ -155,24 +146,21 @@ ensure_clients_page (LfWindow *self)
 static LfNoticesPage *
 ensure_notices_page (LfWindow *self)
 {
-  LfApplication *application;
-
   if (self->notices_page != NULL)
     return self->notices_page;
 
-  application = get_application (self);
   self->notices_page = LF_NOTICES_PAGE (lf_notices_page_new ());
-  if (application != NULL)
+  if (self->context != NULL)
     {
       lf_notices_page_set_soup_session (self->notices_page,
-                                        lf_application_get_soup_session (application));
+                                        lf_context_get_soup_session (self->context));
       g_signal_connect_object (self->notices_page, "notice-sent",
-                               G_CALLBACK (on_notice_sent_cb), application, G_CONNECT_SWAPPED);
+                               G_CALLBACK (on_notice_sent_cb), self->context, G_CONNECT_SWAPPED);
       lf_notices_page_set_contact_store (self->notices_page,
-                                         lf_application_get_contact_store (application));
+                                         lf_context_get_contact_store (self->context));
       lf_notices_page_set_stores (self->notices_page,
-                                  lf_application_get_template_store (application),
-                                  lf_application_get_channel_store (application));
+                                  lf_context_get_template_store (self->context),
+                                  lf_context_get_channel_store (self->context));
     }
   adw_bin_set_child (self->notices_bin, GTK_WIDGET (self->notices_page));
 
@@ -209,17 +197,23 @@ on_monitor_checking_cb (LfMonitor *monitor,
                                checking ? _("Checking…") : _("Check Now (Ctrl+R)"));
 }
 
+/* The Health page and the Check Now button show the context's active monitor: a running
+ * drill's, else the real one. */
 static void
-bind_monitor (LfWindow      *self,
-              LfApplication *application)
+on_active_monitor_cb (LfContext  *context,
+                      GParamSpec *pspec,
+                      LfWindow   *self)
 {
-  LfMonitor *monitor = lf_application_get_monitor (application);
+  LfMonitor *monitor = lf_context_get_active_monitor (context);
 
-  lf_health_page_set_settings (self->health_page, lf_application_get_settings (application));
-  lf_health_page_set_monitor (self->health_page, monitor);
-  if (monitor == NULL)
+  if (monitor == self->monitor)
     return;
 
+  if (self->monitor != NULL)
+    g_signal_handlers_disconnect_by_func (self->monitor, on_monitor_checking_cb, self);
+  g_set_object (&self->monitor, monitor);
+
+  lf_health_page_set_monitor (self->health_page, monitor);
   g_signal_connect_object (monitor, "notify::checking", G_CALLBACK (on_monitor_checking_cb),
                            self, G_CONNECT_DEFAULT);
   on_monitor_checking_cb (monitor, NULL, self);
@@ -267,13 +261,84 @@ lf_window_clients_action (GtkWidget  *widget,
                                    NULL))
     {
       const char *message = store ? lf_contact_store_get_error_message (store) : NULL;
-      /* A toast's title is markup. */
-      g_autofree char *escaped = g_markup_escape_text (message ? message
-                                                               : _("The client directory is still "
-                                                                   "loading; try again in a moment"),
-                                                       -1);
 
-      lf_window_add_toast (self, adw_toast_new (escaped));
+      lf_toast_show (GTK_WIDGET (self), message ? message
+                                                : _("The client directory is still loading; "
+                                                    "try again in a moment"));
+    }
+}
+
+/* ------------------------------------------------------------------------ */
+/* GObject overrides                                                        */
+/* ------------------------------------------------------------------------ */
+
+static void
+lf_window_constructed (GObject *object)
+{
+  LfWindow *self = LF_WINDOW (object);
+
+  G_OBJECT_CLASS (lf_window_parent_class)->constructed (object);
+
+  lf_health_page_set_settings (self->health_page, self->settings);
+  if (self->context != NULL)
+    {
+      g_signal_connect_object (self->context, "notify::active-monitor",
+                               G_CALLBACK (on_active_monitor_cb), self, G_CONNECT_DEFAULT);
+      on_active_monitor_cb (self->context, NULL, self);
+    }
+}
+
+static void
+lf_window_dispose (GObject *object)
+{
+  LfWindow *self = LF_WINDOW (object);
+
+  g_clear_object (&self->monitor);
+  g_clear_object (&self->context);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (lf_window_parent_class)->dispose (object);
+}
+
+static void
+lf_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  LfWindow *self = LF_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+    case PROP_SETTINGS:
+      g_value_set_object (value, self->settings);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lf_window_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  LfWindow *self = LF_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
+      break;
+    case PROP_SETTINGS:
+      self->settings = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -309,10 +374,33 @@ lf_window_close_request (GtkWindow *window)
 static void
 lf_window_class_init (LfWindowClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
+  object_class->constructed = lf_window_constructed;
+  object_class->dispose = lf_window_dispose;
+  object_class->get_property = lf_window_get_property;
+  object_class->set_property = lf_window_set_property;
   window_class->close_request = lf_window_close_request;
+
+  /**
+   * LfWindow:context:
+   *
+   * What the window shows: the monitor, the plan and log, the stores.
+   */
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, LF_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /**
+   * LfWindow:settings:
+   *
+   * Where the window's size and the Health page's choices are kept.
+   */
+  properties[PROP_SETTINGS] =
+    g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/ui/lf-window.ui");
@@ -379,19 +467,32 @@ lf_window_init (LfWindow *self)
 /* Public API                                                               */
 /* ------------------------------------------------------------------------ */
 
+/**
+ * lf_window_new:
+ * @application: the application the window belongs to
+ * @context: what it shows
+ * @settings: (nullable): where its size is kept
+ *
+ * Returns: (transfer none): the main window, owned by @application
+ */
 LfWindow *
-lf_window_new (LfApplication *application)
+lf_window_new (GtkApplication *application,
+               LfContext      *context,
+               GSettings      *settings)
 {
   LfWindow *self;
 
-  g_return_val_if_fail (LF_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (GTK_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (LF_IS_CONTEXT (context), NULL);
+  g_return_val_if_fail (settings == NULL || G_IS_SETTINGS (settings), NULL);
 
   /* GtkWindow:application is not a construct property: restore the size once it is set. */
   self = g_object_new (LF_TYPE_WINDOW,
                        "application", application,
+                       "context", context,
+                       "settings", settings,
                        NULL);
   restore_window_state (self);
-  bind_monitor (self, application);
 
   return self;
 }

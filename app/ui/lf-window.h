@@ -9,7 +9,7 @@
 
 #include <adwaita.h>
 
-#include "lf-application.h"
+#include "lf-context.h"
 #include "lf-health-page.h"
 #include "lf-notices-page.h"
 
@@ -19,7 +19,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (LfWindow, lf_window, LF, WINDOW, AdwApplicationWindow)
 
-LfWindow   *lf_window_new             (LfApplication *application);
+LfWindow   *lf_window_new             (GtkApplication *application,
+                                       LfContext      *context,
+                                       GSettings      *settings);
 void        lf_window_show_page       (LfWindow      *self,
                                        const char    *name);
 const char *lf_window_get_visible_page (LfWindow     *self);

@@ -145,7 +145,7 @@ main (int   argc,
           g_printerr ("%s\n", error->message);
           return 1;
         }
-      monitor = lf_application_get_monitor (app);
+      monitor = lf_context_get_monitor (lf_application_get_context (app));
       lf_monitor_set_catalog (monitor, catalog);
       g_settings_set_strv (lf_application_get_settings (app), "watched-platforms",
                            (const char * const *) watched);

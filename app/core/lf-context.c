@@ -1,0 +1,983 @@
+/* lf-context.c
+ *
+ * Copyright 2026 The Lifeline authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "lf-context"
+
+#include "config.h"
+
+#include "lf-context.h"
+
+#include <glib/gi18n.h>
+
+#include "lf-http.h"
+#include "lf-monitor-backend.h"
+#include "lf-notice-context.h"
+#include "lf-storage.h"
+
+/* The one place a front end gets its objects from (the graphical application and the command
+ * line build one each, the tests as many as they like):
+ *
+ *   - the one SoupSession (probes, status sources, webhooks);
+ *   - the catalog in use (built-in plus the user's file) and why the user's file is not used;
+ *   - the real monitor on a network backend, with the history recording what it sees and an
+ *     incident bridge turning its outages into incidents of the log;
+ *   - the plan, the incident log, the client directory, the notice channels and templates;
+ *   - the fire drill, if one was started: it plays on its own monitor and backend, with no
+ *     history and a drill bridge, so the real monitor's rounds, history and watched list are
+ *     never touched. #LfContext:active-monitor is the drill's monitor while it runs, else the
+ *     real one: what a front end shows as "the health".
+ *
+ * The outage-day operations live here too, so that the window, the tray, notifications and
+ * `lifeline --notify` share one implementation: which incident a notice belongs to, what a
+ * notice says about the platforms (lf_context_prepare_notice()), and the "notice sent" entry in
+ * the incident's timeline (lf_context_record_notice()).
+ *
+ * Nothing is read at construction but the catalog (parsed from memory and one small user
+ * file); lf_context_load_async() reads the history, the plan, the incident log, the channels
+ * and the templates. The client directory loads from the keyring only when asked
+ * (lf_contact_store_load_async()), as that may prompt.
+ */
+
+struct _LfContext
+{
+  GObject           parent_instance;
+
+  SoupSession      *soup_session;
+  LfCatalog        *catalog;
+  char             *catalog_problem;
+
+  LfMonitor        *monitor;
+  LfHistory        *history;
+  LfPlan           *plan;
+  LfIncidentLog    *log;
+  LfIncidentBridge *bridge;
+  LfContactStore   *contacts;
+  LfChannelStore   *channels;
+  LfTemplateStore  *templates;
+
+  LfDrill          *drill;
+  GHashTable       *notice_links;  /* a notice's incident id → LfIncident id */
+  GCancellable     *cancellable;
+};
+
+G_DEFINE_FINAL_TYPE (LfContext, lf_context, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_MONITOR,
+  PROP_ACTIVE_MONITOR,
+  PROP_DRILL,
+  PROP_CATALOG_PROBLEM,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* What lf_context_load_async() waits for. */
+typedef struct
+{
+  guint   pending;
+  GError *error;  /* the first failure */
+} Load;
+
+/* ------------------------------------------------------------------------ */
+/* Helpers                                                                  */
+/* ------------------------------------------------------------------------ */
+
+static void
+load_free (gpointer data)
+{
+  Load *load = data;
+
+  g_clear_error (&load->error);
+  g_free (load);
+}
+
+/* The catalog: the built-in one plus the user's file. A user file that cannot be used is
+ * kept as the catalog problem (a front end says so) and the built-in catalog is used alone. */
+static LfCatalog *
+load_catalog (LfContext  *self,
+              GError    **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GBytes) builtin = NULL;
+  g_autofree char *problem = NULL;
+  LfCatalog *catalog;
+
+  catalog = lf_catalog_load_default (NULL, &local_error);
+  if (catalog == NULL)
+    {
+      /* Translators: %s says what is wrong with the user's catalog file */
+      problem = g_strdup_printf (_("Your platform list could not be read, the built-in one is "
+                                   "used: %s"), local_error->message);
+      g_message ("%s", problem);
+
+      builtin = lf_storage_load_data ("catalog.json", NULL);
+      if (builtin != NULL)
+        catalog = lf_catalog_new_from_data (g_bytes_get_data (builtin, NULL),
+                                            g_bytes_get_size (builtin), "catalog.json", NULL);
+      if (catalog == NULL)
+        catalog = lf_catalog_new ();
+    }
+
+  if (g_strcmp0 (problem, self->catalog_problem) != 0)
+    {
+      g_free (self->catalog_problem);
+      self->catalog_problem = g_steal_pointer (&problem);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CATALOG_PROBLEM]);
+    }
+
+  if (local_error != NULL)
+    g_propagate_error (error, g_steal_pointer (&local_error));
+
+  return catalog;
+}
+
+static void
+load_step_done (GTask  *task,
+                GError *error)
+{
+  Load *load = g_task_get_task_data (task);
+
+  if (error != NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_message ("Loading: %s", error->message);
+      if (load->error == NULL)
+        load->error = g_error_copy (error);
+    }
+
+  g_assert (load->pending > 0);
+  if (--load->pending > 0)
+    return;
+
+  if (load->error != NULL)
+    g_task_return_error (task, g_steal_pointer (&load->error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Callbacks                                                                */
+/* ------------------------------------------------------------------------ */
+
+static void
+history_loaded_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+
+  lf_history_load_finish (LF_HISTORY (object), result, &error);
+  load_step_done (task, error);
+}
+
+static void
+plan_loaded_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+
+  lf_plan_load_finish (LF_PLAN (object), result, &error);
+  load_step_done (task, error);
+}
+
+static void
+log_loaded_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+
+  lf_incident_log_load_finish (LF_INCIDENT_LOG (object), result, &error);
+  load_step_done (task, error);
+}
+
+static void
+channels_loaded_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+
+  lf_channel_store_load_finish (LF_CHANNEL_STORE (object), result, &error);
+  load_step_done (task, error);
+}
+
+static void
+templates_loaded_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+
+  lf_template_store_load_finish (LF_TEMPLATE_STORE (object), result, &error);
+  load_step_done (task, error);
+}
+
+static void
+wait_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+/* The drill began or ended: the active monitor changes. */
+static void
+on_drill_running_cb (LfDrill    *drill,
+                     GParamSpec *pspec,
+                     LfContext  *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACTIVE_MONITOR]);
+}
+
+/* ------------------------------------------------------------------------ */
+/* GObject overrides                                                        */
+/* ------------------------------------------------------------------------ */
+
+static void
+lf_context_dispose (GObject *object)
+{
+  LfContext *self = LF_CONTEXT (object);
+
+  g_cancellable_cancel (self->cancellable);
+  if (self->drill != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->drill, self);
+      lf_drill_stop (self->drill);
+    }
+  g_clear_object (&self->drill);
+  if (self->monitor != NULL)
+    lf_monitor_stop (self->monitor);
+  if (self->bridge != NULL)
+    lf_incident_bridge_disconnect (self->bridge);
+  g_clear_object (&self->bridge);
+  g_clear_object (&self->monitor);
+  g_clear_object (&self->history);
+  g_clear_object (&self->log);
+  g_clear_object (&self->plan);
+  g_clear_object (&self->contacts);
+  g_clear_object (&self->channels);
+  g_clear_object (&self->templates);
+  g_clear_object (&self->soup_session);
+  g_clear_pointer (&self->catalog, lf_catalog_unref);
+  g_clear_pointer (&self->notice_links, g_hash_table_unref);
+  g_clear_object (&self->cancellable);
+
+  G_OBJECT_CLASS (lf_context_parent_class)->dispose (object);
+}
+
+static void
+lf_context_finalize (GObject *object)
+{
+  LfContext *self = LF_CONTEXT (object);
+
+  g_free (self->catalog_problem);
+
+  G_OBJECT_CLASS (lf_context_parent_class)->finalize (object);
+}
+
+static void
+lf_context_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  LfContext *self = LF_CONTEXT (object);
+
+  switch (prop_id)
+    {
+    case PROP_MONITOR:
+      g_value_set_object (value, self->monitor);
+      break;
+    case PROP_ACTIVE_MONITOR:
+      g_value_set_object (value, lf_context_get_active_monitor (self));
+      break;
+    case PROP_DRILL:
+      g_value_set_object (value, self->drill);
+      break;
+    case PROP_CATALOG_PROBLEM:
+      g_value_set_string (value, self->catalog_problem);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lf_context_class_init (LfContextClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GParamFlags ro = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY;
+
+  object_class->dispose = lf_context_dispose;
+  object_class->finalize = lf_context_finalize;
+  object_class->get_property = lf_context_get_property;
+
+  /**
+   * LfContext:monitor:
+   *
+   * The real health monitor: the watched platforms on the network.
+   */
+  properties[PROP_MONITOR] =
+    g_param_spec_object ("monitor", NULL, NULL, LF_TYPE_MONITOR, ro);
+
+  /**
+   * LfContext:active-monitor:
+   *
+   * What to show as the health: the running drill's monitor, else #LfContext:monitor.
+   */
+  properties[PROP_ACTIVE_MONITOR] =
+    g_param_spec_object ("active-monitor", NULL, NULL, LF_TYPE_MONITOR, ro);
+
+  /**
+   * LfContext:drill:
+   *
+   * The fire drill started last (running or over), or %NULL.
+   */
+  properties[PROP_DRILL] =
+    g_param_spec_object ("drill", NULL, NULL, LF_TYPE_DRILL, ro);
+
+  /**
+   * LfContext:catalog-problem:
+   *
+   * Why the user's catalog file is not used, or %NULL.
+   */
+  properties[PROP_CATALOG_PROBLEM] =
+    g_param_spec_string ("catalog-problem", NULL, NULL, NULL, ro);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+lf_context_init (LfContext *self)
+{
+  g_autoptr(LfNetworkBackend) backend = NULL;
+
+  self->cancellable = g_cancellable_new ();
+  self->notice_links = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->soup_session = lf_http_session_new ();
+  self->catalog = load_catalog (self, NULL);
+
+  backend = lf_network_backend_new (self->soup_session);
+  self->monitor = lf_monitor_new (self->catalog, LF_MONITOR_BACKEND (backend));
+  self->history = lf_history_new (NULL);
+  lf_monitor_set_history (self->monitor, self->history);
+
+  self->plan = lf_plan_new (NULL);
+  self->log = lf_incident_log_new (self->plan, NULL);
+  self->bridge = lf_incident_bridge_new (self->monitor, self->log, FALSE);
+
+  self->contacts = lf_contact_store_new ();
+  self->channels = lf_channel_store_new (NULL);
+  self->templates = lf_template_store_new (NULL);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Public API                                                               */
+/* ------------------------------------------------------------------------ */
+
+/**
+ * lf_context_new:
+ *
+ * Builds everything a front end needs, on the user's files (XDG data and config dirs): the
+ * catalog is read now, the rest by lf_context_load_async(). The monitor is not started.
+ *
+ * Returns: (transfer full): a new #LfContext
+ */
+LfContext *
+lf_context_new (void)
+{
+  return g_object_new (LF_TYPE_CONTEXT, NULL);
+}
+
+/**
+ * lf_context_load_async:
+ * @self: a #LfContext
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when everything was read
+ * @user_data: for @callback
+ *
+ * Reads the history, the plan, the incident log, the channels and the templates at once.
+ * Each is usable whatever happens to the others; a damaged file is set aside by its store,
+ * which says so (e.g. lf_plan_get_load_message()).
+ */
+void
+lf_context_load_async (LfContext           *self,
+                       GCancellable        *cancellable,
+                       GAsyncReadyCallback  callback,
+                       gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  Load *load;
+
+  g_return_if_fail (LF_IS_CONTEXT (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, lf_context_load_async);
+  load = g_new0 (Load, 1);
+  load->pending = 5;
+  g_task_set_task_data (task, load, load_free);
+
+  lf_history_load_async (self->history, cancellable, history_loaded_cb, g_object_ref (task));
+  lf_plan_load_async (self->plan, cancellable, plan_loaded_cb, g_object_ref (task));
+  lf_incident_log_load_async (self->log, cancellable, log_loaded_cb, g_object_ref (task));
+  lf_channel_store_load_async (self->channels, cancellable, channels_loaded_cb,
+                               g_object_ref (task));
+  lf_template_store_load_async (self->templates, cancellable, templates_loaded_cb,
+                                g_object_ref (task));
+}
+
+/**
+ * lf_context_load_finish:
+ * @self: a #LfContext
+ * @result: the result
+ * @error: the first thing that could not be read
+ *
+ * Returns: %TRUE when everything was read
+ */
+gboolean
+lf_context_load_finish (LfContext     *self,
+                        GAsyncResult  *result,
+                        GError       **error)
+{
+  g_return_val_if_fail (LF_IS_CONTEXT (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/**
+ * lf_context_load_wait:
+ * @self: a #LfContext
+ * @error: the first thing that could not be read
+ *
+ * lf_context_load_async(), iterating the thread-default main context until it is done: for
+ * the command line, which has nothing else to do meanwhile. Never call it from a window.
+ *
+ * Returns: %TRUE when everything was read
+ */
+gboolean
+lf_context_load_wait (LfContext  *self,
+                      GError    **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  g_return_val_if_fail (LF_IS_CONTEXT (self), FALSE);
+
+  lf_context_load_async (self, self->cancellable, wait_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (g_main_context_get_thread_default (), TRUE);
+
+  return lf_context_load_finish (self, result, error);
+}
+
+/**
+ * lf_context_shutdown:
+ * @self: a #LfContext
+ *
+ * Stops the drill and the monitor and writes pending changes to the plan and the incident
+ * log now, so that nothing is lost when the process ends.
+ */
+void
+lf_context_shutdown (LfContext *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (LF_IS_CONTEXT (self));
+
+  if (self->drill != NULL)
+    lf_drill_stop (self->drill);
+  lf_monitor_stop (self->monitor);
+  if (!lf_incident_log_flush (self->log, &error))
+    g_warning ("Could not save the incident log: %s", error->message);
+  g_clear_error (&error);
+  if (!lf_plan_flush (self->plan, &error))
+    g_warning ("Could not save the plan: %s", error->message);
+}
+
+/**
+ * lf_context_get_soup_session:
+ * @self: a #LfContext
+ *
+ * Returns: (transfer none): the one HTTP session (lf_http_session_new()): probes, status
+ *   sources and webhooks go through it
+ */
+SoupSession *
+lf_context_get_soup_session (LfContext *self)
+{
+  g_return_val_if_fail (LF_IS_CONTEXT (self), NULL);
+
+  return self->soup_session;
+}
+
+/**
+ * lf_context_get_catalog:
+ * @self: a #LfContext
+ *
+ * Returns: (transfer none): the catalog in use
+ */
+LfCatalog *
+lf_context_get_catalog (LfContext *self)
+{
+  g_return_val_if_fail (LF_IS_CONTEXT (self), NULL);
+
+  return self->catalog;
+}
+
+/**
+ * lf_context_get_catalog_problem:
+ * @self: a #LfContext
+ *
+ * Returns: (nullable): why the user's catalog file is not used, in words, or %NULL
+ */
+const char *
+lf_context_get_catalog_problem (LfContext *self)
+{
+  g_return_val_if_fail (LF_IS_CONTEXT (self), NULL);
+
+  return self->catalog_problem;
+}
+
+/**
+ * lf_context_reload_catalog:
+ * @self: a #LfContext
+ * @error: why the user's file could not be used
+ *
+ * Reads the catalog again (after the user added a platform) and gives it to the monitor,
+ * which checks at once if it runs; on error the built-in catalog is used and %FALSE returned.
+ *
+ * Returns: whether the user's file was used
+ */
+gboolean
+lf_context_reload_catalog (LfContext  *self,
+                           GError    **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (LF_IS_CONTEXT (self), FALSE);
+
+  g_clear_pointer (&self->catalog, lf_catalog_unref);
+  self->catalog = load_catalog (self, &local_error);
+  lf_monitor_set_catalog (self->monitor, self->catalog);
+  if (lf_monitor_get_running (self->monitor))
+    lf_monitor_check_now (self->monitor);
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * lf_context_get_monitor:
+ * @self: a #LfContext
+ *
+ * Returns: (transfer none): the real health monitor
+ */
+LfMonitor *
+lf_context_get_monitor (LfContext *self)
+{
+  g_return_val_if_fail (LF_IS_CONTEXT (self), NULL);
+
+  return self->monitor;
+}
+
+/**
+ * lf_context_get_active_monitor:
+ * @self: a #LfContext
+ *
+ * Returns: (transfer none): the running drill's monitor, else the real one
+ */
+LfMonitor *
+lf_context_get_active_monitor (LfContext *self)
+{
+  g_return_val_if_fail (LF_IS_CONTEXT (self), NULL);
+
+  if (self->drill != NULL && lf_drill_get_running (self->drill))
+    return lf_drill_get_monitor (self->drill);
+
+  return self->monitor;
+}
+
+/**
+ * lf_context_get_history:
+ * @self: a #LfContext
+ *
+ * Returns: (transfer none): the real monitor's history
+ */
+LfHistory *
+lf_context_get_history (LfContext *self)
+{
+  g_return_val_if_fail (LF_IS_CONTEXT (self), NULL);
+
+  return self->history;
+}
+
+/**
+ * lf_context_get_plan:
+ * @self: a #LfContext
+ *
+ * Returns: (transfer none): the contingency plan
+ */
+LfPlan *
+lf_context_get_plan (LfContext *self)
+{
+  g_return_val_if_fail (LF_IS_CONTEXT (self), NULL);
+
+  return self->plan;
+}
+
+/**
+ * lf_context_get_incident_log:
+ * @self: a #LfContext
+ *
+ * Returns: (transfer none): the incident log (real and drill incidents)
+ */
+LfIncidentLog *
+lf_context_get_incident_log (LfContext *self)
+{
+  g_return_val_if_fail (LF_IS_CONTEXT (self), NULL);
+
+  return self->log;
+}
+
+/**
+ * lf_context_get_contact_store:
+ * @self: a #LfContext
+ *
+ * Returns: (transfer none): the client directory; it loads from the keyring only when
+ *   something asks it to (lf_contact_store_ensure_loaded() or lf_contact_store_load_async())
+ */
+LfContactStore *
+lf_context_get_contact_store (LfContext *self)
+{
+  g_return_val_if_fail (LF_IS_CONTEXT (self), NULL);
+
+  return self->contacts;
+}
+
+/**
+ * lf_context_get_channel_store:
+ * @self: a #LfContext
+ *
+ * Returns: (transfer none): the notice channels
+ */
+LfChannelStore *
+lf_context_get_channel_store (LfContext *self)
+{
+  g_return_val_if_fail (LF_IS_CONTEXT (self), NULL);
+
+  return self->channels;
+}
+
+/**
+ * lf_context_get_template_store:
+ * @self: a #LfContext
+ *
+ * Returns: (transfer none): the notice templates
+ */
+LfTemplateStore *
+lf_context_get_template_store (LfContext *self)
+{
+  g_return_val_if_fail (LF_IS_CONTEXT (self), NULL);
+
+  return self->templates;
+}
+
+/**
+ * lf_context_get_drill:
+ * @self: a #LfContext
+ *
+ * Returns: (transfer none) (nullable): the fire drill started last, running or over
+ */
+LfDrill *
+lf_context_get_drill (LfContext *self)
+{
+  g_return_val_if_fail (LF_IS_CONTEXT (self), NULL);
+
+  return self->drill;
+}
+
+/**
+ * lf_context_get_drill_running:
+ * @self: a #LfContext
+ *
+ * Returns: whether a fire drill plays (notices then reach only the user)
+ */
+gboolean
+lf_context_get_drill_running (LfContext *self)
+{
+  g_return_val_if_fail (LF_IS_CONTEXT (self), FALSE);
+
+  return self->drill != NULL && lf_drill_get_running (self->drill);
+}
+
+/**
+ * lf_context_start_drill:
+ * @self: a #LfContext
+ * @scenario: what to play
+ * @speed: how much faster than real time (1.0 = as written)
+ *
+ * Starts a fire drill on its own monitor and backend, recording into the incident log as
+ * drill incidents; a running one is stopped first. The real monitor, its history and the
+ * watched platforms are left alone.
+ *
+ * Returns: (transfer none): the drill
+ */
+LfDrill *
+lf_context_start_drill (LfContext       *self,
+                        LfDrillScenario *scenario,
+                        double           speed)
+{
+  g_return_val_if_fail (LF_IS_CONTEXT (self), NULL);
+  g_return_val_if_fail (LF_IS_DRILL_SCENARIO (scenario), NULL);
+  g_return_val_if_fail (speed > 0, NULL);
+
+  if (self->drill != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->drill, self);
+      lf_drill_stop (self->drill);
+      g_clear_object (&self->drill);
+    }
+
+  self->drill = lf_drill_new (scenario, self->catalog, self->log, speed);
+  g_signal_connect_object (self->drill, "notify::running", G_CALLBACK (on_drill_running_cb),
+                           self, G_CONNECT_DEFAULT);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DRILL]);
+  lf_drill_start (self->drill);
+
+  return self->drill;
+}
+
+/**
+ * lf_context_stop_drill:
+ * @self: a #LfContext
+ *
+ * Ends the running drill, if any.
+ */
+void
+lf_context_stop_drill (LfContext *self)
+{
+  g_return_if_fail (LF_IS_CONTEXT (self));
+
+  if (self->drill != NULL)
+    lf_drill_stop (self->drill);
+}
+
+/**
+ * lf_context_find_incident:
+ * @self: a #LfContext
+ * @incident_or_platform_id: an incident id (from a checklist step) or a catalog platform id
+ *
+ * Finds the incident a notice is about: the incident with that id, else the open incident
+ * covering that platform (a drill's only while a drill plays, a real one otherwise).
+ *
+ * Returns: (transfer none) (nullable): the incident
+ */
+LfIncident *
+lf_context_find_incident (LfContext  *self,
+                          const char *incident_or_platform_id)
+{
+  LfIncident *incident;
+  gboolean drill;
+
+  g_return_val_if_fail (LF_IS_CONTEXT (self), NULL);
+
+  if (incident_or_platform_id == NULL || *incident_or_platform_id == '\0')
+    return NULL;
+
+  incident = lf_incident_log_lookup (self->log, incident_or_platform_id);
+  if (incident != NULL)
+    return incident;
+
+  drill = lf_context_get_drill_running (self);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->log)); i++)
+    {
+      g_autoptr(LfIncident) candidate = g_list_model_get_item (G_LIST_MODEL (self->log), i);
+      const char * const *platforms = lf_incident_get_platforms (candidate);
+
+      if (lf_incident_is_open (candidate)
+          && lf_incident_get_drill (candidate) == drill
+          && platforms != NULL
+          && g_strv_contains (platforms, incident_or_platform_id))
+        return candidate;
+    }
+
+  return NULL;
+}
+
+/**
+ * lf_context_prepare_notice:
+ * @self: a #LfContext
+ * @incident_or_platform_id: an incident id (notify that incident's platforms), a platform id
+ *   (notify that platform's clients), or "" (every platform the active diagnosis names)
+ * @platform_ids: (out) (transfer full): the platforms the notice is about, maybe none
+ * @recovered: (out) (optional): whether they are all up again (the notice is an all clear)
+ * @error: an unknown platform
+ *
+ * What every front end's "notify clients" starts from: the render context of the platforms
+ * (name, provider, status page, since when, from the active monitor and the history), linked
+ * to the open incident covering them so that lf_context_record_notice() finds it, and marked
+ * as a drill when a drill plays or the incident is one (nothing may then reach a client).
+ * With no platform to name, the context is empty but for that mark.
+ *
+ * Returns: (transfer full) (nullable): the render context, or %NULL with @error set
+ */
+LfRenderContext *
+lf_context_prepare_notice (LfContext   *self,
+                           const char  *incident_or_platform_id,
+                           GStrv       *platform_ids,
+                           gboolean    *recovered,
+                           GError     **error)
+{
+  g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
+  g_auto(GStrv) found_ids = NULL;
+  LfRenderContext *context;
+  LfMonitor *monitor;
+  LfIncident *incident;
+  LfDiagnosis *diagnosis;
+  gboolean drill;
+
+  g_return_val_if_fail (LF_IS_CONTEXT (self), NULL);
+  g_return_val_if_fail (incident_or_platform_id != NULL, NULL);
+  g_return_val_if_fail (platform_ids != NULL, NULL);
+
+  if (recovered != NULL)
+    *recovered = FALSE;
+  *platform_ids = NULL;
+
+  monitor = lf_context_get_active_monitor (self);
+  incident = lf_context_find_incident (self, incident_or_platform_id);
+  drill = lf_context_get_drill_running (self) || (incident != NULL && lf_incident_get_drill (incident));
+  diagnosis = lf_monitor_get_diagnosis (monitor);
+
+  if (incident != NULL && g_strcmp0 (lf_incident_get_id (incident), incident_or_platform_id) == 0)
+    {
+      if (lf_incident_get_platforms (incident) != NULL)
+        g_strv_builder_addv (ids, (const char **) lf_incident_get_platforms (incident));
+    }
+  else if (*incident_or_platform_id != '\0')
+    g_strv_builder_add (ids, incident_or_platform_id);
+  else if (diagnosis != NULL && lf_diagnosis_get_affected (diagnosis) != NULL)
+    g_strv_builder_addv (ids, (const char **) lf_diagnosis_get_affected (diagnosis));
+  found_ids = g_strv_builder_end (ids);
+
+  if (found_ids[0] == NULL)
+    context = lf_render_context_new ();
+  else
+    {
+      /* A drill's monitor has no history: its "since" comes from its own states. */
+      context = lf_notice_context_build_context (self->catalog, (const char * const *) found_ids,
+                                                 monitor,
+                                                 monitor == self->monitor ? self->history : NULL,
+                                                 recovered, error);
+      if (context == NULL)
+        return NULL;
+    }
+
+  if (incident != NULL)
+    {
+      if (context->incident_id == NULL)
+        context->incident_id = g_strdup (lf_incident_get_id (incident));
+      lf_context_link_notice (self, context->incident_id, incident);
+    }
+
+  context->drill = drill;
+  *platform_ids = g_steal_pointer (&found_ids);
+
+  return context;
+}
+
+/**
+ * lf_context_link_notice:
+ * @self: a #LfContext
+ * @notice_incident_id: the incident id in a notice's render context
+ * @incident: the incident of the log it belongs to
+ *
+ * Remembers which incident notices with that id belong to, for lf_context_record_notice().
+ */
+void
+lf_context_link_notice (LfContext  *self,
+                        const char *notice_incident_id,
+                        LfIncident *incident)
+{
+  g_return_if_fail (LF_IS_CONTEXT (self));
+  g_return_if_fail (notice_incident_id != NULL);
+  g_return_if_fail (LF_IS_INCIDENT (incident));
+
+  g_hash_table_replace (self->notice_links, g_strdup (notice_incident_id),
+                        g_strdup (lf_incident_get_id (incident)));
+}
+
+/**
+ * lf_context_record_notice:
+ * @self: a #LfContext
+ * @notice: a notice that was sent
+ *
+ * Adds "notice sent" to the timeline of the incident the notice belongs to: the template,
+ * the channel and how many recipients got it. No names or addresses: the incident log is a
+ * plain file.
+ *
+ * Returns: whether the notice belonged to an incident of the log
+ */
+gboolean
+lf_context_record_notice (LfContext *self,
+                          LfNotice  *notice)
+{
+  const LfRenderContext *context;
+  LfIncident *incident = NULL;
+  const char *incident_id;
+  g_autofree char *text = NULL;
+  LfChannel *channel;
+
+  g_return_val_if_fail (LF_IS_CONTEXT (self), FALSE);
+  g_return_val_if_fail (LF_IS_NOTICE (notice), FALSE);
+
+  context = lf_notice_get_context (notice);
+  if (context == NULL || context->incident_id == NULL)
+    return FALSE;
+
+  incident_id = g_hash_table_lookup (self->notice_links, context->incident_id);
+  if (incident_id != NULL)
+    incident = lf_incident_log_lookup (self->log, incident_id);
+  if (incident == NULL)
+    incident = lf_incident_log_lookup (self->log, context->incident_id);
+  if (incident == NULL)
+    return FALSE;
+
+  channel = lf_notice_get_channel (notice);
+  /* Translators: an incident timeline entry: template name, then counts */
+  text = g_strdup_printf (_("Notice “%s” sent: %u delivered, %u handed to the mail app, "
+                            "%u failed, %u without a channel"),
+                          lf_template_get_name (lf_notice_get_template (notice)),
+                          lf_notice_count (notice, LF_NOTICE_RESULT_SENT)
+                          + lf_notice_count (notice, LF_NOTICE_RESULT_RENDERED),
+                          lf_notice_count (notice, LF_NOTICE_RESULT_HANDED_OFF),
+                          lf_notice_count (notice, LF_NOTICE_RESULT_FAILED),
+                          lf_notice_count (notice, LF_NOTICE_RESULT_NO_CHANNEL));
+  lf_incident_log_record (self->log, incident, LF_TIMELINE_NOTICE_SENT, text,
+                          LF_TIMELINE_DATA_CHANNEL,
+                          channel != NULL ? lf_channel_kind_to_string (lf_channel_get_kind (channel))
+                                          : "",
+                          NULL);
+
+  return TRUE;
+}

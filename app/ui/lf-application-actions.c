@@ -1,0 +1,298 @@
+/* lf-application-actions.c
+ *
+ * Copyright 2026 The Lifeline authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "lf-application"
+
+#include "config.h"
+
+#include "lf-application-private.h"
+
+#include <glib/gi18n.h>
+
+#include "lf-notify-clients.h"
+#include "lf-preferences-window.h"
+#include "lf-profile.h"
+#include "lf-toast.h"
+
+/* The application's actions, shared by the window, the tray menu, notifications, the desktop
+ * file and scripts:
+ *
+ *   app.quit, app.about, app.preferences, app.show-window
+ *   app.check-now              check at once (handled in lf-application.c)
+ *   app.open-platform (s)      the Health page, with that platform's details
+ *   app.notify-clients (s)     the composer for that platform's (or incident's) clients;
+ *                              "" = every affected platform
+ *   app.copy-my-contact (s)    copy the user's own contact details (name, e-mail, backup
+ *                              channel, from the keyring) for a client; the parameter is
+ *                              the incident id of the checklist step, unused
+ *   app.start-checklist (s)    show the checklist (the platform id is for notifications and
+ *                              the tray; "" is fine); with nothing open, offer Start Incident
+ *   app.start-drill (s)        run the named drill, on the checklist page
+ */
+
+/* ------------------------------------------------------------------------ */
+/* Helpers                                                                  */
+/* ------------------------------------------------------------------------ */
+
+static LfWindow *
+present_checklist (LfApplication *self)
+{
+  return lf_application_present_window (self, "checklist", NULL);
+}
+
+static void
+on_drill_finished_cb (LfDrill       *drill,
+                      LfApplication *self)
+{
+  lf_application_toast (self, _("The drill is over. Check the checklist, then close the drill "
+                                "incident."));
+  g_application_release (G_APPLICATION (self));
+}
+
+/* "Name · e-mail · backup channel": what a client needs to reach the user off-platform. */
+static char *
+describe_profile (LfProfile *profile)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new ();
+  const char *values[3];
+
+  if (profile == NULL)
+    return NULL;
+
+  values[0] = lf_profile_get_name (profile);
+  values[1] = lf_profile_get_email (profile);
+  values[2] = lf_profile_get_channel (profile);
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    if (values[i] != NULL && *values[i] != '\0')
+      g_ptr_array_add (parts, (gpointer) values[i]);
+
+  if (parts->len == 0)
+    return NULL;
+
+  g_ptr_array_add (parts, NULL);
+  return g_strjoinv (" · ", (char **) parts->pdata);
+}
+
+static void
+copy_profile_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(LfApplication) self = user_data;
+  g_autoptr(LfProfile) profile = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  profile = lf_profile_load_finish (result, &error);
+  text = describe_profile (profile);
+
+  if (!LF_IS_WINDOW (window))
+    return;
+
+  if (text == NULL)
+    {
+      lf_toast_show (GTK_WIDGET (window), _("Add your name, e-mail and backup channel in "
+                                            "Preferences › Notices first"));
+      return;
+    }
+
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (window)), text);
+  lf_toast_show (GTK_WIDGET (window), _("Your contact details are copied"));
+}
+
+/* ------------------------------------------------------------------------ */
+/* Actions                                                                  */
+/* ------------------------------------------------------------------------ */
+
+static void
+lf_application_show_window_action (GSimpleAction *action,
+                                   GVariant      *parameter,
+                                   gpointer       user_data)
+{
+  lf_application_present_window (user_data, NULL, NULL);
+}
+
+static void
+lf_application_open_platform_action (GSimpleAction *action,
+                                     GVariant      *parameter,
+                                     gpointer       user_data)
+{
+  LfWindow *window = lf_application_present_window (user_data, "health", NULL);
+  const char *platform_id = g_variant_get_string (parameter, NULL);
+
+  /* The Health page shows the platform's details if it offers win.show-platform. */
+  if (*platform_id != '\0')
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-platform", "s", platform_id);
+}
+
+static void
+lf_application_notify_clients_action (GSimpleAction *action,
+                                      GVariant      *parameter,
+                                      gpointer       user_data)
+{
+  LfWindow *window = lf_application_present_window (user_data, "notices", NULL);
+
+  lf_notify_clients_start (lf_application_get_context (user_data), window,
+                           g_variant_get_string (parameter, NULL));
+}
+
+static void
+lf_application_quit_action (GSimpleAction *action,
+                            GVariant      *parameter,
+                            gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static void
+lf_application_about_action (GSimpleAction *action,
+                             GVariant      *parameter,
+                             gpointer       user_data)
+{
+  LfApplication *self = user_data;
+  static const char *developers[] = { "The Lifeline authors", NULL };
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", parent,
+                        "modal", TRUE,
+                        "application-name", _("Lifeline"),
+                        "application-icon", APP_ID,
+                        "developer-name", _("The Lifeline authors"),
+                        "version", PACKAGE_VERSION,
+                        "comments", _("Keep working when the platforms you depend on fail"),
+                        "website", "https://github.com/lifeline/lifeline",
+                        "issue-url", "https://github.com/lifeline/lifeline/issues",
+                        "copyright", "© 2026 The Lifeline authors",
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "developers", developers,
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+lf_application_preferences_action (GSimpleAction *action,
+                                   GVariant      *parameter,
+                                   gpointer       user_data)
+{
+  LfApplication *self = user_data;
+  GtkWindow *parent = GTK_WINDOW (lf_application_present_window (self, NULL, NULL));
+  LfPreferencesWindow *prefs = lf_preferences_window_new (lf_application_get_context (self),
+                                                          lf_application_get_settings (self),
+                                                          lf_application_get_tray (self));
+
+  gtk_window_set_transient_for (GTK_WINDOW (prefs), parent);
+  gtk_window_present (parent);
+  gtk_window_present (GTK_WINDOW (prefs));
+}
+
+static void
+copy_my_contact_action (GSimpleAction *action,
+                        GVariant      *parameter,
+                        gpointer       user_data)
+{
+  LfApplication *self = user_data;
+
+  /* The profile lives in the keyring: read it without blocking. */
+  lf_profile_load_async (NULL, copy_profile_cb, g_object_ref (self));
+}
+
+static void
+start_checklist_action (GSimpleAction *action,
+                        GVariant      *parameter,
+                        gpointer       user_data)
+{
+  LfApplication *self = user_data;
+  LfWindow *window = present_checklist (self);
+  LfContext *context = lf_application_get_context (self);
+
+  if (lf_incident_log_get_n_open (lf_context_get_incident_log (context)) == 0)
+    gtk_widget_activate_action (lf_window_get_checklist_page (window), "checklist.start-incident",
+                                NULL);
+}
+
+static void
+start_drill_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  LfApplication *self = user_data;
+  LfWindow *window = present_checklist (self);
+  g_autoptr(LfDrillScenario) scenario = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *started = NULL;
+  const char *speed = g_getenv ("LIFELINE_DRILL_SPEED");
+  LfDrill *drill;
+
+  scenario = lf_drill_scenario_load (g_variant_get_string (parameter, NULL), &error);
+  if (scenario == NULL)
+    {
+      lf_toast_show (GTK_WIDGET (window), error->message);
+      return;
+    }
+
+  /* One drill at a time: a new one replaces a running one. It plays on its own monitor: the
+   * Health page, the tray and the notifications show it (marked as one) while the real
+   * monitor goes on. LIFELINE_DRILL_SPEED plays faster, for tests and screenshots. */
+  drill = lf_context_start_drill (lf_application_get_context (self), scenario,
+                                  speed != NULL
+                                  ? CLAMP (g_ascii_strtod (speed, NULL), 0.1, 1000.0) : 1.0);
+  g_signal_connect_object (drill, "finished", G_CALLBACK (on_drill_finished_cb), self,
+                           G_CONNECT_DEFAULT);
+  /* The drill runs to its end even if the window is closed. */
+  g_application_hold (G_APPLICATION (self));
+
+  /* Translators: a toast; the drill's title */
+  started = g_strdup_printf (_("Drill started: %s. Nothing reaches your clients."),
+                             lf_drill_scenario_get_title (scenario));
+  lf_toast_show (GTK_WIDGET (window), started);
+}
+
+/* "check-now" has no handler here: lf-application.c connects to its ::activate signal.
+ * The (s) actions take a platform id; "" means every affected platform. */
+static const GActionEntry app_actions[] = {
+  { "quit", lf_application_quit_action },
+  { "about", lf_application_about_action },
+  { "preferences", lf_application_preferences_action },
+  { "check-now", NULL },
+  { "show-window", lf_application_show_window_action },
+  { "open-platform", lf_application_open_platform_action, "s" },
+  { "notify-clients", lf_application_notify_clients_action, "s" },
+  { "copy-my-contact", copy_my_contact_action, "s" },
+  { "start-checklist", start_checklist_action, "s" },
+  { "start-drill", start_drill_action, "s" },
+};
+
+/* ------------------------------------------------------------------------ */
+/* Internal API                                                             */
+/* ------------------------------------------------------------------------ */
+
+/**
+ * lf_application_add_actions:
+ * @self: a #LfApplication
+ *
+ * Adds the app.* actions and their accelerators (from #GApplication::startup).
+ */
+void
+lf_application_add_actions (LfApplication *self)
+{
+  static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *prefs_accels[] = { "<Control>comma", NULL };
+  static const char *close_accels[] = { "<Control>w", NULL };
+  static const char *check_accels[] = { "<Control>r", "F5", NULL };
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
+                                   G_N_ELEMENTS (app_actions), self);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences",
+                                         prefs_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", close_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.check-now", check_accels);
+}
