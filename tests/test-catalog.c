@@ -8,10 +8,12 @@
 #include "config.h"
 
 #include "lf-catalog.h"
+#include "lf-json.h"
 #include "lf-storage.h"
 #include "lf-test-utils.h"
 
 #include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
 
 /* ------------------------------------------------------------------------ */
 /* Helpers                                                                  */
@@ -66,8 +68,10 @@ test_shipped (void)
     "github", "dropbox", "google-drive",
     "paypal", "payoneer", "wise", "stripe",
   };
-  const char *providers[] = { "cloudflare", "aws", "google-cloud", "fastly", "akamai" };
-  const char *categories[] = { "marketplace", "communication", "code-files", "payments", NULL };
+  const char *providers[] = { "cloudflare", "aws", "google-cloud", "fastly", "akamai", "azure" };
+  const char *categories[] = { "marketplace", "communication", "meetings", "design", "documents",
+                               "project", "code-hosting", "ai", "websites", "payments",
+                               "time-tracking", "email", "crm", "security", NULL };
   /* Only endpoints confirmed in reference/status-sources.md §1. */
   const char *confirmed[] = {
     "https://api.status.io/1.0/status/55a1f951d0ef560d6e00006e",
@@ -105,8 +109,6 @@ test_shipped (void)
       g_assert_true (g_strv_contains (categories, platform->category));
       g_assert_cmpuint (platform->probes->len, >=, 1);
       g_assert_false (platform->custom);
-      if (platform->status != NULL)
-        g_assert_true (g_strv_contains (confirmed, platform->status->url));
     }
   for (guint i = 0; i < catalog->providers->len; i++)
     {
@@ -141,6 +143,178 @@ test_shipped (void)
   g_assert_cmpstr (lf_catalog_lookup_provider (catalog, "cloudflare")->status->components[0], ==,
                    "CDN/Cache Delivery");
   g_assert_null (lf_catalog_lookup_platform (catalog, "no-such-platform"));
+
+  /* The breadth a freelancer's day needs (issue #14). */
+  g_assert_cmpuint (catalog->platforms->len, >=, 100);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Where every shipped fact comes from                                      */
+/* ------------------------------------------------------------------------ */
+
+/* stts's services.json (tests/data/stts_services.json, a byte-for-byte copy) allows trailing
+ * commas, which strict JSON does not: drop them (outside strings) before parsing. */
+static JsonNode *
+load_stts_services (JsonParser *parser)
+{
+  g_autofree char *path = lf_test_build_data_path ("stts_services.json");
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  GString *clean = g_string_new (NULL);
+  gboolean in_string = FALSE;
+  gsize length = 0;
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  for (gsize i = 0; i < length; i++)
+    {
+      char c = contents[i];
+
+      if (in_string)
+        {
+          if (c == '\\' && i + 1 < length)
+            g_string_append_c (clean, contents[i++]);
+          else if (c == '"')
+            in_string = FALSE;
+        }
+      else if (c == '"')
+        in_string = TRUE;
+      else if (c == ',')
+        {
+          gsize j = i + 1;
+
+          while (j < length && g_ascii_isspace (contents[j]))
+            j++;
+          if (j < length && (contents[j] == ']' || contents[j] == '}'))
+            continue;
+        }
+      g_string_append_c (clean, contents[i]);
+    }
+
+  json_parser_load_from_data (parser, clean->str, clean->len, &error);
+  g_assert_no_error (error);
+  g_string_free (clean, TRUE);
+
+  return json_parser_get_root (parser);
+}
+
+/* The stts entry named @name in the list of @kind, or NULL. */
+static JsonObject *
+stts_lookup (JsonObject *services,
+             const char *kind,
+             const char *name)
+{
+  JsonArray *list = json_object_has_member (services, kind)
+                    ? json_object_get_array_member (services, kind) : NULL;
+
+  for (guint i = 0; list != NULL && i < json_array_get_length (list); i++)
+    {
+      JsonObject *entry = json_array_get_object_element (list, i);
+
+      if (g_strcmp0 (json_object_get_string_member (entry, "name"), name) == 0)
+        return entry;
+    }
+
+  return NULL;
+}
+
+/* Every status source the shipped catalog uses is either one confirmed in
+ * reference/status-sources.md §1, or one stts lists, at exactly the address stts's readers
+ * derive from that list (docs/CATALOG.md). Every entry names its source. */
+static void
+test_shipped_sources (void)
+{
+  const char *confirmed[] = {
+    "https://api.status.io/1.0/status/55a1f951d0ef560d6e00006e",
+    "https://slack-status.com/api/v2.0.0/current",
+    "https://status.zoom.us/api/v2/summary.json",
+    "https://www.githubstatus.com/api/v2/summary.json",
+    "https://www.cloudflarestatus.com/api/v2/summary.json",
+    "https://www.google.com/appsstatus/dashboard/incidents.json",
+    "https://status.cloud.google.com/incidents.json",
+    "https://discordstatus.com/api/v2/summary.json",
+    NULL
+  };
+  g_autoptr(JsonParser) stts_parser = json_parser_new ();
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GBytes) data = NULL;
+  g_autoptr(GError) error = NULL;
+  JsonObject *services = json_node_get_object (load_stts_services (stts_parser));
+  JsonObject *root;
+  const char *sections[] = { "platforms", "providers" };
+  guint n_stts = 0;
+
+  data = g_resources_lookup_data ("/io/github/lifeline/Lifeline/data/catalog.json",
+                                  G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  json_parser_load_from_data (parser, g_bytes_get_data (data, NULL), g_bytes_get_size (data),
+                              &error);
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+
+  for (guint s = 0; s < G_N_ELEMENTS (sections); s++)
+    {
+      JsonArray *entries = json_object_get_array_member (root, sections[s]);
+
+      for (guint i = 0; i < json_array_get_length (entries); i++)
+        {
+          JsonObject *entry = json_array_get_object_element (entries, i);
+          const char *id = json_object_get_string_member (entry, "id");
+          const char *source = json_object_get_string_member_with_default (entry, "source",
+                                                                           NULL);
+          JsonObject *status = json_object_has_member (entry, "status")
+                               ? json_object_get_object_member (entry, "status") : NULL;
+          const char *url = status ? json_object_get_string_member (status, "url") : NULL;
+          const char *page = status ? json_object_get_string_member (status, "page") : NULL;
+
+          if (source == NULL || *source == '\0')
+            g_error ("%s “%s” does not name its source", sections[s], id);
+
+          if (g_str_has_prefix (source, "stts:"))
+            {
+              g_auto(GStrv) parts = g_strsplit (source, ":", 3);
+              JsonObject *stts;
+              g_autofree char *expected = NULL;
+              g_autofree char *stts_page = NULL;
+              const char *stts_url;
+
+              g_assert_nonnull (status);
+              g_assert_cmpuint (g_strv_length (parts), ==, 3);
+              stts = stts_lookup (services, parts[1], parts[2]);
+              if (stts == NULL)
+                g_error ("“%s”: stts lists no %s service “%s”", id, parts[1], parts[2]);
+              stts_url = json_object_get_string_member (stts, "url");
+              stts_page = g_str_has_suffix (stts_url, "/") ? g_strdup (stts_url)
+                                                            : g_strconcat (stts_url, "/", NULL);
+
+              if (g_str_equal (parts[1], "statuspage"))
+                expected = g_strdup_printf ("https://%s.statuspage.io/api/v2/summary.json",
+                                            json_object_get_string_member (stts, "id"));
+              else if (g_str_equal (parts[1], "statusiov1"))
+                expected = g_strdup_printf ("https://api.status.io/1.0/status/%s",
+                                            json_object_get_string_member (stts, "id"));
+              else if (g_str_equal (parts[1], "incidentio"))
+                expected = g_strconcat (stts_page, "api/v2/summary.json", NULL);
+              else if (g_str_equal (parts[1], "instatus"))
+                expected = g_strconcat (stts_page, "summary.json", NULL);
+              else
+                g_error ("“%s”: Lifeline has no reader for stts's kind “%s”", id, parts[1]);
+
+              g_assert_cmpstr (url, ==, expected);
+              g_assert_cmpstr (page, ==, stts_page);
+              n_stts++;
+            }
+          else if (status != NULL)
+            {
+              if (!g_str_has_prefix (source, "reference/status-sources.md"))
+                g_error ("“%s”: a status source from “%s”", id, source);
+              if (!g_strv_contains (confirmed, url))
+                g_error ("“%s”: %s is not confirmed in the reference", id, url);
+            }
+        }
+    }
+
+  g_assert_cmpuint (n_stts, >=, 50);
 }
 
 static void
@@ -510,6 +684,7 @@ main (int   argc,
   lf_test_init (&argc, &argv);
 
   g_test_add_func ("/lifeline/catalog/shipped", test_shipped);
+  g_test_add_func ("/lifeline/catalog/shipped-sources", test_shipped_sources);
   g_test_add_func ("/lifeline/catalog/round-trip", test_round_trip);
   g_test_add_func ("/lifeline/catalog/invalid", test_invalid);
   g_test_add_func ("/lifeline/catalog/forward-compatible", test_forward_compatible);

@@ -54,17 +54,31 @@ static guint signals[N_SIGNALS];
 /* Helpers                                                                                      */
 /* ------------------------------------------------------------------------------------------ */
 
+/* The shipped catalog's categories, in the order they are shown (docs/CATALOG.md). */
+static const Category categories[] = {
+  { "marketplace", N_("Marketplaces") },
+  { "communication", N_("Communication") },
+  { "meetings", N_("Meetings and Calls") },
+  { "design", N_("Design and Media") },
+  { "documents", N_("Documents and Files") },
+  { "project", N_("Project Tools") },
+  { "code-hosting", N_("Code and Hosting") },
+  { "ai", N_("AI Tools") },
+  { "websites", N_("Websites and Shops") },
+  { "payments", N_("Payments and Invoicing") },
+  { "time-tracking", N_("Time Tracking") },
+  { "email", N_("E-mail and Marketing") },
+  { "crm", N_("Clients and Sales") },
+  { "security", N_("Passwords and Security") },
+  { "code-files", N_("Code and Files") },   /* the first catalog's; user files may use it */
+};
+
 static const char *
 category_title (const char *id)
 {
-  if (g_strcmp0 (id, "marketplace") == 0)
-    return _("Marketplaces");
-  if (g_strcmp0 (id, "communication") == 0)
-    return _("Communication");
-  if (g_strcmp0 (id, "code-files") == 0)
-    return _("Code and Files");
-  if (g_strcmp0 (id, "payments") == 0)
-    return _("Payments");
+  for (guint i = 0; i < G_N_ELEMENTS (categories); i++)
+    if (g_strcmp0 (id, categories[i].id) == 0)
+      return _(categories[i].title);
 
   return _("Other");
 }
@@ -72,14 +86,11 @@ category_title (const char *id)
 static int
 category_order (const char *id)
 {
-  static const char * const order[] = { "marketplace", "communication", "code-files",
-                                        "payments", NULL };
+  for (guint i = 0; i < G_N_ELEMENTS (categories); i++)
+    if (g_strcmp0 (id, categories[i].id) == 0)
+      return (int) i;
 
-  for (int i = 0; order[i] != NULL; i++)
-    if (g_strcmp0 (id, order[i]) == 0)
-      return i;
-
-  return G_N_ELEMENTS (order);
+  return G_N_ELEMENTS (categories);
 }
 
 static gboolean
@@ -427,10 +438,10 @@ lf_platform_picker_set_catalog (LfPlatformPicker *self,
       g_signal_connect_object (check, "toggled", G_CALLBACK (on_check_toggled_cb), self,
                                G_CONNECT_DEFAULT);
 
-      search = g_utf8_casefold (platform->name, -1);
-      g_object_set_data_full (G_OBJECT (row), "search-text",
-                              g_strdup_printf ("%s %s %s", search, platform->id,
-                                               category_title (platform->category)),
+      /* Casefolded as the needle is, so that "pay" finds "Payments and Invoicing". */
+      search = g_strdup_printf ("%s %s %s", platform->name, platform->id,
+                                category_title (platform->category));
+      g_object_set_data_full (G_OBJECT (row), "search-text", g_utf8_casefold (search, -1),
                               g_free);
       g_object_set_data_full (G_OBJECT (check), "platform-id", g_strdup (platform->id), g_free);
       g_hash_table_insert (self->checks, g_strdup (platform->id), check);
