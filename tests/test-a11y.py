@@ -114,8 +114,9 @@ def unspecific(found):
     rows_of = {}
     for acc, role, name, path, row in found:
         if row is not None and role not in (pyatspi.ROLE_LIST_ITEM, pyatspi.ROLE_TABLE_ROW):
-            rows_of.setdefault((role, name), set()).add(row)
-    return {key for key, rows in rows_of.items() if len(rows) > 1}
+            # rows of the same list (the row's path without the row)
+            rows_of.setdefault((role, name, row[:-1]), set()).add(row)
+    return {(role, name) for (role, name, _), rows in rows_of.items() if len(rows) > 1}
 
 
 def find_app(pid, timeout=30):
