@@ -34,9 +34,10 @@ static const char *design_bundle =
 static void
 test_bundle_parse (void)
 {
-  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(LfImportReport) report = lf_import_report_new ();
+  g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(LfBundle) bundle = lf_bundle_parse (design_bundle, -1, problems, &error);
+  g_autoptr(LfBundle) bundle = lf_bundle_parse (design_bundle, -1, report, &error);
 
   g_assert_no_error (error);
   g_assert_cmpstr (lf_profile_get_name (bundle->me), ==, "Sam Freelancer");
@@ -45,6 +46,7 @@ test_bundle_parse (void)
   g_assert_cmpstr (lf_contact_get_channel (bundle->contacts->pdata[0], "slack"), ==, "@ada");
   /* A contact with only an e-mail address is named after it. */
   g_assert_cmpstr (lf_contact_get_name (bundle->contacts->pdata[1]), ==, "who@example.com");
+  problems = lf_import_report_get_lines (report, FALSE);
   g_assert_cmpuint (problems->len, ==, 3);
   g_assert_cmpstr (problems->pdata[0], ==, "contact 3: no name or e-mail");
   g_assert_true (g_str_has_prefix (problems->pdata[1], "contact 4: The field “name” must be text"));

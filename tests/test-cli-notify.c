@@ -168,14 +168,14 @@ write_channels (const char *json)
 
 static const char ada_block[] =
   "To: Ada Lovelace <ada@example.com>\n"
-  "Subject: Upwork is down: how to reach me meanwhile\n"
+  "Subject: Outage at Upwork: how to reach me meanwhile\n"
   "\n"
-  "Hello Ada Lovelace,\n"
+  "Hello Ada,\n"
   "\n"
-  "Upwork has not been working since 18 Nov 2025, 11:20 GMT. Messages and files sent through "
-  "Upwork may not reach me until it is back, so I am letting you know directly.\n"
+  "Since 18 Nov 2025, 11:20 GMT, an outage has affected Upwork. Messages and files you send "
+  "there may not reach me until it is over, so I am letting you know directly.\n"
   "\n"
-  "Our work goes on as planned. Until Upwork works again, please reach me at WhatsApp +44 7700 "
+  "Our work goes on as planned. Until the outage is over, please reach me at WhatsApp +44 7700 "
   "900123. The current status is published at https://status.upwork.com/.\n"
   "\n"
   "I will write again as soon as I know more.\n"
@@ -203,12 +203,12 @@ test_notify_dry_run (void)
   g_assert_nonnull (strstr (out, ada_block));
   /* Jürgen reads German, in Berlin time. */
   g_assert_nonnull (strstr (out, "\nTo: Jürgen Müller <jurgen@example.de>\n"
-                                 "Subject: Upwork ist gestört: So erreichen Sie mich\n\n"
-                                 "Hallo Jürgen Müller,\n\nUpwork funktioniert seit 18. Nov. "
-                                 "2025, 12:20 CET nicht."));
+                                 "Subject: Störung bei Upwork: So erreichen Sie mich\n\n"
+                                 "Hallo Jürgen,\n\nseit 18. Nov. 2025, 12:20 CET gibt es eine "
+                                 "Störung bei Upwork."));
   /* Nadia has no e-mail: listed, not dropped. */
   g_assert_nonnull (strstr (out, "\nTo: Nadia (No e-mail address)\n"
-                                 "Subject: Upwork is down: how to reach me meanwhile\n"));
+                                 "Subject: Outage at Upwork: how to reach me meanwhile\n"));
   /* Otto is a Fiverr client. */
   g_assert_null (strstr (out, "Otto"));
 }
@@ -246,7 +246,7 @@ test_notify_options (void)
   run (self_path, all_clear, &out, &err, &status);
   g_assert_cmpint (status, ==, 0);
   g_assert_nonnull (strstr (out, "channel “clipboard” (clipboard), 2 recipients."));
-  g_assert_nonnull (strstr (out, "\nTo: Otto (rendered only)\nSubject: Upwork is back: all clear\n"));
+  g_assert_nonnull (strstr (out, "\nTo: Otto (rendered only)\nSubject: All clear: the outage is over for Upwork\n"));
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
@@ -344,11 +344,11 @@ test_notify_directory (void)
   g_assert_true (g_str_has_prefix (out, "Dry run: nothing is sent. Template “outage”, channel "
                                         "“clipboard” (clipboard), 2 recipients.\n"));
   g_assert_nonnull (strstr (out, "\nTo: Ada Lovelace (rendered only)\n"
-                                 "Subject: Upwork is down: how to reach me meanwhile\n\n"
-                                 "Hello Ada Lovelace,\n\nUpwork has not been working since "
-                                 "18 Nov 2025, 11:20 GMT."));
+                                 "Subject: Outage at Upwork: how to reach me meanwhile\n\n"
+                                 "Hello Ada,\n\nSince 18 Nov 2025, 11:20 GMT, an outage has "
+                                 "affected Upwork."));
   g_assert_nonnull (strstr (out, "\nTo: Jürgen Müller (rendered only)\n"
-                                 "Subject: Upwork ist gestört: So erreichen Sie mich\n"));
+                                 "Subject: Störung bei Upwork: So erreichen Sie mich\n"));
   /* The status page from the catalog, the user's details from the keyring. */
   g_assert_nonnull (strstr (out, "published at https://status.upwork.com/."));
   g_assert_nonnull (strstr (out, "please reach me at Signal +44 7700 900456."));

@@ -10,6 +10,7 @@
 #include "lf-application.h"
 #include "lf-platform-detail.h"
 #include "lf-preferences-window.h"
+#include "lf-providers-view.h"
 #include "lf-scripted-backend.h"
 #include "lf-sparkline.h"
 #include "lf-test-utils.h"
@@ -195,6 +196,19 @@ test_health_page_provider_outage (void)
   g_assert_cmpstr (row_name (page, 2), ==, "Fiverr");
   g_assert_cmpstr (row_state (page, 2), ==, "Up");
 
+  /* the Providers section explains it: Cloudflare's own status, two of yours behind it;
+   * AWS (Slack) has no status feed; providers none of yours sit behind are not shown */
+  {
+    LfProvidersView *providers = LF_PROVIDERS_VIEW (lf_health_page_get_providers_view (page));
+
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (providers)));
+    g_assert_cmpstr (lf_providers_view_get_detail (providers, "cloudflare"), ==,
+                     "Down · 2 of yours");
+    g_assert_cmpstr (lf_providers_view_get_detail (providers, "aws"), ==,
+                     "No status feed · 1 of yours");
+    g_assert_null (lf_providers_view_get_detail (providers, "fastly"));
+  }
+
   /* the tray icon mirrors it */
   g_assert_nonnull (lf_application_get_tray (app));
   g_assert_true (g_str_has_suffix (lf_tray_get_icon_name (lf_application_get_tray (app)),
@@ -208,6 +222,9 @@ test_health_page_provider_outage (void)
   g_assert_cmpstr (row_state (page, 0), ==, "Up");
   g_assert_true (g_str_has_suffix (lf_tray_get_icon_name (lf_application_get_tray (app)),
                                    "-ok-symbolic"));
+  g_assert_cmpstr (lf_providers_view_get_detail (
+                     LF_PROVIDERS_VIEW (lf_health_page_get_providers_view (page)), "cloudflare"),
+                   ==, "Up · 2 of yours");
 }
 
 static void

@@ -237,7 +237,7 @@ test_composer_clipboard (void)
   gdk_clipboard_read_text_async (read.clipboard, NULL, clipboard_read_cb, &read);
   lf_test_wait_for_flag (&read.done, 5000);
   g_assert_cmpstr (read.text, ==, expected);
-  g_assert_nonnull (strstr (read.text, "To: Jürgen Müller <b>\nSubject: Upwork ist gestört"));
+  g_assert_nonnull (strstr (read.text, "To: Jürgen Müller <b>\nSubject: Störung bei Upwork"));
   g_free (read.text);
 
   /* Send through the clipboard: nothing leaves, each client is marked. */

@@ -63,9 +63,9 @@ test_template_every_placeholder (void)
                               "{my_name}|{my_channel}|{next_update}");
   g_assert_true (lf_template_render (template, context, recipient, &subject, &body, &error));
   g_assert_no_error (error);
-  g_assert_cmpstr (subject, ==, "Upwork via Cloudflare for Ada Lovelace");
+  g_assert_cmpstr (subject, ==, "Upwork via Cloudflare for Ada");
   g_assert_cmpstr (body, ==,
-                   "Ada Lovelace|Analytical Ltd|Upwork|Cloudflare|18 Nov 2025, 12:20 CET|"
+                   "Ada|Analytical Ltd|Upwork|Cloudflare|18 Nov 2025, 12:20 CET|"
                    "https://status.upwork.com/|Sam Freelancer|WhatsApp +44 7700 900123|"
                    "by 15:00");
 
@@ -418,9 +418,9 @@ test_template_store_shipped (void)
 
     g_assert_cmpstr (lf_template_get_name (outage), ==, "Outage notice");
     g_assert_true (lf_template_render (outage, context, recipient, &subject, &body, &error));
-    g_assert_cmpstr (subject, ==, "Upwork ist gestört: So erreichen Sie mich");
-    g_assert_true (g_str_has_prefix (body, "Hallo Ada,\n\nUpwork funktioniert seit "
-                                           "18. Nov. 2025, 12:20 CET nicht."));
+    g_assert_cmpstr (subject, ==, "Störung bei Upwork: So erreichen Sie mich");
+    g_assert_true (g_str_has_prefix (body, "Hallo Ada,\n\nseit 18. Nov. 2025, 12:20 CET gibt "
+                                           "es eine Störung bei Upwork."));
   }
 }
 
@@ -464,7 +464,7 @@ test_template_store_edit_save_reset (void)
   g_assert_false (lf_template_store_reset (again, "mine"));
   g_assert_false (lf_template_store_is_modified (again, "deadline"));
   g_assert_cmpstr (lf_template_get_subject (lf_template_store_lookup (again, "deadline")), ==,
-                   "Our deadline and the {platform} outage");
+                   "Our deadline and the outage at {platform}");
   g_assert_true (lf_template_store_remove (again, "mine"));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (again)), ==, 3);
 
@@ -495,6 +495,136 @@ test_template_store_damaged (void)
   g_assert_true (kept);
 }
 
+/* One client, one or several platforms, in every shipped language: the list is joined in
+ * the message's language and nothing in a sentence depends on how many there are. */
+static void
+test_template_platform_lists (void)
+{
+  g_autoptr(LfTemplateStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *languages[] = { "en", "de", "fr" };
+  const char *two[] = { "Upwork and Discord", "Upwork und Discord", "Upwork et Discord" };
+  const char *three[] = { "Upwork, Discord and PayPal", "Upwork, Discord und PayPal",
+                          "Upwork, Discord et PayPal" };
+  const char *templates[] = { "outage", "deadline", "all-clear" };
+
+  store = load_store (&error);
+  g_assert_no_error (error);
+
+  for (guint t = 0; t < G_N_ELEMENTS (templates); t++)
+    for (guint l = 0; l < G_N_ELEMENTS (languages); l++)
+      for (guint n = 1; n <= 3; n++)
+        {
+          LfTemplate *template = lf_template_store_lookup (store, templates[t]);
+          g_autoptr(LfRenderContext) context = make_context ();
+          g_autoptr(LfRecipient) recipient = make_recipient ("Max Keller", "Europe/Berlin",
+                                                             languages[l]);
+          const char *names[] = { "Upwork", "Discord", "PayPal", NULL };
+          g_autofree char *subject = NULL;
+          g_autofree char *body = NULL;
+          const char *expected = n == 1 ? "Upwork" : n == 2 ? two[l] : three[l];
+
+          names[n] = NULL;
+          recipient->platforms = g_strdupv ((char **) names);
+          g_assert_true (lf_template_render (template, context, recipient, &subject, &body,
+                                             &error));
+          g_assert_no_error (error);
+          g_test_message ("%s/%s/%u: %s\n%s", templates[t], languages[l], n, subject, body);
+
+          g_assert_nonnull (strstr (subject, expected));
+          g_assert_nonnull (strstr (body, expected));
+          /* Greeted by the first name, never the full one. */
+          g_assert_nonnull (strstr (body, "Max,"));
+          g_assert_null (strstr (body, "Keller"));
+          /* No singular verb after a list, no placeholder left. */
+          g_assert_null (strstr (body, "PayPal is"));
+          g_assert_null (strstr (body, "Discord is"));
+          g_assert_null (strstr (body, "Discord ist"));
+          g_assert_null (strstr (body, "Discord est"));
+          g_assert_null (strchr (subject, '{'));
+          g_assert_null (strchr (body, '{'));
+        }
+}
+
+/* An empty status page or next update leaves its sentence out, never "published at ." */
+static void
+test_template_optional_sentences (void)
+{
+  g_autoptr(LfTemplateStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *languages[] = { "en", "de", "fr" };
+
+  store = load_store (&error);
+  g_assert_no_error (error);
+
+  for (guint l = 0; l < G_N_ELEMENTS (languages); l++)
+    {
+      LfTemplate *template = lf_template_store_lookup (store, "outage");
+      g_autoptr(LfRenderContext) context = make_context ();
+      g_autoptr(LfRecipient) recipient = make_recipient ("Ada Lovelace", NULL, languages[l]);
+      g_autofree char *subject = NULL;
+      g_autofree char *body = NULL;
+      g_autofree char *with_subject = NULL;
+      g_autofree char *with_body = NULL;
+
+      g_assert_true (lf_template_render (template, context, recipient, &with_subject,
+                                         &with_body, &error));
+      g_assert_nonnull (strstr (with_body, "https://status.upwork.com/."));
+
+      g_clear_pointer (&context->status_url, g_free);
+      g_free (context->next_update);
+      context->next_update = g_strdup ("");
+      g_assert_true (lf_template_render (template, context, recipient, &subject, &body,
+                                         &error));
+      g_assert_no_error (error);
+      g_test_message ("%s", body);
+      g_assert_null (strstr (body, " ."));
+      g_assert_null (strstr (body, "at ."));
+      g_assert_null (strstr (body, "http"));
+      g_assert_null (strstr (body, "\n\n\n"));
+      g_assert_null (strstr (body, " \n"));
+      /* The other sentences stay. */
+      g_assert_nonnull (strstr (body, "WhatsApp +44 7700 900123."));
+      g_assert_true (g_str_has_suffix (body, "Sam Freelancer"));
+    }
+
+  /* A recipient's own empty status page wins over the context's. */
+  {
+    g_autoptr(LfTemplate) template = lf_template_new ("t", "T", "en", "S",
+                                                      "A {platform}. See {status_url}. B.");
+    g_autoptr(LfRenderContext) context = make_context ();
+    g_autoptr(LfRecipient) recipient = make_recipient ("Ada", NULL, NULL);
+    g_autofree char *subject = NULL;
+    g_autofree char *body = NULL;
+
+    recipient->status_url = g_strdup ("");
+    g_assert_true (lf_template_render (template, context, recipient, &subject, &body, &error));
+    g_assert_cmpstr (body, ==, "A Upwork. B.");
+  }
+}
+
+static void
+test_template_greeting (void)
+{
+  g_autoptr(LfRecipient) recipient = make_recipient ("Max Keller", NULL, NULL);
+  g_autofree char *first = lf_recipient_dup_greeting (recipient);
+  g_autofree char *given = NULL;
+  g_autofree char *address = NULL;
+  const char *items[] = { "A", "B", "C", NULL };
+  g_autofree char *de = lf_template_join_list (items, "de-AT");
+
+  g_assert_cmpstr (first, ==, "Max");
+  recipient->given_name = g_strdup ("  Maximilian ");
+  given = lf_recipient_dup_greeting (recipient);
+  g_assert_cmpstr (given, ==, "Maximilian");
+  g_clear_pointer (&recipient->given_name, g_free);
+  g_free (recipient->name);
+  recipient->name = g_strdup ("ada@example.com");
+  address = lf_recipient_dup_greeting (recipient);
+  g_assert_cmpstr (address, ==, "ada@example.com");
+  g_assert_cmpstr (de, ==, "A, B und C");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -502,6 +632,9 @@ main (int   argc,
   lf_test_init (&argc, &argv);
 
   g_test_add_func ("/lifeline/template/every-placeholder", test_template_every_placeholder);
+  g_test_add_func ("/lifeline/template/platform-lists", test_template_platform_lists);
+  g_test_add_func ("/lifeline/template/optional-sentences", test_template_optional_sentences);
+  g_test_add_func ("/lifeline/template/greeting", test_template_greeting);
   g_test_add_func ("/lifeline/template/time-zones", test_template_time_zones);
   g_test_add_func ("/lifeline/template/since-in-recipient-zone",
                    test_template_since_in_recipient_zone);

@@ -19,14 +19,16 @@ parse_fixture (const char  *name,
   g_autofree char *path = lf_test_build_data_path (name);
   g_autofree char *contents = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(LfImportReport) report = NULL;
   gsize length;
   GPtrArray *contacts;
 
   g_file_get_contents (path, &contents, &length, &error);
   g_assert_no_error (error);
 
-  *problems = g_ptr_array_new_with_free_func (g_free);
-  contacts = lf_vcard_parse (contents, length, *problems, &error);
+  report = lf_import_report_new ();
+  contacts = lf_vcard_parse (contents, length, report, &error);
+  *problems = lf_import_report_get_lines (report, FALSE);
   g_assert_no_error (error);
   g_assert_nonnull (contacts);
   return contacts;
@@ -171,7 +173,7 @@ test_vcard_garbage (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (inputs); i++)
     {
-      g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(LfImportReport) problems = lf_import_report_new ();
       g_autoptr(GError) error = NULL;
       g_autoptr(GPtrArray) contacts = lf_vcard_parse (inputs[i], -1, problems, &error);
 
@@ -252,7 +254,7 @@ test_vcard_mutations (void)
         {
           g_autofree char *copy = g_memdup2 (contents, length + 1);
           gsize cut = g_test_rand_int_range (1, (int) length + 1);
-          g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+          g_autoptr(LfImportReport) problems = lf_import_report_new ();
           g_autoptr(GPtrArray) contacts = NULL;
           g_autoptr(GError) error = NULL;
 

@@ -29,99 +29,52 @@ apply_cb (GObject      *object,
   *out = g_object_ref (result);
 }
 
-/* The bundle's channels (credentials into the keyring) and templates. */
-static int
-import_notices (LfBundle *bundle)
-{
-  g_autoptr(LfChannelStore) channels = lf_channel_store_new (NULL);
-  g_autoptr(LfTemplateStore) templates = lf_template_store_new (NULL);
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *counts = NULL;
-  guint n_channels, n_templates;
-
-  if (bundle == NULL || (bundle->channels == NULL && bundle->templates == NULL))
-    return 0;
-
-  /* The current ones first: the import adds to them and replaces those with the same id. */
-  if (!lf_channel_store_load (channels, &error) ||
-      !lf_template_store_load (templates, &error))
-    {
-      g_printerr (_("The channels and templates were not imported: %s\n"), error->message);
-      return 1;
-    }
-
-  lf_notice_bundle_import_async (bundle, channels, templates, NULL, apply_cb, &result);
-  lf_cli_contacts_wait (&result);
-  if (!lf_notice_bundle_import_finish (result, &n_channels, &n_templates, &error))
-    {
-      g_printerr (_("The channels and templates were not imported: %s\n"), error->message);
-      return 1;
-    }
-
-  counts = lf_notice_bundle_describe (n_channels, n_templates);
-  if (counts != NULL)
-    /* Translators: e.g. "Imported 2 channels and 1 template." */
-    g_print (_("Imported %s.\n"), counts);
-  return 0;
-}
-
-/* The bundle's plan replaces the user's contingency plan. */
-static int
-import_plan (LfBundle *bundle)
-{
-  g_autoptr(LfPlan) plan = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (bundle == NULL || bundle->plan == NULL)
-    return 0;
-
-  plan = lf_cli_load_plan (&error);
-  if (plan == NULL
-      || !lf_plan_set_steps_from_json (plan, bundle->plan, &error)
-      || !lf_plan_flush (plan, &error))
-    {
-      g_printerr (_("The plan was not imported: %s\n"), error->message);
-      return 1;
-    }
-
-  g_print (g_dngettext (GETTEXT_PACKAGE, "Imported a plan of %u step.\n",
-                        "Imported a plan of %u steps.\n",
-                        g_list_model_get_n_items (G_LIST_MODEL (plan))),
-           g_list_model_get_n_items (G_LIST_MODEL (plan)));
-  return 0;
-}
-
 /**
  * lf_cli_import:
  * @path: a Lifeline bundle (.json), vCard (.vcf) or CSV (.csv) file
  *
- * Prints the preview (added, merged, skipped with reasons), then applies it.
+ * Prints the preview (added, merged, skipped with reasons), then applies it: all of it or,
+ * when a write fails, nothing (what was written is undone).
  *
  * Returns: the exit code: 0 when imported, 1 on any error (nothing is written when the
- *   keyring is unavailable or locked, or the file cannot be read)
+ *   file cannot be read or is refused, or the keyring is unavailable or locked)
  */
 int
 lf_cli_import (const char *path)
 {
   g_autoptr(LfContactStore) store = NULL;
+  g_autoptr(LfChannelStore) channels = NULL;
+  g_autoptr(LfTemplateStore) templates = NULL;
+  g_autoptr(LfPlan) plan = NULL;
   g_autoptr(LfImportPreview) preview = NULL;
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *contents = NULL;
   g_autofree char *summary = NULL;
   g_autofree char *display = NULL;
+  LfBundle *bundle;
+  guint n_channels, n_templates, n_steps;
   gsize length;
 
   g_return_val_if_fail (path != NULL, 1);
 
   display = g_filename_display_name (path);
 
-  if (!lf_storage_read_capped (path, LF_IMPORT_MAX_SIZE, &contents, &length, &error))
+  if (!lf_storage_read_regular (path, LF_IMPORT_MAX_SIZE, &contents, &length, &error))
     {
       g_printerr (_("Cannot read “%s”: %s\n"), display, error->message);
       return 1;
     }
+
+  /* The file first: a broken or refused file says so without touching the keyring. */
+  preview = lf_import_preview_new (NULL, contents, length,
+                                   lf_import_guess_format (path, contents, length), &error);
+  if (preview == NULL)
+    {
+      g_printerr (_("Cannot import “%s”: %s\n"), display, error->message);
+      return 1;
+    }
+  g_clear_object (&preview);
 
   store = lf_cli_contacts_load_store (&error);
   if (store == NULL)
@@ -138,6 +91,32 @@ lf_cli_import (const char *path)
       return 1;
     }
 
+  /* The current channels, templates and plan: a bundle adds to them (and replaces those
+   * with the same id) or, for the plan, replaces it. */
+  bundle = lf_import_preview_get_bundle (preview);
+  if (bundle != NULL && (bundle->channels != NULL || bundle->templates != NULL))
+    {
+      channels = lf_channel_store_new (NULL);
+      templates = lf_template_store_new (NULL);
+      if (!lf_channel_store_load (channels, &error) ||
+          !lf_template_store_load (templates, &error))
+        {
+          g_printerr (_("Cannot import: the channels and templates cannot be read: %s\n"),
+                      error->message);
+          return 1;
+        }
+    }
+  if (bundle != NULL && bundle->plan != NULL)
+    {
+      plan = lf_cli_load_plan (&error);
+      if (plan == NULL)
+        {
+          g_printerr (_("Cannot import: the plan cannot be read: %s\n"), error->message);
+          return 1;
+        }
+    }
+  lf_import_preview_set_targets (preview, channels, templates, plan);
+
   summary = lf_import_preview_to_string (preview);
   g_print ("%s", summary);
 
@@ -145,14 +124,23 @@ lf_cli_import (const char *path)
   lf_cli_contacts_wait (&result);
   if (!lf_import_preview_apply_finish (preview, result, &error))
     {
-      g_printerr (_("The import stopped: %s\n"), error->message);
+      g_printerr ("%s\n", error->message);
       return 1;
     }
 
   g_print (_("Imported into the keyring.\n"));
 
-  if (import_notices (lf_import_preview_get_bundle (preview)) != 0)
-    return 1;
+  lf_import_preview_get_applied (preview, NULL, &n_channels, &n_templates, &n_steps);
+  if (n_channels > 0 || n_templates > 0)
+    {
+      g_autofree char *counts = lf_notice_bundle_describe (n_channels, n_templates);
 
-  return import_plan (lf_import_preview_get_bundle (preview));
+      /* Translators: e.g. "Imported 2 channels and 1 template." */
+      g_print (_("Imported %s.\n"), counts);
+    }
+  if (bundle != NULL && bundle->plan != NULL)
+    g_print (g_dngettext (GETTEXT_PACKAGE, "Imported a plan of %u step.\n",
+                          "Imported a plan of %u steps.\n", n_steps), n_steps);
+
+  return 0;
 }

@@ -301,8 +301,7 @@ lf_cli_notify (const char *platform_id,
         context->incident_id = g_strdup (lf_incident_get_id (incident));
       lf_context_link_notice (app_context, context->incident_id, incident);
     }
-  if (context->next_update == NULL)
-    context->next_update = g_strdup (_("as soon as I know more"));
+  /* An unset {next_update} is a promise in each client's own language (lf-template). */
 
   recipients = recipient_source->list_recipients (recipient_source, platform_id, &error);
   notify_context = NULL;

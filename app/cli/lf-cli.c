@@ -11,6 +11,7 @@
 
 #include "lf-cli.h"
 #include "lf-cli-notify.h"
+#include "lf-cli-outage.h"
 
 #include "lf-cli-check.h"
 #include "lf-cli-drill.h"
@@ -35,9 +36,13 @@ static const GOptionEntry option_entries[] = {
   { "json", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("With --check: print JSON"), NULL },
   { "timeout", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("With --check: the limit for one request"), N_("SECONDS") },
+    N_("With --check and --notify affected|all-clear: the limit for one request"),
+    N_("SECONDS") },
   { "notify", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("Send the outage notice for PLATFORM to its affected clients"), N_("PLATFORM") },
+    N_("Send the outage notice for PLATFORM to its affected clients; “affected”: check once "
+       "and tell each linked client about their down platforms; “all-clear”: check once and "
+       "send the all-clear to the clients told of an outage that is over"),
+    N_("PLATFORM|affected|all-clear") },
   { "template", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("The notice template to use with --notify (default: outage)"), N_("ID") },
   { "channel", 0, 0, G_OPTION_ARG_STRING, NULL,
@@ -99,6 +104,9 @@ lf_cli_handle_options (GVariantDict *options)
       const char *platform = NULL, *template = NULL, *channel = NULL;
 
       g_variant_dict_lookup (options, "notify", "&s", &platform);
+      /* The one-click actions of the app, after one health check (lf-cli-outage.c). */
+      if (g_strcmp0 (platform, "affected") == 0 || g_strcmp0 (platform, "all-clear") == 0)
+        return lf_cli_outage (platform, options);
       g_variant_dict_lookup (options, "template", "&s", &template);
       g_variant_dict_lookup (options, "channel", "&s", &channel);
       return lf_cli_notify (platform, template, channel,

@@ -20,31 +20,32 @@ G_DEFINE_QUARK (lf-bundle-error-quark, lf_bundle_error)
 /* Helpers                                                                  */
 /* ------------------------------------------------------------------------ */
 
+/* The typed readers' message ("“contacts” must be a list"), as a bundle error. */
 static gboolean
-get_optional (JsonObject    *root,
-              const char    *member,
-              JsonNodeType   type,
-              JsonNode     **out,
-              GError       **error)
+bundle_error (GError  *local_error,
+              GError **error)
 {
-  JsonNode *node = json_object_get_member (root, member);
+  g_set_error (error, LF_BUNDLE_ERROR, LF_BUNDLE_ERROR_PARSE, _("The bundle’s %s"),
+               local_error->message);
+  g_error_free (local_error);
+  return FALSE;
+}
 
-  *out = NULL;
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    return TRUE;
+static void
+report_contact (LfImportReport *report,
+                guint           number,
+                const GError   *contact_error)
+{
+  g_autofree char *kind = NULL;
+  g_autofree char *message = NULL;
 
-  if (JSON_NODE_TYPE (node) != type)
-    {
-      g_set_error (error, LF_BUNDLE_ERROR, LF_BUNDLE_ERROR_PARSE,
-                   type == JSON_NODE_ARRAY
-                     ? _("The bundle’s “%s” must be a list")
-                     : _("The bundle’s “%s” must be an object"),
-                   member);
-      return FALSE;
-    }
-
-  *out = node;
-  return TRUE;
+  if (report == NULL)
+    return;
+  /* Grouped by the kind of error, not its text (which names the field's value). */
+  kind = g_strdup_printf ("bundle contact: %s %d", g_quark_to_string (contact_error->domain),
+                          contact_error->code);
+  message = g_strdup_printf (_("contact %u: %s"), number, contact_error->message);
+  lf_import_report_add (report, TRUE, kind, message);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -76,23 +77,24 @@ lf_bundle_free (LfBundle *bundle)
 
 /**
  * lf_bundle_parse:
- * @problems: (nullable) (element-type utf8): where to add a message for each contact
- *   skipped ("contact 3: …")
+ * @report: (nullable): where to say which contact is skipped ("contact 3: …")
  * @error: set when the text is not a Lifeline bundle of a version this program reads
  *
  * Returns: (transfer full): the bundle, or %NULL with @error set
  */
 LfBundle *
-lf_bundle_parse (const char  *data,
-                 gssize       length,
-                 GPtrArray   *problems,
-                 GError     **error)
+lf_bundle_parse (const char      *data,
+                 gssize           length,
+                 LfImportReport  *report,
+                 GError         **error)
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(LfBundle) bundle = NULL;
   g_autoptr(GError) local_error = NULL;
   JsonObject *root;
   JsonNode *node;
+  JsonObject *me = NULL;
+  JsonArray *contacts = NULL;
   const char *format;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
@@ -150,11 +152,23 @@ lf_bundle_parse (const char  *data,
 
   bundle = lf_bundle_new ();
 
-  if (!get_optional (root, "me", JSON_NODE_OBJECT, &node, error))
-    return NULL;
-  if (node != NULL)
+  /* Every section's type first: a bundle with a broken section is refused as a whole. */
+  if (!lf_json_get_object (root, "me", FALSE, &me, &local_error) ||
+      !lf_json_get_array (root, "contacts", FALSE, &contacts, &local_error) ||
+      !lf_json_get_array (root, "channels", FALSE, &bundle->channels, &local_error) ||
+      !lf_json_get_array (root, "templates", FALSE, &bundle->templates, &local_error) ||
+      !lf_json_get_object (root, "plan", FALSE, &bundle->plan, &local_error))
+    return bundle_error (g_steal_pointer (&local_error), error), NULL;
+  if (bundle->channels != NULL)
+    json_array_ref (bundle->channels);
+  if (bundle->templates != NULL)
+    json_array_ref (bundle->templates);
+  if (bundle->plan != NULL)
+    json_object_ref (bundle->plan);
+
+  if (me != NULL)
     {
-      bundle->me = lf_profile_new_from_json (json_node_get_object (node), &local_error);
+      bundle->me = lf_profile_new_from_json (me, &local_error);
       if (bundle->me == NULL)
         {
           g_set_error (error, LF_BUNDLE_ERROR, LF_BUNDLE_ERROR_PARSE,
@@ -163,67 +177,39 @@ lf_bundle_parse (const char  *data,
         }
     }
 
-  if (!get_optional (root, "contacts", JSON_NODE_ARRAY, &node, error))
-    return NULL;
-  if (node != NULL)
+  for (guint i = 0; contacts != NULL && i < json_array_get_length (contacts); i++)
     {
-      JsonArray *array = json_node_get_array (node);
+      JsonNode *element = json_array_get_element (contacts, i);
+      g_autoptr(GError) contact_error = NULL;
+      LfContact *contact;
 
-      for (guint i = 0; i < json_array_get_length (array); i++)
+      if (!JSON_NODE_HOLDS_OBJECT (element))
         {
-          JsonNode *element = json_array_get_element (array, i);
-          g_autoptr(GError) contact_error = NULL;
-          LfContact *contact;
-
-          if (!JSON_NODE_HOLDS_OBJECT (element))
-            {
-              if (problems)
-                g_ptr_array_add (problems, g_strdup_printf (_("contact %u: not an object"),
-                                                            i + 1));
-              continue;
-            }
-
-          contact = lf_contact_new_from_json (json_node_get_object (element), &contact_error);
-          if (contact == NULL)
-            {
-              if (problems)
-                g_ptr_array_add (problems, g_strdup_printf (_("contact %u: %s"), i + 1,
-                                                            contact_error->message));
-              continue;
-            }
-
-          if (lf_contact_get_name (contact) == NULL)
-            lf_contact_set_name (contact, lf_contact_get_primary_email (contact));
-          if (lf_contact_get_name (contact) == NULL)
-            {
-              if (problems)
-                g_ptr_array_add (problems, g_strdup_printf (_("contact %u: no name or "
-                                                              "e-mail"), i + 1));
-              g_object_unref (contact);
-              continue;
-            }
-
-          lf_contact_clear_changed (contact);
-          g_object_set_data_full (G_OBJECT (contact), LF_CONTACT_ORIGIN_KEY,
-                                  g_strdup_printf (_("contact %u"), i + 1), g_free);
-          g_ptr_array_add (bundle->contacts, contact);
+          lf_import_report_skip (report, _("contact %u: not an object"), i + 1);
+          continue;
         }
+
+      contact = lf_contact_new_from_json (json_node_get_object (element), &contact_error);
+      if (contact == NULL)
+        {
+          report_contact (report, i + 1, contact_error);
+          continue;
+        }
+
+      if (lf_contact_get_name (contact) == NULL)
+        lf_contact_set_name (contact, lf_contact_get_primary_email (contact));
+      if (lf_contact_get_name (contact) == NULL)
+        {
+          lf_import_report_skip (report, _("contact %u: no name or e-mail"), i + 1);
+          g_object_unref (contact);
+          continue;
+        }
+
+      lf_contact_clear_changed (contact);
+      g_object_set_data_full (G_OBJECT (contact), LF_CONTACT_ORIGIN_KEY,
+                              g_strdup_printf (_("contact %u"), i + 1), g_free);
+      g_ptr_array_add (bundle->contacts, contact);
     }
-
-  if (!get_optional (root, "channels", JSON_NODE_ARRAY, &node, error))
-    return NULL;
-  if (node != NULL)
-    bundle->channels = json_array_ref (json_node_get_array (node));
-
-  if (!get_optional (root, "templates", JSON_NODE_ARRAY, &node, error))
-    return NULL;
-  if (node != NULL)
-    bundle->templates = json_array_ref (json_node_get_array (node));
-
-  if (!get_optional (root, "plan", JSON_NODE_OBJECT, &node, error))
-    return NULL;
-  if (node != NULL)
-    bundle->plan = json_object_ref (json_node_get_object (node));
 
   return g_steal_pointer (&bundle);
 }

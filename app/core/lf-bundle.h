@@ -10,6 +10,7 @@
 #include <json-glib/json-glib.h>
 
 #include "lf-contact.h"
+#include "lf-import-report.h"
 #include "lf-profile.h"
 
 G_BEGIN_DECLS
@@ -48,10 +49,10 @@ GQuark    lf_bundle_error_quark (void);
 
 LfBundle *lf_bundle_new         (void);
 void      lf_bundle_free        (LfBundle     *bundle);
-LfBundle *lf_bundle_parse       (const char   *data,
-                                 gssize        length,
-                                 GPtrArray    *problems,
-                                 GError      **error);
+LfBundle *lf_bundle_parse       (const char     *data,
+                                 gssize          length,
+                                 LfImportReport *report,
+                                 GError        **error);
 char     *lf_bundle_to_data     (LfBundle     *bundle,
                                  gboolean      include_secrets);
 JsonObject *lf_bundle_filter_channel (JsonObject *channel,

@@ -609,6 +609,25 @@ lf_channel_store_remove (LfChannelStore *self,
 }
 
 /**
+ * lf_channel_store_check_import:
+ * @channels: a bundle's "channels"
+ *
+ * Whether lf_channel_store_import_async() would take @channels, without importing them.
+ */
+gboolean
+lf_channel_store_check_import (JsonArray  *channels,
+                               GError    **error)
+{
+  g_autoptr(GPtrArray) secrets = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) parsed = NULL;
+
+  g_return_val_if_fail (channels != NULL, FALSE);
+
+  parsed = parse_channels (channels, secrets, error);
+  return parsed != NULL;
+}
+
+/**
  * lf_channel_store_import_async:
  * @channels: the "channels" array of a bundle
  *

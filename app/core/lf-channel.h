@@ -146,6 +146,8 @@ void            lf_channel_store_add             (LfChannelStore *self,
                                                   LfChannel      *channel);
 gboolean        lf_channel_store_remove          (LfChannelStore *self,
                                                   const char     *id);
+gboolean        lf_channel_store_check_import    (JsonArray      *channels,
+                                                  GError        **error);
 void            lf_channel_store_import_async    (LfChannelStore *self,
                                                   JsonArray      *channels,
                                                   GCancellable   *cancellable,

@@ -7,6 +7,12 @@
 
 #define G_LOG_DOMAIN "lf-contact"
 
+/* Why this file is over 1,000 lines: every field of a contact goes through the same
+ * tables (texts, lists, channels) for properties, JSON, merging, change tracking and
+ * comparison; splitting them would expose the private struct to several files for no gain.
+ * The stand-alone validators of e-mail addresses, phone numbers and links are in
+ * lf-contact-validate.c. */
+
 #include "config.h"
 
 #include "lf-contact.h"
@@ -26,6 +32,7 @@ typedef enum
   TEXT_LANGUAGE,
   TEXT_NOTES,
   TEXT_WEBHOOK,
+  TEXT_GIVEN_NAME,
   N_TEXTS
 } TextField;
 
@@ -63,6 +70,7 @@ enum {
   PROP_LANGUAGE,
   PROP_NOTES,
   PROP_WEBHOOK,
+  PROP_GIVEN_NAME,
   PROP_EMAILS,
   PROP_PHONES,
   PROP_PLATFORMS,
@@ -87,6 +95,7 @@ static const struct {
   [TEXT_LANGUAGE] = { "language", PROP_LANGUAGE, LF_CONTACT_FIELD_LANGUAGE },
   [TEXT_NOTES] = { "notes", PROP_NOTES, LF_CONTACT_FIELD_NOTES },
   [TEXT_WEBHOOK] = { "webhook", PROP_WEBHOOK, LF_CONTACT_FIELD_WEBHOOK },
+  [TEXT_GIVEN_NAME] = { "given_name", PROP_GIVEN_NAME, LF_CONTACT_FIELD_GIVEN_NAME },
 };
 
 static const struct {
@@ -394,7 +403,8 @@ lf_contact_class_init (LfContactClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   for (guint i = 0; i < N_TEXTS; i++)
     properties[text_fields[i].prop] =
-      g_param_spec_string (text_fields[i].json, NULL, NULL, NULL, rw);
+      g_param_spec_string (i == TEXT_GIVEN_NAME ? "given-name" : text_fields[i].json,
+                           NULL, NULL, NULL, rw);
   for (guint i = 0; i < N_LISTS; i++)
     properties[list_fields[i].prop] =
       g_param_spec_boxed (list_fields[i].json, NULL, NULL, G_TYPE_STRV, rw);
@@ -846,6 +856,7 @@ TEXT_ACCESSORS (timezone, TIMEZONE)
 TEXT_ACCESSORS (language, LANGUAGE)
 TEXT_ACCESSORS (notes, NOTES)
 TEXT_ACCESSORS (webhook, WEBHOOK)
+TEXT_ACCESSORS (given_name, GIVEN_NAME)
 
 #define LIST_ACCESSORS(field, FIELD)                                        \
   const char * const *                                                      \
@@ -1032,6 +1043,29 @@ lf_contact_get_channel_uri (LfContact  *self,
   return NULL;
 }
 
+/**
+ * lf_contact_dup_greeting:
+ *
+ * Returns: (transfer full): the name a message greets the client by: the given name when
+ *   set, else the first word of the name (the whole name when it is an e-mail address)
+ */
+char *
+lf_contact_dup_greeting (LfContact *self)
+{
+  g_autofree char *name = NULL;
+  char *space;
+
+  g_return_val_if_fail (LF_IS_CONTACT (self), NULL);
+
+  if (self->texts[TEXT_GIVEN_NAME] != NULL)
+    return g_strdup (self->texts[TEXT_GIVEN_NAME]);
+
+  name = g_strdup (self->texts[TEXT_NAME] != NULL ? self->texts[TEXT_NAME] : "");
+  if (strchr (name, '@') == NULL && (space = strpbrk (name, " \t")) != NULL)
+    *space = '\0';
+  return g_steal_pointer (&name);
+}
+
 gint64
 lf_contact_get_modified (LfContact *self)
 {
@@ -1114,6 +1148,7 @@ lf_contact_matches (LfContact  *self,
   CHECK (self->texts[TEXT_NAME]);
   CHECK (self->texts[TEXT_COMPANY]);
   CHECK (self->texts[TEXT_ROLE]);
+  CHECK (self->texts[TEXT_GIVEN_NAME]);
   for (guint i = 0; i < N_LISTS; i++)
     for (guint j = 0; self->lists[i] != NULL && self->lists[i][j] != NULL; j++)
       CHECK (self->lists[i][j]);
@@ -1147,143 +1182,6 @@ lf_contact_equal (LfContact *a,
   return channels_equal (a->channels, b->channels);
 }
 
-/* ------------------------------------------------------------------------ */
-/* Validation                                                               */
-/* ------------------------------------------------------------------------ */
-
-/**
- * lf_contact_validate_email:
- *
- * A practical check (not the whole of RFC 5322): one "@", a non-empty local part, a domain
- * with a dot and no empty label, no spaces.
- */
-gboolean
-lf_contact_validate_email (const char  *email,
-                           GError     **error)
-{
-  const char *at;
-  const char *domain;
-  g_auto(GStrv) labels = NULL;
-
-  if (email == NULL || *email == '\0')
-    goto invalid;
-
-  at = strchr (email, '@');
-  if (at == NULL || at == email || strchr (at + 1, '@') != NULL)
-    goto invalid;
-
-  for (const char *p = email; *p != '\0'; p++)
-    if (g_ascii_isspace (*p) || g_ascii_iscntrl (*p) || strchr ("<>(),;:\"[]\\", *p) != NULL)
-      goto invalid;
-
-  domain = at + 1;
-  if (strchr (domain, '.') == NULL || !g_utf8_validate (email, -1, NULL))
-    goto invalid;
-
-  labels = g_strsplit (domain, ".", -1);
-  for (guint i = 0; labels[i] != NULL; i++)
-    if (labels[i][0] == '\0' || labels[i][0] == '-')
-      goto invalid;
-
-  return TRUE;
-
-invalid:
-  g_set_error (error, LF_CONTACT_ERROR, LF_CONTACT_ERROR_INVALID,
-               _("E-mail: “%s” is not an e-mail address like name@example.com"),
-               email ? email : "");
-  return FALSE;
-}
-
-/**
- * lf_contact_validate_phone:
- *
- * Lenient international form: digits with spaces, dots, dashes, slashes and parentheses, an
- * optional leading "+", an optional extension ("ext 12", "x12"); 5 to 17 digits.
- */
-gboolean
-lf_contact_validate_phone (const char  *phone,
-                           GError     **error)
-{
-  guint digits = 0;
-  const char *p;
-  g_autofree char *lower = NULL;
-  const char *ext;
-
-  if (phone == NULL || is_blank (phone))
-    goto invalid;
-
-  lower = g_ascii_strdown (phone, -1);
-  ext = strstr (lower, "ext");
-  if (ext == NULL)
-    ext = strchr (lower, 'x');
-  if (ext != NULL)
-    {
-      const char *q = ext + (ext[0] == 'e' ? 3 : 1);
-
-      if (*q == '.')
-        q++;
-      while (*q == ' ')
-        q++;
-      if (*q == '\0')
-        goto invalid;
-      for (; *q != '\0'; q++)
-        if (!g_ascii_isdigit (*q))
-          goto invalid;
-    }
-
-  p = lower;
-  while (*p == ' ')
-    p++;
-  if (*p == '+')
-    p++;
-
-  for (; *p != '\0' && p != ext; p++)
-    {
-      if (g_ascii_isdigit (*p))
-        digits++;
-      else if (strchr (" .-/()", *p) == NULL)
-        goto invalid;
-    }
-
-  if (digits < 5 || digits > 17)
-    goto invalid;
-
-  return TRUE;
-
-invalid:
-  g_set_error (error, LF_CONTACT_ERROR, LF_CONTACT_ERROR_INVALID,
-               _("Phone: “%s” is not a phone number like +44 20 7946 0000"),
-               phone ? phone : "");
-  return FALSE;
-}
-
-/**
- * lf_contact_validate_url:
- *
- * An absolute http or https link with a host.
- */
-gboolean
-lf_contact_validate_url (const char  *url,
-                         GError     **error)
-{
-  g_autoptr(GUri) uri = NULL;
-
-  if (url != NULL && strpbrk (url, " \t\r\n") == NULL)
-    uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
-
-  if (uri == NULL ||
-      (g_strcmp0 (g_uri_get_scheme (uri), "https") != 0 &&
-       g_strcmp0 (g_uri_get_scheme (uri), "http") != 0) ||
-      g_uri_get_host (uri) == NULL || *g_uri_get_host (uri) == '\0')
-    {
-      g_set_error (error, LF_CONTACT_ERROR, LF_CONTACT_ERROR_INVALID,
-                   _("Link: “%s” is not a web address like https://example.com/"),
-                   url ? url : "");
-      return FALSE;
-    }
-
-  return TRUE;
-}
 
 /**
  * lf_contact_validate:

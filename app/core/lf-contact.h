@@ -41,7 +41,8 @@ typedef enum
   LF_CONTACT_FIELD_TAGS      = 1 << 10,
   LF_CONTACT_FIELD_NOTES     = 1 << 11,
   LF_CONTACT_FIELD_WEBHOOK   = 1 << 12,
-  LF_CONTACT_FIELD_ALL       = (1 << 13) - 1,
+  LF_CONTACT_FIELD_GIVEN_NAME = 1 << 13,
+  LF_CONTACT_FIELD_ALL       = (1 << 14) - 1,
 } LfContactFields;
 
 #define LF_TYPE_CONTACT (lf_contact_get_type ())
@@ -121,6 +122,10 @@ void                lf_contact_set_notes           (LfContact    *self,
 const char         *lf_contact_get_webhook         (LfContact    *self);
 void                lf_contact_set_webhook         (LfContact    *self,
                                                     const char   *webhook);
+const char         *lf_contact_get_given_name      (LfContact    *self);
+void                lf_contact_set_given_name      (LfContact    *self,
+                                                    const char   *given_name);
+char               *lf_contact_dup_greeting        (LfContact    *self);
 gint64              lf_contact_get_modified        (LfContact    *self);
 void                lf_contact_set_modified        (LfContact    *self,
                                                     gint64        modified);

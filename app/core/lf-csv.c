@@ -116,26 +116,6 @@ static const struct { const char *header; Column column; } known_columns[] = {
 /* Helpers                                                                  */
 /* ------------------------------------------------------------------------ */
 
-static void
-add_problem (GPtrArray  *problems,
-             const char *format,
-             ...) G_GNUC_PRINTF (2, 3);
-
-static void
-add_problem (GPtrArray  *problems,
-             const char *format,
-             ...)
-{
-  va_list args;
-
-  if (problems == NULL)
-    return;
-
-  va_start (args, format);
-  g_ptr_array_add (problems, g_strdup_vprintf (format, args));
-  va_end (args);
-}
-
 static Column
 column_for_header (const char  *header,
                    const char **kind)
@@ -265,32 +245,23 @@ channel_kind_for_website (const char *url)
 /* Reading                                                                  */
 /* ------------------------------------------------------------------------ */
 
-/**
- * lf_csv_parse_records:
- * @problems: (nullable) (element-type utf8): where to add messages about broken records
- *
- * Splits CSV text into records of fields (RFC 4180).
- *
- * Returns: (transfer container) (element-type GPtrArray): each record a #GPtrArray of
- *   strings
- */
-GPtrArray *
-lf_csv_parse_records (const char  *data,
-                      gssize       length,
-                      GPtrArray   *problems,
-                      GError     **error)
+typedef struct
 {
-  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
-  g_autoptr(GPtrArray) record = NULL;
-  g_autoptr(GString) field = g_string_new (NULL);
-  gboolean quoted = FALSE;
-  gboolean field_started = FALSE;
-  gboolean was_quoted = FALSE;
-  char separator;
-  gsize i = 0;
+  const char *data;
+  gsize       length;
+  gsize       i;
+  char        separator;
+  GString    *field;
+  guint       n_records;
+} Reader;
 
-  g_return_val_if_fail (data != NULL || length == 0, NULL);
-
+/* Checks the text and sets up @reader; FALSE with @error when it is not UTF-8. */
+static gboolean
+reader_init (Reader      *reader,
+             const char  *data,
+             gssize       length,
+             GError     **error)
+{
   if (length < 0)
     length = strlen (data);
   if (length >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
@@ -304,19 +275,51 @@ lf_csv_parse_records (const char  *data,
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
                            _("The CSV file is not UTF-8 text. Export it again as "
                              "“CSV UTF-8”, or save it in UTF-8 from a spreadsheet."));
-      return NULL;
+      return FALSE;
     }
 
-  separator = guess_separator (data, length);
-  record = g_ptr_array_new_with_free_func (g_free);
+  reader->data = data;
+  reader->length = length;
+  reader->i = 0;
+  reader->separator = guess_separator (data, length);
+  reader->field = g_string_new (NULL);
+  reader->n_records = 0;
+  return TRUE;
+}
 
-  while (i < (gsize) length)
+static void
+reader_clear (Reader *reader)
+{
+  if (reader->field != NULL)
+    g_string_free (reader->field, TRUE);
+  reader->field = NULL;
+}
+
+/* The next record (blank lines skipped) into @record; FALSE at the end. One record at a
+ * time, so memory holds a record, not the whole file split into cells. */
+static gboolean
+reader_next (Reader         *reader,
+             GPtrArray      *record,
+             LfImportReport *report)
+{
+  const char *data = reader->data;
+  gsize length = reader->length;
+  GString *field = reader->field;
+  gboolean quoted = FALSE;
+  gboolean field_started = FALSE;
+  gboolean was_quoted = FALSE;
+  gsize i = reader->i;
+
+  g_ptr_array_set_size (record, 0);
+  g_string_truncate (field, 0);
+
+  while (i < length)
     {
       char c = data[i];
 
       if (quoted)
         {
-          if (c == '"' && i + 1 < (gsize) length && data[i + 1] == '"')
+          if (c == '"' && i + 1 < length && data[i + 1] == '"')
             {
               g_string_append_c (field, '"');
               i += 2;
@@ -342,7 +345,7 @@ lf_csv_parse_records (const char  *data,
           continue;
         }
 
-      if (c == separator)
+      if (c == reader->separator)
         {
           g_ptr_array_add (record, g_strdup (field->str));
           g_string_truncate (field, 0);
@@ -353,21 +356,25 @@ lf_csv_parse_records (const char  *data,
 
       if (c == '\r' || c == '\n')
         {
+          gboolean blank;
+
           g_ptr_array_add (record, g_strdup (field->str));
           g_string_truncate (field, 0);
           field_started = was_quoted = FALSE;
 
-          /* Skip blank lines entirely. */
-          if (record->len > 1 || *(char *) record->pdata[0] != '\0')
-            g_ptr_array_add (records, g_steal_pointer (&record));
-          else
-            g_ptr_array_set_size (record, 0);
-          if (record == NULL)
-            record = g_ptr_array_new_with_free_func (g_free);
-
-          if (c == '\r' && i + 1 < (gsize) length && data[i + 1] == '\n')
+          if (c == '\r' && i + 1 < length && data[i + 1] == '\n')
             i++;
           i++;
+
+          /* Skip blank lines entirely. */
+          blank = record->len == 1 && *(char *) record->pdata[0] == '\0';
+          if (!blank)
+            {
+              reader->i = i;
+              reader->n_records++;
+              return TRUE;
+            }
+          g_ptr_array_set_size (record, 0);
           continue;
         }
 
@@ -379,15 +386,54 @@ lf_csv_parse_records (const char  *data,
       i++;
     }
 
+  reader->i = i;
+
   if (quoted)
-    add_problem (problems, _("row %u: a quoted field is not closed; the rest of the file "
-                             "was read as part of it"), records->len + 1);
+    lf_import_report_note (report, _("row %u: a quoted field is not closed; the rest of the "
+                                     "file was read as part of it"), reader->n_records + 1);
 
   if (field_started || field->len > 0 || record->len > 0)
     {
       g_ptr_array_add (record, g_strdup (field->str));
+      reader->n_records++;
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
+/**
+ * lf_csv_parse_records:
+ * @report: (nullable): where to say what is broken
+ *
+ * Splits CSV text into records of fields (RFC 4180).
+ *
+ * Returns: (transfer container) (element-type GPtrArray): each record a #GPtrArray of
+ *   strings
+ */
+GPtrArray *
+lf_csv_parse_records (const char      *data,
+                      gssize           length,
+                      LfImportReport  *report,
+                      GError         **error)
+{
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  Reader reader;
+
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+
+  if (!reader_init (&reader, data, length, error))
+    return NULL;
+
+  for (;;)
+    {
+      g_autoptr(GPtrArray) record = g_ptr_array_new_with_free_func (g_free);
+
+      if (!reader_next (&reader, record, report))
+        break;
       g_ptr_array_add (records, g_steal_pointer (&record));
     }
+  reader_clear (&reader);
 
   return g_steal_pointer (&records);
 }
@@ -398,7 +444,7 @@ contact_from_record (GPtrArray   *record,
                      const char **kinds,
                      guint        n_columns,
                      guint        row,
-                     GPtrArray   *problems)
+                     LfImportReport *report)
 {
   g_autoptr(LfContact) contact = NULL;
   g_autoptr(GPtrArray) emails = g_ptr_array_new_with_free_func (g_free);
@@ -543,7 +589,7 @@ contact_from_record (GPtrArray   *record,
     lf_contact_set_name (contact, lf_contact_get_primary_email (contact));
   if (lf_contact_get_name (contact) == NULL)
     {
-      add_problem (problems, _("row %u: no name or e-mail"), row);
+      lf_import_report_skip (report, _("row %u: no name or e-mail"), row);
       return NULL;
     }
 
@@ -555,38 +601,40 @@ contact_from_record (GPtrArray   *record,
 
 /**
  * lf_csv_parse:
- * @problems: (nullable) (element-type utf8): where to add a message for each row skipped
- *   ("row 7: no name or e-mail"); rows are numbered as in a spreadsheet, the header is row 1
+ * @report: (nullable): where to say which row is skipped ("row 7: no name or e-mail");
+ *   rows are numbered as in a spreadsheet, the header is row 1
  * @error: set when the file is not CSV text with a header row this parser understands
  *
  * Returns: (transfer container) (element-type LfContact): the contacts read
  */
 GPtrArray *
-lf_csv_parse (const char  *data,
-              gssize       length,
-              GPtrArray   *problems,
-              GError     **error)
+lf_csv_parse (const char      *data,
+              gssize           length,
+              LfImportReport  *report,
+              GError         **error)
 {
-  g_autoptr(GPtrArray) records = NULL;
+  g_autoptr(GPtrArray) header = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) record = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) contacts = NULL;
   g_autofree Column *columns = NULL;
   g_autofree const char **kinds = NULL;
-  GPtrArray *header;
   gboolean any_known = FALSE;
   gboolean has_name_or_email = FALSE;
+  Reader reader;
 
-  records = lf_csv_parse_records (data, length, problems, error);
-  if (records == NULL)
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+
+  if (!reader_init (&reader, data, length, error))
     return NULL;
 
-  if (records->len == 0)
+  if (!reader_next (&reader, header, report))
     {
+      reader_clear (&reader);
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
                            _("The CSV file is empty"));
       return NULL;
     }
 
-  header = records->pdata[0];
   columns = g_new0 (Column, header->len);
   kinds = g_new0 (const char *, header->len);
   for (guint i = 0; i < header->len; i++)
@@ -603,6 +651,7 @@ lf_csv_parse (const char  *data,
 
   if (!any_known || !has_name_or_email)
     {
+      reader_clear (&reader);
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
                            _("The first row of the CSV file must name the columns, with at "
                              "least a name or an e-mail column (for example “Name” or "
@@ -611,19 +660,23 @@ lf_csv_parse (const char  *data,
     }
 
   contacts = g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint i = 1; i < records->len; i++)
+  while (reader_next (&reader, record, report))
     {
-      GPtrArray *record = records->pdata[i];
+      guint row = reader.n_records;
       LfContact *contact;
 
-      if (record->len > header->len)
-        add_problem (problems, _("row %u: more cells than columns; the extra cells were "
-                                 "ignored"), i + 1);
+      if (row % 1024 == 0 && !lf_import_report_progress (report, reader.i))
+        break;
 
-      contact = contact_from_record (record, columns, kinds, header->len, i + 1, problems);
+      if (record->len > header->len)
+        lf_import_report_note (report, _("row %u: more cells than columns; the extra cells "
+                                         "were ignored"), row);
+
+      contact = contact_from_record (record, columns, kinds, header->len, row, report);
       if (contact != NULL)
         g_ptr_array_add (contacts, contact);
     }
+  reader_clear (&reader);
 
   return g_steal_pointer (&contacts);
 }

@@ -10,17 +10,18 @@
 #include <gio/gio.h>
 
 #include "lf-contact.h"
+#include "lf-import-report.h"
 
 G_BEGIN_DECLS
 
-GPtrArray *lf_csv_parse_records (const char  *data,
-                                 gssize       length,
-                                 GPtrArray   *problems,
-                                 GError     **error);
-GPtrArray *lf_csv_parse         (const char  *data,
-                                 gssize       length,
-                                 GPtrArray   *problems,
-                                 GError     **error);
+GPtrArray *lf_csv_parse_records (const char      *data,
+                                 gssize           length,
+                                 LfImportReport  *report,
+                                 GError         **error);
+GPtrArray *lf_csv_parse         (const char      *data,
+                                 gssize           length,
+                                 LfImportReport  *report,
+                                 GError         **error);
 char      *lf_csv_write         (GPtrArray   *contacts,
                                  gboolean     include_secrets);
 

@@ -10,20 +10,23 @@
 #include "config.h"
 
 #include "lf-incident-bridge.h"
+#include "lf-outage.h"
 
 #include <glib/gi18n.h>
 
 /* The glue between the health engine and the checklist:
  *
- *  - LfMonitor::diagnosis-changed to anything but all-clear opens an incident (or lets the
- *    open one covering the same platforms or provider absorb it) with a run of the plan for
- *    its cause, and records the evidence: each affected platform's state, cause and Ray ID;
+ *  - LfMonitor::diagnosis-changed opens one incident per group of down platforms that one
+ *    cause explains (lf_outage_get_groups(): "Cloudflare outage" with Upwork and Discord,
+ *    "PayPal outage"), or lets the open one covering the same platforms or provider absorb
+ *    it, with a run of the plan for its cause, and records the evidence: each affected
+ *    platform's state, cause and Ray ID. Slow or degraded platforms and maintenance open
+ *    no incident; the user's own network opens one whose run has no client steps;
  *  - LfMonitor::state-changed is recorded as a transition in the open incident covering that
  *    platform (with the Ray ID of the failing answer);
  *  - after every round (notify::last-checked) new incidents on the providers' and platforms'
  *    status sources are recorded as status updates, with their links;
- *  - all-clear marks the incidents this bridge opened as ended, awaiting the user's
- *    confirmation; an incident whose platforms are all up again ends too.
+ *  - an incident whose platforms are all up again ends, awaiting the user's confirmation.
  *
  * A drill bridge opens drill incidents ("Drill: …"); notes recorded before the first
  * incident opened (the drill's narrative) are added to it when it does.
@@ -65,102 +68,6 @@ note_free (gpointer data)
   g_date_time_unref (note->time);
   g_free (note->text);
   g_free (note);
-}
-
-static char *
-platform_names (LfIncidentBridge   *self,
-                const char * const *ids)
-{
-  g_autoptr(GString) names = g_string_new (NULL);
-
-  for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
-    {
-      LfPlatformState *state = lf_monitor_lookup_platform (self->monitor, ids[i]);
-
-      if (names->len > 0)
-        g_string_append (names, ", ");
-      g_string_append (names, state != NULL ? lf_platform_state_get_name (state) : ids[i]);
-    }
-
-  return g_string_free (g_steal_pointer (&names), FALSE);
-}
-
-static char *
-incident_title (LfIncidentBridge *self,
-                LfDiagnosis      *diagnosis)
-{
-  g_autofree char *what = NULL;
-  g_autofree char *names = NULL;
-
-  switch (lf_diagnosis_get_kind (diagnosis))
-    {
-    case LF_DIAGNOSIS_PROVIDER_OUTAGE:
-      /* Translators: an incident's title; the provider, e.g. "Cloudflare outage" */
-      what = g_strdup_printf (_("%s outage"),
-                              lf_diagnosis_get_provider_name (diagnosis) != NULL
-                              ? lf_diagnosis_get_provider_name (diagnosis)
-                              : lf_diagnosis_get_provider_id (diagnosis));
-      break;
-    case LF_DIAGNOSIS_PLATFORM_OUTAGE:
-      names = platform_names (self, lf_diagnosis_get_affected (diagnosis));
-      /* Translators: an incident's title; the platforms, e.g. "Upwork outage" */
-      what = g_strdup_printf (_("%s outage"), names);
-      break;
-    case LF_DIAGNOSIS_LOCAL_NETWORK:
-      what = g_strdup (_("Your connection is down"));
-      break;
-    case LF_DIAGNOSIS_OFFLINE:
-      what = g_strdup (_("You are offline"));
-      break;
-    case LF_DIAGNOSIS_ALL_CLEAR:
-    default:
-      what = g_strdup (_("Outage"));
-      break;
-    }
-
-  if (self->drill)
-    /* Translators: the title of an incident in a fire drill */
-    return g_strdup_printf (_("Drill: %s"), what);
-
-  return g_steal_pointer (&what);
-}
-
-/* The cause that best describes the incident: the most common one among the failing platforms. */
-static LfCause
-incident_cause (LfIncidentBridge *self,
-                LfDiagnosis      *diagnosis)
-{
-  const char * const *affected = lf_diagnosis_get_affected (diagnosis);
-  guint counts[LF_N_CAUSES] = { 0 };
-  LfCause best = LF_CAUSE_HTTP_ERROR;
-
-  switch (lf_diagnosis_get_kind (diagnosis))
-    {
-    case LF_DIAGNOSIS_LOCAL_NETWORK:
-    case LF_DIAGNOSIS_OFFLINE:
-      return LF_CAUSE_NETWORK;
-    case LF_DIAGNOSIS_PROVIDER_OUTAGE:
-      best = LF_CAUSE_CDN_EDGE;
-      break;
-    case LF_DIAGNOSIS_ALL_CLEAR:
-    case LF_DIAGNOSIS_PLATFORM_OUTAGE:
-    default:
-      break;
-    }
-
-  for (guint i = 0; affected != NULL && affected[i] != NULL; i++)
-    {
-      LfPlatformState *state = lf_monitor_lookup_platform (self->monitor, affected[i]);
-      LfCause cause = state != NULL ? lf_platform_state_get_cause (state) : LF_CAUSE_NONE;
-
-      if (cause != LF_CAUSE_NONE && cause < LF_N_CAUSES)
-        counts[cause]++;
-    }
-  for (guint c = 0; c < LF_N_CAUSES; c++)
-    if (counts[c] > counts[best])
-      best = c;
-
-  return best;
 }
 
 static void
@@ -302,6 +209,27 @@ all_platforms_up (LfIncidentBridge *self,
   return TRUE;
 }
 
+/* Every platform of @incident is watched and up (not merely unknown). */
+static gboolean
+all_platforms_known_up (LfIncidentBridge *self,
+                        LfIncident       *incident)
+{
+  const char * const *platforms = lf_incident_get_platforms (incident);
+
+  if (platforms[0] == NULL)
+    return FALSE;
+
+  for (guint i = 0; platforms[i] != NULL; i++)
+    {
+      LfPlatformState *state = lf_monitor_lookup_platform (self->monitor, platforms[i]);
+
+      if (state == NULL || lf_platform_state_get_state (state) != LF_STATE_UP)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 static void
 end_incident (LfIncidentBridge *self,
               LfIncident       *incident)
@@ -319,56 +247,94 @@ on_diagnosis_changed_cb (LfMonitor        *monitor,
                          LfDiagnosis      *diagnosis,
                          LfIncidentBridge *self)
 {
-  LfDiagnosisKind kind = lf_diagnosis_get_kind (diagnosis);
-  const char * const *affected = lf_diagnosis_get_affected (diagnosis);
-  g_autofree char *title = NULL;
-  LfIncident *incident;
+  g_autoptr(GPtrArray) groups = NULL;
+  g_autoptr(GPtrArray) touched = g_ptr_array_new ();
+  gboolean network_now;
 
   if (lf_incident_bridge_get_paused (self))
     return;
 
-  if (kind == LF_DIAGNOSIS_ALL_CLEAR)
+  /* Only down platforms make incidents (lf-outage.c): one per provider outage, one per
+   * platform down on its own. Slow platforms, maintenance and the user's own network are
+   * shown, not logged as outages, so they never absorb a real one. */
+  groups = lf_outage_get_groups (monitor, self->drill);
+  network_now = lf_diagnosis_get_kind (diagnosis) == LF_DIAGNOSIS_LOCAL_NETWORK ||
+                lf_diagnosis_get_kind (diagnosis) == LF_DIAGNOSIS_OFFLINE;
+  if (network_now)
     {
-      for (guint i = 0; i < self->incidents->len; i++)
-        end_incident (self, g_ptr_array_index (self->incidents, i));
-      return;
+      /* The user's own network: an incident of its own, whose run has the network steps
+       * (mobile data…) and none about clients (the plan's client steps exclude the cause
+       * "network"). */
+      LfOutageGroup *group = g_new0 (LfOutageGroup, 1);
+      const char *what = lf_diagnosis_get_kind (diagnosis) == LF_DIAGNOSIS_OFFLINE
+                         ? _("You are offline") : _("Your connection is down");
+
+      group->platforms = g_new0 (char *, 1);
+      group->kind = lf_diagnosis_get_kind (diagnosis);
+      group->cause = LF_CAUSE_NETWORK;
+      /* Translators: the title of an incident in a fire drill */
+      group->title = self->drill ? g_strdup_printf (_("Drill: %s"), what) : g_strdup (what);
+      g_ptr_array_add (groups, group);
+    }
+  for (guint g = 0; g < groups->len; g++)
+    {
+      LfOutageGroup *group = g_ptr_array_index (groups, g);
+      LfIncident *incident;
+
+      incident = lf_incident_log_open (self->log, group->title,
+                                       (const char * const *) group->platforms,
+                                       group->provider_id, group->cause, group->kind,
+                                       self->drill);
+      if (!tracks (self, incident))
+        g_ptr_array_add (self->incidents, g_object_ref (incident));
+      g_ptr_array_add (touched, incident);
+
+      /* The engine's own words, then the evidence of each affected platform. */
+      if (lf_diagnosis_get_summary (diagnosis) != NULL)
+        lf_incident_add_entry (incident, NULL, LF_TIMELINE_TRANSITION,
+                               lf_diagnosis_get_summary (diagnosis), NULL);
+      for (guint i = 0; group->platforms[i] != NULL; i++)
+        {
+          LfPlatformState *state = lf_monitor_lookup_platform (self->monitor,
+                                                               group->platforms[i]);
+
+          if (state != NULL && lf_platform_state_get_explanation (state) != NULL)
+            record_platform (self, incident, state, lf_platform_state_get_explanation (state));
+        }
+
+      /* The drill's narrative so far. */
+      for (guint i = 0; i < self->pending_notes->len; i++)
+        {
+          Note *note = g_ptr_array_index (self->pending_notes, i);
+
+          lf_incident_add_entry (incident, note->time, LF_TIMELINE_NOTE, note->text, NULL);
+        }
+      g_ptr_array_set_size (self->pending_notes, 0);
     }
 
-  title = incident_title (self, diagnosis);
-  incident = lf_incident_log_open (self->log, title, affected,
-                                   kind == LF_DIAGNOSIS_PROVIDER_OUTAGE
-                                   ? lf_diagnosis_get_provider_id (diagnosis) : NULL,
-                                   incident_cause (self, diagnosis), kind, self->drill);
-  if (!tracks (self, incident))
-    g_ptr_array_add (self->incidents, g_object_ref (incident));
-
-  /* The engine's own words, then the evidence of each affected platform. */
-  if (lf_diagnosis_get_summary (diagnosis) != NULL)
-    lf_incident_add_entry (incident, NULL, LF_TIMELINE_TRANSITION,
-                           lf_diagnosis_get_summary (diagnosis), NULL);
-  for (guint i = 0; affected != NULL && affected[i] != NULL; i++)
-    {
-      LfPlatformState *state = lf_monitor_lookup_platform (self->monitor, affected[i]);
-
-      if (state != NULL && lf_platform_state_get_explanation (state) != NULL)
-        record_platform (self, incident, state, lf_platform_state_get_explanation (state));
-    }
-
-  /* The drill's narrative so far. */
-  for (guint i = 0; i < self->pending_notes->len; i++)
-    {
-      Note *note = g_ptr_array_index (self->pending_notes, i);
-
-      lf_incident_add_entry (incident, note->time, LF_TIMELINE_NOTE, note->text, NULL);
-    }
-  g_ptr_array_set_size (self->pending_notes, 0);
-
-  /* Incidents about platforms that are all back end now. */
+  /* Incidents about platforms that are all back end now, including the ones a previous
+   * run of Lifeline (or `lifeline --notify`) opened. */
   for (guint i = 0; i < self->incidents->len; i++)
     {
       LfIncident *other = g_ptr_array_index (self->incidents, i);
 
-      if (other != incident && all_platforms_up (self, other))
+      if (!g_ptr_array_find (touched, other, NULL) && all_platforms_up (self, other))
+        end_incident (self, other);
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->log)); i++)
+    {
+      g_autoptr(LfIncident) other = g_list_model_get_item (G_LIST_MODEL (self->log), i);
+      LfDiagnosisKind other_kind = lf_incident_get_kind (other);
+      gboolean network_incident = other_kind == LF_DIAGNOSIS_LOCAL_NETWORK ||
+                                  other_kind == LF_DIAGNOSIS_OFFLINE;
+
+      if (lf_incident_get_status (other) != LF_INCIDENT_OPEN ||
+          lf_incident_get_drill (other) != self->drill || g_ptr_array_find (touched, other, NULL))
+        continue;
+      /* The network is back: the incident about it is over. */
+      if (network_incident && !network_now)
+        end_incident (self, other);
+      else if (!network_incident && !tracks (self, other) && all_platforms_known_up (self, other))
         end_incident (self, other);
     }
 

@@ -10,7 +10,6 @@
 #include "config.h"
 
 #include "lf-notice.h"
-#include "lf-json.h"
 #include "lf-smtp.h"
 #include "lf-storage.h"
 #include "lf-webhook.h"
@@ -29,10 +28,15 @@
  * Every delivery (the first send and each retry) appends one line to notices.jsonl with the
  * notice id, the template, the channel, the incident, the drill flag and, per recipient, the
  * opaque contact id and the result. Names, addresses, webhook URLs and error texts (which may
- * quote an address) are never written.
+ * quote an address) are never written. Each result also names the catalog ids the client
+ * was told about and the Message-ID of the mail (at the user's own domain), so that the
+ * all-clear reaches exactly them and threads under it (see lf-outage.c).
+ *
+ * Why this file stays near 1,200 lines: routing, the three delivery paths and the log line
+ * share the notice's private state, and the drill rule (route()) must sit next to every
+ * path that could bypass it; reading the log back is the separate lf-notice-log.c.
  */
 
-#define LOG_FILE_MAX (16 * 1024 * 1024)
 #define WEBHOOK_TIMEOUT 30
 
 struct _LfNotice
@@ -82,6 +86,7 @@ entry_free (LfNoticeEntry *entry)
   g_free (entry->destination);
   g_free (entry->subject);
   g_free (entry->body);
+  g_free (entry->message_id);
   g_free (entry);
 }
 
@@ -276,6 +281,14 @@ build_log_line (LfNotice *self,
       json_builder_add_string_value (builder, entry->recipient->contact_id);
       json_builder_set_member_name (builder, "result");
       json_builder_add_string_value (builder, result_names[entry->result]);
+      if (entry->recipient->platform_ids != NULL)
+        {
+          json_builder_set_member_name (builder, "platforms");
+          json_builder_begin_array (builder);
+          for (guint j = 0; entry->recipient->platform_ids[j] != NULL; j++)
+            json_builder_add_string_value (builder, entry->recipient->platform_ids[j]);
+          json_builder_end_array (builder);
+        }
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -382,6 +395,16 @@ smtp_sent_cb (GObject      *object,
   finish_delivery (task);
 }
 
+static char *
+make_message_id (LfNotice      *self,
+                 LfNoticeEntry *entry)
+{
+  g_autofree char *local = g_strdup_printf ("lifeline.%s.%s", self->id,
+                                            entry->recipient->contact_id);
+
+  return lf_notice_make_message_id (local, lf_channel_get_from (self->channel));
+}
+
 static void
 deliver_smtp (GTask *task)
 {
@@ -424,6 +447,18 @@ deliver_smtp (GTask *task)
       else
         g_ptr_array_add (messages, lf_mail_message_new (to, entry->recipient->name,
                                                         entry->subject, entry->body));
+
+      /* A Message-ID of our own, kept in the log: the all-clear answers it. */
+      if (entry->message_id == NULL)
+        entry->message_id = make_message_id (self, entry);
+      ((LfMailMessage *) g_ptr_array_index (messages, messages->len - 1))->message_id =
+        g_strdup (entry->message_id);
+      if (entry->recipient->in_reply_to != NULL)
+        ((LfMailMessage *) g_ptr_array_index (messages, messages->len - 1))->in_reply_to =
+          strchr (entry->recipient->in_reply_to, '@') != NULL
+          ? g_strdup (entry->recipient->in_reply_to)
+          : lf_notice_make_message_id (entry->recipient->in_reply_to,
+                                       lf_channel_get_from (self->channel));
     }
 
   config = lf_smtp_config_new_for_channel (self->channel, self->secret);
@@ -1144,6 +1179,35 @@ lf_notice_preview_destination (LfNotice  *self,
 }
 
 /**
+ * lf_notice_make_message_id:
+ * @local: the left part, e.g. "lifeline.<notice id>.<contact id>"
+ * @from: the sender ("Sam <sam@example.com>")
+ *
+ * The Message-ID of a notice's e-mail is "<local>@<the sender's domain>". The logs keep
+ * only the local part (no address lands in a file); the all-clear rebuilds the id it
+ * answers from it.
+ *
+ * Returns: (transfer full) (nullable): the id without brackets, or %NULL without a valid
+ *   sender
+ */
+char *
+lf_notice_make_message_id (const char *local,
+                           const char *from)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *address = NULL;
+  const char *at;
+
+  g_return_val_if_fail (local != NULL, NULL);
+
+  if (from == NULL || !lf_mail_address_parse (from, &name, &address) ||
+      (at = strrchr (address, '@')) == NULL)
+    return NULL;
+
+  return g_strdup_printf ("%s%s", local, at);
+}
+
+/**
  * lf_notice_send_async:
  *
  * Renders and delivers every message, emitting #LfNotice::progress per recipient; then logs
@@ -1201,222 +1265,4 @@ lf_notice_retry_failed_finish (LfNotice      *self,
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
-}
-
-/* ------------------------------------------------------------------------ */
-/* Public API: the log                                                      */
-/* ------------------------------------------------------------------------ */
-
-static void
-log_result_free (LfNoticeLogResult *result)
-{
-  g_free (result->contact_id);
-  g_free (result);
-}
-
-void
-lf_notice_log_entry_free (LfNoticeLogEntry *entry)
-{
-  if (entry == NULL)
-    return;
-
-  g_free (entry->notice_id);
-  g_free (entry->template_id);
-  g_free (entry->channel_id);
-  g_free (entry->channel_kind);
-  g_free (entry->incident_id);
-  g_clear_pointer (&entry->results, g_ptr_array_unref);
-  g_free (entry);
-}
-
-char *
-lf_notice_log_get_path (void)
-{
-  return lf_storage_build_data_path ("notices.jsonl");
-}
-
-static LfNoticeLogEntry *
-parse_log_line (const char *line)
-{
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(LfNoticeLogEntry) entry = NULL;
-  g_autoptr(GDateTime) at = NULL;
-  JsonObject *object;
-  JsonArray *results;
-  const char *at_text;
-
-  if (!lf_json_parser_load (parser, line, -1, NULL) ||
-      json_parser_get_root (parser) == NULL ||
-      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
-    return NULL;
-
-  object = json_node_get_object (json_parser_get_root (parser));
-  at_text = json_object_get_string_member_with_default (object, "at", NULL);
-  if (at_text == NULL || (at = g_date_time_new_from_iso8601 (at_text, NULL)) == NULL ||
-      !json_object_has_member (object, "results") ||
-      !JSON_NODE_HOLDS_ARRAY (json_object_get_member (object, "results")))
-    return NULL;
-
-  entry = g_new0 (LfNoticeLogEntry, 1);
-  entry->at = g_date_time_to_unix (at);
-  entry->notice_id = g_strdup (json_object_get_string_member_with_default (object, "notice", NULL));
-  entry->template_id = g_strdup (json_object_get_string_member_with_default (object, "template",
-                                                                             NULL));
-  entry->channel_id = g_strdup (json_object_get_string_member_with_default (object, "channel",
-                                                                            NULL));
-  entry->channel_kind = g_strdup (json_object_get_string_member_with_default (object, "kind",
-                                                                              NULL));
-  entry->incident_id = g_strdup (json_object_get_string_member_with_default (object, "incident",
-                                                                             NULL));
-  entry->drill = json_object_get_boolean_member_with_default (object, "drill", FALSE);
-  entry->retry = json_object_get_boolean_member_with_default (object, "retry", FALSE);
-  entry->results = g_ptr_array_new_with_free_func ((GDestroyNotify) log_result_free);
-
-  results = json_object_get_array_member (object, "results");
-  for (guint i = 0; i < json_array_get_length (results); i++)
-    {
-      JsonNode *node = json_array_get_element (results, i);
-      JsonObject *item;
-      const char *contact, *result_name;
-      LfNoticeLogResult *result;
-      LfNoticeResult value;
-
-      if (!JSON_NODE_HOLDS_OBJECT (node))
-        continue;
-      item = json_node_get_object (node);
-      contact = json_object_get_string_member_with_default (item, "contact", NULL);
-      result_name = json_object_get_string_member_with_default (item, "result", NULL);
-      if (contact == NULL || !lf_notice_result_from_string (result_name, &value))
-        continue;
-
-      result = g_new0 (LfNoticeLogResult, 1);
-      result->contact_id = g_strdup (contact);
-      result->result = value;
-      g_ptr_array_add (entry->results, result);
-    }
-
-  return g_steal_pointer (&entry);
-}
-
-/**
- * lf_notice_log_read:
- *
- * Blocking read of the log (worker thread or command line). Damaged lines are skipped.
- *
- * Returns: (transfer full) (element-type LfNoticeLogEntry): the entries, oldest first
- */
-GPtrArray *
-lf_notice_log_read (GError **error)
-{
-  g_autofree char *path = lf_notice_log_get_path ();
-  g_autofree char *contents = NULL;
-  g_autoptr(GError) local_error = NULL;
-  g_auto(GStrv) lines = NULL;
-  GPtrArray *entries = g_ptr_array_new_with_free_func ((GDestroyNotify) lf_notice_log_entry_free);
-
-  if (!lf_storage_read_capped (path, LOG_FILE_MAX, &contents, NULL, &local_error))
-    {
-      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
-        return entries;
-      g_ptr_array_unref (entries);
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
-    }
-
-  lines = g_strsplit (contents, "\n", -1);
-  for (guint i = 0; lines[i] != NULL; i++)
-    {
-      LfNoticeLogEntry *entry;
-
-      if (*lines[i] == '\0')
-        continue;
-      entry = parse_log_line (lines[i]);
-      if (entry != NULL)
-        g_ptr_array_add (entries, entry);
-    }
-
-  return entries;
-}
-
-static void
-log_read_thread (GTask        *task,
-                 gpointer      source_object,
-                 gpointer      task_data,
-                 GCancellable *cancellable)
-{
-  GError *error = NULL;
-  GPtrArray *entries = lf_notice_log_read (&error);
-
-  if (entries == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, entries, (GDestroyNotify) g_ptr_array_unref);
-}
-
-void
-lf_notice_log_read_async (GCancellable        *cancellable,
-                          GAsyncReadyCallback  callback,
-                          gpointer             user_data)
-{
-  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
-
-  g_task_set_source_tag (task, lf_notice_log_read_async);
-  g_task_run_in_thread (task, log_read_thread);
-}
-
-/**
- * lf_notice_log_read_finish:
- *
- * Returns: (transfer full) (element-type LfNoticeLogEntry): the entries, oldest first
- */
-GPtrArray *
-lf_notice_log_read_finish (GAsyncResult  *result,
-                           GError       **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-/**
- * lf_notice_log_get_outage_recipients:
- * @entries: (element-type LfNoticeLogEntry): from lf_notice_log_read()
- * @incident_id: the incident
- *
- * The clients the all-clear composer should offer: those whose outage notice (template
- * "outage", not a drill) for @incident_id was sent or handed to the mail app, in any
- * delivery of it.
- *
- * Returns: (transfer full): contact ids in the order they were first notified
- */
-GStrv
-lf_notice_log_get_outage_recipients (GPtrArray  *entries,
-                                     const char *incident_id)
-{
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-
-  g_return_val_if_fail (entries != NULL, NULL);
-  g_return_val_if_fail (incident_id != NULL, NULL);
-
-  for (guint i = 0; i < entries->len; i++)
-    {
-      LfNoticeLogEntry *entry = g_ptr_array_index (entries, i);
-
-      if (entry->drill || g_strcmp0 (entry->incident_id, incident_id) != 0 ||
-          g_strcmp0 (entry->template_id, "outage") != 0)
-        continue;
-
-      for (guint j = 0; j < entry->results->len; j++)
-        {
-          LfNoticeLogResult *result = g_ptr_array_index (entry->results, j);
-
-          if ((result->result == LF_NOTICE_RESULT_SENT ||
-               result->result == LF_NOTICE_RESULT_HANDED_OFF) &&
-              g_hash_table_add (seen, result->contact_id))
-            g_strv_builder_add (builder, result->contact_id);
-        }
-    }
-
-  return g_strv_builder_end (builder);
 }

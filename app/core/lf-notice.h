@@ -43,6 +43,7 @@ typedef struct
   char           *destination;  /* the address or webhook host used (never logged) */
   char           *subject;      /* rendered, NULL until rendered */
   char           *body;
+  char           *message_id;   /* the Message-ID of an e-mail, once sent (without brackets) */
 } LfNoticeEntry;
 
 /* Hands a draft to the desktop mail app (see lf_mail_client_compose_async()). */
@@ -61,6 +62,8 @@ typedef gboolean (*LfNoticeDraftFinishFunc) (GAsyncResult        *result,
 G_DECLARE_FINAL_TYPE (LfNotice, lf_notice, LF, NOTICE, GObject)
 
 GQuark                 lf_notice_error_quark          (void);
+char                  *lf_notice_make_message_id      (const char             *local,
+                                                       const char             *from);
 const char            *lf_notice_result_to_string     (LfNoticeResult          result);
 gboolean               lf_notice_result_from_string   (const char             *string,
                                                        LfNoticeResult         *result);
@@ -124,6 +127,7 @@ typedef struct
 {
   char           *contact_id;
   LfNoticeResult  result;
+  GStrv           platforms;   /* catalog ids the client was told about, or NULL */
 } LfNoticeLogResult;
 
 typedef struct

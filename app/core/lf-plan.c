@@ -844,16 +844,22 @@ lf_plan_step_new_from_json (JsonObject  *object,
       for (guint i = 0; i < json_array_get_length (array); i++)
         {
           JsonNode *element = json_array_get_element (array, i);
+          const char *nick = NULL;
           LfCause cause;
 
-          if (json_node_get_value_type (element) != G_TYPE_STRING
-              || !lf_cause_from_string (json_node_get_string (element), &cause))
+          if (JSON_NODE_HOLDS_VALUE (element) && json_node_get_value_type (element) == G_TYPE_STRING)
+            nick = json_node_get_string (element);
+          /* DESIGN.md's bundle example names the diagnosis "local-network": the cause of
+           * a step for it is "network". */
+          if (g_strcmp0 (nick, "local-network") == 0)
+            nick = "network";
+          if (nick == NULL || !lf_cause_from_string (nick, &cause))
             {
               g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
                            _("Unknown cause in step “%s”"), title);
               return NULL;
             }
-          g_strv_builder_add (causes, json_node_get_string (element));
+          g_strv_builder_add (causes, nick);
         }
     }
 

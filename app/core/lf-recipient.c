@@ -11,6 +11,8 @@
 
 #include "lf-recipient.h"
 
+#include <string.h>
+
 G_DEFINE_BOXED_TYPE (LfRecipient, lf_recipient, lf_recipient_copy, lf_recipient_free)
 G_DEFINE_BOXED_TYPE (LfRenderContext, lf_render_context,
                      lf_render_context_copy, lf_render_context_free)
@@ -77,6 +79,12 @@ lf_recipient_copy (const LfRecipient *self)
   copy->timezone = g_strdup (self->timezone);
   copy->language = g_strdup (self->language);
   copy->webhook = g_strdup (self->webhook);
+  copy->given_name = g_strdup (self->given_name);
+  copy->platform_ids = g_strdupv (self->platform_ids);
+  copy->platforms = g_strdupv (self->platforms);
+  copy->provider = g_strdup (self->provider);
+  copy->status_url = g_strdup (self->status_url);
+  copy->in_reply_to = g_strdup (self->in_reply_to);
 
   g_hash_table_iter_init (&iter, self->channels);
   while (g_hash_table_iter_next (&iter, &key, &value))
@@ -100,6 +108,12 @@ lf_recipient_free (LfRecipient *self)
   g_free (self->timezone);
   g_free (self->language);
   g_free (self->webhook);
+  g_free (self->given_name);
+  g_strfreev (self->platform_ids);
+  g_strfreev (self->platforms);
+  g_free (self->provider);
+  g_free (self->status_url);
+  g_free (self->in_reply_to);
   g_free (self);
 }
 
@@ -109,7 +123,7 @@ lf_recipient_free (LfRecipient *self)
  * @error: return location for a #GError
  *
  * Reads the members a notice needs ("id", "name", "company", "emails", "channels",
- * "preferred", "timezone", "language", "webhook"); others are ignored. A missing id or a
+ * "preferred", "timezone", "language", "webhook", "given_name"); others are ignored. A missing id or a
  * mistyped member is an error.
  */
 LfRecipient *
@@ -139,7 +153,8 @@ lf_recipient_new_from_json (JsonObject  *object,
       !get_optional_string (object, "preferred", &self->preferred, error) ||
       !get_optional_string (object, "timezone", &self->timezone, error) ||
       !get_optional_string (object, "language", &self->language, error) ||
-      !get_optional_string (object, "webhook", &self->webhook, error))
+      !get_optional_string (object, "webhook", &self->webhook, error) ||
+      !get_optional_string (object, "given_name", &self->given_name, error))
     return NULL;
 
   node = json_object_get_member (object, "emails");
@@ -250,6 +265,40 @@ lf_recipient_set_channel (LfRecipient *self,
     g_hash_table_remove (self->channels, kind);
   else
     g_hash_table_insert (self->channels, g_strdup (kind), g_strdup (handle));
+}
+
+/**
+ * lf_recipient_dup_greeting:
+ *
+ * The name {client} greets the recipient by: their given name when set, else the first
+ * word of their name ("Max" for "Max Keller"), else the whole name. A name that is an
+ * e-mail address (a client imported with an address only) is used whole.
+ *
+ * Returns: (transfer full): the name, possibly ""
+ */
+char *
+lf_recipient_dup_greeting (const LfRecipient *self)
+{
+  g_autofree char *name = NULL;
+  char *space;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (self->given_name != NULL)
+    {
+      g_autofree char *given = g_strstrip (g_strdup (self->given_name));
+
+      if (*given != '\0')
+        return g_steal_pointer (&given);
+    }
+
+  name = g_strstrip (g_strdup (self->name != NULL ? self->name : ""));
+  if (strchr (name, '@') != NULL)
+    return g_steal_pointer (&name);
+  space = strpbrk (name, " \t");
+  if (space != NULL)
+    *space = '\0';
+  return g_steal_pointer (&name);
 }
 
 LfRenderContext *

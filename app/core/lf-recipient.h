@@ -25,6 +25,14 @@ typedef struct
   char        *timezone;    /* IANA identifier such as "Europe/Berlin", or NULL for UTC */
   char        *language;    /* "de", "de-AT", "pt_BR"…, or NULL */
   char        *webhook;     /* the client's own incoming-webhook URL (a credential), or NULL */
+  char        *given_name;  /* how {client} greets them ("Ada"), or NULL: first word of name */
+
+  /* What this client is told about (see lf-outage.h); NULL: the render context's values. */
+  GStrv        platform_ids; /* catalog ids, for the record of who was told what */
+  GStrv        platforms;    /* their display names, joined per language for {platform} */
+  char        *provider;     /* the provider behind their outage, or NULL */
+  char        *status_url;   /* their status page (or the provider's), or NULL */
+  char        *in_reply_to;  /* Message-ID (no brackets) of the mail this one follows up */
 } LfRecipient;
 
 #define LF_TYPE_RECIPIENT (lf_recipient_get_type ())
@@ -41,6 +49,7 @@ const char  *lf_recipient_get_channel    (const LfRecipient  *self,
 void         lf_recipient_set_channel    (LfRecipient        *self,
                                           const char         *kind,
                                           const char         *handle);
+char        *lf_recipient_dup_greeting   (const LfRecipient  *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LfRecipient, lf_recipient_free)
 

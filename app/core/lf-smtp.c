@@ -386,6 +386,14 @@ lf_smtp_format_message (const LfSmtpConfig   *config,
   g_string_append_printf (out, "To: %s\r\n", to);
   g_string_append_printf (out, "Subject: %s\r\n", subject);
   g_string_append_printf (out, "Message-ID: <%s>\r\n", id);
+  if (message->in_reply_to != NULL && *message->in_reply_to != '\0')
+    {
+      g_autofree char *parent = header_safe (message->in_reply_to);
+
+      /* A follow-up (the all-clear) threads under the mail it answers. */
+      g_string_append_printf (out, "In-Reply-To: <%s>\r\n", parent);
+      g_string_append_printf (out, "References: <%s>\r\n", parent);
+    }
   g_string_append (out, "MIME-Version: 1.0\r\n");
   g_string_append (out, "Content-Type: text/plain; charset=UTF-8\r\n");
   g_string_append_printf (out, "Content-Transfer-Encoding: %s\r\n",
@@ -597,7 +605,9 @@ send_one (CURL                *curl,
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *uuid = g_uuid_string_random ();
-  g_autofree char *message_id = g_strdup_printf ("%s@%s", uuid, strrchr (from_address, '@') + 1);
+  g_autofree char *message_id = message->message_id != NULL
+                                ? g_strdup (message->message_id)
+                                : g_strdup_printf ("%s@%s", uuid, strrchr (from_address, '@') + 1);
   g_autofree char *text = NULL;
   g_autofree char *url = build_url (config);
   g_autofree char *mail_from = g_strdup_printf ("<%s>", from_address);
@@ -735,6 +745,8 @@ lf_mail_message_free (LfMailMessage *message)
   g_free (message->to_name);
   g_free (message->subject);
   g_free (message->body);
+  g_free (message->message_id);
+  g_free (message->in_reply_to);
   g_free (message);
 }
 

@@ -34,6 +34,8 @@ typedef struct
   char *to_name;   /* "Ada Lovelace", or NULL */
   char *subject;
   char *body;      /* "\n" line ends */
+  char *message_id;   /* without brackets; NULL: a random one at the sender's domain */
+  char *in_reply_to;  /* the Message-ID this message answers (threading), or NULL */
 } LfMailMessage;
 
 LfMailMessage *lf_mail_message_new  (const char    *to,

@@ -436,6 +436,36 @@ lf_status_report_count_active (LfStatusReport *report)
 }
 
 /**
+ * lf_severity_get_state:
+ * @severity: what a status source says
+ *
+ * The platform state a status source's verdict stands for on its own (as a platform's state
+ * reads it when its probes are fine): a major outage is down, a partial one or a
+ * degradation degraded.
+ *
+ * Returns: the state
+ */
+LfState
+lf_severity_get_state (LfSeverity severity)
+{
+  switch (severity)
+    {
+    case LF_SEVERITY_OPERATIONAL:
+      return LF_STATE_UP;
+    case LF_SEVERITY_MAINTENANCE:
+      return LF_STATE_MAINTENANCE;
+    case LF_SEVERITY_DEGRADED:
+    case LF_SEVERITY_PARTIAL:
+      return LF_STATE_DEGRADED;
+    case LF_SEVERITY_MAJOR:
+      return LF_STATE_DOWN;
+    case LF_SEVERITY_UNKNOWN:
+    default:
+      return LF_STATE_UNKNOWN;
+    }
+}
+
+/**
  * lf_status_parse:
  * @kind: the format of @body
  * @body: the payload

@@ -106,6 +106,7 @@ LfStatusReport   *lf_status_report_new         (void);
 LfStatusReport   *lf_status_report_ref         (LfStatusReport     *report);
 void              lf_status_report_unref       (LfStatusReport     *report);
 guint             lf_status_report_count_active (LfStatusReport    *report);
+LfState           lf_severity_get_state        (LfSeverity          severity);
 
 LfStatusReport   *lf_status_parse              (LfStatusKind        kind,
                                                 GBytes             *body,

@@ -13,6 +13,7 @@
 #include "lf-data-resources.h"
 
 #include <errno.h>
+#include <glib/gi18n.h>
 #include <fcntl.h>
 #include <string.h>
 #include <glib/gstdio.h>
@@ -358,6 +359,14 @@ lf_storage_append_line (const char  *path,
   return ok;
 }
 
+static gboolean
+read_capped (const char  *path,
+             gsize        max_bytes,
+             gboolean     regular_only,
+             char       **contents,
+             gsize       *length,
+             GError     **error);
+
 /**
  * lf_storage_read_capped:
  * @path: a file
@@ -377,6 +386,34 @@ lf_storage_read_capped (const char  *path,
                         gsize       *length,
                         GError     **error)
 {
+  return read_capped (path, max_bytes, FALSE, contents, length, error);
+}
+
+/**
+ * lf_storage_read_regular:
+ *
+ * lf_storage_read_capped() for a file the user chose (an import): only a regular file is
+ * read. It is opened without blocking, so a FIFO or a device is refused at once with
+ * %G_IO_ERROR_NOT_REGULAR_FILE instead of waiting forever for a writer.
+ */
+gboolean
+lf_storage_read_regular (const char  *path,
+                         gsize        max_bytes,
+                         char       **contents,
+                         gsize       *length,
+                         GError     **error)
+{
+  return read_capped (path, max_bytes, TRUE, contents, length, error);
+}
+
+static gboolean
+read_capped (const char  *path,
+             gsize        max_bytes,
+             gboolean     regular_only,
+             char       **contents,
+             gsize       *length,
+             GError     **error)
+{
   g_autoptr(GByteArray) buffer = NULL;
   GStatBuf st;
   int fd;
@@ -385,7 +422,7 @@ lf_storage_read_capped (const char  *path,
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (contents != NULL, FALSE);
 
-  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  fd = g_open (path, O_RDONLY | O_CLOEXEC | (regular_only ? O_NONBLOCK | O_NOCTTY : 0), 0);
   if (fd < 0 || fstat (fd, &st) != 0)
     {
       saved = errno;
@@ -393,6 +430,14 @@ lf_storage_read_capped (const char  *path,
                    "Cannot read “%s”: %s", path, g_strerror (saved));
       if (fd >= 0)
         close (fd);
+      return FALSE;
+    }
+
+  if (regular_only && !S_ISREG (st.st_mode))
+    {
+      close (fd);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
+                   _("“%s” is not a regular file (it is a folder, a pipe or a device)"), path);
       return FALSE;
     }
 

@@ -50,6 +50,12 @@ gboolean    lf_storage_read_capped        (const char     *path,
                                            gsize          *length,
                                            GError        **error);
 
+gboolean    lf_storage_read_regular       (const char     *path,
+                                           gsize           max_bytes,
+                                           char          **contents,
+                                           gsize          *length,
+                                           GError        **error);
+
 GBytes     *lf_storage_load_data        (const char     *name,
                                            GError        **error);
 

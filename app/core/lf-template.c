@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "lf-template.h"
+#include "lf-template-private.h"
 
 #include <glib/gi18n-lib.h>
 #include <string.h>
@@ -57,18 +58,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static const char * const placeholders[] = {
-  "client",
-  "company",
-  "platform",
-  "provider",
-  "since",
-  "status_url",
-  "my_name",
-  "my_channel",
-  "next_update",
-  NULL
-};
 
 /* ------------------------------------------------------------------------ */
 /* Helpers                                                                  */
@@ -85,8 +74,8 @@ variant_free (gpointer data)
 }
 
 /* "de_DE.UTF-8" → "de-de", "pt-BR" → "pt-br", NULL/"" → NULL */
-static char *
-normalise_language (const char *language)
+char *
+lf_template_normalise_language (const char *language)
 {
   GString *out;
 
@@ -118,250 +107,14 @@ compare_strings (const void *a,
   return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
 }
 
-static char *
-primary_subtag (const char *normalised)
+char *
+lf_template_primary_subtag (const char *normalised)
 {
   const char *dash = strchr (normalised, '-');
 
   return dash != NULL ? g_strndup (normalised, dash - normalised) : g_strdup (normalised);
 }
 
-static gboolean
-is_placeholder (const char *name,
-                gsize       length)
-{
-  for (guint i = 0; placeholders[i] != NULL; i++)
-    if (strlen (placeholders[i]) == length && strncmp (placeholders[i], name, length) == 0)
-      return TRUE;
-
-  return FALSE;
-}
-
-static void
-add_problem (GPtrArray  *problems,
-             const char *field,
-             gsize       offset,
-             gsize       length,
-             const char *placeholder,
-             gsize       placeholder_length,
-             char       *message)
-{
-  LfTemplateProblem *problem = g_new0 (LfTemplateProblem, 1);
-
-  problem->field = g_strdup (field);
-  problem->offset = offset;
-  problem->length = length;
-  problem->placeholder = placeholder != NULL ? g_strndup (placeholder, placeholder_length) : NULL;
-  problem->message = message;
-  g_ptr_array_add (problems, problem);
-}
-
-typedef const char *(*LookupFunc) (const char *name,
-                                   gpointer    data);
-
-/* Walks @text. Appends the expansion to @out (if not NULL) with values from @lookup (if not
- * NULL), and every problem to @problems (if not NULL). Returns FALSE if there was one. */
-static gboolean
-expand (const char *text,
-        const char *field,
-        LookupFunc  lookup,
-        gpointer    lookup_data,
-        GString    *out,
-        GPtrArray  *problems)
-{
-  gboolean ok = TRUE;
-  gsize i = 0;
-
-  if (text == NULL)
-    return TRUE;
-
-  while (text[i] != '\0')
-    {
-      if (text[i] == '{' && text[i + 1] == '{')
-        {
-          if (out != NULL)
-            g_string_append_c (out, '{');
-          i += 2;
-        }
-      else if (text[i] == '}' && text[i + 1] == '}')
-        {
-          if (out != NULL)
-            g_string_append_c (out, '}');
-          i += 2;
-        }
-      else if (text[i] == '{')
-        {
-          gsize j = i + 1;
-
-          while (text[j] != '\0' && text[j] != '}' && text[j] != '{' && text[j] != '\n')
-            j++;
-
-          if (text[j] != '}')
-            {
-              ok = FALSE;
-              if (problems != NULL)
-                add_problem (problems, field, i, 1, NULL, 0,
-                             g_strdup (_("This “{” opens no placeholder; write “{{” for a "
-                                         "brace")));
-              i++;
-            }
-          else if (!is_placeholder (text + i + 1, j - i - 1))
-            {
-              ok = FALSE;
-              if (problems != NULL)
-                {
-                  g_autofree char *name = g_strndup (text + i + 1, j - i - 1);
-
-                  add_problem (problems, field, i, j - i + 1, text + i + 1, j - i - 1,
-                               g_strdup_printf (_("Unknown placeholder “{%s}”"), name));
-                }
-              i = j + 1;
-            }
-          else
-            {
-              if (out != NULL && lookup != NULL)
-                {
-                  g_autofree char *name = g_strndup (text + i + 1, j - i - 1);
-                  const char *value = lookup (name, lookup_data);
-
-                  if (value == NULL)
-                    ok = FALSE;
-                  else
-                    g_string_append (out, value);
-                }
-              i = j + 1;
-            }
-        }
-      else if (text[i] == '}')
-        {
-          ok = FALSE;
-          if (problems != NULL)
-            add_problem (problems, field, i, 1, NULL, 0,
-                         g_strdup (_("This “}” closes no placeholder; write “}}” for a "
-                                     "brace")));
-          i++;
-        }
-      else
-        {
-          if (out != NULL)
-            g_string_append_c (out, text[i]);
-          i++;
-        }
-    }
-
-  return ok;
-}
-
-typedef struct
-{
-  const LfRenderContext *context;
-  const LfRecipient     *recipient;
-  const char            *language;
-  GHashTable            *values;    /* name → single-line value, filled on demand */
-  GError                *error;
-} RenderData;
-
-static const char *
-render_lookup (const char *name,
-               gpointer    user_data)
-{
-  RenderData *data = user_data;
-  const char *raw = NULL;
-  g_autofree char *formatted = NULL;
-  char *value;
-
-  value = g_hash_table_lookup (data->values, name);
-  if (value != NULL)
-    return value;
-
-  if (g_str_equal (name, "client"))
-    raw = data->recipient->name;
-  else if (g_str_equal (name, "company"))
-    raw = data->recipient->company;
-  else if (g_str_equal (name, "platform"))
-    raw = data->context->platform;
-  else if (g_str_equal (name, "provider"))
-    raw = data->context->provider;
-  else if (g_str_equal (name, "status_url"))
-    raw = data->context->status_url;
-  else if (g_str_equal (name, "my_name"))
-    raw = data->context->my_name;
-  else if (g_str_equal (name, "my_channel"))
-    raw = data->context->my_channel;
-  else if (g_str_equal (name, "next_update"))
-    raw = data->context->next_update;
-  else if (g_str_equal (name, "since"))
-    {
-      if (data->context->since <= 0)
-        {
-          if (data->error == NULL)
-            g_set_error (&data->error, LF_TEMPLATE_ERROR, LF_TEMPLATE_ERROR_MISSING_VALUE,
-                         _("The template uses {since}, but the start of the incident is "
-                           "not known"));
-          return NULL;
-        }
-      formatted = lf_template_format_since (data->context->since,
-                                            data->recipient->timezone,
-                                            data->language);
-      raw = formatted;
-    }
-  else
-    g_assert_not_reached ();
-
-  value = lf_template_single_line (raw != NULL ? raw : "");
-  g_hash_table_insert (data->values, g_strdup (name), value);
-
-  return value;
-}
-
-/* The problems of @text as one error message. */
-static void
-set_problems_error (GError    **error,
-                    GPtrArray  *problems)
-{
-  g_autoptr(GString) message = g_string_new (NULL);
-  gboolean unknown = FALSE;
-
-  for (guint i = 0; i < problems->len; i++)
-    {
-      LfTemplateProblem *problem = g_ptr_array_index (problems, i);
-
-      if (problem->placeholder != NULL)
-        unknown = TRUE;
-      if (message->len > 0)
-        g_string_append (message, "; ");
-      /* Translators: "%s" is "subject" or "body", then a description of a problem */
-      g_string_append_printf (message, _("%s, at %u: %s"),
-                              g_str_equal (problem->field, "subject") ? _("Subject")
-                                                                      : _("Body"),
-                              (guint) problem->offset, problem->message);
-    }
-
-  g_set_error_literal (error, LF_TEMPLATE_ERROR,
-                       unknown ? LF_TEMPLATE_ERROR_UNKNOWN_PLACEHOLDER
-                               : LF_TEMPLATE_ERROR_SYNTAX,
-                       message->str);
-}
-
-static char *
-normalise_newlines (const char *text)
-{
-  GString *out = g_string_new (NULL);
-
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      if (*p == '\r')
-        {
-          g_string_append_c (out, '\n');
-          if (p[1] == '\n')
-            p++;
-        }
-      else
-        g_string_append_c (out, *p);
-    }
-
-  return g_string_free (out, FALSE);
-}
 
 static gboolean
 get_string_member (JsonObject  *object,
@@ -471,7 +224,7 @@ lf_template_set_property (GObject      *object,
       break;
     case PROP_LANGUAGE:
       g_free (self->language);
-      self->language = normalise_language (g_value_get_string (value));
+      self->language = lf_template_normalise_language (g_value_get_string (value));
       if (self->language == NULL)
         self->language = g_strdup ("en");
       break;
@@ -525,30 +278,6 @@ lf_template_init (LfTemplate *self)
 /* ------------------------------------------------------------------------ */
 /* Public API                                                               */
 /* ------------------------------------------------------------------------ */
-
-void
-lf_template_problem_free (LfTemplateProblem *problem)
-{
-  if (problem == NULL)
-    return;
-
-  g_free (problem->field);
-  g_free (problem->language);
-  g_free (problem->placeholder);
-  g_free (problem->message);
-  g_free (problem);
-}
-
-/**
- * lf_template_get_placeholders:
- *
- * Returns: (transfer none): the names a template may use, without braces
- */
-const char * const *
-lf_template_get_placeholders (void)
-{
-  return placeholders;
-}
 
 /**
  * lf_template_new:
@@ -816,7 +545,7 @@ lf_template_set_variant (LfTemplate *self,
                          const char *subject,
                          const char *body)
 {
-  g_autofree char *key = normalise_language (language);
+  g_autofree char *key = lf_template_normalise_language (language);
   Variant *variant;
 
   g_return_if_fail (LF_IS_TEMPLATE (self));
@@ -840,7 +569,7 @@ lf_template_get_variant (LfTemplate  *self,
                          const char **subject,
                          const char **body)
 {
-  g_autofree char *key = normalise_language (language);
+  g_autofree char *key = lf_template_normalise_language (language);
   Variant *variant;
 
   g_return_val_if_fail (LF_IS_TEMPLATE (self), FALSE);
@@ -905,7 +634,7 @@ const char *
 lf_template_pick_language (LfTemplate *self,
                            const char *wanted)
 {
-  g_autofree char *key = normalise_language (wanted);
+  g_autofree char *key = lf_template_normalise_language (wanted);
   g_autofree char *primary = NULL;
   GHashTableIter iter;
   gpointer hkey;
@@ -921,8 +650,8 @@ lf_template_pick_language (LfTemplate *self,
   if (g_hash_table_lookup_extended (self->variants, key, &hkey, NULL))
     return hkey;
 
-  primary = primary_subtag (key);
-  default_primary = primary_subtag (self->language);
+  primary = lf_template_primary_subtag (key);
+  default_primary = lf_template_primary_subtag (self->language);
   if (g_str_equal (primary, self->language))
     return self->language;
   if (g_hash_table_lookup_extended (self->variants, primary, &hkey, NULL))
@@ -933,7 +662,7 @@ lf_template_pick_language (LfTemplate *self,
   g_hash_table_iter_init (&iter, self->variants);
   while (g_hash_table_iter_next (&iter, &hkey, NULL))
     {
-      g_autofree char *variant_primary = primary_subtag (hkey);
+      g_autofree char *variant_primary = lf_template_primary_subtag (hkey);
 
       if (g_str_equal (variant_primary, primary))
         return hkey;
@@ -942,243 +671,3 @@ lf_template_pick_language (LfTemplate *self,
   return self->language;
 }
 
-/**
- * lf_template_check_text:
- * @text: a subject or body
- * @field: "subject" or "body", copied into the problems
- * @problems: (out) (optional) (transfer full): #LfTemplateProblem in text order
- *
- * Finds unknown placeholders and stray braces, with their byte offsets.
- *
- * Returns: %TRUE if @text has no problem
- */
-gboolean
-lf_template_check_text (const char  *text,
-                        const char  *field,
-                        GPtrArray  **problems)
-{
-  g_autoptr(GPtrArray) found = NULL;
-  gboolean ok;
-
-  g_return_val_if_fail (text != NULL, FALSE);
-
-  found = g_ptr_array_new_with_free_func ((GDestroyNotify) lf_template_problem_free);
-  ok = expand (text, field != NULL ? field : "body", NULL, NULL, NULL, found);
-  if (problems != NULL)
-    *problems = g_steal_pointer (&found);
-
-  return ok;
-}
-
-/**
- * lf_template_check:
- * @problems: (out) (optional) (transfer full): every #LfTemplateProblem of the subject and
- *   body of the default text and of each variant
- *
- * Returns: %TRUE if the template can be rendered
- */
-gboolean
-lf_template_check (LfTemplate  *self,
-                   GPtrArray  **problems)
-{
-  g_autoptr(GPtrArray) found = NULL;
-  g_auto(GStrv) languages = NULL;
-  gboolean ok = TRUE;
-
-  g_return_val_if_fail (LF_IS_TEMPLATE (self), FALSE);
-
-  found = g_ptr_array_new_with_free_func ((GDestroyNotify) lf_template_problem_free);
-  languages = lf_template_dup_languages (self);
-
-  for (guint i = 0; languages[i] != NULL; i++)
-    {
-      const char *subject = NULL, *body = NULL;
-      guint start = found->len;
-
-      lf_template_get_variant (self, languages[i], &subject, &body);
-      ok &= expand (subject, "subject", NULL, NULL, NULL, found);
-      ok &= expand (body, "body", NULL, NULL, NULL, found);
-
-      if (i > 0)
-        for (guint j = start; j < found->len; j++)
-          {
-            LfTemplateProblem *problem = g_ptr_array_index (found, j);
-
-            problem->language = g_strdup (languages[i]);
-          }
-    }
-
-  if (problems != NULL)
-    *problems = g_steal_pointer (&found);
-
-  return ok;
-}
-
-/**
- * lf_template_render:
- * @context: the incident and the sender
- * @recipient: the client; their language picks the variant, their time zone formats {since}
- * @subject_out: (out) (transfer full): the subject, always one line
- * @body_out: (out) (transfer full): the body, with "\n" line ends
- * @error: return location for a #GError
- *
- * Returns: %FALSE with %LF_TEMPLATE_ERROR_UNKNOWN_PLACEHOLDER or %LF_TEMPLATE_ERROR_SYNTAX
- *   if the template is broken, %LF_TEMPLATE_ERROR_MISSING_VALUE if {since} is used but
- *   unknown; nothing is rendered then.
- */
-gboolean
-lf_template_render (LfTemplate             *self,
-                    const LfRenderContext  *context,
-                    const LfRecipient      *recipient,
-                    char                  **subject_out,
-                    char                  **body_out,
-                    GError                **error)
-{
-  g_autoptr(GHashTable) values = NULL;
-  g_autoptr(GPtrArray) problems = NULL;
-  g_autoptr(GString) subject = g_string_new (NULL);
-  g_autoptr(GString) body = g_string_new (NULL);
-  g_autofree char *body_text = NULL;
-  const char *subject_template = NULL, *body_template = NULL;
-  RenderData data = { 0 };
-
-  g_return_val_if_fail (LF_IS_TEMPLATE (self), FALSE);
-  g_return_val_if_fail (context != NULL, FALSE);
-  g_return_val_if_fail (recipient != NULL, FALSE);
-  g_return_val_if_fail (subject_out != NULL, FALSE);
-  g_return_val_if_fail (body_out != NULL, FALSE);
-
-  data.language = lf_template_pick_language (self, recipient->language);
-  lf_template_get_variant (self, data.language, &subject_template, &body_template);
-
-  problems = g_ptr_array_new_with_free_func ((GDestroyNotify) lf_template_problem_free);
-  values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  data.context = context;
-  data.recipient = recipient;
-  data.values = values;
-
-  body_text = normalise_newlines (body_template);
-  if (!expand (subject_template, "subject", render_lookup, &data, subject, problems) |
-      !expand (body_text, "body", render_lookup, &data, body, problems))
-    {
-      if (problems->len > 0)
-        set_problems_error (error, problems);
-      else if (data.error != NULL)
-        g_propagate_error (error, g_steal_pointer (&data.error));
-      else
-        g_set_error_literal (error, LF_TEMPLATE_ERROR, LF_TEMPLATE_ERROR_INVALID,
-                             "The template cannot be rendered");
-      g_clear_error (&data.error);
-      return FALSE;
-    }
-
-  *subject_out = lf_template_single_line (subject->str);
-  *body_out = g_strdup (body->str);
-
-  return TRUE;
-}
-
-/**
- * lf_template_format_since:
- * @since: Unix time in seconds
- * @timezone: (nullable): an IANA time zone; %NULL or an unknown one means UTC
- * @language: (nullable): "en", "de", "fr" have their own format; others get English
- *
- * Returns: (transfer full): e.g. "18 Nov 2025, 12:20 CET"
- */
-char *
-lf_template_format_since (gint64      since,
-                          const char *timezone,
-                          const char *language)
-{
-  static const char * const months_en[] = {
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"
-  };
-  static const char * const months_de[] = {
-    "Jan.", "Feb.", "März", "Apr.", "Mai", "Juni", "Juli", "Aug.", "Sept.", "Okt.", "Nov.",
-    "Dez."
-  };
-  static const char * const months_fr[] = {
-    "janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.",
-    "nov.", "déc."
-  };
-  g_autoptr(GTimeZone) tz = NULL;
-  g_autoptr(GDateTime) utc = NULL;
-  g_autoptr(GDateTime) local = NULL;
-  g_autofree char *primary = NULL;
-  g_autofree char *key = normalise_language (language);
-  const char *abbreviation;
-  int month;
-
-  if (timezone != NULL && *timezone != '\0')
-    tz = g_time_zone_new_identifier (timezone);
-  if (tz == NULL)
-    tz = g_time_zone_new_utc ();
-
-  utc = g_date_time_new_from_unix_utc (since);
-  g_return_val_if_fail (utc != NULL, NULL);
-  local = g_date_time_to_timezone (utc, tz);
-  abbreviation = g_date_time_get_timezone_abbreviation (local);
-  month = g_date_time_get_month (local) - 1;
-  primary = key != NULL ? primary_subtag (key) : g_strdup ("en");
-
-  if (g_str_equal (primary, "de"))
-    return g_strdup_printf ("%d. %s %d, %02d:%02d %s",
-                            g_date_time_get_day_of_month (local), months_de[month],
-                            g_date_time_get_year (local), g_date_time_get_hour (local),
-                            g_date_time_get_minute (local), abbreviation);
-  if (g_str_equal (primary, "fr"))
-    return g_strdup_printf ("%d %s %d, %02d:%02d %s",
-                            g_date_time_get_day_of_month (local), months_fr[month],
-                            g_date_time_get_year (local), g_date_time_get_hour (local),
-                            g_date_time_get_minute (local), abbreviation);
-
-  return g_strdup_printf ("%d %s %d, %02d:%02d %s",
-                          g_date_time_get_day_of_month (local), months_en[month],
-                          g_date_time_get_year (local), g_date_time_get_hour (local),
-                          g_date_time_get_minute (local), abbreviation);
-}
-
-/**
- * lf_template_single_line:
- * @value: (nullable): any text
- *
- * Makes @value safe for a header or the middle of a sentence: invalid UTF-8 is repaired,
- * every control character (CR, LF, tab, C1 controls such as NEL) and the Unicode line and
- * paragraph separators become spaces, runs of spaces collapse to one, and the ends are
- * trimmed.
- *
- * Returns: (transfer full): the single-line text
- */
-char *
-lf_template_single_line (const char *value)
-{
-  g_autofree char *valid = NULL;
-  GString *out;
-  gboolean pending_space = FALSE;
-
-  if (value == NULL)
-    return g_strdup ("");
-
-  valid = g_utf8_make_valid (value, -1);
-  out = g_string_new (NULL);
-
-  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_unichar_iscntrl (c) || g_unichar_isspace (c) ||
-          c == 0x2028 || c == 0x2029 || c == 0x85)
-        {
-          pending_space = out->len > 0;
-          continue;
-        }
-
-      if (pending_space)
-        g_string_append_c (out, ' ');
-      pending_space = FALSE;
-      g_string_append_unichar (out, c);
-    }
-
-  return g_string_free (out, FALSE);
-}

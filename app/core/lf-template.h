@@ -96,5 +96,7 @@ char               *lf_template_format_since       (gint64                  sinc
                                                     const char             *timezone,
                                                     const char             *language);
 char               *lf_template_single_line        (const char             *value);
+char               *lf_template_join_list          (const char * const     *items,
+                                                    const char             *language);
 
 G_END_DECLS

@@ -18,10 +18,13 @@
  * older 2.1 that some phones and Outlook still write): folded lines (CRLF + space or tab),
  * backslash escapes, property groups ("item1.EMAIL"), TYPE parameters as a list
  * ("TYPE=work,voice"), repeated ("TYPE=WORK;TYPE=VOICE") or bare ("WORK;VOICE"),
- * QUOTED-PRINTABLE values with soft line breaks, CHARSET parameters and UTF-8. Writes
- * vCard 4.0. */
+ * QUOTED-PRINTABLE values with soft line breaks, CHARSET parameters and UTF-8. Writing
+ * (vCard 4.0) is in lf-vcard-write.c.
+ *
+ * Hostile files: lines are unfolded one at a time (memory holds a card, not the file cut
+ * into lines), a card keeps at most LF_VCARD_MAX_PROPERTIES properties, and problems go to
+ * an LfImportReport, which keeps a bounded number of examples of each kind. */
 
-#define MAX_LINE_OCTETS 75
 
 typedef struct
 {
@@ -61,26 +64,6 @@ card_free (Card *card)
 }
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Card, card_free)
-
-static void
-add_problem (GPtrArray  *problems,
-             const char *format,
-             ...) G_GNUC_PRINTF (2, 3);
-
-static void
-add_problem (GPtrArray  *problems,
-             const char *format,
-             ...)
-{
-  va_list args;
-
-  if (problems == NULL)
-    return;
-
-  va_start (args, format);
-  g_ptr_array_add (problems, g_strdup_vprintf (format, args));
-  va_end (args);
-}
 
 /* The index of the first @c outside double quotes, or -1. */
 static gssize
@@ -511,8 +494,8 @@ name_from_n (const char *value)
 }
 
 static LfContact *
-contact_from_card (Card      *card,
-                   GPtrArray *problems)
+contact_from_card (Card           *card,
+                   LfImportReport *report)
 {
   g_autoptr(LfContact) contact = NULL;
   g_autofree char *fn = NULL;
@@ -731,7 +714,7 @@ contact_from_card (Card      *card,
     lf_contact_set_name (contact, lf_contact_get_primary_email (contact));
   if (lf_contact_get_name (contact) == NULL)
     {
-      add_problem (problems, _("card %u: no name or e-mail"), card->number);
+      lf_import_report_skip (report, _("card %u: no name or e-mail"), card->number);
       return NULL;
     }
 
@@ -755,77 +738,99 @@ is_quoted_printable_line (const char *line)
   return strstr (upper, "QUOTED-PRINTABLE") != NULL;
 }
 
-/* Physical lines → logical lines (unfolded), with the number of the first physical line. */
-static void
-unfold (const char *data,
-        gsize       length,
-        GPtrArray  *lines,
-        GArray     *numbers)
+/* Physical lines → logical lines (unfolded), one at a time: memory holds one logical line,
+ * not the whole file split up. */
+typedef struct
 {
-  GString *current = NULL;
-  gboolean current_qp = FALSE;
-  const char *p = data;
-  const char *end = data + length;
-  guint number = 0;
+  const char *p;
+  const char *end;
+  guint       number;      /* of the last physical line read */
+  GString    *line;
+} Unfolder;
 
-  while (p < end)
+/* The next logical line into u->line, and the number of its first physical line. */
+static gboolean
+unfold_next (Unfolder *u,
+             guint    *number)
+{
+  gboolean qp = FALSE;
+  gboolean have = FALSE;
+
+  g_string_truncate (u->line, 0);
+
+  while (u->p < u->end)
     {
-      const char *nl = memchr (p, '\n', end - p);
-      const char *line_end = nl ? nl : end;
-      gsize len = line_end - p;
+      const char *nl = memchr (u->p, '\n', u->end - u->p);
+      const char *line_end = nl ? nl : u->end;
+      gsize len = line_end - u->p;
 
-      number++;
-      if (len > 0 && p[len - 1] == '\r')
+      if (len > 0 && u->p[len - 1] == '\r')
         len--;
 
-      if (current != NULL && len > 0 && (p[0] == ' ' || p[0] == '\t'))
-        g_string_append_len (current, p + 1, len - 1);
-      else if (current != NULL && current_qp && current->len > 0 &&
-               current->str[current->len - 1] == '=')
+      if (have)
         {
-          /* QUOTED-PRINTABLE soft line break. */
-          g_string_truncate (current, current->len - 1);
-          g_string_append_len (current, p, len);
+          if (len > 0 && (u->p[0] == ' ' || u->p[0] == '\t'))
+            g_string_append_len (u->line, u->p + 1, len - 1);
+          else if (qp && u->line->len > 0 && u->line->str[u->line->len - 1] == '=')
+            {
+              /* QUOTED-PRINTABLE soft line break. */
+              g_string_truncate (u->line, u->line->len - 1);
+              g_string_append_len (u->line, u->p, len);
+            }
+          else
+            return TRUE;    /* the next logical line starts here: not consumed */
         }
       else
         {
-          if (current != NULL)
-            g_ptr_array_add (lines, g_string_free (current, FALSE));
-          current = g_string_new_len (p, len);
-          g_array_append_val (numbers, number);
-          current_qp = is_quoted_printable_line (current->str);
+          g_string_append_len (u->line, u->p, len);
+          *number = u->number + 1;
+          have = TRUE;
+          qp = is_quoted_printable_line (u->line->str);
         }
 
-      p = line_end + 1;
+      u->number++;
+      u->p = line_end + 1;
     }
 
-  if (current != NULL)
-    g_ptr_array_add (lines, g_string_free (current, FALSE));
+  return have;
+}
+
+static void
+finish_card (Card           *card,
+             GPtrArray      *contacts,
+             LfImportReport *report)
+{
+  LfContact *contact = contact_from_card (card, report);
+
+  if (contact != NULL)
+    g_ptr_array_add (contacts, contact);
 }
 
 /**
  * lf_vcard_parse:
  * @data: the file's contents
  * @length: the length of @data, or -1 if it is nul-terminated
- * @problems: (nullable) (element-type utf8): where to add a message for each card skipped
- *   or line ignored ("card 3: no name or e-mail")
+ * @report: (nullable): where to say which card is skipped or which line ignored
+ *   ("card 3: no name or e-mail")
  * @error: return location for a #GError: set only when the file holds no vCard at all
  *
  * Returns: (transfer container) (element-type LfContact): the contacts read, each with its
  *   origin ("card 3") as %LF_CONTACT_ORIGIN_KEY data
  */
 GPtrArray *
-lf_vcard_parse (const char  *data,
-                gssize       length,
-                GPtrArray   *problems,
-                GError     **error)
+lf_vcard_parse (const char      *data,
+                gssize           length,
+                LfImportReport  *report,
+                GError         **error)
 {
-  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GArray) numbers = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GString) buffer = g_string_new (NULL);
   g_autoptr(GPtrArray) contacts = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(Card) card = NULL;
   guint n_cards = 0;
   gboolean outside_reported = FALSE;
+  Unfolder unfolder;
+  guint number = 0;
+  guint n_lines = 0;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
 
@@ -839,24 +844,25 @@ lf_vcard_parse (const char  *data,
       length -= 3;
     }
 
-  unfold (data, length, lines, numbers);
+  unfolder = (Unfolder) { data, data + length, 0, buffer };
 
-  for (guint i = 0; i < lines->len; i++)
+  while (unfold_next (&unfolder, &number))
     {
-      char *line = g_strstrip (lines->pdata[i]);
-      guint number = g_array_index (numbers, guint, i);
+      char *line = g_strstrip (buffer->str);
       Property *prop;
+
+      if (++n_lines % 4096 == 0 &&
+          !lf_import_report_progress (report, unfolder.p - data))
+        break;
 
       if (g_ascii_strcasecmp (line, "BEGIN:VCARD") == 0)
         {
           if (card != NULL)
             {
-              LfContact *contact;
-
-              add_problem (problems, _("card %u: not closed by END:VCARD"), card->number);
-              contact = contact_from_card (card, problems);
-              if (contact != NULL)
-                g_ptr_array_add (contacts, contact);
+              /* Imported as far as it goes, and said so: not "skipped". */
+              lf_import_report_note (report, _("card %u: not closed by END:VCARD; read up "
+                                               "to the next BEGIN:VCARD"), card->number);
+              finish_card (card, contacts, report);
               g_clear_pointer (&card, card_free);
             }
           card = g_new0 (Card, 1);
@@ -870,10 +876,7 @@ lf_vcard_parse (const char  *data,
         {
           if (card != NULL)
             {
-              LfContact *contact = contact_from_card (card, problems);
-
-              if (contact != NULL)
-                g_ptr_array_add (contacts, contact);
+              finish_card (card, contacts, report);
               g_clear_pointer (&card, card_free);
             }
           continue;
@@ -885,16 +888,25 @@ lf_vcard_parse (const char  *data,
       if (card == NULL)
         {
           if (!outside_reported)
-            add_problem (problems, _("line %u: text outside a vCard, ignored"), number);
+            lf_import_report_note (report, _("line %u: text outside a vCard, ignored"),
+                                   number);
           outside_reported = TRUE;
+          continue;
+        }
+
+      if (card->properties->len >= LF_VCARD_MAX_PROPERTIES)
+        {
+          lf_import_report_note (report, _("card %u, line %u: more than %u properties in "
+                                           "one card, ignored"),
+                                 card->number, number, LF_VCARD_MAX_PROPERTIES);
           continue;
         }
 
       prop = parse_property (line, number);
       if (prop == NULL)
         {
-          add_problem (problems, _("card %u, line %u: not a vCard property, ignored"),
-                       card->number, number);
+          lf_import_report_note (report, _("card %u, line %u: not a vCard property, ignored"),
+                                 card->number, number);
           continue;
         }
       g_ptr_array_add (card->properties, prop);
@@ -902,12 +914,9 @@ lf_vcard_parse (const char  *data,
 
   if (card != NULL)
     {
-      LfContact *contact;
-
-      add_problem (problems, _("card %u: not closed by END:VCARD"), card->number);
-      contact = contact_from_card (card, problems);
-      if (contact != NULL)
-        g_ptr_array_add (contacts, contact);
+      lf_import_report_note (report, _("card %u: not closed by END:VCARD; read up to the "
+                                       "end of the file"), card->number);
+      finish_card (card, contacts, report);
     }
 
   if (n_cards == 0)
@@ -918,181 +927,4 @@ lf_vcard_parse (const char  *data,
     }
 
   return g_steal_pointer (&contacts);
-}
-
-/* ------------------------------------------------------------------------ */
-/* Writing                                                                  */
-/* ------------------------------------------------------------------------ */
-
-static void
-append_escaped (GString    *out,
-                const char *value,
-                gboolean    escape_comma)
-{
-  for (const char *p = value; *p != '\0'; p++)
-    {
-      switch (*p)
-        {
-        case '\\':
-          g_string_append (out, "\\\\");
-          break;
-        case '\n':
-          g_string_append (out, "\\n");
-          break;
-        case '\r':
-          break;
-        case ';':
-          g_string_append (out, "\\;");
-          break;
-        case ',':
-          g_string_append (out, escape_comma ? "\\," : ",");
-          break;
-        default:
-          g_string_append_c (out, *p);
-        }
-    }
-}
-
-/* Folds at 75 octets (RFC 6350 §3.2) without splitting a UTF-8 sequence. */
-static void
-append_folded (GString    *out,
-               const char *line)
-{
-  gsize col = 0;
-
-  for (const char *p = line; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gsize len = g_utf8_next_char (p) - p;
-
-      if (col + len > MAX_LINE_OCTETS)
-        {
-          g_string_append (out, "\r\n ");
-          col = 1;
-        }
-      g_string_append_len (out, p, len);
-      col += len;
-    }
-  g_string_append (out, "\r\n");
-}
-
-static void
-write_line (GString    *out,
-            const char *name,
-            const char *value,
-            gboolean    escape_comma)
-{
-  g_autoptr(GString) line = g_string_new (name);
-
-  g_string_append_c (line, ':');
-  append_escaped (line, value, escape_comma);
-  append_folded (out, line->str);
-}
-
-static void
-write_list_line (GString            *out,
-                 const char         *name,
-                 const char * const *values)
-{
-  g_autoptr(GString) line = g_string_new (name);
-
-  g_string_append_c (line, ':');
-  for (guint i = 0; values[i] != NULL; i++)
-    {
-      if (i > 0)
-        g_string_append_c (line, ',');
-      append_escaped (line, values[i], TRUE);
-    }
-  append_folded (out, line->str);
-}
-
-/**
- * lf_vcard_write:
- * @contacts: (element-type LfContact): the contacts
- * @include_secrets: whether to write per-client webhook URLs
- *
- * Returns: (transfer full): the contacts as vCard 4.0 (RFC 6350), CRLF line ends
- */
-char *
-lf_vcard_write (GPtrArray *contacts,
-                gboolean   include_secrets)
-{
-  GString *out = g_string_new (NULL);
-
-  g_return_val_if_fail (contacts != NULL, NULL);
-
-  for (guint i = 0; i < contacts->len; i++)
-    {
-      LfContact *contact = contacts->pdata[i];
-      const char * const *list;
-      const char *name = lf_contact_get_name (contact);
-      g_autofree char *uid = g_strconcat ("urn:uuid:", lf_contact_get_id (contact), NULL);
-      g_autofree char *family = NULL;
-      g_autofree char *given = NULL;
-      const char *space;
-
-      g_string_append (out, "BEGIN:VCARD\r\nVERSION:4.0\r\n");
-      if (g_uuid_string_is_valid (lf_contact_get_id (contact)))
-        write_line (out, "UID", uid, FALSE);
-      write_line (out, "FN", name ? name : "", TRUE);
-
-      /* N is optional in 4.0 but Apple and Google want it: the last word as family name. */
-      space = name ? strrchr (name, ' ') : NULL;
-      family = space ? g_strdup (space + 1) : g_strdup (name ? name : "");
-      given = space ? g_strndup (name, space - name) : g_strdup ("");
-      {
-        g_autoptr(GString) n = g_string_new ("N:");
-
-        append_escaped (n, family, TRUE);
-        g_string_append_c (n, ';');
-        append_escaped (n, given, TRUE);
-        g_string_append (n, ";;;");
-        append_folded (out, n->str);
-      }
-
-      if (lf_contact_get_company (contact))
-        write_line (out, "ORG", lf_contact_get_company (contact), TRUE);
-      if (lf_contact_get_role (contact))
-        write_line (out, "TITLE", lf_contact_get_role (contact), TRUE);
-
-      list = lf_contact_get_emails (contact);
-      for (guint j = 0; list[j] != NULL; j++)
-        write_line (out, j == 0 ? "EMAIL;PREF=1" : "EMAIL", list[j], TRUE);
-      list = lf_contact_get_phones (contact);
-      for (guint j = 0; list[j] != NULL; j++)
-        write_line (out, j == 0 ? "TEL;VALUE=text;PREF=1" : "TEL;VALUE=text", list[j], TRUE);
-
-      for (const char * const *kind = lf_contact_get_channel_kinds (); *kind; kind++)
-        {
-          const char *handle = lf_contact_get_channel (contact, *kind);
-          g_autofree char *prop = NULL;
-          g_autofree char *value = NULL;
-
-          if (handle == NULL)
-            continue;
-          prop = g_strdup_printf ("IMPP;X-SERVICE-TYPE=%s", *kind);
-          value = g_strdup_printf ("%s:%s", *kind, handle);
-          write_line (out, prop, value, FALSE);
-        }
-
-      if (lf_contact_get_timezone (contact))
-        write_line (out, "TZ", lf_contact_get_timezone (contact), TRUE);
-      if (lf_contact_get_language (contact))
-        write_line (out, "LANG", lf_contact_get_language (contact), TRUE);
-      list = lf_contact_get_tags (contact);
-      if (list[0] != NULL)
-        write_list_line (out, "CATEGORIES", list);
-      list = lf_contact_get_platforms (contact);
-      if (list[0] != NULL)
-        write_list_line (out, "X-LIFELINE-PLATFORMS", list);
-      if (lf_contact_get_preferred (contact))
-        write_line (out, "X-LIFELINE-PREFERRED", lf_contact_get_preferred (contact), TRUE);
-      if (include_secrets && lf_contact_get_webhook (contact))
-        write_line (out, "X-LIFELINE-WEBHOOK", lf_contact_get_webhook (contact), TRUE);
-      if (lf_contact_get_notes (contact))
-        write_line (out, "NOTE", lf_contact_get_notes (contact), TRUE);
-
-      g_string_append (out, "END:VCARD\r\n");
-    }
-
-  return g_string_free (out, FALSE);
 }

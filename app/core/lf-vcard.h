@@ -10,14 +10,18 @@
 #include <gio/gio.h>
 
 #include "lf-contact.h"
+#include "lf-import-report.h"
 
 G_BEGIN_DECLS
 
-GPtrArray *lf_vcard_parse (const char  *data,
-                           gssize       length,
-                           GPtrArray   *problems,
-                           GError     **error);
-char      *lf_vcard_write (GPtrArray   *contacts,
-                           gboolean     include_secrets);
+/* More is not a person's card: the rest of its lines are ignored (and said so). */
+#define LF_VCARD_MAX_PROPERTIES 1000
+
+GPtrArray *lf_vcard_parse (const char      *data,
+                           gssize           length,
+                           LfImportReport  *report,
+                           GError         **error);
+char      *lf_vcard_write (GPtrArray       *contacts,
+                           gboolean         include_secrets);
 
 G_END_DECLS

@@ -49,6 +49,8 @@ struct _LfClientsPage
   LfTemplateStore    *notice_templates;   /* a bundle's templates and channels go here */
   LfChannelStore     *notice_channels;
   LfPlan             *plan;               /* a bundle's plan */
+  AdwToast           *import_toast;       /* while a file is read: progress, Cancel */
+  GCancellable       *import_cancellable;
 
   /* Template widgets */
   GtkStack           *state_stack;
@@ -452,36 +454,6 @@ delete_cb (GObject      *object,
 /* Import ----------------------------------------------------------------- */
 
 static void
-notices_imported_cb (GObject      *object,
-                     GAsyncResult *result,
-                     gpointer      user_data)
-{
-  g_autoptr(LfClientsPage) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *counts = NULL;
-  g_autofree char *text = NULL;
-  guint n_channels, n_templates;
-
-  if (!lf_notice_bundle_import_finish (result, &n_channels, &n_templates, &error))
-    {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
-      /* Translators: %s says why */
-      text = g_strdup_printf (_("The channels and templates were not imported: %s"),
-                              error->message);
-      show_message (self, text);
-      return;
-    }
-
-  counts = lf_notice_bundle_describe (n_channels, n_templates);
-  if (counts == NULL)
-    return;
-  /* Translators: e.g. "2 channels and 1 template imported" */
-  text = g_strdup_printf (_("%s imported"), counts);
-  show_message (self, text);
-}
-
-static void
 apply_cb (GObject      *object,
           GAsyncResult *result,
           gpointer      user_data)
@@ -489,9 +461,8 @@ apply_cb (GObject      *object,
   g_autoptr(LfClientsPage) self = user_data;
   LfImportPreview *preview = LF_IMPORT_PREVIEW (object);
   g_autoptr(GError) error = NULL;
-  g_autofree char *text = NULL;
-  LfBundle *bundle;
-  guint n;
+  g_autoptr(GString) text = g_string_new (NULL);
+  guint n, n_channels, n_templates, n_steps;
 
   if (!lf_import_preview_apply_finish (preview, result, &error))
     {
@@ -500,23 +471,20 @@ apply_cb (GObject      *object,
       return;
     }
 
-  n = lf_import_preview_get_added (preview)->len + lf_import_preview_get_merged (preview)->len;
-  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u client imported",
-                                       "%u clients imported", n), n);
-  show_message (self, text);
-
-  bundle = lf_import_preview_get_bundle (preview);
-  if (bundle != NULL && bundle->plan != NULL && self->plan != NULL)
+  lf_import_preview_get_applied (preview, &n, &n_channels, &n_templates, &n_steps);
+  g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u client imported",
+                                             "%u clients imported", n), n);
+  if (n_channels > 0 || n_templates > 0)
     {
-      g_autoptr(GError) plan_error = NULL;
+      g_autofree char *counts = lf_notice_bundle_describe (n_channels, n_templates);
 
-      if (!lf_plan_set_steps_from_json (self->plan, bundle->plan, &plan_error))
-        show_message (self, plan_error->message);
+      /* Translators: appended to "2 clients imported": e.g. "2 channels and 1 template" */
+      g_string_append_printf (text, _(", %s"), counts);
     }
-  if (bundle != NULL && (bundle->channels != NULL || bundle->templates != NULL) &&
-      self->notice_channels != NULL && self->notice_templates != NULL)
-    lf_notice_bundle_import_async (bundle, self->notice_channels, self->notice_templates,
-                                   self->cancellable, notices_imported_cb, g_object_ref (self));
+  if (n_steps > 0)
+    g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, ", a plan of %u step",
+                                               ", a plan of %u steps", n_steps), n_steps);
+  show_message (self, text->str);
 }
 
 static void
@@ -527,7 +495,11 @@ on_import_response_cb (AdwMessageDialog *dialog,
   LfImportPreview *preview = g_object_get_data (G_OBJECT (dialog), "lf-preview");
 
   if (g_strcmp0 (response, "import") == 0 && preview != NULL)
-    lf_import_preview_apply_async (preview, self->cancellable, apply_cb, g_object_ref (self));
+    {
+      lf_import_preview_set_targets (preview, self->notice_channels, self->notice_templates,
+                                     self->plan);
+      lf_import_preview_apply_async (preview, self->cancellable, apply_cb, g_object_ref (self));
+    }
 }
 
 static void
@@ -543,6 +515,10 @@ preview_cb (GObject      *object,
   gboolean empty;
 
   preview = lf_import_preview_load_finish (result, &error);
+  if (self->import_toast != NULL)
+    adw_toast_dismiss (self->import_toast);
+  g_clear_object (&self->import_toast);
+  g_clear_object (&self->import_cancellable);
   if (preview == NULL)
     {
       g_autofree char *escaped = NULL;
@@ -959,6 +935,10 @@ lf_clients_page_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  if (self->import_cancellable != NULL)
+    g_cancellable_cancel (self->import_cancellable);
+  g_clear_object (&self->import_cancellable);
+  g_clear_object (&self->import_toast);
   if (self->list_box != NULL)
     gtk_list_box_bind_model (self->list_box, NULL, NULL, NULL, NULL);
   g_clear_object (&self->sort_model);
@@ -1236,6 +1216,40 @@ lf_clients_page_delete (LfClientsPage *self,
                                  g_object_ref (self));
 }
 
+static void
+on_import_cancel_clicked_cb (LfClientsPage *self)
+{
+  if (self->import_cancellable != NULL)
+    g_cancellable_cancel (self->import_cancellable);
+}
+
+/* The file is read on a worker; a large one shows how far it is, with Cancel. */
+static void
+import_progress_cb (double   fraction,
+                    gpointer user_data)
+{
+  LfClientsPage *self = user_data;
+  g_autofree char *title = NULL;
+
+  if (self->import_cancellable == NULL || g_cancellable_is_cancelled (self->import_cancellable))
+    return;
+
+  /* Translators: %d is a percentage */
+  title = g_strdup_printf (_("Reading the file… %d %%"), (int) (fraction * 100));
+  if (self->import_toast == NULL)
+    {
+      self->import_toast = g_object_ref (adw_toast_new (title));
+      adw_toast_set_timeout (self->import_toast, 0);
+      adw_toast_set_button_label (self->import_toast, _("_Cancel"));
+      g_signal_connect_object (self->import_toast, "button-clicked",
+                               G_CALLBACK (on_import_cancel_clicked_cb), self,
+                               G_CONNECT_SWAPPED);
+      show_toast (self, self->import_toast);
+    }
+  else
+    adw_toast_set_title (self->import_toast, title);
+}
+
 /**
  * lf_clients_page_import_file:
  *
@@ -1256,7 +1270,16 @@ lf_clients_page_import_file (LfClientsPage *self,
       return;
     }
 
-  lf_import_preview_load_async (self->store, file, self->cancellable, preview_cb,
+  /* One file at a time: a new one cancels the one being read. */
+  if (self->import_cancellable != NULL)
+    g_cancellable_cancel (self->import_cancellable);
+  g_clear_object (&self->import_cancellable);
+  self->import_cancellable = g_cancellable_new ();
+  g_signal_connect_object (self->cancellable, "cancelled",
+                           G_CALLBACK (g_cancellable_cancel), self->import_cancellable,
+                           G_CONNECT_SWAPPED);
+  lf_import_preview_load_async (self->store, file, import_progress_cb, g_object_ref (self),
+                                g_object_unref, self->import_cancellable, preview_cb,
                                 g_object_ref (self));
 }
 

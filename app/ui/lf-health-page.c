@@ -16,6 +16,7 @@
 
 #include "lf-health-format.h"
 #include "lf-platform-detail.h"
+#include "lf-providers-view.h"
 
 /* The page only binds to the monitor: its diagnosis drives the banner, its `checking` and
  * `last-checked` the line under it, and its platform model — sorted with problems first and
@@ -57,6 +58,8 @@ struct _LfHealthPage
   GtkLabel           *last_checked_label;
   GtkSpinner         *checking_spinner;
   GtkListBox         *platform_list;
+  LfProvidersView    *providers_view;
+  GtkWidget          *platforms_heading;
 };
 
 G_DEFINE_FINAL_TYPE (LfHealthPage, lf_health_page, ADW_TYPE_BIN)
@@ -481,10 +484,13 @@ lf_health_page_class_init (LfHealthPageClass *klass)
 
   g_type_ensure (LF_TYPE_PLATFORM_DETAIL);
   g_type_ensure (LF_TYPE_PLATFORM_PICKER);
+  g_type_ensure (LF_TYPE_PROVIDERS_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/ui/lf-health-page.ui");
   gtk_widget_class_bind_template_child (widget_class, LfHealthPage, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, LfHealthPage, providers_view);
+  gtk_widget_class_bind_template_child (widget_class, LfHealthPage, platforms_heading);
   gtk_widget_class_bind_template_child (widget_class, LfHealthPage, main_stack);
   gtk_widget_class_bind_template_child (widget_class, LfHealthPage, banner);
   gtk_widget_class_bind_template_child (widget_class, LfHealthPage, banner_icon);
@@ -511,6 +517,10 @@ lf_health_page_init (LfHealthPage *self)
   gtk_widget_set_focusable (gtk_widget_get_parent (GTK_WIDGET (self->banner_button)), FALSE);
   gtk_widget_set_focusable (gtk_widget_get_parent (GTK_WIDGET (self->banner_button2)), FALSE);
   gtk_widget_add_css_class (GTK_WIDGET (self->banner_button), "suggested-action");
+
+  /* "Your Platforms" tells the list from the provider cards above it, when there are any. */
+  g_object_bind_property (self->providers_view, "visible", self->platforms_heading, "visible",
+                          G_BINDING_SYNC_CREATE);
 
   self->sorter = GTK_SORTER (gtk_custom_sorter_new (compare_platforms, NULL, NULL));
   self->sorted = gtk_sort_list_model_new (NULL, g_object_ref (self->sorter));
@@ -552,6 +562,19 @@ lf_health_page_get_monitor (LfHealthPage *self)
 }
 
 /**
+ * lf_health_page_get_providers_view:
+ *
+ * Returns: (transfer none): the Providers section (an #LfProvidersView)
+ */
+GtkWidget *
+lf_health_page_get_providers_view (LfHealthPage *self)
+{
+  g_return_val_if_fail (LF_IS_HEALTH_PAGE (self), NULL);
+
+  return GTK_WIDGET (self->providers_view);
+}
+
+/**
  * lf_health_page_set_monitor:
  * @monitor: (nullable): the monitor to show
  */
@@ -573,6 +596,7 @@ lf_health_page_set_monitor (LfHealthPage *self,
   gtk_list_box_bind_model (self->platform_list, NULL, NULL, NULL, NULL);
   gtk_sort_list_model_set_model (self->sorted, NULL);
   g_set_object (&self->monitor, monitor);
+  lf_providers_view_set_monitor (self->providers_view, monitor);
 
   if (monitor != NULL)
     {

@@ -21,6 +21,7 @@ G_DECLARE_FINAL_TYPE (LfHealthPage, lf_health_page, LF, HEALTH_PAGE, AdwBin)
 
 GtkWidget        *lf_health_page_new              (void);
 LfMonitor        *lf_health_page_get_monitor      (LfHealthPage *self);
+GtkWidget        *lf_health_page_get_providers_view (LfHealthPage *self);
 void              lf_health_page_set_monitor      (LfHealthPage *self,
                                                    LfMonitor    *monitor);
 void              lf_health_page_set_settings     (LfHealthPage *self,

@@ -1,0 +1,1123 @@
+/* lf-outage.c
+ *
+ * Copyright 2026 The Lifeline authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "lf-outage"
+
+#include "config.h"
+
+#include "lf-outage.h"
+#include "lf-json.h"
+#include "lf-notice-context.h"
+#include "lf-template.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+/* The outage day in one place, without widgets. The Health banner, a platform's details,
+ * notifications, the tray, the Notices page and `lifeline --notify affected|all-clear` all
+ * ask this file, so they cannot disagree:
+ *
+ *  - An *outage* is a platform that is down: on its own (PayPal answering 503) or behind a
+ *    provider the diagnosis blames (Upwork and Discord behind Cloudflare). Slow, degraded,
+ *    maintenance and unknown platforms are not outages, and neither is the user's own
+ *    network: no red alarm, no incident, no client notice.
+ *  - Down platforms are grouped by what explains them (lf_outage_get_groups()): one group
+ *    per blamed provider, one per platform down on its own. The incident bridge opens one
+ *    incident per group, titled after the provider or the platform.
+ *  - A notice is about a client: each client linked to a down platform gets one message
+ *    naming only *their* down platforms, with the status page of their outage (the
+ *    platform's page, else the provider's), greeted by given name (lf_outage_plan_notice()).
+ *  - Every sent notice is recorded in the incident log (lf_outage_record_notice()): one
+ *    "notice-sent" entry per incident it concerns, whose "told" member lists, per client,
+ *    the platforms they were told about and the Message-ID of the mail. That record is what
+ *    keeps a restart from notifying the same outage twice, and what the all-clear follows:
+ *    once every platform a client was told about is up, they are due the all-clear, exactly
+ *    once, as a reply to the outage mail (lf_outage_plan_all_clear()).
+ */
+
+#define TOLD_KEY "told"
+#define NOTICE_KEY "notice"
+#define TEMPLATE_KEY "template"
+#define TELL_CLIENTS_STEP "respond-tell-clients"
+#define ALL_CLEAR_STEP "recover-all-clear"
+
+/* ------------------------------------------------------------------------ */
+/* Helpers                                                                  */
+/* ------------------------------------------------------------------------ */
+
+void
+lf_outage_group_free (LfOutageGroup *group)
+{
+  if (group == NULL)
+    return;
+
+  g_free (group->provider_id);
+  g_free (group->provider_name);
+  g_strfreev (group->platforms);
+  g_free (group->title);
+  g_free (group);
+}
+
+void
+lf_outage_plan_free (LfOutagePlan *plan)
+{
+  if (plan == NULL)
+    return;
+
+  g_clear_pointer (&plan->recipients, g_ptr_array_unref);
+  g_strfreev (plan->platforms);
+  g_free (plan);
+}
+
+static gboolean
+network_problem (LfMonitor *monitor)
+{
+  LfDiagnosis *diagnosis = lf_monitor_get_diagnosis (monitor);
+  LfDiagnosisKind kind = diagnosis != NULL ? lf_diagnosis_get_kind (diagnosis)
+                                           : LF_DIAGNOSIS_ALL_CLEAR;
+
+  return kind == LF_DIAGNOSIS_LOCAL_NETWORK || kind == LF_DIAGNOSIS_OFFLINE;
+}
+
+static LfState
+state_of (LfMonitor  *monitor,
+          const char *platform_id)
+{
+  LfPlatformState *state = lf_monitor_lookup_platform (monitor, platform_id);
+
+  return state != NULL ? lf_platform_state_get_state (state) : LF_STATE_UNKNOWN;
+}
+
+static const char *
+platform_name (LfCatalog  *catalog,
+               const char *platform_id)
+{
+  LfCatalogPlatform *platform = catalog != NULL ? lf_catalog_lookup_platform (catalog,
+                                                                              platform_id)
+                                                : NULL;
+
+  return platform != NULL && platform->name != NULL ? platform->name : platform_id;
+}
+
+static const char *
+provider_name (LfCatalog  *catalog,
+               const char *provider_id)
+{
+  LfCatalogProvider *provider = catalog != NULL ? lf_catalog_lookup_provider (catalog,
+                                                                              provider_id)
+                                                : NULL;
+
+  return provider != NULL && provider->name != NULL ? provider->name : provider_id;
+}
+
+/* The provider the diagnosis blames for @platform_id's outage, or NULL. */
+static const char *
+blamed_provider (LfMonitor  *monitor,
+                 const char *platform_id)
+{
+  LfDiagnosis *diagnosis = lf_monitor_get_diagnosis (monitor);
+  LfPlatformState *state = lf_monitor_lookup_platform (monitor, platform_id);
+  const char *provider;
+  const char * const *providers;
+
+  if (diagnosis == NULL || state == NULL ||
+      lf_diagnosis_get_kind (diagnosis) != LF_DIAGNOSIS_PROVIDER_OUTAGE)
+    return NULL;
+
+  provider = lf_diagnosis_get_provider_id (diagnosis);
+  providers = lf_platform_state_get_providers (state);
+  if (provider == NULL)
+    return NULL;
+  if (providers != NULL && g_strv_contains (providers, provider))
+    return provider;
+  /* Not listed behind it, but its failing answer came from that CDN's edge. */
+  if ((lf_platform_state_get_cause (state) == LF_CAUSE_CDN_EDGE ||
+       lf_platform_state_get_cause (state) == LF_CAUSE_ORIGIN_VIA_CDN) &&
+      g_strcmp0 (lf_platform_state_get_cdn (state), provider) == 0)
+    return provider;
+
+  return NULL;
+}
+
+/* "https://www.cloudflarestatus.com/api/v2/summary.json" → "https://www.cloudflarestatus.com/" */
+static char *
+page_of_status_spec (LfStatusSpec *spec)
+{
+  g_autoptr(GUri) uri = NULL;
+
+  if (spec == NULL)
+    return NULL;
+  if (spec->page != NULL && *spec->page != '\0')
+    return g_strdup (spec->page);
+  if (spec->url == NULL || spec->kind != LF_STATUS_KIND_STATUSPAGE)
+    return NULL;
+
+  uri = g_uri_parse (spec->url, G_URI_FLAGS_NONE, NULL);
+  if (uri == NULL || g_uri_get_host (uri) == NULL)
+    return NULL;
+
+  return g_uri_join (G_URI_FLAGS_NONE, g_uri_get_scheme (uri), NULL, g_uri_get_host (uri),
+                     g_uri_get_port (uri), "/", NULL, NULL);
+}
+
+static char *
+provider_page (LfCatalog  *catalog,
+               LfMonitor  *monitor,
+               const char *provider_id)
+{
+  LfStatusReport *report = monitor != NULL ? lf_monitor_get_provider_status (monitor,
+                                                                             provider_id)
+                                           : NULL;
+  LfCatalogProvider *provider = catalog != NULL ? lf_catalog_lookup_provider (catalog,
+                                                                              provider_id)
+                                                : NULL;
+
+  if (provider != NULL && provider->status != NULL && provider->status->page != NULL)
+    return g_strdup (provider->status->page);
+  if (report != NULL && report->page_url != NULL && *report->page_url != '\0')
+    return g_strdup (report->page_url);
+
+  return provider != NULL ? page_of_status_spec (provider->status) : NULL;
+}
+
+/**
+ * lf_outage_status_page:
+ * @catalog: the catalog
+ * @monitor: (nullable): the live states
+ * @platform_id: a catalog id
+ * @down: whether it is down now (then the blamed provider's page comes first)
+ *
+ * The page a client can follow the outage on: for a platform down behind a blamed
+ * provider, the provider's page; else the platform's own status page, else the page of
+ * a provider it sits behind.
+ *
+ * Returns: (transfer full) (nullable): a URL, or %NULL when there is none
+ */
+char *
+lf_outage_status_page (LfCatalog  *catalog,
+                       LfMonitor  *monitor,
+                       const char *platform_id,
+                       gboolean    down)
+{
+  LfCatalogPlatform *platform;
+  LfPlatformState *state;
+  const char *blamed = NULL;
+  char *page;
+
+  g_return_val_if_fail (catalog != NULL, NULL);
+  g_return_val_if_fail (platform_id != NULL, NULL);
+
+  platform = lf_catalog_lookup_platform (catalog, platform_id);
+  state = monitor != NULL ? lf_monitor_lookup_platform (monitor, platform_id) : NULL;
+  if (monitor != NULL && down)
+    blamed = blamed_provider (monitor, platform_id);
+
+  if (blamed != NULL && (page = provider_page (catalog, monitor, blamed)) != NULL)
+    return page;
+  if (platform != NULL && (page = page_of_status_spec (platform->status)) != NULL)
+    return page;
+  if (state != NULL && lf_platform_state_get_status_page (state) != NULL)
+    return g_strdup (lf_platform_state_get_status_page (state));
+
+  for (guint i = 0; platform != NULL && platform->providers[i] != NULL; i++)
+    if ((page = provider_page (catalog, monitor, platform->providers[i])) != NULL)
+      return page;
+
+  return NULL;
+}
+
+/* ------------------------------------------------------------------------ */
+/* What is wrong                                                            */
+/* ------------------------------------------------------------------------ */
+
+/**
+ * lf_outage_dup_down:
+ *
+ * Returns: (transfer full): the ids of the watched platforms that are down, in the
+ *   monitor's order; none while the user's own network is the problem
+ */
+GStrv
+lf_outage_dup_down (LfMonitor *monitor)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  GListModel *platforms;
+
+  g_return_val_if_fail (LF_IS_MONITOR (monitor), NULL);
+
+  if (network_problem (monitor))
+    return g_strv_builder_end (builder);
+
+  platforms = lf_monitor_get_platforms (monitor);
+  for (guint i = 0; i < g_list_model_get_n_items (platforms); i++)
+    {
+      g_autoptr(LfPlatformState) state = g_list_model_get_item (platforms, i);
+
+      if (lf_platform_state_get_state (state) == LF_STATE_DOWN)
+        g_strv_builder_add (builder, lf_platform_state_get_id (state));
+    }
+
+  return g_strv_builder_end (builder);
+}
+
+/**
+ * lf_outage_get_level:
+ *
+ * Returns: how bad it is: an outage only when a platform is down (and the user's own
+ *   network is fine)
+ */
+LfOutageLevel
+lf_outage_get_level (LfMonitor *monitor)
+{
+  g_auto(GStrv) down = NULL;
+  GListModel *platforms;
+  LfDiagnosis *diagnosis;
+
+  g_return_val_if_fail (LF_IS_MONITOR (monitor), LF_OUTAGE_LEVEL_CLEAR);
+
+  if (network_problem (monitor))
+    return LF_OUTAGE_LEVEL_NETWORK;
+
+  down = lf_outage_dup_down (monitor);
+  if (down[0] != NULL)
+    return LF_OUTAGE_LEVEL_OUTAGE;
+
+  platforms = lf_monitor_get_platforms (monitor);
+  for (guint i = 0; i < g_list_model_get_n_items (platforms); i++)
+    {
+      g_autoptr(LfPlatformState) state = g_list_model_get_item (platforms, i);
+      LfState value = lf_platform_state_get_state (state);
+
+      if (value == LF_STATE_DEGRADED || value == LF_STATE_MAINTENANCE)
+        return LF_OUTAGE_LEVEL_DEGRADED;
+    }
+
+  /* A provider reporting a major incident while everything behind it still answers. */
+  diagnosis = lf_monitor_get_diagnosis (monitor);
+  if (diagnosis != NULL && lf_diagnosis_get_kind (diagnosis) != LF_DIAGNOSIS_ALL_CLEAR)
+    return LF_OUTAGE_LEVEL_DEGRADED;
+
+  return LF_OUTAGE_LEVEL_CLEAR;
+}
+
+static LfCause
+common_cause (LfMonitor          *monitor,
+              const char * const *platforms,
+              LfCause             fallback)
+{
+  guint counts[LF_N_CAUSES] = { 0 };
+  LfCause best = fallback;
+
+  for (guint i = 0; platforms[i] != NULL; i++)
+    {
+      LfPlatformState *state = lf_monitor_lookup_platform (monitor, platforms[i]);
+      LfCause cause = state != NULL ? lf_platform_state_get_cause (state) : LF_CAUSE_NONE;
+
+      if (cause != LF_CAUSE_NONE && cause < LF_N_CAUSES)
+        counts[cause]++;
+    }
+  for (guint c = 0; c < LF_N_CAUSES; c++)
+    if (counts[c] > counts[best])
+      best = c;
+
+  return best;
+}
+
+/**
+ * lf_outage_get_groups:
+ * @drill: a rehearsal: titles start with "Drill: "
+ *
+ * Returns: (transfer full) (element-type LfOutageGroup): the down platforms grouped by
+ *   what explains them: first the blamed provider's, then one per platform down on its own
+ */
+GPtrArray *
+lf_outage_get_groups (LfMonitor *monitor,
+                      gboolean   drill)
+{
+  GPtrArray *groups = g_ptr_array_new_with_free_func ((GDestroyNotify) lf_outage_group_free);
+  g_auto(GStrv) down = NULL;
+  g_autoptr(GStrvBuilder) behind = g_strv_builder_new ();
+  LfCatalog *catalog;
+  LfDiagnosis *diagnosis;
+  const char *provider = NULL;
+  gboolean any_behind = FALSE;
+
+  g_return_val_if_fail (LF_IS_MONITOR (monitor), groups);
+
+  catalog = lf_monitor_get_catalog (monitor);
+  diagnosis = lf_monitor_get_diagnosis (monitor);
+  down = lf_outage_dup_down (monitor);
+  if (diagnosis != NULL && lf_diagnosis_get_kind (diagnosis) == LF_DIAGNOSIS_PROVIDER_OUTAGE)
+    provider = lf_diagnosis_get_provider_id (diagnosis);
+
+  for (guint i = 0; down[i] != NULL; i++)
+    if (provider != NULL && g_strcmp0 (blamed_provider (monitor, down[i]), provider) == 0)
+      {
+        g_strv_builder_add (behind, down[i]);
+        any_behind = TRUE;
+      }
+
+  if (any_behind)
+    {
+      LfOutageGroup *group = g_new0 (LfOutageGroup, 1);
+      g_autofree char *what = NULL;
+
+      group->provider_id = g_strdup (provider);
+      group->provider_name = g_strdup (lf_diagnosis_get_provider_name (diagnosis) != NULL
+                                       ? lf_diagnosis_get_provider_name (diagnosis)
+                                       : provider_name (catalog, provider));
+      group->platforms = g_strv_builder_end (behind);
+      group->kind = LF_DIAGNOSIS_PROVIDER_OUTAGE;
+      group->cause = common_cause (monitor, (const char * const *) group->platforms,
+                                   LF_CAUSE_CDN_EDGE);
+      /* Translators: an incident's title; the provider, e.g. "Cloudflare outage" */
+      what = g_strdup_printf (_("%s outage"), group->provider_name);
+      /* Translators: the title of an incident in a fire drill */
+      group->title = drill ? g_strdup_printf (_("Drill: %s"), what) : g_steal_pointer (&what);
+      g_ptr_array_add (groups, group);
+    }
+
+  for (guint i = 0; down[i] != NULL; i++)
+    {
+      LfOutageGroup *group;
+      g_autofree char *what = NULL;
+
+      if (any_behind && g_strcmp0 (blamed_provider (monitor, down[i]), provider) == 0)
+        continue;
+
+      group = g_new0 (LfOutageGroup, 1);
+      group->platforms = g_new0 (char *, 2);
+      group->platforms[0] = g_strdup (down[i]);
+      group->kind = LF_DIAGNOSIS_PLATFORM_OUTAGE;
+      group->cause = common_cause (monitor, (const char * const *) group->platforms,
+                                   LF_CAUSE_HTTP_ERROR);
+      /* Translators: an incident's title; the platform, e.g. "PayPal outage" */
+      what = g_strdup_printf (_("%s outage"), platform_name (catalog, down[i]));
+      group->title = drill ? g_strdup_printf (_("Drill: %s"), what) : g_steal_pointer (&what);
+      g_ptr_array_add (groups, group);
+    }
+
+  return groups;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Platform names                                                           */
+/* ------------------------------------------------------------------------ */
+
+static char *
+fold (const char *text)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (text));
+  g_autofree char *normal = g_utf8_normalize (stripped, -1, G_NORMALIZE_ALL_COMPOSE);
+
+  return normal != NULL ? g_utf8_casefold (normal, -1) : g_strdup ("");
+}
+
+/**
+ * lf_outage_resolve_platform:
+ * @catalog: the catalog in use (custom platforms included)
+ * @text: what a file or a person wrote: an id ("upwork") or a display name in any case
+ *   ("Upwork", "UPWORK", "Freelancer.com")
+ *
+ * Returns: (transfer full) (nullable): the catalog id, or %NULL when nothing matches
+ */
+char *
+lf_outage_resolve_platform (LfCatalog  *catalog,
+                            const char *text)
+{
+  g_autofree char *wanted = NULL;
+
+  g_return_val_if_fail (catalog != NULL, NULL);
+
+  if (text == NULL)
+    return NULL;
+  if (lf_catalog_lookup_platform (catalog, text) != NULL)
+    return g_strdup (text);
+
+  wanted = fold (text);
+  if (*wanted == '\0')
+    return NULL;
+
+  for (guint i = 0; i < catalog->platforms->len; i++)
+    {
+      LfCatalogPlatform *platform = g_ptr_array_index (catalog->platforms, i);
+      g_autofree char *id = fold (platform->id);
+      g_autofree char *name = platform->name != NULL ? fold (platform->name) : NULL;
+
+      if (g_str_equal (id, wanted) || g_strcmp0 (name, wanted) == 0)
+        return g_strdup (platform->id);
+    }
+
+  return NULL;
+}
+
+/**
+ * lf_outage_normalise_platforms:
+ * @platforms: (nullable): ids or display names as written
+ * @unknown: (out) (optional) (transfer full): the ones the catalog does not know
+ *
+ * Returns: (transfer full): the list with every known platform as its catalog id, the
+ *   unknown ones kept as written, without duplicates, in the original order
+ */
+GStrv
+lf_outage_normalise_platforms (LfCatalog          *catalog,
+                               const char * const *platforms,
+                               GStrv              *unknown)
+{
+  g_autoptr(GStrvBuilder) out = g_strv_builder_new ();
+  g_autoptr(GStrvBuilder) missing = g_strv_builder_new ();
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  g_return_val_if_fail (catalog != NULL, NULL);
+
+  for (guint i = 0; platforms != NULL && platforms[i] != NULL; i++)
+    {
+      g_autofree char *id = lf_outage_resolve_platform (catalog, platforms[i]);
+      const char *value = id != NULL ? id : platforms[i];
+
+      if (*value == '\0' || !g_hash_table_add (seen, fold (value)))
+        continue;
+      g_strv_builder_add (out, value);
+      if (id == NULL)
+        g_strv_builder_add (missing, platforms[i]);
+    }
+
+  if (unknown != NULL)
+    *unknown = g_strv_builder_end (missing);
+
+  return g_strv_builder_end (out);
+}
+
+/* ------------------------------------------------------------------------ */
+/* The record of who was told                                               */
+/* ------------------------------------------------------------------------ */
+
+typedef struct
+{
+  char       *contact_id;
+  GPtrArray  *platforms;    /* char *, told and not cleared */
+  char       *message_id;   /* the latest outage mail, for threading */
+  gint64      told_at;
+} Told;
+
+static void
+told_free (gpointer data)
+{
+  Told *told = data;
+
+  g_free (told->contact_id);
+  g_ptr_array_unref (told->platforms);
+  g_free (told->message_id);
+  g_free (told);
+}
+
+static Told *
+told_lookup (GHashTable *table,
+             const char *contact_id)
+{
+  Told *told = g_hash_table_lookup (table, contact_id);
+
+  if (told == NULL)
+    {
+      told = g_new0 (Told, 1);
+      told->contact_id = g_strdup (contact_id);
+      told->platforms = g_ptr_array_new_with_free_func (g_free);
+      g_hash_table_insert (table, told->contact_id, told);
+    }
+
+  return told;
+}
+
+static gboolean
+ptr_array_has (GPtrArray  *array,
+               const char *value)
+{
+  return g_ptr_array_find_with_equal_func (array, value, g_str_equal, NULL);
+}
+
+/* Replays the "notice-sent" entries of the log's incidents (not closed, drill or not as
+ * @drill says): who was told about which platforms and not yet given the all-clear. */
+static GHashTable *
+collect_told (LfIncidentLog *log,
+              gboolean       drill)
+{
+  GHashTable *table = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, told_free);
+  guint n;
+
+  if (log == NULL)
+    return table;
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (log));
+  for (guint i = n; i > 0; i--)   /* oldest first */
+    {
+      g_autoptr(LfIncident) incident = g_list_model_get_item (G_LIST_MODEL (log), i - 1);
+
+      if (lf_incident_get_status (incident) == LF_INCIDENT_CLOSED ||
+          lf_incident_get_drill (incident) != !!drill)
+        continue;
+
+      for (guint j = 0; j < lf_incident_get_n_entries (incident); j++)
+        {
+          const LfTimelineEntry *entry = lf_incident_get_entry (incident, j);
+          const char *data = lf_timeline_entry_get_data (entry, TOLD_KEY);
+          const char *template = lf_timeline_entry_get_data (entry, TEMPLATE_KEY);
+          g_autoptr(JsonNode) root = NULL;
+          JsonArray *array;
+          gboolean clear = g_strcmp0 (template, "all-clear") == 0;
+
+          if (entry->kind != LF_TIMELINE_NOTICE_SENT || data == NULL)
+            continue;
+          if (!clear && g_strcmp0 (template, "outage") != 0)
+            continue;
+
+          root = lf_json_parse (data, -1, NULL);
+          if (root == NULL || !JSON_NODE_HOLDS_ARRAY (root))
+            continue;
+
+          array = json_node_get_array (root);
+          for (guint k = 0; k < json_array_get_length (array); k++)
+            {
+              JsonNode *node = json_array_get_element (array, k);
+              JsonObject *object;
+              const char *contact;
+              JsonArray *platforms;
+              Told *told;
+
+              if (!JSON_NODE_HOLDS_OBJECT (node))
+                continue;
+              object = json_node_get_object (node);
+              contact = json_object_get_string_member_with_default (object, "contact", NULL);
+              if (contact == NULL || !json_object_has_member (object, "platforms") ||
+                  !JSON_NODE_HOLDS_ARRAY (json_object_get_member (object, "platforms")))
+                continue;
+              platforms = json_object_get_array_member (object, "platforms");
+
+              told = told_lookup (table, contact);
+              for (guint m = 0; m < json_array_get_length (platforms); m++)
+                {
+                  const char *platform = json_array_get_string_element (platforms, m);
+
+                  if (platform == NULL || clear)
+                    continue;
+                  if (!ptr_array_has (told->platforms, platform))
+                    g_ptr_array_add (told->platforms, g_strdup (platform));
+                }
+              if (clear)
+                {
+                  /* The all-clear settles every platform it names. */
+                  for (guint m = 0; m < json_array_get_length (platforms); m++)
+                    {
+                      const char *platform = json_array_get_string_element (platforms, m);
+                      guint index;
+
+                      if (platform != NULL &&
+                          g_ptr_array_find_with_equal_func (told->platforms, platform,
+                                                            g_str_equal, &index))
+                        g_ptr_array_remove_index (told->platforms, index);
+                    }
+                }
+              else if (json_object_get_string_member_with_default (object, "message_id",
+                                                                   NULL) != NULL)
+                {
+                  g_free (told->message_id);
+                  told->message_id = g_strdup (json_object_get_string_member (object,
+                                                                              "message_id"));
+                }
+            }
+        }
+    }
+
+  return table;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Plans                                                                    */
+/* ------------------------------------------------------------------------ */
+
+static LfRecipient *
+recipient_for (LfContact *contact)
+{
+  g_autoptr(JsonObject) object = lf_contact_to_json (contact);
+  g_autoptr(GError) error = NULL;
+  LfRecipient *recipient = lf_recipient_new_from_json (object, &error);
+
+  if (recipient == NULL)
+    g_message ("A client cannot be a recipient: %s", error->message);
+
+  return recipient;
+}
+
+/* Fills what @recipient is told: @ids (catalog ids), their names and the status page. */
+static void
+tell (LfRecipient *recipient,
+      LfCatalog   *catalog,
+      LfMonitor   *monitor,
+      GPtrArray   *ids,
+      gboolean     down)
+{
+  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+  g_autoptr(GStrvBuilder) id_list = g_strv_builder_new ();
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      const char *id = g_ptr_array_index (ids, i);
+      const char *blamed = down ? blamed_provider (monitor, id) : NULL;
+
+      g_strv_builder_add (id_list, id);
+      g_strv_builder_add (names, platform_name (catalog, id));
+      if (recipient->provider == NULL && blamed != NULL)
+        recipient->provider = g_strdup (provider_name (catalog, blamed));
+      if (recipient->status_url == NULL)
+        recipient->status_url = lf_outage_status_page (catalog, monitor, id, down);
+    }
+
+  recipient->platform_ids = g_strv_builder_end (id_list);
+  recipient->platforms = g_strv_builder_end (names);
+  /* An empty status URL (not NULL) leaves the sentence out rather than falling back to a
+   * page about another platform. */
+  if (recipient->status_url == NULL)
+    recipient->status_url = g_strdup ("");
+  if (recipient->provider == NULL)
+    recipient->provider = g_strdup ("");
+}
+
+static GStrv
+contact_platforms (LfCatalog *catalog,
+                   LfContact *contact)
+{
+  return lf_outage_normalise_platforms (catalog, lf_contact_get_platforms (contact), NULL);
+}
+
+/**
+ * lf_outage_plan_notice:
+ * @monitor: the live (or one-shot) states
+ * @contacts: (element-type LfContact): the client directory
+ * @platform_id: (nullable): one platform ("Notify clients" on its details), or %NULL / ""
+ *   for every down platform
+ * @log: (nullable): the incident log: clients already told about all of their down
+ *   platforms are left out (a restart during the same outage does not notify again)
+ *
+ * Returns: (transfer full): one recipient per affected client, each told only about their
+ *   own down platforms
+ */
+LfOutagePlan *
+lf_outage_plan_notice (LfMonitor     *monitor,
+                       GPtrArray     *contacts,
+                       const char    *platform_id,
+                       LfIncidentLog *log)
+{
+  LfOutagePlan *plan = g_new0 (LfOutagePlan, 1);
+  g_autoptr(GHashTable) told = NULL;
+  g_autoptr(GStrvBuilder) all = g_strv_builder_new ();
+  g_autoptr(GHashTable) in_plan = g_hash_table_new (g_str_hash, g_str_equal);
+  g_auto(GStrv) down = NULL;
+  LfCatalog *catalog;
+  gboolean drill;
+
+  g_return_val_if_fail (LF_IS_MONITOR (monitor), plan);
+  g_return_val_if_fail (contacts != NULL, plan);
+
+  catalog = lf_monitor_get_catalog (monitor);
+  drill = lf_monitor_get_drill (monitor);
+  plan->recipients = g_ptr_array_new_with_free_func ((GDestroyNotify) lf_recipient_free);
+  down = lf_outage_dup_down (monitor);
+  if (platform_id != NULL && *platform_id != '\0')
+    {
+      g_autofree char *id = lf_outage_resolve_platform (catalog, platform_id);
+
+      g_strfreev (down);
+      down = g_new0 (char *, 2);
+      down[0] = g_strdup (id != NULL ? id : platform_id);
+    }
+  told = collect_told (log, drill);
+
+  for (guint i = 0; i < contacts->len; i++)
+    {
+      LfContact *contact = g_ptr_array_index (contacts, i);
+      g_auto(GStrv) linked = contact_platforms (catalog, contact);
+      g_autoptr(GPtrArray) affected = g_ptr_array_new ();
+      g_autoptr(GPtrArray) fresh = g_ptr_array_new ();
+      Told *record = g_hash_table_lookup (told, lf_contact_get_id (contact));
+      LfRecipient *recipient;
+
+      if (linked[0] == NULL)
+        {
+          plan->n_unlinked++;
+          continue;
+        }
+
+      for (guint j = 0; down[j] != NULL; j++)
+        if (g_strv_contains ((const char * const *) linked, down[j]))
+          {
+            g_ptr_array_add (affected, down[j]);
+            if (record == NULL || !ptr_array_has (record->platforms, down[j]))
+              g_ptr_array_add (fresh, down[j]);
+          }
+
+      if (affected->len == 0)
+        {
+          plan->n_unaffected++;
+          continue;
+        }
+      if (fresh->len == 0)
+        {
+          plan->n_already_told++;
+          continue;
+        }
+
+      recipient = recipient_for (contact);
+      if (recipient == NULL)
+        continue;
+      /* Told about what is new to them, so nobody hears of the same outage twice. */
+      tell (recipient, catalog, monitor, fresh, TRUE);
+      g_ptr_array_add (plan->recipients, recipient);
+      for (guint j = 0; j < fresh->len; j++)
+        if (g_hash_table_add (in_plan, g_ptr_array_index (fresh, j)))
+          g_strv_builder_add (all, g_ptr_array_index (fresh, j));
+    }
+
+  /* Keep the monitor's order of platforms. */
+  {
+    g_autoptr(GStrvBuilder) ordered = g_strv_builder_new ();
+
+    for (guint j = 0; down[j] != NULL; j++)
+      if (g_hash_table_contains (in_plan, down[j]))
+        g_strv_builder_add (ordered, down[j]);
+    plan->platforms = g_strv_builder_end (ordered);
+  }
+
+  return plan;
+}
+
+/**
+ * lf_outage_plan_all_clear:
+ * @contacts: (element-type LfContact): the client directory
+ * @log: the incident log with the record of who was told
+ *
+ * The clients told of an outage whose platforms are all up again and who have not had the
+ * all-clear: each is told about exactly the platforms of their outage notice, in reply to
+ * it (LfRecipient.in_reply_to).
+ *
+ * Returns: (transfer full): the plan; no recipient when nothing is due
+ */
+LfOutagePlan *
+lf_outage_plan_all_clear (LfMonitor     *monitor,
+                          GPtrArray     *contacts,
+                          LfIncidentLog *log)
+{
+  LfOutagePlan *plan = g_new0 (LfOutagePlan, 1);
+  g_autoptr(GHashTable) told = NULL;
+  g_autoptr(GPtrArray) all = g_ptr_array_new ();
+  g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
+  LfCatalog *catalog;
+
+  g_return_val_if_fail (LF_IS_MONITOR (monitor), plan);
+  g_return_val_if_fail (contacts != NULL, plan);
+
+  catalog = lf_monitor_get_catalog (monitor);
+  plan->recipients = g_ptr_array_new_with_free_func ((GDestroyNotify) lf_recipient_free);
+  told = collect_told (log, lf_monitor_get_drill (monitor));
+
+  for (guint i = 0; i < contacts->len; i++)
+    {
+      LfContact *contact = g_ptr_array_index (contacts, i);
+      Told *record = g_hash_table_lookup (told, lf_contact_get_id (contact));
+      gboolean all_up = TRUE;
+      LfRecipient *recipient;
+
+      if (lf_contact_get_platforms (contact) == NULL ||
+          lf_contact_get_platforms (contact)[0] == NULL)
+        plan->n_unlinked++;
+      if (record == NULL || record->platforms->len == 0)
+        continue;
+
+      for (guint j = 0; j < record->platforms->len; j++)
+        if (state_of (monitor, g_ptr_array_index (record->platforms, j)) != LF_STATE_UP)
+          all_up = FALSE;
+      if (!all_up)
+        continue;
+
+      recipient = recipient_for (contact);
+      if (recipient == NULL)
+        continue;
+      tell (recipient, catalog, monitor, record->platforms, FALSE);
+      recipient->in_reply_to = g_strdup (record->message_id);
+      g_ptr_array_add (plan->recipients, recipient);
+      for (guint j = 0; j < record->platforms->len; j++)
+        if (!ptr_array_has (all, g_ptr_array_index (record->platforms, j)))
+          {
+            g_ptr_array_add (all, g_ptr_array_index (record->platforms, j));
+            g_strv_builder_add (ids, g_ptr_array_index (record->platforms, j));
+          }
+    }
+
+  plan->platforms = g_strv_builder_end (ids);
+  return plan;
+}
+
+/* The incident of the log a platform's notice belongs to: an open one covering it, else
+ * the newest one covering it that is not closed. */
+static LfIncident *
+incident_for (LfIncidentLog *log,
+              const char    *platform_id,
+              gboolean       drill)
+{
+  LfIncident *found = NULL;
+
+  for (guint i = 0; log != NULL && i < g_list_model_get_n_items (G_LIST_MODEL (log)); i++)
+    {
+      g_autoptr(LfIncident) incident = g_list_model_get_item (G_LIST_MODEL (log), i);
+
+      if (lf_incident_get_drill (incident) != !!drill ||
+          lf_incident_get_status (incident) == LF_INCIDENT_CLOSED ||
+          !g_strv_contains (lf_incident_get_platforms (incident), platform_id))
+        continue;
+      if (lf_incident_is_open (incident))
+        return incident;
+      if (found == NULL)
+        found = incident;
+    }
+
+  return found;
+}
+
+/**
+ * lf_outage_build_context:
+ * @plan: what is told
+ * @log: (nullable): for the incident id
+ * @profile: (nullable): the user's own details
+ *
+ * The values that are the same for every recipient: the start of the earliest outage in
+ * the plan ({since}), the incident, the user's details. The platforms, provider and status
+ * page are the recipient's own (see lf_outage_plan_notice()).
+ *
+ * Returns: (transfer full): the render context
+ */
+LfRenderContext *
+lf_outage_build_context (LfMonitor     *monitor,
+                         LfOutagePlan  *plan,
+                         LfIncidentLog *log,
+                         LfProfile     *profile)
+{
+  LfRenderContext *context = lf_render_context_new ();
+  LfHistory *history;
+  LfCatalog *catalog;
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  gboolean drill;
+
+  g_return_val_if_fail (LF_IS_MONITOR (monitor), context);
+  g_return_val_if_fail (plan != NULL, context);
+
+  history = lf_monitor_get_history (monitor);
+  catalog = lf_monitor_get_catalog (monitor);
+  drill = lf_monitor_get_drill (monitor);
+
+  for (guint i = 0; plan->platforms != NULL && plan->platforms[i] != NULL; i++)
+    {
+      const char *id = plan->platforms[i];
+      LfPlatformState *state = lf_monitor_lookup_platform (monitor, id);
+      LfIncident *incident = incident_for (log, id, drill);
+      gint64 start = 0;
+
+      g_ptr_array_add (names, (gpointer) platform_name (catalog, id));
+      if (incident != NULL && lf_incident_get_started_at (incident) != NULL)
+        start = g_date_time_to_unix (lf_incident_get_started_at (incident));
+      if (start == 0 && history != NULL)
+        start = lf_notice_context_find_start (history, id, TRUE);
+      if (start == 0 && state != NULL && lf_platform_state_get_since (state) > 0)
+        start = lf_platform_state_get_since (state) / G_USEC_PER_SEC;
+      if (start > 0 && (context->since == 0 || start < context->since))
+        context->since = start;
+      if (context->incident_id == NULL && incident != NULL)
+        context->incident_id = g_strdup (lf_incident_get_id (incident));
+    }
+  g_ptr_array_add (names, NULL);
+
+  context->platform = lf_template_join_list ((const char * const *) names->pdata, NULL);
+  if (context->since == 0)
+    context->since = g_get_real_time () / G_USEC_PER_SEC;
+  context->drill = drill;
+  lf_notice_context_apply_profile (context, profile);
+
+  return context;
+}
+
+/**
+ * lf_outage_record_notice:
+ * @log: the incident log
+ * @notice: a notice that was sent (or retried)
+ *
+ * Records who was told what: for each incident a told platform belongs to, one
+ * "notice-sent" entry whose "told" data lists the clients (opaque ids), the platforms of
+ * that incident they were told about and the Message-ID of their mail. Only messages that
+ * went out (sent, or handed to the mail app) count. Sending an outage notice ticks the
+ * run's "Tell affected clients" step, an all-clear its "all clear" step.
+ *
+ * Returns: the number of clients recorded
+ */
+guint
+lf_outage_record_notice (LfIncidentLog *log,
+                         LfNotice      *notice)
+{
+  const LfRenderContext *context;
+  const char *template_id;
+  g_autoptr(GHashTable) per_incident = NULL;   /* LfIncident → JsonArray */
+  g_autoptr(GHashTable) contacts = g_hash_table_new (g_str_hash, g_str_equal);
+  GHashTableIter iter;
+  gpointer key, value;
+  LfChannel *channel;
+
+  g_return_val_if_fail (LF_IS_INCIDENT_LOG (log), 0);
+  g_return_val_if_fail (LF_IS_NOTICE (notice), 0);
+
+  context = lf_notice_get_context (notice);
+  template_id = lf_template_get_id (lf_notice_get_template (notice));
+  channel = lf_notice_get_channel (notice);
+  per_incident = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
+                                        (GDestroyNotify) json_array_unref);
+
+  for (guint i = 0; i < lf_notice_get_n_entries (notice); i++)
+    {
+      const LfNoticeEntry *entry = lf_notice_get_entry (notice, i);
+      const LfRecipient *recipient = entry->recipient;
+      g_autoptr(GHashTable) objects = g_hash_table_new (g_direct_hash, g_direct_equal);
+
+      if ((entry->result != LF_NOTICE_RESULT_SENT &&
+           entry->result != LF_NOTICE_RESULT_HANDED_OFF) || recipient->platform_ids == NULL)
+        continue;
+
+      for (guint j = 0; recipient->platform_ids[j] != NULL; j++)
+        {
+          LfIncident *incident = incident_for (log, recipient->platform_ids[j],
+                                               context->drill);
+          JsonArray *array;
+          JsonObject *object;
+
+          if (incident == NULL)
+            continue;
+
+          object = g_hash_table_lookup (objects, incident);
+          if (object == NULL)
+            {
+              array = g_hash_table_lookup (per_incident, incident);
+              if (array == NULL)
+                {
+                  array = json_array_new ();
+                  g_hash_table_insert (per_incident, incident, array);
+                }
+              object = json_object_new ();
+              json_object_set_string_member (object, "contact", recipient->contact_id);
+              json_object_set_array_member (object, "platforms", json_array_new ());
+              if (entry->message_id != NULL)
+                {
+                  /* Only the local part: no address lands in the file. */
+                  g_autofree char *local = g_strndup (entry->message_id,
+                                                      strcspn (entry->message_id, "@"));
+
+                  json_object_set_string_member (object, "message_id", local);
+                }
+              json_array_add_object_element (array, object);
+              g_hash_table_insert (objects, incident, object);
+            }
+          json_array_add_string_element (json_object_get_array_member (object, "platforms"),
+                                         recipient->platform_ids[j]);
+          g_hash_table_add (contacts, recipient->contact_id);
+        }
+    }
+
+  g_hash_table_iter_init (&iter, per_incident);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      LfIncident *incident = key;
+      JsonArray *array = value;
+      g_autoptr(JsonNode) node = json_node_init_array (json_node_alloc (), array);
+      g_autoptr(JsonGenerator) generator = json_generator_new ();
+      g_autofree char *told = NULL;
+      g_autofree char *text = NULL;
+      guint n = json_array_get_length (array);
+      const char *step = g_str_equal (template_id, "all-clear") ? ALL_CLEAR_STEP
+                                                                : TELL_CLIENTS_STEP;
+
+      json_generator_set_root (generator, node);
+      told = json_generator_to_data (generator, NULL);
+      /* Translators: an incident timeline entry; the template's name, then a count */
+      text = g_strdup_printf (ngettext ("“%s” sent to %u client", "“%s” sent to %u clients", n),
+                              lf_template_get_name (lf_notice_get_template (notice)), n);
+      lf_incident_log_record (log, incident, LF_TIMELINE_NOTICE_SENT, text,
+                              TEMPLATE_KEY, template_id,
+                              NOTICE_KEY, lf_notice_get_id (notice),
+                              LF_TIMELINE_DATA_CHANNEL,
+                              channel != NULL
+                              ? lf_channel_kind_to_string (lf_channel_get_kind (channel)) : "",
+                              TOLD_KEY, told,
+                              NULL);
+
+      if (g_str_equal (template_id, "outage") || g_str_equal (template_id, "all-clear"))
+        for (guint i = 0; i < lf_incident_get_n_steps (incident); i++)
+          {
+            const LfRunStep *run_step = lf_incident_get_step (incident, i);
+
+            if (g_strcmp0 (run_step->step_id, step) == 0 && run_step->done_at == NULL)
+              lf_incident_log_set_step_done (log, incident, i, TRUE);
+          }
+    }
+
+  return g_hash_table_size (contacts);
+}
+
+/**
+ * lf_outage_get_action:
+ * @log: (nullable): the incident log, for a due all-clear
+ * @n_all_clear: (out) (optional): how many clients the all-clear is due to
+ *
+ * Returns: the next action the state calls for
+ */
+LfOutageAction
+lf_outage_get_action (LfMonitor     *monitor,
+                      LfIncidentLog *log,
+                      guint         *n_all_clear)
+{
+  g_autoptr(GHashTable) told = NULL;
+  GHashTableIter iter;
+  gpointer value;
+  guint n = 0;
+
+  g_return_val_if_fail (LF_IS_MONITOR (monitor), LF_OUTAGE_ACTION_NONE);
+
+  if (n_all_clear != NULL)
+    *n_all_clear = 0;
+
+  switch (lf_outage_get_level (monitor))
+    {
+    case LF_OUTAGE_LEVEL_OUTAGE:
+      return LF_OUTAGE_ACTION_NOTIFY;
+    case LF_OUTAGE_LEVEL_NETWORK:
+      return LF_OUTAGE_ACTION_CHECK_AGAIN;
+    case LF_OUTAGE_LEVEL_CLEAR:
+    case LF_OUTAGE_LEVEL_DEGRADED:
+    default:
+      break;
+    }
+
+  told = collect_told (log, lf_monitor_get_drill (monitor));
+  g_hash_table_iter_init (&iter, told);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      Told *record = value;
+      gboolean all_up = record->platforms->len > 0;
+
+      for (guint j = 0; j < record->platforms->len; j++)
+        if (state_of (monitor, g_ptr_array_index (record->platforms, j)) != LF_STATE_UP)
+          all_up = FALSE;
+      if (all_up)
+        n++;
+    }
+
+  if (n_all_clear != NULL)
+    *n_all_clear = n;
+
+  return n > 0 ? LF_OUTAGE_ACTION_ALL_CLEAR : LF_OUTAGE_ACTION_NONE;
+}

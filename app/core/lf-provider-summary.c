@@ -1,0 +1,173 @@
+/* lf-provider-summary.c — each provider's own status, and how many watched platforms sit
+ * behind it
+ *
+ * Copyright 2026 The Lifeline authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "lf-provider-summary"
+
+#include "config.h"
+
+#include "lf-provider-summary.h"
+#include "lf-platform-state.h"
+
+/* What the Health page's Providers section shows: every provider of the catalog, with the
+ * verdict of its own status source (when the catalog names one and the monitor has read it —
+ * it reads a provider's source while a watched platform sits behind it) and the number of
+ * *watched* platforms tagged with it. Providers some of your platforms sit behind come first,
+ * the worst state first, then the most platforms; the rest keep the catalog's order. */
+
+typedef struct
+{
+  LfProviderSummary *summary;
+  guint              position;
+} Sortable;
+
+/* Worse is larger; unknown above maintenance, as everywhere (never passes for fine). */
+static int
+state_rank (LfState state)
+{
+  switch (state)
+    {
+    case LF_STATE_DOWN: return 4;
+    case LF_STATE_DEGRADED: return 3;
+    case LF_STATE_UNKNOWN: return 2;
+    case LF_STATE_MAINTENANCE: return 1;
+    case LF_STATE_UP:
+    default: return 0;
+    }
+}
+
+static int
+compare_summaries (gconstpointer a,
+                   gconstpointer b)
+{
+  const Sortable *sa = a;
+  const Sortable *sb = b;
+  const LfProviderSummary *pa = sa->summary;
+  const LfProviderSummary *pb = sb->summary;
+  gboolean mine_a = pa->n_platforms > 0;
+  gboolean mine_b = pb->n_platforms > 0;
+
+  if (mine_a != mine_b)
+    return mine_a ? -1 : 1;
+  if (mine_a)
+    {
+      /* a state nobody read says nothing: rank only what a report says */
+      int ra = pa->report != NULL ? state_rank (pa->state) : 0;
+      int rb = pb->report != NULL ? state_rank (pb->state) : 0;
+
+      if (ra != rb)
+        return rb - ra;
+      if (pa->n_platforms != pb->n_platforms)
+        return pb->n_platforms > pa->n_platforms ? 1 : -1;
+    }
+
+  return (int) sa->position - (int) sb->position;
+}
+
+/**
+ * lf_provider_summary_collect:
+ * @catalog: the providers
+ * @platforms: (element-type LfPlatformState): the watched platforms
+ * @status_func: (scope call): the last report of a provider's status source
+ * @user_data: data for @status_func
+ *
+ * Returns: (transfer full) (element-type LfProviderSummary): one summary per provider of
+ *   @catalog, in display order
+ */
+GPtrArray *
+lf_provider_summary_collect (LfCatalog            *catalog,
+                             GListModel           *platforms,
+                             LfProviderStatusFunc  status_func,
+                             gpointer              user_data)
+{
+  g_autoptr(GArray) sortable = g_array_new (FALSE, FALSE, sizeof (Sortable));
+  GPtrArray *result;
+  guint n_platforms;
+
+  g_return_val_if_fail (catalog != NULL, NULL);
+  g_return_val_if_fail (platforms == NULL || G_IS_LIST_MODEL (platforms), NULL);
+
+  n_platforms = platforms != NULL ? g_list_model_get_n_items (platforms) : 0;
+  result = g_ptr_array_new_with_free_func ((GDestroyNotify) lf_provider_summary_free);
+
+  for (guint i = 0; i < catalog->providers->len; i++)
+    {
+      LfCatalogProvider *provider = g_ptr_array_index (catalog->providers, i);
+      LfProviderSummary *summary = g_new0 (LfProviderSummary, 1);
+      Sortable item = { summary, i };
+      LfStatusReport *report = NULL;
+
+      summary->id = g_strdup (provider->id);
+      summary->name = g_strdup (provider->name);
+      summary->has_source = provider->status != NULL;
+      if (summary->has_source && status_func != NULL)
+        report = status_func (provider->id, user_data);
+      summary->report = report != NULL ? lf_status_report_ref (report) : NULL;
+      summary->state = report != NULL ? lf_severity_get_state (report->indicator)
+                                      : LF_STATE_UNKNOWN;
+
+      for (guint j = 0; j < n_platforms; j++)
+        {
+          g_autoptr(LfPlatformState) state = g_list_model_get_item (platforms, j);
+          const char * const *behind = lf_platform_state_get_providers (state);
+
+          if (behind != NULL && g_strv_contains (behind, provider->id))
+            summary->n_platforms++;
+        }
+
+      g_array_append_val (sortable, item);
+    }
+
+  g_array_sort (sortable, compare_summaries);
+  for (guint i = 0; i < sortable->len; i++)
+    g_ptr_array_add (result, g_array_index (sortable, Sortable, i).summary);
+
+  return result;
+}
+
+static LfStatusReport *
+monitor_status (const char *provider_id,
+                gpointer    user_data)
+{
+  return lf_monitor_get_provider_status (user_data, provider_id);
+}
+
+/**
+ * lf_provider_summary_collect_for_monitor:
+ * @monitor: the monitor shown
+ *
+ * lf_provider_summary_collect() for @monitor's catalog, watched platforms and last reports.
+ *
+ * Returns: (transfer full) (element-type LfProviderSummary): the summaries, empty without a
+ *   catalog
+ */
+GPtrArray *
+lf_provider_summary_collect_for_monitor (LfMonitor *monitor)
+{
+  LfCatalog *catalog;
+
+  g_return_val_if_fail (LF_IS_MONITOR (monitor), NULL);
+
+  catalog = lf_monitor_get_catalog (monitor);
+  if (catalog == NULL)
+    return g_ptr_array_new_with_free_func ((GDestroyNotify) lf_provider_summary_free);
+
+  return lf_provider_summary_collect (catalog, lf_monitor_get_platforms (monitor),
+                                      monitor_status, monitor);
+}
+
+void
+lf_provider_summary_free (LfProviderSummary *summary)
+{
+  if (summary == NULL)
+    return;
+
+  g_free (summary->id);
+  g_free (summary->name);
+  g_clear_pointer (&summary->report, lf_status_report_unref);
+  g_free (summary);
+}

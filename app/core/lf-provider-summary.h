@@ -1,0 +1,40 @@
+/* lf-provider-summary.h — each provider's own status, and how many watched platforms sit
+ * behind it
+ *
+ * Copyright 2026 The Lifeline authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "lf-catalog.h"
+#include "lf-monitor.h"
+#include "lf-status.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  char           *id;
+  char           *name;
+  gboolean        has_source;    /* the catalog names a status source for it */
+  LfStatusReport *report;        /* its last report; NULL when not read (yet) or no source */
+  LfState         state;         /* from the report; unknown without one */
+  guint           n_platforms;   /* watched platforms that sit behind it */
+} LfProviderSummary;
+
+/* The last report of a provider's status source, or NULL. */
+typedef LfStatusReport *(*LfProviderStatusFunc) (const char *provider_id,
+                                                 gpointer    user_data);
+
+GPtrArray *lf_provider_summary_collect             (LfCatalog            *catalog,
+                                                    GListModel           *platforms,
+                                                    LfProviderStatusFunc  status_func,
+                                                    gpointer              user_data);
+GPtrArray *lf_provider_summary_collect_for_monitor (LfMonitor            *monitor);
+void       lf_provider_summary_free                (LfProviderSummary    *summary);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LfProviderSummary, lf_provider_summary_free)
+
+G_END_DECLS
