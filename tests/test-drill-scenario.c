@@ -181,6 +181,11 @@ test_drill_invalid (void)
     "<lifeline><drill id='x' duration='10' start='2025-01-01T00:30:00Z' "
     "end='2025-01-01T00:00:00Z'><title>t</title></drill></lifeline>",            /* backwards */
     "<lifeline><drill id='x'",                                                    /* torn */
+    "<lifeline><drill id='x' duration='10' start='2025-01-01T00:00:00Z' "
+    "end='2025-01-01T01:00:00Z'><title>t</title><phase time='2025-01-01T00:00:00Z'/>"
+    "</drill><drill id='y' duration='10' provider='p' platforms='a b' "
+    "start='2025-01-01T00:00:00Z' end='2025-01-01T01:00:00Z'><title>u</title>"
+    "<phase time='2025-01-01T00:00:00Z'/></drill></lifeline>",                   /* two drills */
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

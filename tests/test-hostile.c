@@ -13,8 +13,12 @@
 
 #include <errno.h>
 #include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <signal.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "lf-test-utils.h"
 
@@ -34,6 +38,9 @@ typedef struct
   char     *err;
   gboolean  done;
 } Run;
+
+/* 0, or a file size limit for the next run (a full disk, as far as writes can tell). */
+static rlim_t file_size_limit;
 
 static const char *bypass_prefixes[] = {
   "'\"'",
@@ -89,6 +96,16 @@ communicate_cb (GObject      *object,
   run->done = TRUE;
 }
 
+/* In the child, before exec: writes past the limit fail with EFBIG (not a signal). */
+static void
+limit_file_size (gpointer user_data)
+{
+  struct rlimit limit = { file_size_limit, file_size_limit };
+
+  signal (SIGXFSZ, SIG_IGN);
+  setrlimit (RLIMIT_FSIZE, &limit);
+}
+
 /* Runs lifeline (no display, no session bus); it must exit by itself within 30 s. */
 static int
 run (Fixture            *fixture,
@@ -117,6 +134,9 @@ run (Fixture            *fixture,
   g_subprocess_launcher_setenv (launcher, "SECRET_BACKEND", "file", TRUE);
   g_subprocess_launcher_setenv (launcher, "SECRET_FILE_TEST_PATH", fixture->keyring, TRUE);
   g_subprocess_launcher_setenv (launcher, "SECRET_FILE_TEST_PASSWORD", "test-password", TRUE);
+
+  if (file_size_limit > 0)
+    g_subprocess_launcher_set_child_setup (launcher, limit_file_size, NULL, NULL);
 
   proc = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
   g_assert_no_error (error);
@@ -248,6 +268,186 @@ test_json_user_catalog (Fixture       *fixture,
     }
 }
 
+/* ------------------------------------------------------------------------ */
+/* Files                                                                    */
+/* ------------------------------------------------------------------------ */
+
+/* A FIFO nobody writes to: a blocking open would wait forever. */
+static void
+test_import_fifo (Fixture       *fixture,
+                  gconstpointer  user_data)
+{
+  g_autofree char *path = g_build_filename (fixture->home, "contacts.csv", NULL);
+  const char *args[] = { "--import", path, NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  gint64 start = g_get_monotonic_time ();
+
+  g_assert_cmpint (mkfifo (path, 0600), ==, 0);
+  g_assert_cmpint (run (fixture, args, &out, &err), ==, 1);
+  g_assert_nonnull (strstr (err, "is not a regular file"));
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 10 * G_USEC_PER_SEC);
+}
+
+static void
+test_export_missing_folder (Fixture       *fixture,
+                            gconstpointer  user_data)
+{
+  g_autofree char *path = g_build_filename (fixture->home, "no", "such", "dir", "x.json", NULL);
+  g_autofree char *no = g_build_filename (fixture->home, "no", NULL);
+  const char *args[] = { "--export", path, NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  g_assert_cmpint (run (fixture, args, &out, &err), ==, 1);
+  g_assert_nonnull (strstr (err, "does not exist"));
+  g_assert_false (g_file_test (no, G_FILE_TEST_EXISTS));
+}
+
+/* ------------------------------------------------------------------------ */
+/* Bundles                                                                  */
+/* ------------------------------------------------------------------------ */
+
+/* The example of docs/DESIGN.md, as printed there, imports whole. */
+static void
+test_design_example (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  g_autofree char *design_path = g_build_filename (g_getenv ("G_TEST_SRCDIR"), "..", "docs",
+                                                   "DESIGN.md", NULL);
+  g_autofree char *design = NULL;
+  g_autofree char *example = NULL;
+  g_autofree char *path = NULL;
+  const char *start, *end;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  const char *args[] = { "--import", NULL, NULL };
+
+  g_assert_true (g_file_get_contents (design_path, &design, NULL, NULL));
+  start = strstr (design, "**The bundle**");
+  g_assert_nonnull (start);
+  start = strstr (start, "```json\n");
+  g_assert_nonnull (start);
+  start += strlen ("```json\n");
+  end = strstr (start, "```");
+  g_assert_nonnull (end);
+  example = g_strndup (start, end - start);
+  path = write_file (fixture, "design-example.json", example, -1);
+  args[1] = path;
+
+  g_assert_cmpint (run (fixture, args, &out, &err), ==, 0);
+  g_test_message ("%s%s", out, err);
+  g_assert_nonnull (strstr (out, "1 client to add"));
+  g_assert_nonnull (strstr (out, "Imported into the keyring."));
+  g_assert_nonnull (strstr (out, "Imported 2 channels and 1 template."));
+  g_assert_nonnull (strstr (out, "Imported a plan of 1 step."));
+}
+
+static const char full_bundle[] =
+  "{ \"format\": \"lifeline-bundle\", \"version\": 1,\n"
+  "  \"me\": { \"name\": \"Sam Freelancer\", \"email\": \"sam@example.com\" },\n"
+  "  \"contacts\": [ { \"name\": \"Ada Lovelace\", \"emails\": [\"ada@example.com\"] },\n"
+  "                { \"name\": \"Grace Hopper\", \"emails\": [\"grace@example.com\"] } ],\n"
+  "  \"channels\": [ { \"id\": \"agency-slack\", \"kind\": \"slack\",\n"
+  "                  \"url\": \"https://hooks.slack.com/services/T0/B0/SECRET\" } ],\n"
+  "  \"templates\": [ { \"id\": \"outage\", \"name\": \"Outage notice\", \"subject\": \"s\",\n"
+  "                   \"body\": \"%s\" } ],\n"
+  "  \"plan\": { \"steps\": [ { \"title\": \"Tether to the phone\", \"causes\": [\"network\"] } ] } }\n";
+
+static JsonObject *
+export_bundle (Fixture *fixture)
+{
+  g_autofree char *path = g_build_filename (fixture->home, "export.json", NULL);
+  const char *args[] = { "--export", path, NULL };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (run (fixture, args, &out, &err), ==, 0);
+  json_parser_load_from_file (parser, path, &error);
+  g_assert_no_error (error);
+  return json_object_ref (json_node_get_object (json_parser_get_root (parser)));
+}
+
+/* A write that fails midway (here the templates file, on a full disk) undoes what the
+ * import wrote before it: no client, no "me", no channel is left. */
+static void
+test_bundle_rollback (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  g_autoptr(GString) body = g_string_new (NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *channels = NULL;
+  g_autofree char *channels_path = g_build_filename (fixture->data, "lifeline",
+                                                     "channels.json", NULL);
+  g_autofree char *plan_path = g_build_filename (fixture->data, "lifeline", "plan.json", NULL);
+  g_autoptr(JsonObject) exported = NULL;
+  const char *args[] = { "--import", NULL, NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  /* A template far larger than the file size limit below. */
+  for (guint i = 0; i < 8000; i++)
+    g_string_append (body, "Hello {client}. ");
+  text = g_strdup_printf (full_bundle, body->str);
+  path = write_file (fixture, "bundle.json", text, -1);
+  args[1] = path;
+
+  file_size_limit = 64 * 1024;
+  g_assert_cmpint (run (fixture, args, &out, &err), ==, 1);
+  file_size_limit = 0;
+  g_test_message ("%s%s", out, err);
+  g_assert_nonnull (strstr (err, "The import stopped and nothing was changed"));
+
+  exported = export_bundle (fixture);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (exported, "contacts")),
+                    ==, 0);
+  g_assert_false (json_object_has_member (exported, "me") &&
+                  json_object_get_size (json_object_get_object_member (exported, "me")) > 0 &&
+                  json_object_has_member (json_object_get_object_member (exported, "me"),
+                                          "name"));
+  if (g_file_get_contents (channels_path, &channels, NULL, NULL))
+    g_assert_null (strstr (channels, "agency-slack"));
+  g_assert_false (g_file_test (plan_path, G_FILE_TEST_EXISTS));
+
+  /* Without the limit, the same bundle imports whole. */
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run (fixture, args, &out, &err), ==, 0);
+  g_assert_nonnull (strstr (out, "Imported a plan of 1 step."));
+}
+
+/* A bundle whose plan cannot be used: refused before anything is written (it used to write
+ * contacts, "me", channels and templates, then stop). */
+static void
+test_bundle_checked_first (Fixture       *fixture,
+                           gconstpointer  user_data)
+{
+  g_autofree char *text = g_strdup_printf (full_bundle, "b");
+  g_autofree char *broken = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *before = snapshot (fixture);
+  g_autofree char *after = NULL;
+  const char *args[] = { "--import", NULL, NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  char *cause = strstr (text, "\"network\"");
+
+  g_assert_nonnull (cause);
+  broken = g_strdup_printf ("%.*s\"meteor\"%s", (int) (cause - text), text,
+                            cause + strlen ("\"network\""));
+  path = write_file (fixture, "bundle.json", broken, -1);
+  args[1] = path;
+
+  g_assert_cmpint (run (fixture, args, &out, &err), ==, 1);
+  g_assert_nonnull (strstr (err, "The bundle’s plan cannot be used"));
+  g_assert_cmpstr (out, ==, "");
+  after = snapshot (fixture);
+  g_assert_cmpstr (before, ==, after);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -260,6 +460,11 @@ main (int   argc,
   ADD ("json/import", test_json_import);
   ADD ("json/check-catalog", test_json_check_catalog);
   ADD ("json/user-catalog", test_json_user_catalog);
+  ADD ("files/import-fifo", test_import_fifo);
+  ADD ("files/export-missing-folder", test_export_missing_folder);
+  ADD ("bundle/design-example", test_design_example);
+  ADD ("bundle/rollback", test_bundle_rollback);
+  ADD ("bundle/checked-first", test_bundle_checked_first);
 
 #undef ADD
 

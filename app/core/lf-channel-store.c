@@ -118,6 +118,9 @@ read_file (const char  *path,
   GPtrArray *channels;
   gsize length = 0;
 
+  lf_storage_remove_stale_temporaries (path, 0);
+
+
   if (!lf_storage_read_capped (path, CHANNELS_FILE_MAX, &contents, &length, &local_error))
     {
       if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))

@@ -277,6 +277,14 @@ start_element (GMarkupParseContext  *context,
     {
       const char *id, *duration, *start, *end, *provider = NULL, *platforms = NULL;
 
+      /* One drill a document: a second would overwrite (and leak) the first's fields. */
+      if (s->id != NULL)
+        {
+          g_set_error (error, G_MARKUP_ERROR, G_MARKUP_ERROR_INVALID_CONTENT,
+                       "A scenario holds one <drill>");
+          return;
+        }
+
       if (!g_markup_collect_attributes (element, names, values, error,
                                         G_MARKUP_COLLECT_STRING, "id", &id,
                                         G_MARKUP_COLLECT_STRING, "duration", &duration,

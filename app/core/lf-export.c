@@ -39,6 +39,23 @@ collect (GListModel *contacts)
   return array;
 }
 
+/* An export goes into a folder that exists: a mistyped path is said, not created. */
+static gboolean
+check_folder (const char  *path,
+              GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *display = g_filename_display_name (dir);
+
+  if (g_file_test (dir, G_FILE_TEST_IS_DIR))
+    return TRUE;
+
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+               _("The folder “%s” does not exist; Lifeline does not create folders for an "
+                 "export"), display);
+  return FALSE;
+}
+
 static gboolean
 check_format (const char      *path,
               LfImportFormat  *format,
@@ -52,7 +69,7 @@ check_format (const char      *path,
                              "(vCard) or .csv"));
       return FALSE;
     }
-  return TRUE;
+  return check_folder (path, error);
 }
 
 static void

@@ -388,6 +388,16 @@ load_files (const char *path,
   result->transitions =
     g_ptr_array_new_with_free_func ((GDestroyNotify) lf_history_transition_free);
 
+  /* What a crash left, and a window of bounded size (older lines go to history.jsonl.N.gz):
+   * the file never reaches the cap below, which would set it aside. */
+  lf_storage_remove_stale_temporaries (path, 0);
+  lf_storage_remove_stale_temporaries (samples_path, 0);
+  if (!lf_storage_rotate_if_needed (path, &error))
+    {
+      g_message ("Cannot rotate the history file “%s”: %s", path, error->message);
+      g_clear_error (&error);
+    }
+
   if (!lf_storage_read_capped (path, LF_HISTORY_MAX_BYTES, &contents, &length, &error))
     {
       if (g_error_matches (error, LF_STORAGE_ERROR, LF_STORAGE_ERROR_TOO_LARGE))

@@ -145,29 +145,6 @@ save_timeout_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* A writer killed between creating its temporary file and renaming it leaves
- * "<name>.XXXXXX" behind (see lf_storage_write_atomic()); nothing else is named so. */
-static void
-remove_stale_temporaries (const char *path)
-{
-  g_autofree char *dir_name = g_path_get_dirname (path);
-  g_autofree char *base = g_path_get_basename (path);
-  g_autoptr(GDir) dir = g_dir_open (dir_name, 0, NULL);
-  gsize base_len = strlen (base);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      if (strlen (name) == base_len + 7 && g_str_has_prefix (name, base) && name[base_len] == '.')
-        {
-          g_autofree char *stale = g_build_filename (dir_name, name, NULL);
-
-          g_debug ("Removing %s, left by an interrupted write", stale);
-          g_unlink (stale);
-        }
-    }
-}
-
 static void
 read_thread (GTask        *task,
              gpointer      source_object,
@@ -180,7 +157,7 @@ read_thread (GTask        *task,
   g_autofree char *contents = NULL;
   gsize length = 0;
 
-  remove_stale_temporaries (path);
+  lf_storage_remove_stale_temporaries (path, 0);
 
   if (!lf_storage_read_capped (path, MAX_SIZE, &contents, &length, &error))
     {

@@ -170,6 +170,77 @@ lf_storage_build_data_path (const char *basename)
 }
 
 /**
+ * lf_storage_remove_stale_temporaries:
+ * @path: a file Lifeline writes with lf_storage_write_atomic()
+ * @min_age_seconds: leave temporaries younger than this (another process may be writing)
+ *
+ * A writer killed between creating its temporary file and renaming it leaves
+ * "<name>.XXXXXX" behind; nothing else is named so. Removes those of @path.
+ *
+ * Returns: how many were removed
+ */
+guint
+lf_storage_remove_stale_temporaries (const char *path,
+                                     guint       min_age_seconds)
+{
+  g_autofree char *dir_name = NULL;
+  g_autofree char *base = NULL;
+  g_autoptr(GDir) dir = NULL;
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  const char *name;
+  gsize base_len;
+  guint removed = 0;
+
+  g_return_val_if_fail (path != NULL, 0);
+
+  dir_name = g_path_get_dirname (path);
+  base = g_path_get_basename (path);
+  base_len = strlen (base);
+  dir = g_dir_open (dir_name, 0, NULL);
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *stale = NULL;
+      GStatBuf st;
+      gboolean suffix_ok = TRUE;
+
+      if (strlen (name) != base_len + 7 || !g_str_has_prefix (name, base) ||
+          name[base_len] != '.')
+        continue;
+      for (guint i = base_len + 1; i < base_len + 7; i++)
+        suffix_ok &= g_ascii_isalnum (name[i]);
+      if (!suffix_ok)
+        continue;
+
+      stale = g_build_filename (dir_name, name, NULL);
+      if (g_lstat (stale, &st) != 0 || !S_ISREG (st.st_mode) ||
+          now - (gint64) st.st_mtime < (gint64) min_age_seconds)
+        continue;
+
+      g_debug ("Removing %s, left by an interrupted write", stale);
+      if (g_unlink (stale) == 0)
+        removed++;
+    }
+
+  return removed;
+}
+
+/* Once per path and process, before its first write: what a crash left. */
+static void
+clean_before_first_write (const char *path)
+{
+  static GMutex lock;
+  static GHashTable *cleaned;
+
+  g_mutex_lock (&lock);
+  if (cleaned == NULL)
+    cleaned = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  if (g_hash_table_add (cleaned, g_strdup (path)))
+    lf_storage_remove_stale_temporaries (path, LF_STORAGE_STALE_SECONDS);
+  g_mutex_unlock (&lock);
+}
+
+/**
  * lf_storage_write_atomic:
  * @path: the file to replace
  * @contents: the new contents
@@ -207,6 +278,8 @@ lf_storage_write_atomic (const char  *path,
                    "Cannot create folder “%s”: %s", dir, g_strerror (saved));
       return FALSE;
     }
+
+  clean_before_first_write (path);
 
   tmp_path = g_strdup_printf ("%s.XXXXXX", path);
   fd = g_mkstemp_full (tmp_path, O_WRONLY | O_CLOEXEC, mode);
@@ -294,6 +367,91 @@ lf_storage_write_atomic_finish (GAsyncResult  *result,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
+static gboolean
+compress_bytes (const char  *data,
+                gsize        length,
+                GBytes     **out,
+                GError     **error)
+{
+  g_autoptr(GZlibCompressor) compressor = g_zlib_compressor_new (G_ZLIB_COMPRESSOR_FORMAT_GZIP, 6);
+  g_autoptr(GOutputStream) memory = g_memory_output_stream_new_resizable ();
+  g_autoptr(GOutputStream) stream = g_converter_output_stream_new (memory,
+                                                                   G_CONVERTER (compressor));
+
+  if (!g_output_stream_write_all (stream, data, length, NULL, NULL, error) ||
+      !g_output_stream_close (stream, NULL, error))
+    return FALSE;
+  *out = g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (memory));
+  return TRUE;
+}
+
+/**
+ * lf_storage_rotate:
+ * @path: a file of lines that only grows (a log)
+ * @keep_bytes: about how much of its end to keep
+ *
+ * Moves the lines before the last @keep_bytes into a new numbered, gzip-compressed archive
+ * next to it ("history.jsonl.3.gz"), then rewrites @path with the rest. Nothing is
+ * discarded: a crash between the two steps leaves the old lines in both places, never in
+ * neither.
+ */
+gboolean
+lf_storage_rotate (const char  *path,
+                   gsize        keep_bytes,
+                   GError     **error)
+{
+  g_autofree char *contents = NULL;
+  g_autofree char *archive = NULL;
+  g_autoptr(GBytes) compressed = NULL;
+  const char *split;
+  gsize length;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (!lf_storage_read_capped (path, LF_STORAGE_ROTATE_READ_MAX, &contents, &length, error))
+    return FALSE;
+  if (length <= keep_bytes)
+    return TRUE;
+
+  /* Split after a newline, so both parts hold whole lines. */
+  split = memchr (contents + (length - keep_bytes), '\n', keep_bytes);
+  split = split != NULL ? split + 1 : contents + length;
+
+  for (guint n = 1; archive == NULL; n++)
+    {
+      g_autofree char *candidate = g_strdup_printf ("%s.%u.gz", path, n);
+
+      if (!g_file_test (candidate, G_FILE_TEST_EXISTS))
+        archive = g_steal_pointer (&candidate);
+    }
+
+  if (!compress_bytes (contents, split - contents, &compressed, error) ||
+      !lf_storage_write_atomic (archive, g_bytes_get_data (compressed, NULL),
+                                g_bytes_get_size (compressed), 0600, error))
+    return FALSE;
+
+  return lf_storage_write_atomic (path, split, contents + length - split, 0600, error);
+}
+
+/**
+ * lf_storage_rotate_if_needed:
+ *
+ * lf_storage_rotate() when @path is over %LF_STORAGE_ROTATE_BYTES, keeping half of that:
+ * a log never reaches a reader's cap.
+ */
+gboolean
+lf_storage_rotate_if_needed (const char  *path,
+                             GError     **error)
+{
+  GStatBuf st;
+
+  if (g_stat (path, &st) != 0 || !S_ISREG (st.st_mode) ||
+      (guint64) st.st_size <= LF_STORAGE_ROTATE_BYTES)
+    return TRUE;
+
+  return lf_storage_rotate (path, LF_STORAGE_ROTATE_BYTES / 2, error);
+}
+
 /**
  * lf_storage_append_line:
  * @path: a JSON-lines file
@@ -327,6 +485,10 @@ lf_storage_append_line (const char  *path,
                    "Cannot create folder “%s”: %s", dir, g_strerror (saved));
       return FALSE;
     }
+
+  /* A log keeps a bounded window; older lines go to a compressed archive. */
+  if (!lf_storage_rotate_if_needed (path, error))
+    return FALSE;
 
   fd = g_open (path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0600);
   if (fd < 0)

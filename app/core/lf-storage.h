@@ -26,6 +26,12 @@ const char *lf_storage_get_config_dir     (void);
 const char *lf_storage_get_cache_dir      (void);
 char       *lf_storage_build_data_path    (const char     *basename);
 
+/* A temporary file older than this, next to the file it was for, is a crash's leftover. */
+#define LF_STORAGE_STALE_SECONDS 60
+
+guint       lf_storage_remove_stale_temporaries (const char *path,
+                                                 guint       min_age_seconds);
+
 gboolean    lf_storage_write_atomic       (const char     *path,
                                            const char     *contents,
                                            gssize          length,
@@ -39,6 +45,16 @@ void        lf_storage_write_atomic_async (const char     *path,
                                            gpointer        user_data);
 gboolean    lf_storage_write_atomic_finish (GAsyncResult  *result,
                                             GError       **error);
+
+/* A log (lines appended) over this is rotated: the older half goes to a .N.gz archive. */
+#define LF_STORAGE_ROTATE_BYTES (4 * 1024 * 1024)
+#define LF_STORAGE_ROTATE_READ_MAX (256 * 1024 * 1024)
+
+gboolean    lf_storage_rotate             (const char     *path,
+                                           gsize           keep_bytes,
+                                           GError        **error);
+gboolean    lf_storage_rotate_if_needed   (const char     *path,
+                                           GError        **error);
 
 gboolean    lf_storage_append_line        (const char     *path,
                                            const char     *line,

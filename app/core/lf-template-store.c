@@ -338,6 +338,9 @@ load_files (const char  *path,
       return NULL;
     }
 
+  lf_storage_remove_stale_temporaries (path, 0);
+
+
   if (!lf_storage_read_capped (path, USER_FILE_MAX, &contents, &length, &local_error))
     {
       if (!g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
