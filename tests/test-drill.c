@@ -9,6 +9,7 @@
 
 #include <glib/gstdio.h>
 
+#include "lf-context.h"
 #include "lf-drill.h"
 #include "lf-scripted-backend.h"
 #include "lf-test-utils.h"
@@ -426,17 +427,6 @@ test_drill_local_network (Fixture       *fixture,
   g_assert_cmpint (lf_incident_get_status (incident), ==, LF_INCIDENT_ENDED);
 }
 
-static guint shared_probes_at_end;
-
-static void
-on_shared_drill_notify_cb (LfMonitor         *monitor,
-                           GParamSpec        *pspec,
-                           LfScriptedBackend *backend)
-{
-  if (!lf_monitor_get_drill (monitor))
-    shared_probes_at_end = lf_scripted_backend_get_n_probes (backend);
-}
-
 static gboolean
 upwork_up (gpointer data)
 {
@@ -445,92 +435,135 @@ upwork_up (gpointer data)
   return upwork != NULL && lf_platform_state_get_state (upwork) == LF_STATE_UP;
 }
 
-/* A drill through an existing monitor (the app's): its backend, clock and platforms are the
- * drill's while it plays and its own again after; its real incident bridge opens nothing,
- * and its history records nothing of the drill. */
+static gboolean
+real_round_done (gpointer data)
+{
+  return !lf_monitor_get_checking (data);
+}
+
 static void
-test_drill_shared_monitor (Fixture       *fixture,
-                           gconstpointer  data)
+on_real_state_changed_cb (LfMonitor       *monitor,
+                          LfPlatformState *platform,
+                          LfState          old_state,
+                          LfState          new_state,
+                          guint           *n_changes)
+{
+  (*n_changes)++;
+}
+
+static void
+on_active_monitor_cb (LfContext  *context,
+                      GParamSpec *pspec,
+                      guint      *n_notifies)
+{
+  (*n_notifies)++;
+}
+
+/* A drill started through the application's context plays on its own monitor: the context's
+ * active monitor is the drill's while it runs. The real monitor goes on with its own rounds
+ * on its own backend, its watched list and clock are never touched, its history records
+ * nothing of the drill, and its incident bridge opens nothing. */
+static void
+test_drill_leaves_real_monitor_alone (Fixture       *fixture,
+                                      gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(LfDrillScenario) scenario = lf_drill_scenario_load ("cloudflare-2025-11-18", &error);
   g_autoptr(LfScriptedBackend) backend = lf_scripted_backend_new ();
-  g_autoptr(LfMonitor) monitor = lf_monitor_new (fixture->catalog, LF_MONITOR_BACKEND (backend));
-  g_autoptr(LfHistory) history = lf_history_new (fixture->dir);
-  g_autoptr(LfIncidentBridge) real = NULL;
-  g_autoptr(LfDrill) drill = NULL;
-  const char *watched[] = { "upwork", "github", NULL };
-  guint interval, confirm, status, n_probes;
-  gboolean paused_during = FALSE;
+  g_autoptr(LfContext) context = lf_context_new ();
+  LfMonitor *real = lf_context_get_monitor (context);
+  LfHistory *history = lf_context_get_history (context);
+  LfIncidentLog *log = lf_context_get_incident_log (context);
+  GPtrArray *transitions;
+  LfDrill *drill;
+  const char *watched[] = { "upwork", "github", "paypal", NULL };
+  guint n_upwork_transitions, n_probes;
+  guint n_real_changes = 0;
+  guint n_active_notifies = 0;
+  gint64 last_checked;
   gboolean upwork_down = FALSE;
 
   g_assert_no_error (error);
-  lf_monitor_set_network_monitor (monitor, NULL);
-  lf_monitor_set_history (monitor, history);
-  lf_monitor_set_watched (monitor, watched);
-  lf_monitor_set_timings (monitor, 3600 * 1000, 5, 7);
-  real = lf_incident_bridge_new (monitor, fixture->log, FALSE);
-  lf_monitor_start (monitor);
-  g_assert_true (lf_test_wait_for (upwork_up, monitor, 5000));
+  g_assert_true (lf_context_load_wait (context, &error));
+  g_assert_no_error (error);
+
+  /* The real monitor: healthy answers, three platforms, a slow clock. */
+  lf_monitor_set_backend (real, LF_MONITOR_BACKEND (backend));
+  lf_monitor_set_network_monitor (real, NULL);
+  lf_monitor_set_watched (real, watched);
+  lf_monitor_set_timings (real, 3600 * 1000, 5, 7);
+  lf_monitor_start (real);
+  g_assert_true (lf_test_wait_for (upwork_up, real, 5000));
+  g_assert_true (lf_test_wait_for (real_round_done, real, 5000));
+  transitions = lf_history_get_transitions (history, "upwork");
+  g_assert_nonnull (transitions);
+  n_upwork_transitions = transitions->len;
   g_assert_null (lf_history_get_transitions (history, "discord"));
-  g_assert_false (lf_incident_bridge_get_paused (real));
+  g_assert_true (lf_context_get_active_monitor (context) == real);
+  g_signal_connect (real, "state-changed", G_CALLBACK (on_real_state_changed_cb),
+                    &n_real_changes);
+  g_signal_connect (context, "notify::active-monitor", G_CALLBACK (on_active_monitor_cb),
+                    &n_active_notifies);
 
-  drill = lf_drill_new_for_monitor (scenario, monitor, fixture->log, 30.0);
-  g_assert_true (lf_drill_get_monitor (drill) == monitor);
-  g_signal_connect (monitor, "state-changed", G_CALLBACK (on_state_changed_cb), fixture);
-  g_signal_connect (monitor, "notify::drill", G_CALLBACK (on_shared_drill_notify_cb), backend);
+  drill = lf_context_start_drill (context, scenario, 30.0);
+  g_assert_true (lf_context_get_drill (context) == drill);
+  g_assert_true (lf_context_get_drill_running (context));
+  g_assert_true (lf_drill_get_monitor (drill) != real);
+  g_assert_true (lf_context_get_active_monitor (context) == lf_drill_get_monitor (drill));
+  g_assert_cmpuint (n_active_notifies, ==, 1);
+  g_signal_connect (lf_drill_get_monitor (drill), "state-changed",
+                    G_CALLBACK (on_state_changed_cb), fixture);
   g_signal_connect (drill, "finished", G_CALLBACK (on_finished_cb), fixture);
+
+  /* The drill watches the scenario's platforms on its own backend; the real monitor still
+   * has its own, and does a round of its own on request, meanwhile. */
+  g_assert_true (g_strv_contains (lf_monitor_get_watched (lf_drill_get_monitor (drill)),
+                                  "discord"));
+  g_assert_true (lf_monitor_get_backend (real) == LF_MONITOR_BACKEND (backend));
+  g_assert_true (g_strv_equal (lf_monitor_get_watched (real), watched));
+  g_assert_null (lf_monitor_lookup_platform (real, "discord"));
   n_probes = lf_scripted_backend_get_n_probes (backend);
+  last_checked = lf_monitor_get_last_checked (real);
+  lf_monitor_check_now (real);
+  g_assert_true (lf_test_wait_for (real_round_done, real, 5000));
+  g_assert_cmpuint (lf_scripted_backend_get_n_probes (backend), ==, n_probes + 3 + 5);
+  g_assert_cmpint (lf_monitor_get_last_checked (real), >, last_checked);
 
-  lf_drill_start (drill);
-  g_assert_true (lf_monitor_get_drill (monitor));
-  g_assert_true (lf_monitor_get_backend (monitor)
-                 == LF_MONITOR_BACKEND (lf_drill_get_backend (drill)));
-  g_assert_true (g_strv_contains (lf_monitor_get_watched (monitor), "discord"));
-  g_assert_nonnull (lf_monitor_lookup_platform (monitor, "discord"));
-  paused_during = lf_incident_bridge_get_paused (real);
-  g_assert_false (lf_incident_bridge_get_paused (lf_drill_get_bridge (drill)));
   lf_test_wait_for_flag (&fixture->finished, 25000);
-  g_assert_true (paused_during);
 
-  /* The drill was played: Upwork went down, a drill incident opened, and ended. */
+  /* The drill was played: Upwork went down in the drill, a drill incident opened, ended. */
   for (guint i = 0; i < fixture->upwork->len; i++)
     if (g_array_index (fixture->upwork, LfState, i) == LF_STATE_DOWN)
       upwork_down = TRUE;
   g_assert_true (upwork_down);
   g_assert_cmpuint (lf_incident_bridge_get_incidents (lf_drill_get_bridge (drill))->len, ==, 1);
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->log)), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (log)), ==, 1);
   {
-    g_autoptr(LfIncident) incident = g_list_model_get_item (G_LIST_MODEL (fixture->log), 0);
+    g_autoptr(LfIncident) incident = g_list_model_get_item (G_LIST_MODEL (log), 0);
 
     g_assert_true (lf_incident_get_drill (incident));
   }
-  /* The real bridge opened nothing, the real backend was not asked, nothing looked up a
-   * name, and the history has nothing of the drill. */
-  g_assert_cmpuint (lf_incident_bridge_get_incidents (real)->len, ==, 0);
-  g_assert_cmpuint (shared_probes_at_end, ==, n_probes);
-  g_assert_cmpuint (n_lookups, ==, 0);
+
+  /* Over: the context shows the real monitor again, which never saw any of it. */
+  g_assert_false (lf_context_get_drill_running (context));
+  g_assert_true (lf_context_get_active_monitor (context) == real);
+  g_assert_cmpuint (n_active_notifies, ==, 2);
+  g_assert_cmpuint (n_real_changes, ==, 0);
+  g_assert_true (upwork_up (real));
+  g_assert_true (lf_monitor_get_backend (real) == LF_MONITOR_BACKEND (backend));
+  g_assert_true (g_strv_equal (lf_monitor_get_watched (real), watched));
+  g_assert_cmpuint (g_list_model_get_n_items (lf_monitor_get_platforms (real)), ==, 3);
+  g_assert_true (lf_monitor_get_running (real));
+  g_assert_cmpuint (lf_monitor_get_interval (real), ==, 3600);
+  g_assert_cmpuint (lf_history_get_transitions (history, "upwork")->len, ==,
+                    n_upwork_transitions);
   g_assert_null (lf_history_get_transitions (history, "discord"));
+  g_assert_null (lf_history_get_samples (history, "discord"));
+  g_assert_cmpuint (n_lookups, ==, 0);
 
-  /* Everything put back, and a fresh look with the real backend. */
-  g_assert_false (lf_monitor_get_drill (monitor));
-  g_assert_false (lf_incident_bridge_get_paused (real));
-  g_assert_true (lf_incident_bridge_get_paused (lf_drill_get_bridge (drill)));
-  g_assert_true (lf_monitor_get_backend (monitor) == LF_MONITOR_BACKEND (backend));
-  g_assert_true (g_strv_equal (lf_monitor_get_watched (monitor), watched));
-  lf_monitor_get_timings (monitor, &interval, &confirm, &status);
-  g_assert_cmpuint (interval, ==, 3600 * 1000);
-  g_assert_cmpuint (confirm, ==, 5);
-  g_assert_cmpuint (status, ==, 7);
-  g_assert_true (lf_monitor_get_running (monitor));
-  g_assert_cmpuint (lf_scripted_backend_get_n_probes (backend), >, n_probes);
-  g_assert_true (lf_test_wait_for (upwork_up, monitor, 5000));
-  g_assert_cmpuint (lf_incident_bridge_get_incidents (real)->len, ==, 0);
-
-  lf_monitor_stop (monitor);
-  lf_incident_bridge_disconnect (real);
-  g_signal_handlers_disconnect_by_data (monitor, fixture);
-  g_signal_handlers_disconnect_by_data (monitor, backend);
+  g_signal_handlers_disconnect_by_data (real, &n_real_changes);
+  g_signal_handlers_disconnect_by_data (context, &n_active_notifies);
+  lf_context_shutdown (context);
 }
 
 int
@@ -550,7 +583,7 @@ main (int   argc,
 
   ADD ("/lifeline/drill/cloudflare-2025-11-18", test_drill_cloudflare);
   ADD ("/lifeline/drill/local-network", test_drill_local_network);
-  ADD ("/lifeline/drill/shared-monitor", test_drill_shared_monitor);
+  ADD ("/lifeline/drill/leaves-real-monitor-alone", test_drill_leaves_real_monitor_alone);
 
 #undef ADD
 

@@ -367,6 +367,23 @@ test_provider_outage (Fixture       *fixture,
   g_assert_true (saw (fixture, "upwork:up>down"));
   g_assert_true (saw (fixture, "fiverr:up>down"));
   g_assert_cmpint (state_of (fixture, "slack"), ==, LF_STATE_UP);
+  /* The one ranking: the worst state is down; the core's --check document says the same. */
+  g_assert_cmpint (lf_monitor_get_worst_state (fixture->monitor), ==, LF_STATE_DOWN);
+  {
+    g_autoptr(JsonNode) node = lf_monitor_to_json (fixture->monitor);
+    JsonObject *root = json_node_get_object (node);
+    JsonArray *platforms = json_object_get_array_member (root, "platforms");
+    JsonObject *first = json_array_get_object_element (platforms, 0);
+
+    g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (root,
+                                                                                  "diagnosis"),
+                                                    "kind"), ==, "provider-outage");
+    g_assert_cmpuint (json_array_get_length (platforms), ==,
+                      g_list_model_get_n_items (lf_monitor_get_platforms (fixture->monitor)));
+    g_assert_true (json_object_has_member (first, "state"));
+    g_assert_true (json_object_has_member (root, "references"));
+    g_assert_true (json_object_has_member (root, "checked_at"));
+  }
 
   /* still down: no new signal */
   run_round (fixture);
@@ -381,6 +398,7 @@ test_provider_outage (Fixture       *fixture,
   g_assert_true (saw (fixture, "upwork:down>up"));
   g_assert_cmpint (lf_diagnosis_get_kind (lf_monitor_get_diagnosis (fixture->monitor)), ==,
                    LF_DIAGNOSIS_ALL_CLEAR);
+  g_assert_cmpint (lf_monitor_get_worst_state (fixture->monitor), ==, LF_STATE_UP);
 }
 
 static void

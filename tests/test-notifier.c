@@ -439,43 +439,43 @@ test_notifier_local_network (Fixture       *fx,
   assert_log ("remove provider-cloudflare");
 }
 
-/* During a drill: "Drill: " titles, ids of their own that never touch the real ones, the
- * real bookkeeping untouched, and the drill's notifications withdrawn at its end. */
+/* A drill's notifier: "Drill: " titles, ids of their own that never touch the real ones, the
+ * real notifier's bookkeeping untouched, and the drill's notifications withdrawn at its end. */
 static void
 test_notifier_drill (Fixture       *fx,
                      gconstpointer  data)
 {
+  g_autoptr(LfNotifier) drill = lf_notifier_new_for_drill (app);
+
+  g_assert_true (lf_notifier_get_drill (drill));
+  g_assert_false (lf_notifier_get_drill (fx->notifier));
+
   /* A real outage is shown before the drill starts. */
   lf_notifier_platform_changed (fx->notifier, "slack", "Slack", LF_STATE_UP, LF_STATE_DOWN,
                                 NULL);
   assert_log ("add platform-slack");
 
-  g_object_set (fx->notifier, "drill", TRUE, NULL);
-  g_assert_true (lf_notifier_get_drill (fx->notifier));
-
-  lf_notifier_diagnosis_changed (fx->notifier, LF_DIAGNOSIS_PROVIDER_OUTAGE, "cloudflare",
+  lf_notifier_diagnosis_changed (drill, LF_DIAGNOSIS_PROVIDER_OUTAGE, "cloudflare",
                                  "Cloudflare is having an outage",
                                  (const char *[]) { "upwork", "fiverr", NULL });
   assert_log ("add drill-provider-cloudflare");
   g_assert_cmpstr (shown_string ("drill-provider-cloudflare", "title"), ==,
                    "Drill: Cloudflare is having an outage");
-  lf_notifier_platform_changed (fx->notifier, "discord", "Discord", LF_STATE_UP, LF_STATE_DOWN,
-                                NULL);
+  lf_notifier_platform_changed (drill, "discord", "Discord", LF_STATE_UP, LF_STATE_DOWN, NULL);
   assert_log ("add drill-platform-discord");
   g_assert_cmpstr (shown_string ("drill-platform-discord", "title"), ==,
                    "Drill: Discord is down");
   /* The drill knows nothing of the real Slack outage: it announces its own. */
-  lf_notifier_platform_changed (fx->notifier, "slack", "Slack", LF_STATE_UP, LF_STATE_DOWN,
-                                NULL);
+  lf_notifier_platform_changed (drill, "slack", "Slack", LF_STATE_UP, LF_STATE_DOWN, NULL);
   assert_log ("add drill-platform-slack");
-  lf_notifier_diagnosis_changed (fx->notifier, LF_DIAGNOSIS_ALL_CLEAR, NULL, "All clear", NULL);
+  lf_notifier_diagnosis_changed (drill, LF_DIAGNOSIS_ALL_CLEAR, NULL, "All clear", NULL);
   assert_log ("add drill-provider-cloudflare");
   g_assert_cmpstr (shown_string ("drill-provider-cloudflare", "title"), ==,
                    "Drill: The outage is over");
   g_assert_cmpstr (shown_string ("platform-slack", "title"), ==, "Slack is down");
 
   /* The end of the drill takes its notifications away, and only those. */
-  g_object_set (fx->notifier, "drill", FALSE, NULL);
+  lf_notifier_withdraw_all (drill);
   settle ();
   g_assert_cmpuint (g_hash_table_size (server_shown), ==, 1);
   g_assert_cmpstr (shown_string ("platform-slack", "title"), ==, "Slack is down");

@@ -83,6 +83,21 @@ test_types_states_and_diagnoses (void)
   g_assert_true (G_TYPE_IS_ENUM (LF_TYPE_CAUSE));
 }
 
+/* One ranking for the whole program: down, degraded, maintenance, unknown, up. */
+static void
+test_types_state_ranking (void)
+{
+  const LfState order[] = { LF_STATE_DOWN, LF_STATE_DEGRADED, LF_STATE_MAINTENANCE,
+                            LF_STATE_UNKNOWN, LF_STATE_UP };
+
+  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+    for (guint j = 0; j < G_N_ELEMENTS (order); j++)
+      {
+        g_assert_cmpint (lf_state_worst (order[i], order[j]), ==, order[MIN (i, j)]);
+        g_assert_cmpint (lf_state_get_rank (order[i]) < lf_state_get_rank (order[j]), ==, i < j);
+      }
+}
+
 static void
 test_types_enum_values (void)
 {
@@ -112,6 +127,7 @@ main (int   argc,
   g_test_add_func ("/lifeline/types/unknown-strings", test_types_unknown_strings);
   g_test_add_func ("/lifeline/types/states-and-diagnoses", test_types_states_and_diagnoses);
   g_test_add_func ("/lifeline/types/enum-values", test_types_enum_values);
+  g_test_add_func ("/lifeline/types/state-ranking", test_types_state_ranking);
 
   return g_test_run ();
 }

@@ -308,9 +308,9 @@ lf_cli_outage (const char   *what,
   lf_monitor_stop (monitor);
 
   if (all_clear)
-    plan = lf_outage_plan_all_clear (monitor, contacts, log);
+    plan = lf_outage_plan_all_clear (monitor, FALSE, contacts, log);
   else
-    plan = lf_outage_plan_notice (monitor, contacts, NULL, log);
+    plan = lf_outage_plan_notice (monitor, FALSE, contacts, NULL, log);
 
   if (plan->recipients->len == 0)
     {
@@ -327,7 +327,7 @@ lf_cli_outage (const char   *what,
       g_printerr (_("lifeline: your own details could not be read: %s\n"), error->message);
       g_clear_error (&error);
     }
-  context = lf_outage_build_context (monitor, plan, log, profile);
+  context = lf_outage_build_context (monitor, FALSE, plan, log, profile);
 
   notice = lf_notice_new (template, context, channel);
   for (guint i = 0; i < plan->recipients->len; i++)

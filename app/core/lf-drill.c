@@ -19,11 +19,9 @@
  * scenario's narrative goes into their timeline as notes. When the scenario is over and its
  * incidents have ended (or a grace period passed) the monitor stops and ::finished is emitted.
  *
- * lf_drill_new_for_monitor() plays the drill through an existing monitor instead (the
- * application's, so that the Health page, the tray and the notifications see it too): on
- * start it marks the monitor as playing a drill (LfMonitor:drill, which pauses the real
- * incident bridge), swaps in the drill's backend, clock and watched platforms; on the end
- * it puts the monitor's own back and checks again.
+ * The drill's monitor is its own, with no history: the real monitor, its history and the
+ * user's watched platforms are never touched. A front end that wants to show the drill shows
+ * that monitor while it runs (LfContext:active-monitor).
  */
 
 /* The monitor's clock at speed 1: a round every 4 s, re-probes 0.8 s apart, status every 6 s. */
@@ -43,14 +41,6 @@ struct _LfDrill
   LfMonitor        *monitor;
   LfIncidentBridge *bridge;
   GStrv             watched;         /* the scenario's platforms in the catalog */
-  gboolean          shared;          /* the monitor is someone else's */
-
-  /* A shared monitor's own, put back when the drill ends */
-  LfMonitorBackend *saved_backend;
-  GStrv             saved_watched;
-  guint             saved_interval_ms;
-  guint             saved_confirm_ms;
-  guint             saved_status_ms;
 
   guint             grace_id;
   gint64            grace_deadline;  /* monotonic µs */
@@ -97,57 +87,13 @@ incidents_settled (LfDrill *self)
 }
 
 static void
-set_drill_clock (LfDrill *self)
-{
-  lf_monitor_set_timings (self->monitor, scaled (self, INTERVAL_MS), scaled (self, CONFIRM_MS),
-                          scaled (self, STATUS_MS));
-}
-
-/* A shared monitor: take it over for the drill, remembering what to put back. */
-static void
-take_monitor (LfDrill *self)
-{
-  g_set_object (&self->saved_backend, lf_monitor_get_backend (self->monitor));
-  g_strfreev (self->saved_watched);
-  self->saved_watched = g_strdupv ((char **) lf_monitor_get_watched (self->monitor));
-  lf_monitor_get_timings (self->monitor, &self->saved_interval_ms, &self->saved_confirm_ms,
-                          &self->saved_status_ms);
-
-  lf_monitor_set_drill (self->monitor, TRUE);
-  lf_monitor_set_backend (self->monitor, LF_MONITOR_BACKEND (self->backend));
-  set_drill_clock (self);
-  lf_monitor_set_watched (self->monitor, (const char * const *) self->watched);
-}
-
-/* A shared monitor: its own backend, clock and platforms again, and a fresh look. */
-static void
-give_back_monitor (LfDrill *self)
-{
-  if (self->saved_backend == NULL)
-    return;
-
-  lf_monitor_set_drill (self->monitor, FALSE);
-  lf_monitor_set_backend (self->monitor, self->saved_backend);
-  lf_monitor_set_timings (self->monitor, self->saved_interval_ms, self->saved_confirm_ms,
-                          self->saved_status_ms);
-  lf_monitor_set_watched (self->monitor, (const char * const *) self->saved_watched);
-  g_clear_object (&self->saved_backend);
-  g_clear_pointer (&self->saved_watched, g_strfreev);
-  if (lf_monitor_get_running (self->monitor))
-    lf_monitor_check_now (self->monitor);
-}
-
-static void
 finish (LfDrill *self)
 {
   if (!self->running)
     return;
 
   g_clear_handle_id (&self->grace_id, g_source_remove);
-  if (self->shared)
-    give_back_monitor (self);
-  else
-    lf_monitor_stop (self->monitor);
+  lf_monitor_stop (self->monitor);
   lf_drill_player_stop (self->player);
   self->running = FALSE;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RUNNING]);
@@ -210,9 +156,7 @@ lf_drill_dispose (GObject *object)
   LfDrill *self = LF_DRILL (object);
 
   g_clear_handle_id (&self->grace_id, g_source_remove);
-  if (self->monitor != NULL && self->shared)
-    give_back_monitor (self);
-  else if (self->monitor != NULL)
+  if (self->monitor != NULL)
     lf_monitor_stop (self->monitor);
   if (self->bridge != NULL)
     lf_incident_bridge_disconnect (self->bridge);
@@ -223,8 +167,6 @@ lf_drill_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->player, self);
   g_clear_object (&self->player);
   g_clear_object (&self->scenario);
-  g_clear_object (&self->saved_backend);
-  g_clear_pointer (&self->saved_watched, g_strfreev);
   g_clear_pointer (&self->watched, g_strfreev);
 
   G_OBJECT_CLASS (lf_drill_parent_class)->dispose (object);
@@ -279,42 +221,47 @@ lf_drill_init (LfDrill *self)
 /* Public API                                                               */
 /* ------------------------------------------------------------------------ */
 
-static LfDrill *
-drill_new (LfDrillScenario *scenario,
-           LfCatalog       *catalog,
-           LfMonitor       *monitor,
-           LfIncidentLog   *log,
-           double           speed)
+/**
+ * lf_drill_new:
+ * @scenario: what to play
+ * @catalog: the user's catalog (the drill watches the scenario's platforms it knows)
+ * @log: where the drill's incidents go (marked as drills)
+ * @speed: how much faster than written (1.0 = real time)
+ *
+ * Returns: (transfer full): a drill on its own monitor and backend, not started
+ */
+LfDrill *
+lf_drill_new (LfDrillScenario *scenario,
+              LfCatalog       *catalog,
+              LfIncidentLog   *log,
+              double           speed)
 {
   LfDrill *self;
   g_autoptr(GStrvBuilder) watched = g_strv_builder_new ();
   const char * const *platforms;
 
+  g_return_val_if_fail (LF_IS_DRILL_SCENARIO (scenario), NULL);
+  g_return_val_if_fail (catalog != NULL, NULL);
+  g_return_val_if_fail (LF_IS_INCIDENT_LOG (log), NULL);
+  g_return_val_if_fail (speed > 0, NULL);
+
   self = g_object_new (LF_TYPE_DRILL, NULL);
   self->scenario = g_object_ref (scenario);
   self->player = lf_drill_player_new (scenario, speed);
   self->backend = lf_drill_backend_new (self->player, catalog);
-  self->shared = monitor != NULL;
-  if (monitor != NULL)
-    self->monitor = g_object_ref (monitor);
-  else
-    {
-      self->monitor = lf_monitor_new (catalog, LF_MONITOR_BACKEND (self->backend));
-      lf_monitor_set_drill (self->monitor, TRUE);
-    }
+  self->monitor = lf_monitor_new (catalog, LF_MONITOR_BACKEND (self->backend));
   self->bridge = lf_incident_bridge_new (self->monitor, log, TRUE);
 
-  /* Watch the scenario's platforms that the catalog knows. */
+  /* Watch the scenario's platforms that the catalog knows, on a clock scaled so that
+   * confirmation and recovery happen within the compressed scenario. */
   platforms = lf_drill_scenario_get_platforms (scenario);
   for (guint i = 0; platforms[i] != NULL; i++)
     if (lf_catalog_lookup_platform (catalog, platforms[i]) != NULL)
       g_strv_builder_add (watched, platforms[i]);
   self->watched = g_strv_builder_end (watched);
-  if (!self->shared)
-    {
-      lf_monitor_set_watched (self->monitor, (const char * const *) self->watched);
-      set_drill_clock (self);
-    }
+  lf_monitor_set_watched (self->monitor, (const char * const *) self->watched);
+  lf_monitor_set_timings (self->monitor, scaled (self, INTERVAL_MS), scaled (self, CONFIRM_MS),
+                          scaled (self, STATUS_MS));
 
   g_signal_connect (self->player, "phase-changed", G_CALLBACK (on_phase_changed_cb), self);
   g_signal_connect (self->player, "finished", G_CALLBACK (on_player_finished_cb), self);
@@ -323,64 +270,9 @@ drill_new (LfDrillScenario *scenario,
 }
 
 /**
- * lf_drill_new:
- * @scenario: what to play
- * @catalog: the catalog (the scenario's platforms are looked up in it)
- * @log: where the drill's incidents go (marked as drills)
- * @speed: 1 in the app; tests play faster
- *
- * A drill on a monitor of its own, seen only by its incident bridge (the command line).
- *
- * Returns: (transfer full): a drill, not started
- */
-LfDrill *
-lf_drill_new (LfDrillScenario *scenario,
-              LfCatalog       *catalog,
-              LfIncidentLog   *log,
-              double           speed)
-{
-  g_return_val_if_fail (LF_IS_DRILL_SCENARIO (scenario), NULL);
-  g_return_val_if_fail (catalog != NULL, NULL);
-  g_return_val_if_fail (LF_IS_INCIDENT_LOG (log), NULL);
-  g_return_val_if_fail (speed > 0, NULL);
-
-  return drill_new (scenario, catalog, NULL, log, speed);
-}
-
-/**
- * lf_drill_new_for_monitor:
- * @scenario: what to play
- * @monitor: the monitor to play it through (the application's), with its catalog
- * @log: where the drill's incidents go (marked as drills)
- * @speed: 1 in the app; tests play faster
- *
- * A drill played through an existing monitor, so that everything connected to it (the
- * Health page, the tray, the notifications) sees it, marked by #LfMonitor:drill. While it
- * plays, the monitor's backend, clock and watched platforms are the drill's; they are put
- * back when it ends (or the drill is disposed), and the monitor checks again.
- *
- * Returns: (transfer full): a drill, not started
- */
-LfDrill *
-lf_drill_new_for_monitor (LfDrillScenario *scenario,
-                          LfMonitor       *monitor,
-                          LfIncidentLog   *log,
-                          double           speed)
-{
-  g_return_val_if_fail (LF_IS_DRILL_SCENARIO (scenario), NULL);
-  g_return_val_if_fail (LF_IS_MONITOR (monitor), NULL);
-  g_return_val_if_fail (lf_monitor_get_catalog (monitor) != NULL, NULL);
-  g_return_val_if_fail (LF_IS_INCIDENT_LOG (log), NULL);
-  g_return_val_if_fail (speed > 0, NULL);
-
-  return drill_new (scenario, lf_monitor_get_catalog (monitor), monitor, log, speed);
-}
-
-/**
  * lf_drill_start:
  *
- * Starts the scenario's clock and the drill's monitor (a shared one is taken over, and
- * started if it was not running; it keeps running after the drill).
+ * Starts the scenario's clock and the drill's monitor.
  */
 void
 lf_drill_start (LfDrill *self)
@@ -390,25 +282,17 @@ lf_drill_start (LfDrill *self)
   if (self->running)
     return;
 
-  /* One drill at a time on a shared monitor. */
-  g_return_if_fail (!self->shared || !lf_monitor_get_drill (self->monitor));
-
   self->running = TRUE;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RUNNING]);
-  if (self->shared)
-    take_monitor (self);
   lf_drill_player_start (self->player);
-  if (lf_monitor_get_running (self->monitor))
-    lf_monitor_check_now (self->monitor);
-  else
-    lf_monitor_start (self->monitor);
+  lf_monitor_start (self->monitor);
 }
 
 /**
  * lf_drill_stop:
  *
- * Ends the drill early (a shared monitor gets its own backend, clock and platforms back).
- * Its incidents stay open in the log until the user closes them.
+ * Ends the drill early: its monitor stops. Its incidents stay open in the log until the user
+ * closes them.
  */
 void
 lf_drill_stop (LfDrill *self)

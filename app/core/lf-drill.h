@@ -1,4 +1,4 @@
-/* lf-drill.h — a fire drill: a scenario played through a real monitor into the incident log
+/* lf-drill.h — a fire drill: a scenario played on a monitor of its own into the incident log
  *
  * Copyright 2026 The Lifeline authors
  *
@@ -27,10 +27,6 @@ LfDrill          *lf_drill_new          (LfDrillScenario *scenario,
                                          LfCatalog       *catalog,
                                          LfIncidentLog   *log,
                                          double           speed);
-LfDrill          *lf_drill_new_for_monitor (LfDrillScenario *scenario,
-                                            LfMonitor       *monitor,
-                                            LfIncidentLog   *log,
-                                            double           speed);
 void              lf_drill_start        (LfDrill         *self);
 void              lf_drill_stop         (LfDrill         *self);
 gboolean          lf_drill_get_running  (LfDrill         *self);

@@ -28,12 +28,9 @@
  *    status sources are recorded as status updates, with their links;
  *  - an incident whose platforms are all up again ends, awaiting the user's confirmation.
  *
- * A drill bridge opens drill incidents ("Drill: …"); notes recorded before the first
- * incident opened (the drill's narrative) are added to it when it does.
- *
- * A real bridge is paused while a fire drill plays through its monitor (LfMonitor:drill):
- * what the monitor sees then is the drill's script, recorded by the drill's own bridge; a
- * drill bridge in turn records only while its monitor plays a drill.
+ * A drill bridge (on a drill's own monitor) opens drill incidents ("Drill: …"); notes
+ * recorded before the first incident opened (the drill's narrative) are added to it when it
+ * does.
  */
 
 struct _LfIncidentBridge
@@ -251,9 +248,6 @@ on_diagnosis_changed_cb (LfMonitor        *monitor,
   g_autoptr(GPtrArray) touched = g_ptr_array_new ();
   gboolean network_now;
 
-  if (lf_incident_bridge_get_paused (self))
-    return;
-
   /* Only down platforms make incidents (lf-outage.c): one per provider outage, one per
    * platform down on its own. Slow platforms, maintenance and the user's own network are
    * shown, not logged as outages, so they never absorb a real one. */
@@ -351,7 +345,7 @@ on_state_changed_cb (LfMonitor        *monitor,
   LfIncident *incident = find_incident_for_platform (self, lf_platform_state_get_id (platform));
   g_autofree char *text = NULL;
 
-  if (incident == NULL || lf_incident_bridge_get_paused (self))
+  if (incident == NULL)
     return;
 
   /* Translators: a timeline entry; platform, old state, new state, e.g. "Upwork: down → up" */
@@ -368,8 +362,7 @@ on_last_checked_cb (LfMonitor        *monitor,
                     GParamSpec       *pspec,
                     LfIncidentBridge *self)
 {
-  if (!lf_incident_bridge_get_paused (self))
-    record_status (self);
+  record_status (self);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -511,20 +504,6 @@ lf_incident_bridge_get_current (LfIncidentBridge *self)
       return g_ptr_array_index (self->incidents, i - 1);
 
   return NULL;
-}
-
-/**
- * lf_incident_bridge_get_paused:
- *
- * Returns: %TRUE for a real bridge while a fire drill plays through its monitor, and for a
- *   drill bridge while none does: it then opens and records nothing
- */
-gboolean
-lf_incident_bridge_get_paused (LfIncidentBridge *self)
-{
-  g_return_val_if_fail (LF_IS_INCIDENT_BRIDGE (self), FALSE);
-
-  return self->monitor != NULL && self->drill != lf_monitor_get_drill (self->monitor);
 }
 
 /**

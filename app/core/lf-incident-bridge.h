@@ -24,7 +24,6 @@ LfIncidentBridge *lf_incident_bridge_new            (LfMonitor        *monitor,
 LfMonitor        *lf_incident_bridge_get_monitor    (LfIncidentBridge *self);
 LfIncidentLog    *lf_incident_bridge_get_log        (LfIncidentBridge *self);
 gboolean          lf_incident_bridge_get_drill      (LfIncidentBridge *self);
-gboolean          lf_incident_bridge_get_paused     (LfIncidentBridge *self);
 GPtrArray        *lf_incident_bridge_get_incidents  (LfIncidentBridge *self);
 LfIncident       *lf_incident_bridge_get_current    (LfIncidentBridge *self);
 void              lf_incident_bridge_note           (LfIncidentBridge *self,

@@ -20,7 +20,7 @@ G_BEGIN_DECLS
 G_DECLARE_INTERFACE (LfMonitorBackend, lf_monitor_backend, LF, MONITOR_BACKEND, GObject)
 
 /* The network backend (LfNetworkBackend) runs real probes and reads real status sources; a
- * fire drill plugs in a backend that plays a scripted outage through the real monitor. */
+ * scripted outage (tests, rehearsals) plugs in a backend of its own, on a monitor of its own. */
 struct _LfMonitorBackendInterface
 {
   GTypeInterface parent_iface;

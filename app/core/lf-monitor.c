@@ -35,7 +35,6 @@ typedef struct
   LfMonitor  *monitor;        /* NULL once the monitor is gone */
   guint       pending;
   guint       pass;           /* 0 for the main pass, then confirmation passes */
-  gboolean    drill;          /* begun while a fire drill played */
   GPtrArray  *probe_ids;      /* platforms probed in this pass */
   GHashTable *probes;         /* platform id → LfProbeResult */
   GHashTable *references;     /* reference id → LfProbeResult (main pass only) */
@@ -82,7 +81,6 @@ struct _LfMonitor
   gboolean          network_usable;
 
   gboolean          running;
-  gboolean          drill;              /* a fire drill plays (see lf_monitor_set_drill) */
   gboolean          checking;
   gboolean          check_again;
   gint64            last_checked;
@@ -113,7 +111,6 @@ enum {
   PROP_TIMEOUT,
   PROP_RUNNING,
   PROP_NETWORK_AVAILABLE,
-  PROP_DRILL,
   N_PROPS
 };
 
@@ -151,7 +148,6 @@ round_new (LfMonitor *self)
   Round *round = g_new0 (Round, 1);
 
   round->monitor = self;
-  round->drill = self->drill;
   round->probe_ids = g_ptr_array_new_with_free_func (g_free);
   round->probes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                          (GDestroyNotify) lf_probe_result_unref);
@@ -227,7 +223,7 @@ track_transition (LfMonitor       *self,
   g_debug ("%s: %s → %s (%s)", lf_platform_state_get_id (platform), lf_state_to_string (old),
            lf_state_to_string (state), lf_cause_to_string (lf_platform_state_get_cause (platform)));
 
-  if (self->history != NULL && !self->drill)
+  if (self->history != NULL)
     lf_history_record_transition (self->history, platform, old, state);
 
   g_signal_emit (self, signals[STATE_CHANGED], 0, platform, old, state);
@@ -285,7 +281,7 @@ update_diagnosis (LfMonitor *self)
   g_debug ("diagnosis: %s — %s", lf_diagnosis_kind_to_string (lf_diagnosis_get_kind (diagnosis)),
            lf_diagnosis_get_summary (diagnosis));
 
-  if (self->history != NULL && !self->drill)
+  if (self->history != NULL)
     lf_history_record_diagnosis (self->history, diagnosis);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DIAGNOSIS]);
@@ -506,16 +502,6 @@ evaluate_round (LfMonitor *self)
   GHashTableIter iter;
   gpointer key, value;
 
-  /* Begun before a drill started or ended: its answers belong to the other side. */
-  if (round->drill != self->drill)
-    {
-      self->round = NULL;
-      round_free (round);
-      self->check_again = TRUE;
-      finish_round (self);
-      return;
-    }
-
   if (round->pass == 0)
     {
       guint n_refs = self->catalog != NULL ? self->catalog->references->len : 0;
@@ -569,7 +555,7 @@ evaluate_round (LfMonitor *self)
             g_ptr_array_add (confirming, g_strdup (id));
           track_transition (self, platform, old);
 
-          if (self->history != NULL && !self->drill && probe->http_status != 0)
+          if (self->history != NULL && probe->http_status != 0)
             lf_history_add_sample (self->history, id, probe->started_at, probe->total_ms);
         }
     }
@@ -884,9 +870,6 @@ lf_monitor_get_property (GObject    *object,
     case PROP_RUNNING:
       g_value_set_boolean (value, self->running);
       break;
-    case PROP_DRILL:
-      g_value_set_boolean (value, self->drill);
-      break;
     case PROP_NETWORK_AVAILABLE:
       g_value_set_boolean (value, network_available (self));
       break;
@@ -940,13 +923,6 @@ lf_monitor_class_init (LfMonitorClass *klass)
   properties[PROP_RUNNING] = g_param_spec_boolean ("running", NULL, NULL, FALSE, ro);
   properties[PROP_NETWORK_AVAILABLE] =
     g_param_spec_boolean ("network-available", NULL, NULL, TRUE, ro);
-  /**
-   * LfMonitor:drill:
-   *
-   * A fire drill plays through this monitor: what it sees is the drill's script (see
-   * lf_monitor_set_drill()).
-   */
-  properties[PROP_DRILL] = g_param_spec_boolean ("drill", NULL, NULL, FALSE, ro);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -1074,7 +1050,7 @@ lf_monitor_get_backend (LfMonitor *self)
 /**
  * lf_monitor_set_backend:
  *
- * Swaps where probes go (a fire drill plays its scenario this way). Takes effect with the
+ * Swaps where probes go (tests script their answers this way). Takes effect with the
  * next round; status sources are read again at once.
  */
 void
@@ -1113,7 +1089,7 @@ lf_monitor_set_history (LfMonitor *self,
 /**
  * lf_monitor_set_network_monitor:
  * @network_monitor: (nullable): the OS's view of the network, %NULL to trust only the
- *   references (tests, drills)
+ *   references (tests)
  */
 void
 lf_monitor_set_network_monitor (LfMonitor       *self,
@@ -1298,7 +1274,8 @@ lf_monitor_set_timeout (LfMonitor *self,
  * @confirm_delay_ms: between confirmation re-probes
  * @status_interval_ms: between reads of the status sources (their caches may still answer)
  *
- * The monitor's clock, in milliseconds, for tests, drills and the one-shot check.
+ * The monitor's clock, in milliseconds, for tests, scripted monitors and the one-shot
+ * check.
  */
 void
 lf_monitor_set_timings (LfMonitor *self,
@@ -1314,30 +1291,6 @@ lf_monitor_set_timings (LfMonitor *self,
   self->status_interval_ms = status_interval_ms;
   self->next_status_at = 0;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INTERVAL]);
-}
-
-/**
- * lf_monitor_get_timings:
- * @interval_ms: (out) (optional): between rounds
- * @confirm_delay_ms: (out) (optional): between confirmation re-probes
- * @status_interval_ms: (out) (optional): between reads of the status sources
- *
- * The clock set by lf_monitor_set_timings() or #LfMonitor:interval, to put it back later.
- */
-void
-lf_monitor_get_timings (LfMonitor *self,
-                        guint     *interval_ms,
-                        guint     *confirm_delay_ms,
-                        guint     *status_interval_ms)
-{
-  g_return_if_fail (LF_IS_MONITOR (self));
-
-  if (interval_ms != NULL)
-    *interval_ms = self->interval_ms;
-  if (confirm_delay_ms != NULL)
-    *confirm_delay_ms = self->confirm_delay_ms;
-  if (status_interval_ms != NULL)
-    *status_interval_ms = self->status_interval_ms;
 }
 
 /**
@@ -1422,55 +1375,6 @@ lf_monitor_get_provider_status (LfMonitor  *self,
   g_return_val_if_fail (provider_id != NULL, NULL);
 
   return g_hash_table_lookup (self->provider_status, provider_id);
-}
-
-/**
- * lf_monitor_set_drill:
- * @drill: %TRUE while a fire drill plays through this monitor
- *
- * Marks what the monitor sees as a drill (or no longer): the platforms start over from
- * "unknown" and the diagnosis from none ("checking"), so a drill's states never carry over
- * into real ones nor the other way round; a round begun on the other side is thrown away,
- * and nothing is written to the history while a drill plays. The caller sets the drill's
- * backend, timings and watched platforms.
- */
-void
-lf_monitor_set_drill (LfMonitor *self,
-                      gboolean   drill)
-{
-  guint n;
-
-  g_return_if_fail (LF_IS_MONITOR (self));
-
-  drill = !!drill;
-  if (self->drill == drill)
-    return;
-
-  self->drill = drill;
-
-  /* New states for every platform, no verdict yet, nothing known of the status sources
-   * and references: what the other side saw must not show as this side's. */
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->platforms));
-  g_hash_table_remove_all (self->by_id);
-  g_list_store_splice (self->platforms, 0, n, NULL, 0);
-  rebuild_platforms (self);
-  g_hash_table_remove_all (self->provider_status);
-  g_hash_table_remove_all (self->reference_results);
-  self->next_status_at = 0;
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DRILL]);
-  if (self->diagnosis != NULL)
-    {
-      g_clear_object (&self->diagnosis);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DIAGNOSIS]);
-    }
-}
-
-gboolean
-lf_monitor_get_drill (LfMonitor *self)
-{
-  g_return_val_if_fail (LF_IS_MONITOR (self), FALSE);
-  return self->drill;
 }
 
 /**

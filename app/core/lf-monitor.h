@@ -8,6 +8,7 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <json-glib/json-glib.h>
 
 #include "lf-catalog.h"
 #include "lf-diagnosis.h"
@@ -63,10 +64,6 @@ void                lf_monitor_set_timings            (LfMonitor          *self,
                                                        guint               interval_ms,
                                                        guint               confirm_delay_ms,
                                                        guint               status_interval_ms);
-void                lf_monitor_get_timings            (LfMonitor          *self,
-                                                       guint              *interval_ms,
-                                                       guint              *confirm_delay_ms,
-                                                       guint              *status_interval_ms);
 void                lf_monitor_set_thresholds         (LfMonitor          *self,
                                                        guint               confirm_failures,
                                                        guint               recover_successes);
@@ -78,9 +75,8 @@ gboolean            lf_monitor_get_reference_ok       (LfMonitor          *self,
 LfStatusReport     *lf_monitor_get_provider_status    (LfMonitor          *self,
                                                        const char         *provider_id);
 
-void                lf_monitor_set_drill              (LfMonitor          *self,
-                                                       gboolean            drill);
-gboolean            lf_monitor_get_drill              (LfMonitor          *self);
+LfState             lf_monitor_get_worst_state        (LfMonitor          *self);
+JsonNode           *lf_monitor_to_json                (LfMonitor          *self);
 
 void                lf_monitor_start                  (LfMonitor          *self);
 void                lf_monitor_stop                   (LfMonitor          *self);

@@ -694,6 +694,8 @@ contact_platforms (LfCatalog *catalog,
 /**
  * lf_outage_plan_notice:
  * @monitor: the live (or one-shot) states
+ * @drill: whether @monitor is a fire drill's (LfContext:active-monitor during a drill): then
+ *   only drill incidents and notices count
  * @contacts: (element-type LfContact): the client directory
  * @platform_id: (nullable): one platform ("Notify clients" on its details), or %NULL / ""
  *   for every down platform
@@ -705,6 +707,7 @@ contact_platforms (LfCatalog *catalog,
  */
 LfOutagePlan *
 lf_outage_plan_notice (LfMonitor     *monitor,
+                       gboolean       drill,
                        GPtrArray     *contacts,
                        const char    *platform_id,
                        LfIncidentLog *log)
@@ -715,13 +718,11 @@ lf_outage_plan_notice (LfMonitor     *monitor,
   g_autoptr(GHashTable) in_plan = g_hash_table_new (g_str_hash, g_str_equal);
   g_auto(GStrv) down = NULL;
   LfCatalog *catalog;
-  gboolean drill;
 
   g_return_val_if_fail (LF_IS_MONITOR (monitor), plan);
   g_return_val_if_fail (contacts != NULL, plan);
 
   catalog = lf_monitor_get_catalog (monitor);
-  drill = lf_monitor_get_drill (monitor);
   plan->recipients = g_ptr_array_new_with_free_func ((GDestroyNotify) lf_recipient_free);
   down = lf_outage_dup_down (monitor);
   if (platform_id != NULL && *platform_id != '\0')
@@ -805,6 +806,7 @@ lf_outage_plan_notice (LfMonitor     *monitor,
  */
 LfOutagePlan *
 lf_outage_plan_all_clear (LfMonitor     *monitor,
+                          gboolean       drill,
                           GPtrArray     *contacts,
                           LfIncidentLog *log)
 {
@@ -819,7 +821,7 @@ lf_outage_plan_all_clear (LfMonitor     *monitor,
 
   catalog = lf_monitor_get_catalog (monitor);
   plan->recipients = g_ptr_array_new_with_free_func ((GDestroyNotify) lf_recipient_free);
-  told = collect_told (log, lf_monitor_get_drill (monitor));
+  told = collect_told (log, drill);
 
   for (guint i = 0; i < contacts->len; i++)
     {
@@ -898,6 +900,7 @@ incident_for (LfIncidentLog *log,
  */
 LfRenderContext *
 lf_outage_build_context (LfMonitor     *monitor,
+                         gboolean       drill,
                          LfOutagePlan  *plan,
                          LfIncidentLog *log,
                          LfProfile     *profile)
@@ -906,14 +909,12 @@ lf_outage_build_context (LfMonitor     *monitor,
   LfHistory *history;
   LfCatalog *catalog;
   g_autoptr(GPtrArray) names = g_ptr_array_new ();
-  gboolean drill;
 
   g_return_val_if_fail (LF_IS_MONITOR (monitor), context);
   g_return_val_if_fail (plan != NULL, context);
 
   history = lf_monitor_get_history (monitor);
   catalog = lf_monitor_get_catalog (monitor);
-  drill = lf_monitor_get_drill (monitor);
 
   for (guint i = 0; plan->platforms != NULL && plan->platforms[i] != NULL; i++)
     {
@@ -1077,6 +1078,7 @@ lf_outage_record_notice (LfIncidentLog *log,
  */
 LfOutageAction
 lf_outage_get_action (LfMonitor     *monitor,
+                      gboolean       drill,
                       LfIncidentLog *log,
                       guint         *n_all_clear)
 {
@@ -1102,7 +1104,7 @@ lf_outage_get_action (LfMonitor     *monitor,
       break;
     }
 
-  told = collect_told (log, lf_monitor_get_drill (monitor));
+  told = collect_told (log, drill);
   g_hash_table_iter_init (&iter, told);
   while (g_hash_table_iter_next (&iter, NULL, &value))
     {

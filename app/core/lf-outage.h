@@ -65,6 +65,7 @@ GStrv          lf_outage_dup_down             (LfMonitor          *monitor);
 GPtrArray     *lf_outage_get_groups           (LfMonitor          *monitor,
                                                gboolean            drill);
 LfOutageAction lf_outage_get_action           (LfMonitor          *monitor,
+                                               gboolean            drill,
                                                LfIncidentLog      *log,
                                                guint              *n_all_clear);
 
@@ -79,13 +80,16 @@ char          *lf_outage_status_page          (LfCatalog          *catalog,
                                                gboolean            down);
 
 LfOutagePlan  *lf_outage_plan_notice          (LfMonitor          *monitor,
+                                               gboolean            drill,
                                                GPtrArray          *contacts,
                                                const char         *platform_id,
                                                LfIncidentLog      *log);
 LfOutagePlan  *lf_outage_plan_all_clear       (LfMonitor          *monitor,
+                                               gboolean            drill,
                                                GPtrArray          *contacts,
                                                LfIncidentLog      *log);
 LfRenderContext *lf_outage_build_context      (LfMonitor          *monitor,
+                                               gboolean            drill,
                                                LfOutagePlan       *plan,
                                                LfIncidentLog      *log,
                                                LfProfile          *profile);

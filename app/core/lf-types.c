@@ -218,6 +218,46 @@ lf_state_from_string (const char *str,
 }
 
 /**
+ * lf_state_get_rank:
+ *
+ * Returns: where a platform in @state sorts: problems first (down, degraded, maintenance,
+ *   unknown, up)
+ */
+int
+lf_state_get_rank (LfState state)
+{
+  switch (state)
+    {
+    case LF_STATE_DOWN:
+      return 0;
+    case LF_STATE_DEGRADED:
+      return 1;
+    case LF_STATE_MAINTENANCE:
+      return 2;
+    case LF_STATE_UNKNOWN:
+      return 3;
+    case LF_STATE_UP:
+    default:
+      return 4;
+    }
+}
+
+/**
+ * lf_state_worst:
+ * @a: a state
+ * @b: another state
+ *
+ * Returns: the worse of the two, by lf_state_get_rank(): the one state ranking of the whole
+ *   program (the Health page's order, the tray's icon, `--check`'s exit code)
+ */
+LfState
+lf_state_worst (LfState a,
+                LfState b)
+{
+  return lf_state_get_rank (b) < lf_state_get_rank (a) ? b : a;
+}
+
+/**
  * lf_state_describe:
  * @state: a #LfState
  *

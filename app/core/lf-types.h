@@ -85,6 +85,9 @@ const char *lf_state_to_string           (LfState          state);
 gboolean    lf_state_from_string         (const char      *str,
                                           LfState         *state);
 const char *lf_state_describe            (LfState          state);
+int         lf_state_get_rank            (LfState          state);
+LfState     lf_state_worst               (LfState          a,
+                                          LfState          b);
 
 const char *lf_severity_to_string        (LfSeverity       severity);
 gboolean    lf_severity_from_string      (const char      *str,

@@ -31,10 +31,11 @@
  * platform transitions are therefore held until the main loop is idle, so a provider outage
  * reported in the same round can still absorb them (no flash of single notifications).
  *
- * While a fire drill plays (the drill property, bound to LfMonitor:drill by the application)
- * titles start with "Drill: " and ids with "drill-", so a drill never replaces or withdraws a
- * real notification; the real announcements' bookkeeping is set aside for the drill and put
- * back after it, and the drill's notifications are withdrawn when it ends.
+ * A fire drill gets a notifier of its own (lf_notifier_new_for_drill(), fed by the drill's
+ * monitor): its titles start with "Drill: " and its ids with "drill-", so a drill never
+ * replaces or withdraws a real notification, and the real notifier's bookkeeping is never
+ * touched. lf_notifier_withdraw_all() takes a notifier's notifications away (a drill's, when
+ * it ends).
  *
  * Every notification routes to app.* actions: open-platform(s) by default, and buttons for
  * start-checklist(s) and notify-clients(s) ("" = every affected platform).
@@ -64,13 +65,8 @@ struct _LfNotifier
   GPtrArray       *pending;            /* PendingChange* */
   guint            flush_id;
 
-  /* Fire drills */
-  gboolean         drill;
-  GHashTable      *drill_sent;         /* ids of the drill's notifications shown */
-  LfDiagnosisKind  saved_diagnosis;    /* the real bookkeeping, set aside during a drill */
-  char            *saved_provider_id;
-  GStrv            saved_covered_ids;
-  GHashTable      *saved_announced;
+  gboolean         drill;              /* a fire drill's notifier */
+  GHashTable      *shown;              /* ids of the notifications shown */
 };
 
 G_DEFINE_FINAL_TYPE (LfNotifier, lf_notifier, G_TYPE_OBJECT)
@@ -170,10 +166,8 @@ send (LfNotifier    *self,
   g_autofree char *drill_id = NULL;
 
   if (self->drill)
-    {
-      id = drill_id = g_strconcat ("drill-", id, NULL);
-      g_hash_table_add (self->drill_sent, g_strdup (id));
-    }
+    id = drill_id = g_strconcat ("drill-", id, NULL);
+  g_hash_table_add (self->shown, g_strdup (id));
 
   g_debug ("Sending notification %s", id);
   g_application_send_notification (self->application, id, notification);
@@ -186,10 +180,8 @@ withdraw (LfNotifier *self,
   g_autofree char *drill_id = NULL;
 
   if (self->drill)
-    {
-      id = drill_id = g_strconcat ("drill-", id, NULL);
-      g_hash_table_remove (self->drill_sent, id);
-    }
+    id = drill_id = g_strconcat ("drill-", id, NULL);
+  g_hash_table_remove (self->shown, id);
 
   g_debug ("Withdrawing notification %s", id);
   g_application_withdraw_notification (self->application, id);
@@ -400,10 +392,7 @@ lf_notifier_finalize (GObject *object)
   g_clear_pointer (&self->names, g_hash_table_unref);
   g_clear_pointer (&self->announced, g_hash_table_unref);
   g_clear_pointer (&self->pending, g_ptr_array_unref);
-  g_clear_pointer (&self->drill_sent, g_hash_table_unref);
-  g_clear_pointer (&self->saved_provider_id, g_free);
-  g_clear_pointer (&self->saved_covered_ids, g_strfreev);
-  g_clear_pointer (&self->saved_announced, g_hash_table_unref);
+  g_clear_pointer (&self->shown, g_hash_table_unref);
 
   G_OBJECT_CLASS (lf_notifier_parent_class)->finalize (object);
 }
@@ -454,7 +443,7 @@ lf_notifier_set_property (GObject      *object,
       break;
 
     case PROP_DRILL:
-      lf_notifier_set_drill (self, g_value_get_boolean (value));
+      self->drill = g_value_get_boolean (value);
       break;
 
     default:
@@ -491,11 +480,12 @@ lf_notifier_class_init (LfNotifierClass *klass)
   /**
    * LfNotifier:drill:
    *
-   * A fire drill plays: notifications are marked as drills and kept apart from the real ones.
+   * A fire drill's notifier: notifications are marked as drills and kept apart from the
+   * real ones.
    */
   properties[PROP_DRILL] =
     g_param_spec_boolean ("drill", NULL, NULL, FALSE,
-                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -508,7 +498,7 @@ lf_notifier_init (LfNotifier *self)
   self->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->announced = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->pending = g_ptr_array_new_with_free_func (pending_change_free);
-  self->drill_sent = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->shown = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -528,6 +518,24 @@ lf_notifier_new (GApplication *application)
 
   return g_object_new (LF_TYPE_NOTIFIER,
                        "application", application,
+                       NULL);
+}
+
+/**
+ * lf_notifier_new_for_drill:
+ * @application: a registered #GApplication with the app.* actions notifications route to
+ *
+ * Returns: (transfer full): a notifier for a fire drill's monitor: "Drill: " titles, ids of
+ *   its own
+ */
+LfNotifier *
+lf_notifier_new_for_drill (GApplication *application)
+{
+  g_return_val_if_fail (G_IS_APPLICATION (application), NULL);
+
+  return g_object_new (LF_TYPE_NOTIFIER,
+                       "application", application,
+                       "drill", TRUE,
                        NULL);
 }
 
@@ -572,62 +580,30 @@ lf_notifier_get_drill (LfNotifier *self)
 }
 
 /**
- * lf_notifier_set_drill:
+ * lf_notifier_withdraw_all:
  * @self: a #LfNotifier
- * @drill: %TRUE while a fire drill plays
  *
- * Starts or ends a drill: changes reported so far are announced first, as what they were;
- * at its end the drill's notifications are withdrawn and the real bookkeeping comes back.
+ * Takes away every notification this notifier has shown (a drill's, when it ends); changes
+ * still pending are dropped.
  */
 void
-lf_notifier_set_drill (LfNotifier *self,
-                       gboolean    drill)
+lf_notifier_withdraw_all (LfNotifier *self)
 {
+  GHashTableIter iter;
+  gpointer id;
+
   g_return_if_fail (LF_IS_NOTIFIER (self));
 
-  drill = !!drill;
-  if (self->drill == drill)
-    return;
+  g_clear_handle_id (&self->flush_id, g_source_remove);
+  g_ptr_array_set_size (self->pending, 0);
 
-  if (self->flush_id != 0)
+  g_hash_table_iter_init (&iter, self->shown);
+  while (g_hash_table_iter_next (&iter, &id, NULL))
     {
-      g_clear_handle_id (&self->flush_id, g_source_remove);
-      flush_pending_cb (self);
+      g_debug ("Withdrawing notification %s", (const char *) id);
+      g_application_withdraw_notification (self->application, id);
     }
-
-  if (drill)
-    {
-      self->saved_diagnosis = self->diagnosis;
-      self->saved_provider_id = g_steal_pointer (&self->provider_id);
-      self->saved_covered_ids = g_steal_pointer (&self->covered_ids);
-      self->saved_announced = g_steal_pointer (&self->announced);
-      self->announced = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-      self->diagnosis = LF_DIAGNOSIS_ALL_CLEAR;
-    }
-  else
-    {
-      GHashTableIter iter;
-      gpointer id;
-
-      g_hash_table_iter_init (&iter, self->drill_sent);
-      while (g_hash_table_iter_next (&iter, &id, NULL))
-        {
-          g_debug ("Withdrawing notification %s", (const char *) id);
-          g_application_withdraw_notification (self->application, id);
-        }
-      g_hash_table_remove_all (self->drill_sent);
-
-      self->diagnosis = self->saved_diagnosis;
-      g_free (self->provider_id);
-      self->provider_id = g_steal_pointer (&self->saved_provider_id);
-      g_strfreev (self->covered_ids);
-      self->covered_ids = g_steal_pointer (&self->saved_covered_ids);
-      g_hash_table_unref (self->announced);
-      self->announced = g_steal_pointer (&self->saved_announced);
-    }
-
-  self->drill = drill;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DRILL]);
+  g_hash_table_remove_all (self->shown);
 }
 
 /**

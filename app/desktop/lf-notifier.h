@@ -18,12 +18,12 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (LfNotifier, lf_notifier, LF, NOTIFIER, GObject)
 
 LfNotifier *lf_notifier_new                (GApplication       *application);
+LfNotifier *lf_notifier_new_for_drill      (GApplication       *application);
 const char *lf_notifier_get_notify_on      (LfNotifier         *self);
 void        lf_notifier_set_notify_on      (LfNotifier         *self,
                                             const char         *notify_on);
 gboolean    lf_notifier_get_drill          (LfNotifier         *self);
-void        lf_notifier_set_drill          (LfNotifier         *self,
-                                            gboolean            drill);
+void        lf_notifier_withdraw_all       (LfNotifier         *self);
 void        lf_notifier_platform_changed   (LfNotifier         *self,
                                             const char         *platform_id,
                                             const char         *platform_name,

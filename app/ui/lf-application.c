@@ -195,7 +195,7 @@ mirror_health (LfApplication *self)
   g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *title = NULL;
   LfDiagnosisKind kind = LF_DIAGNOSIS_ALL_CLEAR;
-  LfState overall = LF_STATE_UP;
+  LfState overall = lf_monitor_get_worst_state (monitor);
   guint n = g_list_model_get_n_items (platforms);
 
   for (guint i = 0; i < n; i++)
@@ -203,9 +203,6 @@ mirror_health (LfApplication *self)
       g_autoptr(LfPlatformState) platform = g_list_model_get_item (platforms, i);
       LfState state = lf_platform_state_get_state (platform);
 
-      /* worst first: down, degraded, maintenance, unknown, up */
-      if (lf_state_get_rank (state) < lf_state_get_rank (overall))
-        overall = state;
       if (state == LF_STATE_DOWN || state == LF_STATE_DEGRADED || state == LF_STATE_MAINTENANCE)
         /* Translators: a tray menu line, "Upwork — Down" */
         g_ptr_array_add (lines, g_strdup_printf (_("%s — %s"),
@@ -324,16 +321,15 @@ on_active_monitor_cb (LfContext     *context,
   if (self->shown_monitor != NULL && self->shown_monitor != real)
     g_signal_handlers_disconnect_by_data (self->shown_monitor, self);
   if (self->drill_notifier != NULL)
-    lf_notifier_set_drill (self->drill_notifier, FALSE);
+    lf_notifier_withdraw_all (self->drill_notifier);
   g_clear_object (&self->drill_notifier);
   g_set_object (&self->shown_monitor, active);
 
   if (active != real)
     {
-      self->drill_notifier = lf_notifier_new (G_APPLICATION (self));
+      self->drill_notifier = lf_notifier_new_for_drill (G_APPLICATION (self));
       g_settings_bind (lf_application_get_settings (self), "notify-on", self->drill_notifier,
                        "notify-on", G_SETTINGS_BIND_GET);
-      lf_notifier_set_drill (self->drill_notifier, TRUE);
       connect_monitor (self, active);
     }
 

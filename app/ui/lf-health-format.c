@@ -53,31 +53,6 @@ lf_state_get_style_class (LfState state)
     }
 }
 
-/**
- * lf_state_get_rank:
- *
- * Returns: where a platform in @state sorts: problems first (down, degraded, maintenance,
- *   unknown, up)
- */
-int
-lf_state_get_rank (LfState state)
-{
-  switch (state)
-    {
-    case LF_STATE_DOWN:
-      return 0;
-    case LF_STATE_DEGRADED:
-      return 1;
-    case LF_STATE_MAINTENANCE:
-      return 2;
-    case LF_STATE_UNKNOWN:
-      return 3;
-    case LF_STATE_UP:
-    default:
-      return 4;
-    }
-}
-
 const char *
 lf_diagnosis_kind_get_icon_name (LfDiagnosisKind kind)
 {

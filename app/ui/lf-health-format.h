@@ -15,7 +15,6 @@ G_BEGIN_DECLS
 
 const char *lf_state_get_icon_name        (LfState          state);
 const char *lf_state_get_style_class      (LfState          state);
-int         lf_state_get_rank             (LfState          state);
 const char *lf_diagnosis_kind_get_icon_name (LfDiagnosisKind kind);
 const char *lf_diagnosis_kind_get_style_class (LfDiagnosisKind kind);
 char       *lf_format_duration_since      (gint64           since,

@@ -32,6 +32,7 @@ struct _LfHealthPage
   AdwBin              parent_instance;
 
   LfMonitor          *monitor;
+  gboolean            drill;     /* the monitor plays a fire drill */
   GSettings          *settings;
   GtkSortListModel   *sorted;
   GtkSorter          *sorter;
@@ -155,8 +156,8 @@ update_banner (LfHealthPage *self)
       icon_name = lf_diagnosis_kind_get_icon_name (kind);
     }
 
-  /* A fire drill plays through the monitor: say so, always. */
-  if (self->monitor != NULL && lf_monitor_get_drill (self->monitor))
+  /* The monitor plays a fire drill: say so, always. */
+  if (self->drill)
     {
       g_autofree char *text = g_steal_pointer (&self->banner_text);
 
@@ -600,8 +601,6 @@ lf_health_page_set_monitor (LfHealthPage *self,
 
   if (monitor != NULL)
     {
-      g_signal_connect_object (monitor, "notify::drill", G_CALLBACK (on_diagnosis_notify_cb),
-                               self, G_CONNECT_SWAPPED);
       g_signal_connect_object (monitor, "notify::diagnosis", G_CALLBACK (on_diagnosis_notify_cb),
                                self, G_CONNECT_SWAPPED);
       g_signal_connect_object (monitor, "notify::checking", G_CALLBACK (on_checking_notify_cb),
@@ -620,6 +619,24 @@ lf_health_page_set_monitor (LfHealthPage *self,
   update_banner (self);
   update_last_checked (self);
   update_view (self);
+}
+
+/**
+ * lf_health_page_set_drill:
+ * @drill: whether the monitor shown plays a fire drill (the banner then says so)
+ */
+void
+lf_health_page_set_drill (LfHealthPage *self,
+                          gboolean      drill)
+{
+  g_return_if_fail (LF_IS_HEALTH_PAGE (self));
+
+  drill = !!drill;
+  if (self->drill == drill)
+    return;
+
+  self->drill = drill;
+  update_banner (self);
 }
 
 /**

@@ -24,6 +24,8 @@ LfMonitor        *lf_health_page_get_monitor      (LfHealthPage *self);
 GtkWidget        *lf_health_page_get_providers_view (LfHealthPage *self);
 void              lf_health_page_set_monitor      (LfHealthPage *self,
                                                    LfMonitor    *monitor);
+void              lf_health_page_set_drill        (LfHealthPage *self,
+                                                   gboolean      drill);
 void              lf_health_page_set_settings     (LfHealthPage *self,
                                                    GSettings    *settings);
 gboolean          lf_health_page_show_platform    (LfHealthPage *self,

@@ -213,6 +213,7 @@ on_active_monitor_cb (LfContext  *context,
     g_signal_handlers_disconnect_by_func (self->monitor, on_monitor_checking_cb, self);
   g_set_object (&self->monitor, monitor);
 
+  lf_health_page_set_drill (self->health_page, monitor != lf_context_get_monitor (context));
   lf_health_page_set_monitor (self->health_page, monitor);
   g_signal_connect_object (monitor, "notify::checking", G_CALLBACK (on_monitor_checking_cb),
                            self, G_CONNECT_DEFAULT);
