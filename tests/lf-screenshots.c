@@ -13,6 +13,7 @@
 #include "lf-application.h"
 #include "lf-preferences-window.h"
 #include "lf-scripted-backend.h"
+#include "lf-test-server.h"
 #include "lf-window.h"
 
 /* Not a test: run inside build-aux/test-session.sh (Xvfb, private bus) as
@@ -52,6 +53,14 @@ spin (guint ms)
   g_timeout_add (ms, timeout_cb, &done);
   while (!done)
     g_main_context_iteration (NULL, TRUE);
+}
+
+static LfStatusPageAdder *shot_adder;
+
+static gboolean
+adder_idle (void)
+{
+  return !lf_status_page_adder_get_busy (shot_adder);
 }
 
 static gboolean
@@ -312,21 +321,41 @@ main (int   argc,
   lf_health_page_show_overview (lf_window_get_health_page (window));
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
 
-  /* Preferences, Platforms page, with a rejected custom platform */
-  prefs = GTK_WIDGET (lf_preferences_window_new (lf_application_get_context (app), lf_application_get_settings (app),
-                                  lf_application_get_tray (app)));
-  gtk_window_set_transient_for (GTK_WINDOW (prefs), GTK_WINDOW (window));
-  gtk_window_set_default_size (GTK_WINDOW (prefs), 560, 900);
-  gtk_window_present (GTK_WINDOW (prefs));
-  wait_until (prefs_mapped, 5000);
-  lf_preferences_window_show_platforms (LF_PREFERENCES_WINDOW (prefs));
-  lf_platform_picker_set_search (
-    lf_preferences_window_get_platform_picker (LF_PREFERENCES_WINDOW (prefs)), "pay");
-  lf_preferences_window_set_custom_platform (LF_PREFERENCES_WINDOW (prefs), "Acme Jobs",
-                                             "ftp://jobs.acme.example", NULL);
-  gtk_widget_activate_action (prefs, "prefs.add-custom-platform", NULL);
-  shoot_widget (prefs, "preferences-platforms");
-  gtk_window_destroy (GTK_WINDOW (prefs));
+  /* Preferences, Platforms page: a status page found by its address (an Instatus page served
+   * on loopback from the test data) and a rejected custom platform */
+  {
+    g_autoptr(LfTestServer) server = lf_test_server_new (FALSE);
+    g_autofree char *page = lf_test_server_get_url (server, "/");
+    g_autofree char *body = NULL;
+    gsize length = 0;
+
+    if (!g_file_get_contents ("tests/data/instatus_docs_summary_hasissues.json", &body, &length,
+                              NULL))
+      g_error ("run from the source directory (make screenshots)");
+    lf_test_response_set_body (lf_test_server_respond (server, "/summary.json", 200),
+                               "application/json", body, length);
+
+    prefs = GTK_WIDGET (lf_preferences_window_new (lf_application_get_context (app),
+                                                   lf_application_get_settings (app),
+                                                   lf_application_get_tray (app)));
+    gtk_window_set_transient_for (GTK_WINDOW (prefs), GTK_WINDOW (window));
+    gtk_window_set_default_size (GTK_WINDOW (prefs), 560, 1240);
+    gtk_window_present (GTK_WINDOW (prefs));
+    wait_until (prefs_mapped, 5000);
+    lf_preferences_window_show_platforms (LF_PREFERENCES_WINDOW (prefs));
+    lf_platform_picker_set_search (
+      lf_preferences_window_get_platform_picker (LF_PREFERENCES_WINDOW (prefs)), "paypal");
+    shot_adder = lf_preferences_window_get_status_page_adder (LF_PREFERENCES_WINDOW (prefs));
+    lf_status_page_adder_look_up (shot_adder, page);
+    wait_until (adder_idle, 15000);
+    lf_status_page_adder_set_probe (shot_adder, "https://instat.us/");
+    lf_preferences_window_set_custom_platform (LF_PREFERENCES_WINDOW (prefs), "Acme Jobs",
+                                               "ftp://jobs.acme.example", NULL);
+    gtk_widget_activate_action (prefs, "prefs.add-custom-platform", NULL);
+    shoot_widget (prefs, "preferences-platforms");
+    gtk_window_destroy (GTK_WINDOW (prefs));
+    shot_adder = NULL;
+  }
 
   script_local_network_down ();
   check_and_wait (LF_DIAGNOSIS_LOCAL_NETWORK);

@@ -13,6 +13,7 @@
 #include "lf-providers-view.h"
 #include "lf-scripted-backend.h"
 #include "lf-sparkline.h"
+#include "lf-test-server.h"
 #include "lf-test-utils.h"
 #include "lf-window.h"
 
@@ -440,6 +441,88 @@ test_health_page_custom_platform (void)
   gtk_window_destroy (GTK_WINDOW (prefs));
 }
 
+static gboolean
+adder_idle (gpointer data)
+{
+  return !lf_status_page_adder_get_busy (data);
+}
+
+static gboolean
+instatus_watched (gpointer data)
+{
+  g_auto(GStrv) ids = g_settings_get_strv (lf_application_get_settings (app),
+                                           "watched-platforms");
+
+  return g_strv_contains ((const char * const *) ids, "instatus")
+         && lf_catalog_lookup_platform (lf_monitor_get_catalog (monitor), "instatus") != NULL;
+}
+
+static gboolean
+instatus_gone (gpointer data)
+{
+  return lf_catalog_lookup_platform (lf_monitor_get_catalog (monitor), "instatus") == NULL;
+}
+
+/* Preferences → Platforms → Add by Status Page, against pages on loopback: nothing there is
+ * said clearly; an Instatus page is recognised, shown with its state before saving, and
+ * saved with its kind, endpoint and page, then watched. */
+static void
+test_health_page_status_page_adder (void)
+{
+  LfPreferencesWindow *prefs = lf_preferences_window_new (lf_application_get_context (app),
+                                                          lf_application_get_settings (app),
+                                                          lf_application_get_tray (app));
+  LfStatusPageAdder *adder = lf_preferences_window_get_status_page_adder (prefs);
+  g_autoptr(LfTestServer) empty = lf_test_server_new (FALSE);
+  g_autoptr(LfTestServer) server = lf_test_server_new (FALSE);
+  g_autofree char *empty_page = lf_test_server_get_url (empty, "/");
+  g_autofree char *page = lf_test_server_get_url (server, "/");
+  g_autofree char *endpoint = lf_test_server_get_url (server, "/summary.json");
+  LfTestResponse *response;
+  LfCatalogPlatform *added;
+
+  gtk_window_present (GTK_WINDOW (prefs));
+  lf_preferences_window_show_platforms (prefs);
+
+  /* not a status page */
+  lf_status_page_adder_look_up (adder, empty_page);
+  g_assert_true (lf_status_page_adder_get_busy (adder));
+  g_assert_true (lf_test_wait_for (adder_idle, adder, 15000));
+  g_assert_null (lf_status_page_adder_get_found (adder));
+  g_assert_nonnull (lf_status_page_adder_get_error (adder));
+  g_assert_nonnull (strstr (lf_status_page_adder_get_error (adder), "No status page recognised"));
+
+  /* an Instatus page: its name and state are shown before anything is saved */
+  response = lf_test_server_respond (server, "/summary.json", 200);
+  lf_test_response_set_body_from_file (response, "application/json",
+                                       "instatus_docs_summary_hasissues.json");
+  lf_status_page_adder_look_up (adder, page);
+  g_assert_true (lf_test_wait_for (adder_idle, adder, 15000));
+  g_assert_null (lf_status_page_adder_get_error (adder));
+  g_assert_cmpstr (lf_status_page_adder_get_found (adder), ==,
+                   "Instatus — Instatus page · Down: We're facing an issue with our API");
+  g_assert_null (lf_catalog_lookup_platform (lf_monitor_get_catalog (monitor), "instatus"));
+
+  /* saved with the address to check the person gives */
+  lf_status_page_adder_set_probe (adder, "https://instat.us/");
+  lf_status_page_adder_add (adder);
+  g_assert_true (lf_test_wait_for (instatus_watched, NULL, 5000));
+  added = lf_catalog_lookup_platform (lf_monitor_get_catalog (monitor), "instatus");
+  g_assert_true (added->custom);
+  g_assert_cmpint (added->status->kind, ==, LF_STATUS_KIND_INSTATUS);
+  g_assert_cmpstr (added->status->url, ==, endpoint);
+  g_assert_cmpstr (added->status->page, ==, page);
+  g_assert_cmpstr (((LfProbeSpec *) g_ptr_array_index (added->probes, 0))->url, ==,
+                   "https://instat.us/");
+  g_assert_null (lf_status_page_adder_get_found (adder));
+
+  gtk_widget_activate_action (GTK_WIDGET (prefs), "prefs.remove-custom-platform", "s",
+                              "instatus");
+  g_assert_true (lf_test_wait_for (instatus_gone, NULL, 5000));
+
+  gtk_window_destroy (GTK_WINDOW (prefs));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -480,6 +563,8 @@ main (int   argc,
   g_test_add_func ("/lifeline/health-page/check-now", test_health_page_check_now);
   g_test_add_func ("/lifeline/health-page/detail", test_health_page_detail);
   g_test_add_func ("/lifeline/health-page/custom-platform", test_health_page_custom_platform);
+  g_test_add_func ("/lifeline/health-page/status-page-adder",
+                   test_health_page_status_page_adder);
 
   ret = g_test_run ();
 

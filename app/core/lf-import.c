@@ -61,6 +61,16 @@ typedef struct
 /* Helpers                                                                  */
 /* ------------------------------------------------------------------------ */
 
+/* The key of an address: case-folded (plain ASCII, the usual case, the quick way). */
+static char *
+email_key (const char *email)
+{
+  for (const char *p = email; *p != '\0'; p++)
+    if ((guchar) *p >= 0x80)
+      return g_utf8_casefold (email, -1);
+  return g_ascii_strdown (email, -1);
+}
+
 static void
 index_init (Index *index)
 {
@@ -86,7 +96,7 @@ index_add (Index     *index,
     g_hash_table_insert (index->by_id, (gpointer) lf_contact_get_id (contact), contact);
   for (guint i = 0; emails[i] != NULL; i++)
     {
-      char *key = g_utf8_casefold (emails[i], -1);
+      char *key = email_key (emails[i]);
 
       if (g_hash_table_contains (index->by_email, key))
         g_free (key);
@@ -105,7 +115,7 @@ index_find (Index     *index,
 
   for (guint i = 0; found == NULL && emails[i] != NULL; i++)
     {
-      g_autofree char *key = g_utf8_casefold (emails[i], -1);
+      g_autofree char *key = email_key (emails[i]);
 
       found = g_hash_table_lookup (index->by_email, key);
     }

@@ -17,6 +17,7 @@
 
 #include "lf-custom-platform.h"
 #include "lf-platform-picker.h"
+#include "lf-status-page-adder.h"
 
 struct _LfPreferencesWindow
 {
@@ -35,6 +36,7 @@ struct _LfPreferencesWindow
 
   /* Platforms page */
   LfPlatformPicker     *platform_picker;
+  LfStatusPageAdder    *status_page_adder;
   AdwEntryRow          *custom_name_row;
   AdwEntryRow          *custom_url_row;
   AdwEntryRow          *custom_status_row;
@@ -127,7 +129,7 @@ update_background_subtitle (LfPreferencesWindow *self)
 
 /* The order of the rows in the "Status Page Kind" combo row. */
 static const char *status_kinds[] = {
-  "statuspage", "statusio", "slack", "incidentio", "google-workspace"
+  "statuspage", "statusio", "slack", "incidentio", "google-workspace", "instatus"
 };
 
 static LfCatalog *
@@ -223,28 +225,19 @@ save_data_free (SaveData *data)
   g_free (data);
 }
 
+/* A platform was written to the user catalog (by the form or by its status page): reload the
+ * catalog, watch it, say so. */
 static void
-save_custom_platform_cb (GObject      *object,
-                        GAsyncResult *result,
-                        gpointer      user_data)
+on_platform_saved (LfPreferencesWindow *self,
+                   const char          *id,
+                   const char          *name)
 {
-  SaveData *data = user_data;
-  LfPreferencesWindow *self = data->self;
-  g_autoptr(GError) error = NULL;
   g_autoptr(GError) reload_error = NULL;
   g_autoptr(GStrvBuilder) builder = NULL;
   g_auto(GStrv) watched = NULL;
   g_auto(GStrv) updated = NULL;
   GSettings *settings;
   g_autofree char *message = NULL;
-
-  if (!lf_catalog_save_user_platform_finish (result, &error))
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        show_custom_error (self, error->message, NULL);
-      save_data_free (data);
-      return;
-    }
 
   if (!lf_context_reload_catalog (self->context, &reload_error))
     show_custom_error (self, reload_error->message, NULL);
@@ -256,19 +249,39 @@ save_custom_platform_cb (GObject      *object,
   watched = g_settings_get_strv (settings, "watched-platforms");
   builder = g_strv_builder_new ();
   g_strv_builder_addv (builder, (const char **) watched);
-  if (!g_strv_contains ((const char * const *) watched, data->id))
-    g_strv_builder_add (builder, data->id);
+  if (!g_strv_contains ((const char * const *) watched, id))
+    g_strv_builder_add (builder, id);
   updated = g_strv_builder_end (builder);
   g_settings_set_strv (settings, "watched-platforms", (const char * const *) updated);
 
   load_platforms (self);
+
+  /* Translators: %s is the name of the platform the user added */
+  message = g_markup_printf_escaped (_("“%s” added and watched"), name);
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (message));
+}
+
+static void
+save_custom_platform_cb (GObject      *object,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  SaveData *data = user_data;
+  LfPreferencesWindow *self = data->self;
+  g_autoptr(GError) error = NULL;
+
+  if (!lf_catalog_save_user_platform_finish (result, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_custom_error (self, error->message, NULL);
+      save_data_free (data);
+      return;
+    }
+
+  on_platform_saved (self, data->id, data->name);
   gtk_editable_set_text (GTK_EDITABLE (self->custom_name_row), "");
   gtk_editable_set_text (GTK_EDITABLE (self->custom_url_row), "");
   gtk_editable_set_text (GTK_EDITABLE (self->custom_status_row), "");
-
-  /* Translators: %s is the name of the platform the user added */
-  message = g_markup_printf_escaped (_("“%s” added and watched"), data->name);
-  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (message));
 
   save_data_free (data);
 }
@@ -425,6 +438,9 @@ lf_preferences_window_constructed (GObject *object)
                    G_SETTINGS_BIND_DEFAULT);
 
   load_platforms (self);
+  lf_status_page_adder_set_context (self->status_page_adder, self->context);
+  g_signal_connect_object (self->status_page_adder, "saved", G_CALLBACK (on_platform_saved),
+                           self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->platform_picker, "changed", G_CALLBACK (on_picker_changed_cb),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (settings, "changed::watched-platforms",
@@ -507,6 +523,7 @@ lf_preferences_window_class_init (LfPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LfPreferencesWindow, background_switch);
   gtk_widget_class_bind_template_child (widget_class, LfPreferencesWindow, autostart_switch);
   gtk_widget_class_bind_template_child (widget_class, LfPreferencesWindow, platform_picker);
+  gtk_widget_class_bind_template_child (widget_class, LfPreferencesWindow, status_page_adder);
   gtk_widget_class_bind_template_child (widget_class, LfPreferencesWindow, custom_name_row);
   gtk_widget_class_bind_template_child (widget_class, LfPreferencesWindow, custom_url_row);
   gtk_widget_class_bind_template_child (widget_class, LfPreferencesWindow, custom_status_row);
@@ -520,6 +537,7 @@ lf_preferences_window_class_init (LfPreferencesWindowClass *klass)
                                    remove_custom_platform_action);
 
   g_type_ensure (LF_TYPE_PLATFORM_PICKER);
+  g_type_ensure (LF_TYPE_STATUS_PAGE_ADDER);
 }
 
 static void
@@ -598,6 +616,19 @@ lf_preferences_window_get_platform_picker (LfPreferencesWindow *self)
   g_return_val_if_fail (LF_IS_PREFERENCES_WINDOW (self), NULL);
 
   return self->platform_picker;
+}
+
+/**
+ * lf_preferences_window_get_status_page_adder:
+ *
+ * Returns: (transfer none): the "Add by Status Page" group of the Platforms page
+ */
+LfStatusPageAdder *
+lf_preferences_window_get_status_page_adder (LfPreferencesWindow *self)
+{
+  g_return_val_if_fail (LF_IS_PREFERENCES_WINDOW (self), NULL);
+
+  return self->status_page_adder;
 }
 
 /**

@@ -12,6 +12,7 @@
 #include "lf-context.h"
 #include "lf-notices-prefs.h"
 #include "lf-platform-picker.h"
+#include "lf-status-page-adder.h"
 #include "lf-tray.h"
 
 G_BEGIN_DECLS
@@ -26,6 +27,7 @@ LfPreferencesWindow *lf_preferences_window_new (LfContext           *context,
                                                 LfTray              *tray);
 void                 lf_preferences_window_show_platforms (LfPreferencesWindow *self);
 LfPlatformPicker    *lf_preferences_window_get_platform_picker (LfPreferencesWindow *self);
+LfStatusPageAdder   *lf_preferences_window_get_status_page_adder (LfPreferencesWindow *self);
 void                 lf_preferences_window_set_custom_platform (LfPreferencesWindow *self,
                                                                 const char          *name,
                                                                 const char          *url,
