@@ -10,12 +10,12 @@
 #include "config.h"
 
 #include "lf-context.h"
+#include "lf-context-private.h"
 
 #include <glib/gi18n.h>
 
 #include "lf-http.h"
 #include "lf-monitor-backend.h"
-#include "lf-notice-context.h"
 #include "lf-storage.h"
 
 /* The one place a front end gets its objects from (the graphical application and the command
@@ -31,10 +31,11 @@
  *     never touched. #LfContext:active-monitor is the drill's monitor while it runs, else the
  *     real one: what a front end shows as "the health".
  *
- * The outage-day operations live here too, so that the window, the tray, notifications and
- * `lifeline --notify` share one implementation: which incident a notice belongs to, what a
- * notice says about the platforms (lf_context_prepare_notice()), and the "notice sent" entry in
- * the incident's timeline (lf_context_record_notice()).
+ * The outage-day operations (lf-context-outage.c) live with it, so that the window, the tray,
+ * notifications and `lifeline --notify` share one implementation: which incident a notice
+ * belongs to, what a notice says about the platforms (lf_context_prepare_notice()), the
+ * "notice sent" entry in the incident's timeline (lf_context_record_notice()), and importing
+ * a file into the context's stores (lf_context_import_async()).
  *
  * Nothing is read at construction but the catalog (parsed from memory and one small user
  * file); lf_context_load_async() reads the history, the plan, the incident log, the channels
@@ -42,27 +43,6 @@
  * (lf_contact_store_load_async()), as that may prompt.
  */
 
-struct _LfContext
-{
-  GObject           parent_instance;
-
-  SoupSession      *soup_session;
-  LfCatalog        *catalog;
-  char             *catalog_problem;
-
-  LfMonitor        *monitor;
-  LfHistory        *history;
-  LfPlan           *plan;
-  LfIncidentLog    *log;
-  LfIncidentBridge *bridge;
-  LfContactStore   *contacts;
-  LfChannelStore   *channels;
-  LfTemplateStore  *templates;
-
-  LfDrill          *drill;
-  GHashTable       *notice_links;  /* a notice's incident id → LfIncident id */
-  GCancellable     *cancellable;
-};
 
 G_DEFINE_FINAL_TYPE (LfContext, lf_context, G_TYPE_OBJECT)
 
@@ -780,204 +760,4 @@ lf_context_stop_drill (LfContext *self)
 
   if (self->drill != NULL)
     lf_drill_stop (self->drill);
-}
-
-/**
- * lf_context_find_incident:
- * @self: a #LfContext
- * @incident_or_platform_id: an incident id (from a checklist step) or a catalog platform id
- *
- * Finds the incident a notice is about: the incident with that id, else the open incident
- * covering that platform (a drill's only while a drill plays, a real one otherwise).
- *
- * Returns: (transfer none) (nullable): the incident
- */
-LfIncident *
-lf_context_find_incident (LfContext  *self,
-                          const char *incident_or_platform_id)
-{
-  LfIncident *incident;
-  gboolean drill;
-
-  g_return_val_if_fail (LF_IS_CONTEXT (self), NULL);
-
-  if (incident_or_platform_id == NULL || *incident_or_platform_id == '\0')
-    return NULL;
-
-  incident = lf_incident_log_lookup (self->log, incident_or_platform_id);
-  if (incident != NULL)
-    return incident;
-
-  drill = lf_context_get_drill_running (self);
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->log)); i++)
-    {
-      g_autoptr(LfIncident) candidate = g_list_model_get_item (G_LIST_MODEL (self->log), i);
-      const char * const *platforms = lf_incident_get_platforms (candidate);
-
-      if (lf_incident_is_open (candidate)
-          && lf_incident_get_drill (candidate) == drill
-          && platforms != NULL
-          && g_strv_contains (platforms, incident_or_platform_id))
-        return candidate;
-    }
-
-  return NULL;
-}
-
-/**
- * lf_context_prepare_notice:
- * @self: a #LfContext
- * @incident_or_platform_id: an incident id (notify that incident's platforms), a platform id
- *   (notify that platform's clients), or "" (every platform the active diagnosis names)
- * @platform_ids: (out) (transfer full): the platforms the notice is about, maybe none
- * @recovered: (out) (optional): whether they are all up again (the notice is an all clear)
- * @error: an unknown platform
- *
- * What every front end's "notify clients" starts from: the render context of the platforms
- * (name, provider, status page, since when, from the active monitor and the history), linked
- * to the open incident covering them so that lf_context_record_notice() finds it, and marked
- * as a drill when a drill plays or the incident is one (nothing may then reach a client).
- * With no platform to name, the context is empty but for that mark.
- *
- * Returns: (transfer full) (nullable): the render context, or %NULL with @error set
- */
-LfRenderContext *
-lf_context_prepare_notice (LfContext   *self,
-                           const char  *incident_or_platform_id,
-                           GStrv       *platform_ids,
-                           gboolean    *recovered,
-                           GError     **error)
-{
-  g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
-  g_auto(GStrv) found_ids = NULL;
-  LfRenderContext *context;
-  LfMonitor *monitor;
-  LfIncident *incident;
-  LfDiagnosis *diagnosis;
-  gboolean drill;
-
-  g_return_val_if_fail (LF_IS_CONTEXT (self), NULL);
-  g_return_val_if_fail (incident_or_platform_id != NULL, NULL);
-  g_return_val_if_fail (platform_ids != NULL, NULL);
-
-  if (recovered != NULL)
-    *recovered = FALSE;
-  *platform_ids = NULL;
-
-  monitor = lf_context_get_active_monitor (self);
-  incident = lf_context_find_incident (self, incident_or_platform_id);
-  drill = lf_context_get_drill_running (self) || (incident != NULL && lf_incident_get_drill (incident));
-  diagnosis = lf_monitor_get_diagnosis (monitor);
-
-  if (incident != NULL && g_strcmp0 (lf_incident_get_id (incident), incident_or_platform_id) == 0)
-    {
-      if (lf_incident_get_platforms (incident) != NULL)
-        g_strv_builder_addv (ids, (const char **) lf_incident_get_platforms (incident));
-    }
-  else if (*incident_or_platform_id != '\0')
-    g_strv_builder_add (ids, incident_or_platform_id);
-  else if (diagnosis != NULL && lf_diagnosis_get_affected (diagnosis) != NULL)
-    g_strv_builder_addv (ids, (const char **) lf_diagnosis_get_affected (diagnosis));
-  found_ids = g_strv_builder_end (ids);
-
-  if (found_ids[0] == NULL)
-    context = lf_render_context_new ();
-  else
-    {
-      /* A drill's monitor has no history: its "since" comes from its own states. */
-      context = lf_notice_context_build_context (self->catalog, (const char * const *) found_ids,
-                                                 monitor,
-                                                 monitor == self->monitor ? self->history : NULL,
-                                                 recovered, error);
-      if (context == NULL)
-        return NULL;
-    }
-
-  if (incident != NULL)
-    {
-      if (context->incident_id == NULL)
-        context->incident_id = g_strdup (lf_incident_get_id (incident));
-      lf_context_link_notice (self, context->incident_id, incident);
-    }
-
-  context->drill = drill;
-  *platform_ids = g_steal_pointer (&found_ids);
-
-  return context;
-}
-
-/**
- * lf_context_link_notice:
- * @self: a #LfContext
- * @notice_incident_id: the incident id in a notice's render context
- * @incident: the incident of the log it belongs to
- *
- * Remembers which incident notices with that id belong to, for lf_context_record_notice().
- */
-void
-lf_context_link_notice (LfContext  *self,
-                        const char *notice_incident_id,
-                        LfIncident *incident)
-{
-  g_return_if_fail (LF_IS_CONTEXT (self));
-  g_return_if_fail (notice_incident_id != NULL);
-  g_return_if_fail (LF_IS_INCIDENT (incident));
-
-  g_hash_table_replace (self->notice_links, g_strdup (notice_incident_id),
-                        g_strdup (lf_incident_get_id (incident)));
-}
-
-/**
- * lf_context_record_notice:
- * @self: a #LfContext
- * @notice: a notice that was sent
- *
- * Adds "notice sent" to the timeline of the incident the notice belongs to: the template,
- * the channel and how many recipients got it. No names or addresses: the incident log is a
- * plain file.
- *
- * Returns: whether the notice belonged to an incident of the log
- */
-gboolean
-lf_context_record_notice (LfContext *self,
-                          LfNotice  *notice)
-{
-  const LfRenderContext *context;
-  LfIncident *incident = NULL;
-  const char *incident_id;
-  g_autofree char *text = NULL;
-  LfChannel *channel;
-
-  g_return_val_if_fail (LF_IS_CONTEXT (self), FALSE);
-  g_return_val_if_fail (LF_IS_NOTICE (notice), FALSE);
-
-  context = lf_notice_get_context (notice);
-  if (context == NULL || context->incident_id == NULL)
-    return FALSE;
-
-  incident_id = g_hash_table_lookup (self->notice_links, context->incident_id);
-  if (incident_id != NULL)
-    incident = lf_incident_log_lookup (self->log, incident_id);
-  if (incident == NULL)
-    incident = lf_incident_log_lookup (self->log, context->incident_id);
-  if (incident == NULL)
-    return FALSE;
-
-  channel = lf_notice_get_channel (notice);
-  /* Translators: an incident timeline entry: template name, then counts */
-  text = g_strdup_printf (_("Notice “%s” sent: %u delivered, %u handed to the mail app, "
-                            "%u failed, %u without a channel"),
-                          lf_template_get_name (lf_notice_get_template (notice)),
-                          lf_notice_count (notice, LF_NOTICE_RESULT_SENT)
-                          + lf_notice_count (notice, LF_NOTICE_RESULT_RENDERED),
-                          lf_notice_count (notice, LF_NOTICE_RESULT_HANDED_OFF),
-                          lf_notice_count (notice, LF_NOTICE_RESULT_FAILED),
-                          lf_notice_count (notice, LF_NOTICE_RESULT_NO_CHANNEL));
-  lf_incident_log_record (self->log, incident, LF_TIMELINE_NOTICE_SENT, text,
-                          LF_TIMELINE_DATA_CHANNEL,
-                          channel != NULL ? lf_channel_kind_to_string (lf_channel_get_kind (channel))
-                                          : "",
-                          NULL);
-
-  return TRUE;
 }

@@ -15,6 +15,7 @@
 #include "lf-contact-store.h"
 #include "lf-drill.h"
 #include "lf-history.h"
+#include "lf-import.h"
 #include "lf-incident-bridge.h"
 #include "lf-incident-log.h"
 #include "lf-monitor.h"
@@ -75,5 +76,17 @@ void              lf_context_link_notice           (LfContext           *self,
                                                     LfIncident          *incident);
 gboolean          lf_context_record_notice         (LfContext           *self,
                                                     LfNotice            *notice);
+
+void              lf_context_import_async          (LfContext           *self,
+                                                    GFile               *file,
+                                                    LfImportProgressFunc progress,
+                                                    gpointer             progress_data,
+                                                    GDestroyNotify       progress_notify,
+                                                    GCancellable        *cancellable,
+                                                    GAsyncReadyCallback  callback,
+                                                    gpointer             user_data);
+LfImportPreview  *lf_context_import_finish         (LfContext           *self,
+                                                    GAsyncResult        *result,
+                                                    GError             **error);
 
 G_END_DECLS

@@ -1,0 +1,36 @@
+/* lf-context-private.h — what lf-context.c and lf-context-outage.c share
+ *
+ * Copyright 2026 The Lifeline authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "lf-context.h"
+
+G_BEGIN_DECLS
+
+struct _LfContext
+{
+  GObject           parent_instance;
+
+  SoupSession      *soup_session;
+  LfCatalog        *catalog;
+  char             *catalog_problem;
+
+  LfMonitor        *monitor;
+  LfHistory        *history;
+  LfPlan           *plan;
+  LfIncidentLog    *log;
+  LfIncidentBridge *bridge;
+  LfContactStore   *contacts;
+  LfChannelStore   *channels;
+  LfTemplateStore  *templates;
+
+  LfDrill          *drill;
+  GHashTable       *notice_links;  /* a notice's incident id → LfIncident id */
+  GCancellable     *cancellable;
+};
+
+G_END_DECLS
