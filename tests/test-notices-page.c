@@ -63,6 +63,12 @@ screenshot (GtkWidget  *window,
   g_assert_true (gdk_texture_save_to_png (texture, path));
 }
 
+static gboolean
+never_true (gpointer data)
+{
+  return FALSE;
+}
+
 static LfRenderContext *
 make_context (void)
 {
@@ -284,6 +290,21 @@ test_composer_smtp_and_drill (void)
   gtk_window_present (GTK_WINDOW (composer));
   lf_composer_select_template (composer, "deadline");
 
+  /* Clicking a recipient previews their own message; they stay included. */
+  {
+    const char *subject = NULL;
+    const char *body = NULL;
+
+    lf_composer_preview_recipient (composer, "c-jurgen");
+    body = lf_composer_get_preview (composer, &subject);
+    g_assert_cmpstr (subject, ==, "Unsere Frist und die Störung bei Upwork");
+    g_assert_true (g_str_has_prefix (body, "Hallo Jürgen,"));
+    g_assert_cmpuint (lf_notice_get_n_entries (lf_composer_get_notice (composer)), ==, 3);
+    g_assert_true (lf_composer_get_can_send (composer));
+    /* Nothing failed: no Retry. */
+    g_assert_false (lf_composer_get_can_retry (composer));
+  }
+
   /* A drill first: everything goes to me. */
   lf_composer_set_drill (composer, TRUE);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (composer), "composer.send", NULL));
@@ -308,6 +329,15 @@ test_composer_smtp_and_drill (void)
   received = lf_test_smtp_server_get_messages (server);
   g_assert_cmpuint (received->len, ==, 5);
   screenshot (GTK_WIDGET (composer), "composer-sent.png");
+
+  /* Sent for real: a second Send would tell everyone twice, so there is none. */
+  g_assert_false (lf_composer_get_can_send (composer));
+  g_assert_false (lf_composer_get_can_retry (composer));
+  gtk_widget_activate_action (GTK_WIDGET (composer), "composer.send", NULL);
+  lf_test_wait_for (never_true, NULL, 500);
+  g_clear_pointer (&received, g_ptr_array_unref);
+  received = lf_test_smtp_server_get_messages (server);
+  g_assert_cmpuint (received->len, ==, 5);
 
   gtk_window_destroy (GTK_WINDOW (composer));
   lf_test_smtp_server_stop (server);

@@ -342,8 +342,16 @@ test_notify_clients_every_affected (void)
 
     assert_recipients (composer, expected);
   }
-  g_assert_nonnull (strstr (lf_notice_get_entry (lf_composer_get_notice (composer), 0)->subject,
-                            " and "));
+  /* Each client hears of their own platform only, never of the others'. */
+  g_assert_cmpstr (lf_notice_get_entry (lf_composer_get_notice (composer), 0)->subject, ==,
+                   "Outage at Upwork: how to reach me meanwhile");
+  g_assert_cmpstr (lf_notice_get_entry (lf_composer_get_notice (composer), 2)->subject, ==,
+                   "Outage at Discord: how to reach me meanwhile");
+  g_assert_null (strstr (lf_notice_get_entry (lf_composer_get_notice (composer), 2)->body,
+                         "Upwork"));
+  /* Otto (Fiverr, which works) is not offered, and the composer says nothing is missing. */
+  g_assert_cmpstr (lf_composer_get_recipients_description (composer) != NULL
+                   ? lf_composer_get_recipients_description (composer) : "", ==, "");
 }
 
 static void

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "lf-outage.h"
+#include "lf-outage-scenario.h"
 #include "lf-storage.h"
 #include "lf-test-smtp-server.h"
 #include "lf-test-utils.h"
@@ -21,31 +22,9 @@
  * (Discord and PayPal, German), Paula (PayPal: no status page at all), Jürgen (typed
  * "Upwork", German), Linus (only GitHub, the slow one) and Grace (no platform). */
 
-#define CF_ERROR_PAGE \
-  "<!DOCTYPE html><html><head><title>500 Internal Server Error | cloudflare</title></head>" \
-  "<body><h1>Internal server error</h1><p>Error code 500</p>" \
-  "<p>Cloudflare Ray ID: 9a0b1c2d3e4f5a6b</p></body></html>"
-
-#define STATUS_MAJOR \
-  "{\"page\":{\"id\":\"yh6f0r4529hb\",\"name\":\"Cloudflare\"," \
-  "\"url\":\"https://www.cloudflarestatus.com\",\"updated_at\":\"2025-11-18T11:48:00Z\"}," \
-  "\"status\":{\"indicator\":\"major\",\"description\":\"Major Service Outage\"}," \
-  "\"components\":[],\"incidents\":[{\"id\":\"lf11\",\"name\":\"Cloudflare Global Network " \
-  "experiencing issues\",\"status\":\"investigating\",\"impact\":\"major\"," \
-  "\"shortlink\":\"https://stspg.io/lf11\",\"started_at\":\"2025-11-18T11:48:00Z\"," \
-  "\"created_at\":\"2025-11-18T11:48:00Z\",\"components\":[]}],\"scheduled_maintenances\":[]}"
-
-#define STATUS_OK \
-  "{\"page\":{\"id\":\"yh6f0r4529hb\",\"name\":\"Cloudflare\"," \
-  "\"url\":\"https://www.cloudflarestatus.com\",\"updated_at\":\"2025-11-18T17:10:00Z\"}," \
-  "\"status\":{\"indicator\":\"none\",\"description\":\"All Systems Operational\"}," \
-  "\"components\":[],\"incidents\":[],\"scheduled_maintenances\":[]}"
-
 typedef struct
 {
-  SoupServer       *server;
-  guint             port;
-  gboolean          outage;
+  LfOutageScenario *scenario;
   LfTestSmtpServer *smtp;
   char             *dir;
   char             *catalog;
@@ -62,95 +41,6 @@ typedef struct
 /* ------------------------------------------------------------------------ */
 /* The platforms                                                            */
 /* ------------------------------------------------------------------------ */
-
-static gboolean
-unpause_cb (gpointer user_data)
-{
-  SoupServerMessage *msg = user_data;
-
-  soup_server_message_set_status (msg, 200, NULL);
-  soup_server_message_set_response (msg, "text/plain", SOUP_MEMORY_STATIC, "ok", 2);
-  soup_server_message_unpause (msg);
-  g_object_unref (msg);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-server_cb (SoupServer        *server,
-           SoupServerMessage *msg,
-           const char        *path,
-           GHashTable        *query,
-           gpointer           user_data)
-{
-  Fixture *fixture = user_data;
-  SoupMessageHeaders *headers = soup_server_message_get_response_headers (msg);
-
-  if (g_str_equal (path, "/cloudflare-status"))
-    {
-      const char *body = fixture->outage ? STATUS_MAJOR : STATUS_OK;
-
-      soup_server_message_set_status (msg, 200, NULL);
-      soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_STATIC, body,
-                                        strlen (body));
-    }
-  else if (fixture->outage && (g_str_equal (path, "/upwork") || g_str_equal (path, "/discord")))
-    {
-      soup_server_message_set_status (msg, 500, NULL);
-      soup_message_headers_append (headers, "Server", "cloudflare");
-      soup_message_headers_append (headers, "CF-RAY", "9a0b1c2d3e4f5a6b-FRA");
-      soup_server_message_set_response (msg, "text/html", SOUP_MEMORY_STATIC, CF_ERROR_PAGE,
-                                        strlen (CF_ERROR_PAGE));
-    }
-  else if (fixture->outage && g_str_equal (path, "/paypal"))
-    {
-      soup_server_message_set_status (msg, 503, NULL);
-      soup_server_message_set_response (msg, "text/plain", SOUP_MEMORY_STATIC,
-                                        "Service Unavailable", 19);
-    }
-  else if (fixture->outage && g_str_equal (path, "/github"))
-    {
-      /* Answers, but slower than its threshold (400 ms). */
-      soup_server_message_pause (msg);
-      g_timeout_add (900, unpause_cb, g_object_ref (msg));
-    }
-  else
-    {
-      soup_server_message_set_status (msg, 200, NULL);
-      soup_server_message_set_response (msg, "text/plain", SOUP_MEMORY_STATIC, "ok", 2);
-    }
-}
-
-static void
-write_catalog (Fixture *fixture)
-{
-  g_autofree char *base = g_strdup_printf ("http://127.0.0.1:%u", fixture->port);
-  g_autofree char *json = g_strdup_printf (
-    "{ \"version\": 1,"
-    "  \"references\": ["
-    "    { \"id\": \"ref-a\", \"name\": \"A\", \"url\": \"%s/ref-a\", \"provider\": \"a\" },"
-    "    { \"id\": \"ref-b\", \"name\": \"B\", \"url\": \"%s/ref-b\", \"provider\": \"b\" } ],"
-    "  \"providers\": [ { \"id\": \"cloudflare\", \"name\": \"Cloudflare\","
-    "      \"status\": { \"kind\": \"statuspage\", \"url\": \"%s/cloudflare-status\","
-    "                    \"page\": \"https://www.cloudflarestatus.com/\" } } ],"
-    "  \"platforms\": ["
-    "    { \"id\": \"upwork\", \"name\": \"Upwork\", \"category\": \"marketplace\","
-    "      \"probes\": [ { \"url\": \"%s/upwork\", \"method\": \"GET\" } ],"
-    "      \"providers\": [\"cloudflare\"] },"
-    "    { \"id\": \"discord\", \"name\": \"Discord\", \"category\": \"communication\","
-    "      \"probes\": [ { \"url\": \"%s/discord\", \"method\": \"GET\" } ],"
-    "      \"providers\": [\"cloudflare\"] },"
-    "    { \"id\": \"paypal\", \"name\": \"PayPal\", \"category\": \"payments\","
-    "      \"probes\": [ { \"url\": \"%s/paypal\", \"method\": \"GET\" } ] },"
-    "    { \"id\": \"github\", \"name\": \"GitHub\", \"category\": \"code-files\","
-    "      \"probes\": [ { \"url\": \"%s/github\", \"method\": \"GET\" } ], \"slow_ms\": 400 },"
-    "    { \"id\": \"fiverr\", \"name\": \"Fiverr\", \"category\": \"marketplace\","
-    "      \"probes\": [ { \"url\": \"%s/fiverr\", \"method\": \"GET\" } ],"
-    "      \"providers\": [\"cloudflare\"] } ] }",
-    base, base, base, base, base, base, base, base);
-
-  fixture->catalog = g_build_filename (fixture->dir, "catalog.json", NULL);
-  g_assert_true (g_file_set_contents (fixture->catalog, json, -1, NULL));
-}
 
 /* ------------------------------------------------------------------------ */
 /* Running the program                                                      */
@@ -436,21 +326,12 @@ fixture_set_up (Fixture       *fixture,
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
   const char *import[] = { "--import", NULL, NULL };
-  GSList *uris;
 
   fixture->dir = g_build_filename (g_getenv ("XDG_DATA_HOME"), "outage-XXXXXX", NULL);
   g_assert_nonnull (g_mkdtemp (fixture->dir));
   fixture->keyring = g_build_filename (fixture->dir, "test.keyring", NULL);
-  fixture->outage = TRUE;
-
-  fixture->server = soup_server_new (NULL, NULL);
-  soup_server_add_handler (fixture->server, NULL, server_cb, fixture, NULL);
-  soup_server_listen_local (fixture->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
-  g_assert_no_error (error);
-  uris = soup_server_get_uris (fixture->server);
-  fixture->port = g_uri_get_port (uris->data);
-  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
-  write_catalog (fixture);
+  fixture->scenario = lf_outage_scenario_new (fixture->dir);
+  fixture->catalog = g_strdup (fixture->scenario->catalog);
 
   fixture->smtp = lf_test_smtp_server_start (0, LF_TEST_SMTP_PLAIN, NULL, NULL);
   g_assert_nonnull (fixture->smtp);
@@ -467,7 +348,7 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   lf_test_smtp_server_stop (fixture->smtp);
-  g_clear_object (&fixture->server);
+  lf_outage_scenario_free (fixture->scenario);
   g_free (fixture->catalog);
   g_free (fixture->keyring);
   g_free (fixture->dir);
@@ -638,7 +519,7 @@ test_outage_day (Fixture       *fixture,
   g_clear_pointer (&err, g_free);
 
   /* 17:06 — recovery. The all-clear goes to exactly those told, in reply to their mail. */
-  fixture->outage = FALSE;
+  fixture->scenario->outage = FALSE;
   g_assert_cmpint (run_program (fixture, all_clear, &out, &err), ==, 0);
   g_assert_cmpstr (err, ==, "");
   g_assert_nonnull (strstr (out, "All-clear sent to 5 clients (Upwork, Discord and PayPal); "

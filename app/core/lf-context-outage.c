@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "lf-notice-context.h"
+#include "lf-outage.h"
 
 /* ------------------------------------------------------------------------ */
 /* Callbacks                                                                */
@@ -216,6 +217,15 @@ lf_context_record_notice (LfContext *self,
 
   g_return_val_if_fail (LF_IS_CONTEXT (self), FALSE);
   g_return_val_if_fail (LF_IS_NOTICE (notice), FALSE);
+
+  /* A notice about each client's own platforms (lf-outage.c) is recorded per incident with
+   * who was told what: the all-clear follows that record. */
+  for (guint i = 0; i < lf_notice_get_n_entries (notice); i++)
+    if (lf_notice_get_entry (notice, i)->recipient->platform_ids != NULL)
+      {
+        lf_outage_record_notice (self->log, notice);
+        return TRUE;
+      }
 
   context = lf_notice_get_context (notice);
   if (context == NULL || context->incident_id == NULL)

@@ -18,6 +18,7 @@ struct _LfContext
   SoupSession      *soup_session;
   LfCatalog        *catalog;
   char             *catalog_problem;
+  char             *catalog_file;     /* --catalog FILE: replaces the catalog for this run */
 
   LfMonitor        *monitor;
   LfHistory        *history;

@@ -88,7 +88,10 @@ load_catalog (LfContext  *self,
   g_autofree char *problem = NULL;
   LfCatalog *catalog;
 
-  catalog = lf_catalog_load_default (NULL, &local_error);
+  if (self->catalog_file != NULL)
+    catalog = lf_catalog_new_from_file (self->catalog_file, &local_error);
+  else
+    catalog = lf_catalog_load_default (NULL, &local_error);
   if (catalog == NULL)
     {
       /* Translators: %s says what is wrong with the user's catalog file */
@@ -266,6 +269,7 @@ lf_context_finalize (GObject *object)
   LfContext *self = LF_CONTEXT (object);
 
   g_free (self->catalog_problem);
+  g_free (self->catalog_file);
 
   G_OBJECT_CLASS (lf_context_parent_class)->finalize (object);
 }
@@ -563,6 +567,33 @@ lf_context_reload_catalog (LfContext  *self,
       return FALSE;
     }
 
+  return TRUE;
+}
+
+/**
+ * lf_context_set_catalog_file:
+ * @self: a #LfContext
+ * @path: (nullable): a catalog file that replaces the installed catalog and the user's file
+ *   for this run (`lifeline --catalog FILE`), or %NULL for the usual one
+ * @error: why @path cannot be used (then nothing changes)
+ *
+ * Returns: whether @path is in use
+ */
+gboolean
+lf_context_set_catalog_file (LfContext   *self,
+                             const char  *path,
+                             GError     **error)
+{
+  g_autoptr(LfCatalog) check = NULL;
+
+  g_return_val_if_fail (LF_IS_CONTEXT (self), FALSE);
+
+  if (path != NULL && (check = lf_catalog_new_from_file (path, error)) == NULL)
+    return FALSE;
+
+  g_free (self->catalog_file);
+  self->catalog_file = g_strdup (path);
+  lf_context_reload_catalog (self, NULL);
   return TRUE;
 }
 

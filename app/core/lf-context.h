@@ -47,6 +47,9 @@ LfCatalog        *lf_context_get_catalog           (LfContext           *self);
 const char       *lf_context_get_catalog_problem   (LfContext           *self);
 gboolean          lf_context_reload_catalog        (LfContext           *self,
                                                     GError             **error);
+gboolean          lf_context_set_catalog_file      (LfContext           *self,
+                                                    const char          *path,
+                                                    GError             **error);
 
 LfMonitor        *lf_context_get_monitor           (LfContext           *self);
 LfMonitor        *lf_context_get_active_monitor    (LfContext           *self);

@@ -30,7 +30,7 @@
  *    incident per group, titled after the provider or the platform.
  *  - A notice is about a client: each client linked to a down platform gets one message
  *    naming only *their* down platforms, with the status page of their outage (the
- *    platform's page, else the provider's), greeted by given name (lf_outage_plan_notice()).
+ *    platform's own page, else the provider's), greeted by given name (lf_outage_plan_notice()).
  *  - Every sent notice is recorded in the incident log (lf_outage_record_notice()): one
  *    "notice-sent" entry per incident it concerns, whose "told" member lists, per client,
  *    the platforms they were told about and the Message-ID of the mail. That record is what
@@ -191,9 +191,8 @@ provider_page (LfCatalog  *catalog,
  * @platform_id: a catalog id
  * @down: whether it is down now (then the blamed provider's page comes first)
  *
- * The page a client can follow the outage on: for a platform down behind a blamed
- * provider, the provider's page; else the platform's own status page, else the page of
- * a provider it sits behind.
+ * The page a client can follow the outage on: the platform's own status page, else the
+ * page of the provider blamed for its outage, else of a provider it sits behind.
  *
  * Returns: (transfer full) (nullable): a URL, or %NULL when there is none
  */
@@ -216,12 +215,12 @@ lf_outage_status_page (LfCatalog  *catalog,
   if (monitor != NULL && down)
     blamed = blamed_provider (monitor, platform_id);
 
-  if (blamed != NULL && (page = provider_page (catalog, monitor, blamed)) != NULL)
-    return page;
   if (platform != NULL && (page = page_of_status_spec (platform->status)) != NULL)
     return page;
   if (state != NULL && lf_platform_state_get_status_page (state) != NULL)
     return g_strdup (lf_platform_state_get_status_page (state));
+  if (blamed != NULL && (page = provider_page (catalog, monitor, blamed)) != NULL)
+    return page;
 
   for (guint i = 0; platform != NULL && platform->providers[i] != NULL; i++)
     if ((page = provider_page (catalog, monitor, platform->providers[i])) != NULL)
@@ -1122,4 +1121,108 @@ lf_outage_get_action (LfMonitor     *monitor,
     *n_all_clear = n;
 
   return n > 0 ? LF_OUTAGE_ACTION_ALL_CLEAR : LF_OUTAGE_ACTION_NONE;
+}
+
+static char *
+names_of (LfCatalog          *catalog,
+          const char * const *ids)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+
+  for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
+    g_ptr_array_add (names, (gpointer) platform_name (catalog, ids[i]));
+  g_ptr_array_add (names, NULL);
+
+  return lf_template_join_list ((const char * const *) names->pdata, NULL);
+}
+
+/**
+ * lf_outage_dup_summary:
+ *
+ * One line for the banner, in the terms of this file: what is down and why, then what is
+ * merely slow ("Cloudflare has an outage: Upwork and Discord are down. PayPal is down.
+ * GitHub is slow or has problems."). The user's own network and a clear sky keep the
+ * diagnosis's words.
+ *
+ * Returns: (transfer full): the text
+ */
+char *
+lf_outage_dup_summary (LfMonitor *monitor)
+{
+  g_autoptr(GPtrArray) groups = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GStrvBuilder) own = g_strv_builder_new ();
+  g_autoptr(GStrvBuilder) slow = g_strv_builder_new ();
+  g_auto(GStrv) own_ids = NULL;
+  g_auto(GStrv) slow_ids = NULL;
+  LfCatalog *catalog;
+  LfDiagnosis *diagnosis;
+  LfOutageLevel level;
+  GListModel *platforms;
+
+  g_return_val_if_fail (LF_IS_MONITOR (monitor), NULL);
+
+  catalog = lf_monitor_get_catalog (monitor);
+  diagnosis = lf_monitor_get_diagnosis (monitor);
+  level = lf_outage_get_level (monitor);
+  if (level == LF_OUTAGE_LEVEL_NETWORK || level == LF_OUTAGE_LEVEL_CLEAR)
+    return g_strdup (diagnosis != NULL ? lf_diagnosis_get_summary (diagnosis) : "");
+
+  groups = lf_outage_get_groups (monitor, FALSE);
+  for (guint i = 0; i < groups->len; i++)
+    {
+      LfOutageGroup *group = g_ptr_array_index (groups, i);
+      guint n = g_strv_length (group->platforms);
+      g_autofree char *names = names_of (catalog, (const char * const *) group->platforms);
+
+      if (group->provider_id != NULL)
+        {
+          if (out->len > 0)
+            g_string_append (out, " ");
+          /* Translators: a provider, then one or more platforms */
+          g_string_append_printf (out, ngettext ("%s has an outage: %s is down.",
+                                                 "%s has an outage: %s are down.", n),
+                                  group->provider_name, names);
+        }
+      else
+        g_strv_builder_add (own, group->platforms[0]);
+    }
+  own_ids = g_strv_builder_end (own);
+  if (own_ids[0] != NULL)
+    {
+      g_autofree char *names = names_of (catalog, (const char * const *) own_ids);
+
+      if (out->len > 0)
+        g_string_append (out, " ");
+      /* Translators: one or more platforms */
+      g_string_append_printf (out, ngettext ("%s is down.", "%s are down.",
+                                             g_strv_length (own_ids)), names);
+    }
+
+  platforms = lf_monitor_get_platforms (monitor);
+  for (guint i = 0; i < g_list_model_get_n_items (platforms); i++)
+    {
+      g_autoptr(LfPlatformState) state = g_list_model_get_item (platforms, i);
+      LfState value = lf_platform_state_get_state (state);
+
+      if (value == LF_STATE_DEGRADED || value == LF_STATE_MAINTENANCE)
+        g_strv_builder_add (slow, lf_platform_state_get_id (state));
+    }
+  slow_ids = g_strv_builder_end (slow);
+  if (slow_ids[0] != NULL)
+    {
+      g_autofree char *names = names_of (catalog, (const char * const *) slow_ids);
+
+      if (out->len > 0)
+        g_string_append (out, " ");
+      /* Translators: one or more platforms that answer, but slowly or with problems */
+      g_string_append_printf (out, ngettext ("%s is slow or has problems, but answers.",
+                                             "%s are slow or have problems, but answer.",
+                                             g_strv_length (slow_ids)), names);
+    }
+
+  if (out->len == 0)
+    return g_strdup (diagnosis != NULL ? lf_diagnosis_get_summary (diagnosis) : "");
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
 }

@@ -64,6 +64,7 @@ LfOutageLevel  lf_outage_get_level            (LfMonitor          *monitor);
 GStrv          lf_outage_dup_down             (LfMonitor          *monitor);
 GPtrArray     *lf_outage_get_groups           (LfMonitor          *monitor,
                                                gboolean            drill);
+char          *lf_outage_dup_summary          (LfMonitor          *monitor);
 LfOutageAction lf_outage_get_action           (LfMonitor          *monitor,
                                                gboolean            drill,
                                                LfIncidentLog      *log,

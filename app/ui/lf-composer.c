@@ -17,14 +17,22 @@
 #include "lf-template-editor.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "lf-toast.h"
 
-/* The composer: template, channel and drill switch on top, a preview of the first
- * recipient's message, then one row per recipient with a check box (include or not), where
- * the message would go (or why it cannot), its result once sent, and a copy button. The
- * widgets only display what LfNotice decides; sending, routing and the drill rule are
- * core's.
+/* The composer: template, channel and drill switch on top, a preview of one recipient's
+ * message (the first, or the one whose row was clicked: each client's message names their
+ * own platforms), then one row per recipient with a check box (include or not), where the
+ * message would go (or why it cannot), its result once sent, and a copy button. The widgets
+ * only display what LfNotice decides; sending, routing and the drill rule are core's.
+ *
+ * It cannot misfire: Send is off while sending and stays off once everything went out for
+ * real (a second click would notify everyone twice; a drill can be followed by the real
+ * thing); Retry Failed shows only when something failed;
+ * the preview has a fixed height, so clicking a recipient never moves the list under the
+ * pointer; a message whose platform is unknown (a raw "{platform}" would be the result)
+ * cannot be sent.
  */
 
 typedef struct
@@ -51,6 +59,8 @@ struct _LfComposer
   SoupSession      *session;
   GCancellable     *cancellable;
   gboolean          busy;
+  gboolean          done;         /* sent with nothing failed: Send stays off */
+  char             *preview_id;   /* the contact whose message is previewed, or NULL */
   LfContactStore   *contact_store;
   char             *recipients_note;
 
@@ -62,7 +72,9 @@ struct _LfComposer
   GtkSwitch        *drill_switch;
   GtkLabel         *preview_subject;
   GtkLabel         *preview_body;
+  AdwPreferencesGroup *preview_group;
   AdwPreferencesGroup *recipients_group;
+  GtkWidget        *retry_button;
 };
 
 G_DEFINE_FINAL_TYPE (LfComposer, lf_composer, ADW_TYPE_WINDOW)
@@ -133,15 +145,35 @@ toast (LfComposer *self,
   lf_toast_show (GTK_WIDGET (self->toast_overlay), text);
 }
 
+static gboolean
+has_failures (LfComposer *self)
+{
+  return self->notice != NULL && lf_notice_count (self->notice, LF_NOTICE_RESULT_FAILED) > 0;
+}
+
+/* Which buttons work now: nothing while sending, no second Send once all went out, Retry
+ * only when something failed. */
+static void
+update_actions (LfComposer *self)
+{
+  gboolean can_send = !self->busy && !self->done && self->notice != NULL &&
+                      lf_notice_get_n_entries (self->notice) > 0 &&
+                      g_object_get_data (G_OBJECT (self), "lf-unsendable") == NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "composer.send", can_send);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "composer.retry",
+                                 !self->busy && has_failures (self));
+  gtk_widget_set_visible (self->retry_button, has_failures (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "composer.test-to-self", !self->busy);
+}
+
 static void
 set_busy (LfComposer *self,
           gboolean    busy)
 {
   self->busy = busy;
   gtk_spinner_set_spinning (self->spinner, busy);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "composer.send", !busy);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "composer.retry", !busy);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "composer.test-to-self", !busy);
+  update_actions (self);
 }
 
 static void on_progress_cb (LfNotice *notice,
@@ -183,14 +215,61 @@ rebuild_notice (LfComposer *self)
   return TRUE;
 }
 
+/* The previewed recipient's message: the clicked one while included, else the first. */
+static void
+show_preview (LfComposer *self)
+{
+  const LfNoticeEntry *shown = NULL;
+  g_autofree char *whose = NULL;
+
+  for (guint i = 0; self->notice != NULL && i < lf_notice_get_n_entries (self->notice); i++)
+    {
+      const LfNoticeEntry *entry = lf_notice_get_entry (self->notice, i);
+
+      if (shown == NULL || g_strcmp0 (entry->recipient->contact_id, self->preview_id) == 0)
+        shown = entry;
+    }
+
+  if (shown == NULL || shown->subject == NULL)
+    {
+      gtk_label_set_text (self->preview_subject, _("No recipient"));
+      gtk_label_set_text (self->preview_body, _("Choose at least one recipient."));
+      adw_preferences_group_set_description (self->preview_group, NULL);
+      return;
+    }
+
+  gtk_label_set_text (self->preview_subject, shown->subject);
+  gtk_label_set_text (self->preview_body, shown->body);
+  /* Translators: above the preview; %s is a client's name */
+  whose = g_strdup_printf (_("The message to %s. Click a recipient to see theirs."),
+                           shown->recipient->name != NULL ? shown->recipient->name
+                                                          : shown->recipient->contact_id);
+  {
+    g_autofree char *escaped = g_markup_escape_text (whose, -1);
+
+    adw_preferences_group_set_description (self->preview_group, escaped);
+  }
+  for (guint i = 0; i < self->recipients->len; i++)
+    {
+      LfRecipient *recipient = g_ptr_array_index (self->recipients, i);
+      RecipientRow *row = g_hash_table_lookup (self->rows, recipient->contact_id);
+
+      if (g_str_equal (recipient->contact_id, shown->recipient->contact_id))
+        gtk_widget_add_css_class (GTK_WIDGET (row->row), "lf-previewed");
+      else
+        gtk_widget_remove_css_class (GTK_WIDGET (row->row), "lf-previewed");
+    }
+}
+
 static void
 refresh (LfComposer *self)
 {
+  const char *platform_hint = g_object_get_data (G_OBJECT (self), "lf-platform-hint");
   g_autoptr(GError) error = NULL;
   GHashTableIter iter;
   gpointer value;
 
-  if (self->busy)
+  if (self->busy || self->done)
     return;
 
   g_hash_table_iter_init (&iter, self->rows);
@@ -204,32 +283,46 @@ refresh (LfComposer *self)
 
   if (!rebuild_notice (self))
     return;
+  /* The window says which notice it is ("Outage notice", "All clear"). */
+  gtk_window_set_title (GTK_WINDOW (self), lf_template_get_name (get_template (self)));
 
+  g_object_set_data (G_OBJECT (self), "lf-unsendable", NULL);
   if (!lf_notice_render (self->notice, &error))
     {
       gtk_label_set_text (self->preview_subject, _("This template cannot be sent"));
       gtk_label_set_text (self->preview_body, error->message);
       gtk_widget_add_css_class (GTK_WIDGET (self->preview_body), "error");
-      gtk_widget_action_set_enabled (GTK_WIDGET (self), "composer.send", FALSE);
+      g_object_set_data (G_OBJECT (self), "lf-unsendable", GINT_TO_POINTER (1));
+      update_actions (self);
       return;
     }
 
   gtk_widget_remove_css_class (GTK_WIDGET (self->preview_body), "error");
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "composer.send",
-                                 lf_notice_get_n_entries (self->notice) > 0);
 
-  if (lf_notice_get_n_entries (self->notice) > 0)
+  /* A message about no platform at all would read "Outage at : …": not sendable. */
+  for (guint i = 0; i < lf_notice_get_n_entries (self->notice); i++)
     {
-      const LfNoticeEntry *first = lf_notice_get_entry (self->notice, 0);
+      const LfNoticeEntry *entry = lf_notice_get_entry (self->notice, i);
 
-      gtk_label_set_text (self->preview_subject, first->subject);
-      gtk_label_set_text (self->preview_body, first->body);
+      if ((entry->recipient->platforms == NULL || entry->recipient->platforms[0] == NULL) &&
+          (self->context->platform == NULL || *self->context->platform == '\0') &&
+          (strstr (lf_template_get_subject (get_template (self)), "{platform}") != NULL ||
+           strstr (lf_template_get_body (get_template (self)), "{platform}") != NULL))
+        g_object_set_data (G_OBJECT (self), "lf-unsendable", GINT_TO_POINTER (2));
+    }
+
+  if (g_object_get_data (G_OBJECT (self), "lf-unsendable") != NULL)
+    {
+      /* Never a raw or empty {platform}: say what is missing instead. */
+      gtk_label_set_text (self->preview_subject, _("Which platform is this notice about?"));
+      gtk_label_set_text (self->preview_body,
+                          platform_hint != NULL ? platform_hint
+                          : _("Choose the platform above, or open the notice with Notify "
+                              "Clients on the Health page or a platform’s details."));
+      adw_preferences_group_set_description (self->preview_group, NULL);
     }
   else
-    {
-      gtk_label_set_text (self->preview_subject, lf_template_get_subject (get_template (self)));
-      gtk_label_set_text (self->preview_body, _("Choose at least one recipient."));
-    }
+    show_preview (self);
 
   for (guint i = 0; i < lf_notice_get_n_entries (self->notice); i++)
     {
@@ -242,6 +335,17 @@ refresh (LfComposer *self)
 
       adw_action_row_set_subtitle (row->row, escaped);
     }
+  update_actions (self);
+}
+
+static void
+on_row_activated_cb (AdwActionRow *row,
+                     LfComposer   *self)
+{
+  const char *id = g_object_get_data (G_OBJECT (row), "lf-contact-id");
+
+  /* Preview this client's message; the check box alone includes or leaves out. */
+  lf_composer_preview_recipient (self, id);
 }
 
 static void
@@ -266,8 +370,13 @@ add_recipient_row (LfComposer        *self,
   gtk_check_button_set_active (row->check, TRUE);
   gtk_widget_set_valign (GTK_WIDGET (row->check), GTK_ALIGN_CENTER);
   adw_action_row_add_prefix (row->row, GTK_WIDGET (row->check));
-  adw_action_row_set_activatable_widget (row->row, GTK_WIDGET (row->check));
   lf_a11y_set_label (GTK_WIDGET (row->check), include_label);
+  g_object_set_data_full (G_OBJECT (row->row), "lf-contact-id",
+                          g_strdup (recipient->contact_id), g_free);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row->row), TRUE);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (row->row), _("Preview this client’s message"));
+  g_signal_connect_object (row->row, "activated", G_CALLBACK (on_row_activated_cb), self,
+                           G_CONNECT_DEFAULT);
   g_signal_connect_object (row->check, "toggled", G_CALLBACK (refresh), self,
                            G_CONNECT_SWAPPED);
 
@@ -420,6 +529,10 @@ send_cb (GObject      *object,
   else
     ok = lf_notice_send_finish (notice, result, &error);
 
+  /* Everything went out: the same notice is never sent twice from here. */
+  if (ok && lf_notice_count (notice, LF_NOTICE_RESULT_FAILED) == 0 &&
+      !lf_notice_get_context (notice)->drill)
+    self->done = TRUE;
   set_busy (self, FALSE);
   if (!ok)
     {
@@ -463,7 +576,7 @@ send_action (GtkWidget  *widget,
 {
   LfComposer *self = LF_COMPOSER (widget);
 
-  if (self->busy || !rebuild_notice (self))
+  if (self->busy || self->done || !rebuild_notice (self))
     return;
 
   set_busy (self, TRUE);
@@ -594,6 +707,7 @@ lf_composer_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->contact_store);
   g_clear_pointer (&self->recipients_note, g_free);
+  g_clear_pointer (&self->preview_id, g_free);
 
   G_OBJECT_CLASS (lf_composer_parent_class)->dispose (object);
 }
@@ -635,7 +749,9 @@ lf_composer_class_init (LfComposerClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LfComposer, drill_switch);
   gtk_widget_class_bind_template_child (widget_class, LfComposer, preview_subject);
   gtk_widget_class_bind_template_child (widget_class, LfComposer, preview_body);
+  gtk_widget_class_bind_template_child (widget_class, LfComposer, preview_group);
   gtk_widget_class_bind_template_child (widget_class, LfComposer, recipients_group);
+  gtk_widget_class_bind_template_child (widget_class, LfComposer, retry_button);
 
   gtk_widget_class_install_action (widget_class, "composer.send", NULL, send_action);
   gtk_widget_class_install_action (widget_class, "composer.retry", NULL, retry_action);
@@ -1008,4 +1124,69 @@ lf_composer_get_recipients_description (LfComposer *self)
   g_return_val_if_fail (LF_IS_COMPOSER (self), NULL);
 
   return adw_preferences_group_get_description (self->recipients_group);
+}
+
+/**
+ * lf_composer_preview_recipient:
+ * @contact_id: (nullable): a listed recipient, or %NULL for the first
+ *
+ * Shows that client's message in the preview (what clicking their row does). Whether the
+ * client is included does not change.
+ */
+void
+lf_composer_preview_recipient (LfComposer *self,
+                               const char *contact_id)
+{
+  g_return_if_fail (LF_IS_COMPOSER (self));
+
+  g_free (self->preview_id);
+  self->preview_id = g_strdup (contact_id);
+  if (self->notice != NULL && !self->busy)
+    show_preview (self);
+}
+
+/**
+ * lf_composer_get_preview:
+ * @subject: (out) (optional) (transfer none): the previewed subject
+ *
+ * Returns: (transfer none): the previewed body
+ */
+const char *
+lf_composer_get_preview (LfComposer  *self,
+                         const char **subject)
+{
+  g_return_val_if_fail (LF_IS_COMPOSER (self), NULL);
+
+  if (subject != NULL)
+    *subject = gtk_label_get_text (self->preview_subject);
+  return gtk_label_get_text (self->preview_body);
+}
+
+/**
+ * lf_composer_get_can_send:
+ *
+ * Returns: whether Send would send now
+ */
+gboolean
+lf_composer_get_can_send (LfComposer *self)
+{
+  g_return_val_if_fail (LF_IS_COMPOSER (self), FALSE);
+
+  return gtk_widget_is_sensitive (GTK_WIDGET (self)) &&
+         !self->busy && !self->done && self->notice != NULL &&
+         lf_notice_get_n_entries (self->notice) > 0 &&
+         g_object_get_data (G_OBJECT (self), "lf-unsendable") == NULL;
+}
+
+/**
+ * lf_composer_get_can_retry:
+ *
+ * Returns: whether Retry Failed is offered (something failed and nothing is being sent)
+ */
+gboolean
+lf_composer_get_can_retry (LfComposer *self)
+{
+  g_return_val_if_fail (LF_IS_COMPOSER (self), FALSE);
+
+  return !self->busy && has_failures (self);
 }

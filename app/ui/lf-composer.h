@@ -49,4 +49,11 @@ const char *lf_composer_describe_recipient (LfComposer         *self,
 LfClientPicker *lf_composer_open_picker (LfComposer            *self);
 const char *lf_composer_get_recipients_description (LfComposer *self);
 
+void                lf_composer_preview_recipient (LfComposer *self,
+                                                   const char *contact_id);
+const char         *lf_composer_get_preview       (LfComposer  *self,
+                                                   const char **subject);
+gboolean            lf_composer_get_can_send      (LfComposer *self);
+gboolean            lf_composer_get_can_retry     (LfComposer *self);
+
 G_END_DECLS

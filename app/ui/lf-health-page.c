@@ -15,6 +15,7 @@
 #include "lf-a11y.h"
 
 #include "lf-health-format.h"
+#include "lf-outage.h"
 #include "lf-platform-detail.h"
 #include "lf-providers-view.h"
 
@@ -32,6 +33,7 @@ struct _LfHealthPage
   AdwBin              parent_instance;
 
   LfMonitor          *monitor;
+  LfIncidentLog      *log;
   gboolean            drill;     /* the monitor plays a fire drill */
   GSettings          *settings;
   GtkSortListModel   *sorted;
@@ -98,18 +100,6 @@ create_row (gpointer item,
 
 /* Banner colours are a tinted background (text keeps its full contrast) plus a coloured
  * icon; the words and the icon say the same without the colour. */
-static const char *
-banner_style_class (LfDiagnosisKind kind)
-{
-  const char *colour = lf_diagnosis_kind_get_style_class (kind);
-
-  if (g_str_equal (colour, "success"))
-    return "lf-banner-success";
-  if (g_str_equal (colour, "error"))
-    return "lf-banner-error";
-
-  return "lf-banner-warning";
-}
 
 static void
 set_banner_action (GtkButton  *button,
@@ -136,7 +126,9 @@ static void
 update_banner (LfHealthPage *self)
 {
   LfDiagnosis *diagnosis = self->monitor != NULL ? lf_monitor_get_diagnosis (self->monitor) : NULL;
-  LfDiagnosisKind kind = LF_DIAGNOSIS_ALL_CLEAR;
+  LfOutageLevel level = LF_OUTAGE_LEVEL_CLEAR;
+  LfOutageAction action = LF_OUTAGE_ACTION_NONE;
+  guint n_all_clear = 0;
   const char *style_class;
   const char *icon_name;
   GtkWidget *first_action;
@@ -150,10 +142,31 @@ update_banner (LfHealthPage *self)
     }
   else
     {
-      kind = lf_diagnosis_get_kind (diagnosis);
-      self->banner_text = g_strdup (lf_diagnosis_get_summary (diagnosis));
-      style_class = banner_style_class (kind);
-      icon_name = lf_diagnosis_kind_get_icon_name (kind);
+      /* What lf-outage.c calls an outage decides the colour: only down platforms are red;
+       * slow ones are amber, the user's own network neutral. */
+      level = lf_outage_get_level (self->monitor);
+      action = lf_outage_get_action (self->monitor, self->drill, self->log, &n_all_clear);
+      self->banner_text = lf_outage_dup_summary (self->monitor);
+      switch (level)
+        {
+        case LF_OUTAGE_LEVEL_OUTAGE:
+          style_class = "lf-banner-error";
+          icon_name = "dialog-error-symbolic";
+          break;
+        case LF_OUTAGE_LEVEL_DEGRADED:
+          style_class = "lf-banner-warning";
+          icon_name = "dialog-warning-symbolic";
+          break;
+        case LF_OUTAGE_LEVEL_NETWORK:
+          style_class = "lf-banner-neutral";
+          icon_name = lf_diagnosis_kind_get_icon_name (lf_diagnosis_get_kind (diagnosis));
+          break;
+        case LF_OUTAGE_LEVEL_CLEAR:
+        default:
+          style_class = "lf-banner-success";
+          icon_name = "emblem-ok-symbolic";
+          break;
+        }
     }
 
   /* The monitor plays a fire drill: say so, always. */
@@ -172,29 +185,46 @@ update_banner (LfHealthPage *self)
   self->banner_class = style_class;
   gtk_widget_add_css_class (self->banner, style_class);
 
-  /* the next useful thing to do */
-  if (diagnosis != NULL
-      && (kind == LF_DIAGNOSIS_PROVIDER_OUTAGE || kind == LF_DIAGNOSIS_PLATFORM_OUTAGE))
+  /* The next useful thing to do (lf_outage_get_action()): the first button is the
+   * suggested one. */
+  switch (action)
     {
-      set_banner_action (self->banner_button, _("Open _Checklist"), "app.start-checklist",
+    case LF_OUTAGE_ACTION_NOTIFY:
+      set_banner_action (self->banner_button, _("_Notify Clients…"), "app.notify-clients",
+                         g_variant_new_string (""),
+                         _("Tell each affected client about their platforms, through another "
+                           "channel"));
+      set_banner_action (self->banner_button2, _("Open _Checklist"), "app.start-checklist",
                          g_variant_new_string (""),
                          _("Work through your contingency plan for this outage"));
-      set_banner_action (self->banner_button2, _("_Notify Clients…"), "app.notify-clients",
-                         g_variant_new_string (""),
-                         _("Tell the affected clients through another channel"));
-    }
-  else if (diagnosis != NULL
-           && (kind == LF_DIAGNOSIS_LOCAL_NETWORK || kind == LF_DIAGNOSIS_OFFLINE))
-    {
+      break;
+    case LF_OUTAGE_ACTION_CHECK_AGAIN:
       set_banner_action (self->banner_button, _("Check _Again"), "app.check-now", NULL,
                          _("Check your connection and the platforms again now"));
-      set_banner_action (self->banner_button2, NULL, NULL, NULL, NULL);
-    }
-  else
-    {
+      set_banner_action (self->banner_button2, _("Try _Mobile Data…"), "app.start-checklist",
+                         g_variant_new_string (""),
+                         _("The steps for your own connection: mobile data, another network"));
+      break;
+    case LF_OUTAGE_ACTION_ALL_CLEAR:
+      {
+        g_autofree char *label = g_strdup_printf (ngettext ("Send the _All-Clear to %u Client",
+                                                            "Send the _All-Clear to %u Clients",
+                                                            n_all_clear),
+                                                  n_all_clear);
+
+        set_banner_action (self->banner_button, label, "app.send-all-clear", NULL,
+                           _("Tell the clients you notified that the outage is over"));
+        set_banner_action (self->banner_button2, NULL, NULL, NULL, NULL);
+      }
+      break;
+    case LF_OUTAGE_ACTION_NONE:
+    default:
       set_banner_action (self->banner_button, NULL, NULL, NULL, NULL);
       set_banner_action (self->banner_button2, NULL, NULL, NULL, NULL);
+      break;
     }
+  gtk_button_set_use_underline (self->banner_button, TRUE);
+  gtk_button_set_use_underline (self->banner_button2, TRUE);
   first_action = gtk_widget_get_parent (GTK_WIDGET (self->banner_button));
   gtk_widget_set_visible (GTK_WIDGET (self->banner_actions),
                           gtk_widget_get_visible (first_action));
@@ -339,6 +369,7 @@ on_state_changed_cb (LfMonitor       *monitor,
                      LfHealthPage    *self)
 {
   gtk_sorter_changed (self->sorter, GTK_SORTER_CHANGE_DIFFERENT);
+  update_banner (self);
 }
 
 static void
@@ -453,6 +484,9 @@ lf_health_page_dispose (GObject *object)
   if (self->platform_list != NULL)
     gtk_list_box_bind_model (self->platform_list, NULL, NULL, NULL, NULL);
   g_clear_object (&self->sorted);
+  if (self->log != NULL)
+    g_signal_handlers_disconnect_by_data (self->log, self);
+  g_clear_object (&self->log);
   g_clear_object (&self->monitor);
   g_clear_object (&self->settings);
 
@@ -782,4 +816,83 @@ lf_health_page_get_picker (LfHealthPage *self)
 
   ensure_onboarding (self);
   return self->picker;
+}
+
+/**
+ * lf_health_page_set_incident_log:
+ * @log: (nullable): the incident log: who was told of an outage, for the all-clear
+ */
+void
+lf_health_page_set_incident_log (LfHealthPage  *self,
+                                 LfIncidentLog *log)
+{
+  g_return_if_fail (LF_IS_HEALTH_PAGE (self));
+  g_return_if_fail (log == NULL || LF_IS_INCIDENT_LOG (log));
+
+  if (self->log == log)
+    return;
+  if (self->log != NULL)
+    g_signal_handlers_disconnect_by_data (self->log, self);
+  g_set_object (&self->log, log);
+  if (log != NULL)
+    {
+      g_signal_connect_object (log, "items-changed", G_CALLBACK (update_banner), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (log, "notify::n-open", G_CALLBACK (update_banner), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (log, "notify::loaded", G_CALLBACK (update_banner), self,
+                               G_CONNECT_SWAPPED);
+    }
+  update_banner (self);
+}
+
+/**
+ * lf_health_page_get_banner_action:
+ * @index: 0 for the first (suggested) button, 1 for the second
+ * @label: (out) (optional) (transfer none): its label, with the mnemonic underscore
+ *
+ * Returns: (nullable): the action of the banner's button, or %NULL when it is hidden
+ */
+const char *
+lf_health_page_get_banner_action (LfHealthPage  *self,
+                                  guint          index,
+                                  const char   **label)
+{
+  GtkButton *button;
+
+  g_return_val_if_fail (LF_IS_HEALTH_PAGE (self), NULL);
+
+  button = index == 0 ? self->banner_button : self->banner_button2;
+  if (label != NULL)
+    *label = gtk_button_get_label (button);
+  if (!gtk_widget_get_visible (gtk_widget_get_parent (GTK_WIDGET (button))))
+    return NULL;
+
+  return gtk_actionable_get_action_name (GTK_ACTIONABLE (button));
+}
+
+/**
+ * lf_health_page_get_banner_style:
+ *
+ * Returns: the banner's colour class: "lf-banner-error", "-warning", "-success", "-neutral"
+ */
+const char *
+lf_health_page_get_banner_style (LfHealthPage *self)
+{
+  g_return_val_if_fail (LF_IS_HEALTH_PAGE (self), NULL);
+
+  return self->banner_class;
+}
+
+/**
+ * lf_health_page_refresh:
+ *
+ * Works out the banner again (after a notice was sent: the next action may change).
+ */
+void
+lf_health_page_refresh (LfHealthPage *self)
+{
+  g_return_if_fail (LF_IS_HEALTH_PAGE (self));
+
+  update_banner (self);
 }

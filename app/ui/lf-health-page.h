@@ -9,6 +9,7 @@
 
 #include <adwaita.h>
 
+#include "lf-incident-log.h"
 #include "lf-monitor.h"
 #include "lf-platform-picker.h"
 #include "lf-platform-row.h"
@@ -38,5 +39,12 @@ guint             lf_health_page_get_n_rows       (LfHealthPage *self);
 LfPlatformRow    *lf_health_page_get_row          (LfHealthPage *self,
                                                    guint         position);
 LfPlatformPicker *lf_health_page_get_picker       (LfHealthPage *self);
+void              lf_health_page_set_incident_log (LfHealthPage  *self,
+                                                   LfIncidentLog *log);
+const char       *lf_health_page_get_banner_action (LfHealthPage *self,
+                                                    guint         index,
+                                                    const char  **label);
+const char       *lf_health_page_get_banner_style (LfHealthPage *self);
+void              lf_health_page_refresh          (LfHealthPage *self);
 
 G_END_DECLS

@@ -389,8 +389,7 @@ lf_notices_page_open_composer (LfNoticesPage *self,
   context = lf_render_context_copy (self->context);
   if (context->since <= 0)
     context->since = g_get_real_time () / G_USEC_PER_SEC;
-  if (context->next_update == NULL)
-    context->next_update = g_strdup (_("as soon as I know more"));
+  /* An unset {next_update} is a promise in each client's own language (lf-template). */
 
   composer = lf_composer_new (self->templates, self->channels, context, self->recipients);
   if (template_id != NULL)

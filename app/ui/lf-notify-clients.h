@@ -15,5 +15,7 @@ G_BEGIN_DECLS
 void lf_notify_clients_start (LfContext  *context,
                               LfWindow   *window,
                               const char *platform_id);
+void lf_notify_clients_start_all_clear (LfContext *context,
+                                        LfWindow  *window);
 
 G_END_DECLS

@@ -156,6 +156,10 @@ ensure_notices_page (LfWindow *self)
                                         lf_context_get_soup_session (self->context));
       g_signal_connect_object (self->notices_page, "notice-sent",
                                G_CALLBACK (on_notice_sent_cb), self->context, G_CONNECT_SWAPPED);
+      /* What was sent changes the next action (e.g. no all-clear left to send). */
+      g_signal_connect_object (self->notices_page, "notice-sent",
+                               G_CALLBACK (lf_health_page_refresh), self->health_page,
+                               G_CONNECT_SWAPPED | G_CONNECT_AFTER);
       lf_notices_page_set_contact_store (self->notices_page,
                                          lf_context_get_contact_store (self->context));
       lf_notices_page_set_stores (self->notices_page,
@@ -215,6 +219,7 @@ on_active_monitor_cb (LfContext  *context,
 
   lf_health_page_set_drill (self->health_page, monitor != lf_context_get_monitor (context));
   lf_health_page_set_monitor (self->health_page, monitor);
+  lf_health_page_set_incident_log (self->health_page, lf_context_get_incident_log (context));
   g_signal_connect_object (monitor, "notify::checking", G_CALLBACK (on_monitor_checking_cb),
                            self, G_CONNECT_DEFAULT);
   on_monitor_checking_cb (monitor, NULL, self);
