@@ -319,7 +319,9 @@ build_form (LfChannelEditor *self)
     gtk_string_list_append (kind_names, lf_channel_kind_describe (kinds[i]));
   gtk_string_list_append (security_names, _("STARTTLS (port 587)"));
   gtk_string_list_append (security_names, _("TLS (port 465)"));
-  gtk_string_list_append (security_names, _("None (only to this computer)"));
+  /* Translators: no encryption; allowed only for a server on this computer (explained in the
+   * row's subtitle). Keep it short: the row shows it on one line at 360 px. */
+  gtk_string_list_append (security_names, _("None"));
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   header = adw_header_bar_new ();
@@ -367,6 +369,8 @@ build_form (LfChannelEditor *self)
   self->port_row = add_entry_row (self->smtp_group, _("Port (empty for the usual one)"));
   gtk_editable_set_max_width_chars (GTK_EDITABLE (self->port_row), 5);
   self->security_row = add_combo_row (self->smtp_group, _("Encryption"), security_names);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->security_row),
+                               _("“None” only for a server on this computer"));
   self->username_row = add_entry_row (self->smtp_group, _("User Name"));
   self->from_row = add_entry_row (self->smtp_group, _("Sender (name and address)"));
   self->password_row = ADW_PASSWORD_ENTRY_ROW (adw_password_entry_row_new ());

@@ -402,7 +402,7 @@ build_run (LfChecklistPage *self,
       const char *icon = action_icon (step->action);
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);   /* step details in full */
       gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
       g_object_set_data (G_OBJECT (check), "step-index", GUINT_TO_POINTER (i));
       g_signal_connect (check, "toggled", G_CALLBACK (on_step_check_toggled_cb), view);

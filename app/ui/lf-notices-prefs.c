@@ -68,6 +68,32 @@ toast (LfNoticesPrefs *self,
     adw_toast_set_timeout (toast, 8);
 }
 
+/* A failed test can be long ("Could not connect to smtp.example.com:465: …"): a toast would
+ * cut it, so it goes in a dialog with what to try. */
+static void
+show_test_failure (LfNoticesPrefs *self,
+                   const char     *reason,
+                   gboolean        smtp)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_autoptr(GString) body = g_string_new (reason);
+  GtkWidget *dialog;
+
+  g_free (self->last_message);
+  /* Translators: %s says why the test message did not go out */
+  self->last_message = g_strdup_printf (_("The test failed: %s"), reason);
+
+  if (smtp)
+    g_string_append_printf (body, "\n\n%s",
+                            _("Check the server name and your password, then the encryption: "
+                              "choose TLS for port 465 or STARTTLS for port 587, or check the "
+                              "port your provider gives."));
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   _("The Test Message Was Not Sent"), body->str);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* @accessible (or @tooltip) is read by screen readers: it names the row's subject where the
  * button repeats on every row. */
 static GtkWidget *
@@ -277,11 +303,13 @@ test_sent_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   LfNotice *notice = LF_NOTICE (object);
   const LfNoticeEntry *entry;
+  LfChannel *channel = lf_notice_get_channel (notice);
+  gboolean smtp = channel != NULL && lf_channel_get_kind (channel) == LF_CHANNEL_KIND_SMTP;
 
   if (!lf_notice_send_finish (notice, result, &error))
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        toast (self, error->message);
+        show_test_failure (self, error->message, smtp);
       return;
     }
 
@@ -297,15 +325,9 @@ test_sent_cb (GObject      *object,
   else if (entry->result == LF_NOTICE_RESULT_HANDED_OFF)
     toast (self, _("A test draft is open in your e-mail app"));
   else
-    {
-      /* Translators: %s says why the test message did not go out */
-      g_autofree char *text = g_strdup_printf (_("The test failed: %s"),
-                                               entry->message != NULL
-                                               ? entry->message
-                                               : _("this channel cannot send to you"));
-
-      toast (self, text);
-    }
+    show_test_failure (self, entry->message != NULL ? entry->message
+                                                    : _("This channel cannot send to you."),
+                       smtp);
 }
 
 static void

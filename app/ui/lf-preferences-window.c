@@ -192,6 +192,13 @@ show_custom_error (LfPreferencesWindow *self,
 }
 
 static void
+on_custom_field_changed_cb (LfPreferencesWindow *self)
+{
+  if (gtk_widget_get_visible (GTK_WIDGET (self->custom_error_label)))
+    show_custom_error (self, NULL, NULL);
+}
+
+static void
 on_picker_changed_cb (LfPreferencesWindow *self)
 {
   g_auto(GStrv) selected = lf_platform_picker_get_selected (self->platform_picker);
@@ -553,6 +560,13 @@ lf_preferences_window_init (LfPreferencesWindow *self)
   lf_a11y_name_combo_items (self->notify_row);
   lf_a11y_name_combo_items (self->custom_kind_row);
   name_search_entries (GTK_WIDGET (self));
+  /* an error about the form goes as soon as the person edits it */
+  g_signal_connect_object (self->custom_name_row, "changed",
+                           G_CALLBACK (on_custom_field_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->custom_url_row, "changed",
+                           G_CALLBACK (on_custom_field_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->custom_status_row, "changed",
+                           G_CALLBACK (on_custom_field_changed_cb), self, G_CONNECT_SWAPPED);
   lf_a11y_set_label (GTK_WIDGET (self->custom_providers_row), _("Providers"));
   row = gtk_widget_get_ancestor (GTK_WIDGET (self->custom_error_label), GTK_TYPE_LIST_BOX_ROW);
   if (row != NULL)
