@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 #include "lf-a11y.h"
+#include "lf-datetime.h"
 
 #include "lf-drill-scenario.h"
 #include "lf-incident-window.h"
@@ -136,14 +137,7 @@ escape (const char *text)
 static char *
 format_clock (GDateTime *time)
 {
-  g_autoptr(GDateTime) local = g_date_time_to_local (time);
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-  if (g_date_time_get_year (local) == g_date_time_get_year (now)
-      && g_date_time_get_day_of_year (local) == g_date_time_get_day_of_year (now))
-    return g_date_time_format (local, "%H:%M");
-
-  return g_date_time_format (local, "%e %b %H:%M");
+  return lf_datetime_format (time, NULL, LF_DATE_STYLE_SHORT);
 }
 
 static char *
@@ -679,8 +673,8 @@ create_log_row (gpointer item,
 {
   LfIncident *incident = item;
   GtkWidget *row = adw_action_row_new ();
-  g_autoptr(GDateTime) local = g_date_time_to_local (lf_incident_get_started_at (incident));
-  g_autofree char *date = g_date_time_format (local, "%e %b %Y, %H:%M");
+  g_autofree char *date = lf_datetime_format (lf_incident_get_started_at (incident), NULL,
+                                              LF_DATE_STYLE_SHORT);
   g_autofree char *duration = lf_report_format_duration (lf_incident_get_elapsed (incident, NULL));
   g_autofree char *title = escape (lf_incident_get_title (incident));
   g_autofree char *subtitle = g_strdup_printf ("%s · %s", g_strstrip (date), duration);
