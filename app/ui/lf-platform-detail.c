@@ -124,10 +124,16 @@ add_link_row (GtkListBox *list,
                                   _("Opens in the web browser"), -1);
 }
 
+/* A phase without a time either failed (the first missing one of a check that got no answer:
+ * "Name lookup (DNS): Failed" next to "The name does not resolve") or was not measured
+ * (after a failure, or not part of this check, such as TLS on http). */
 static char *
-format_ms (double ms)
+format_ms (double   ms,
+           gboolean failed_here)
 {
-  return ms < 0 ? g_strdup (_("Did not happen")) : lf_format_latency (ms);
+  if (ms >= 0)
+    return lf_format_latency (ms);
+  return g_strdup (failed_here ? C_("probe phase", "Failed") : C_("probe phase", "Not measured"));
 }
 
 static void
@@ -145,6 +151,7 @@ fill_evidence (LfPlatformDetail *self)
     { C_("probe phase", "Total"), 0 },
   };
   double values[5];
+  gboolean seen_failure = FALSE;
 
   clear_list (self->evidence_list);
 
@@ -170,7 +177,11 @@ fill_evidence (LfPlatformDetail *self)
   add_value_row (self->evidence_list, _("HTTP status"), status);
   for (guint i = 0; i < G_N_ELEMENTS (phases); i++)
     {
-      g_autofree char *text = format_ms (values[i]);
+      gboolean failed_here = probe->http_status == 0 && values[i] < 0 && !seen_failure
+                             && i < G_N_ELEMENTS (phases) - 1;
+      g_autofree char *text = format_ms (values[i], failed_here);
+
+      seen_failure = seen_failure || failed_here;
 
       add_value_row (self->evidence_list, phases[i].title, text);
     }
