@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 #include "lf-a11y.h"
+#include "lf-help.h"
 
 #include "lf-health-format.h"
 
@@ -37,6 +38,7 @@ struct _LfPlatformDetail
   GtkLabel         *name_label;
   GtkLabel         *state_label;
   GtkLabel         *explanation_label;
+  GtkWidget        *help_button;
   GtkButton        *notify_button;
   GtkListBox       *evidence_list;
   GtkListBox       *status_list;
@@ -330,6 +332,7 @@ update (LfPlatformDetail *self)
   const char *explanation;
   g_autofree char *duration = NULL;
   g_autofree char *state_text = NULL;
+  g_autofree char *help_page = NULL;
 
   if (self->platform == NULL || self->monitor == NULL)
     return;
@@ -359,6 +362,13 @@ update (LfPlatformDetail *self)
   explanation = lf_platform_state_get_explanation (self->platform);
   gtk_label_set_label (self->explanation_label, explanation != NULL ? explanation : "");
   gtk_widget_set_visible (GTK_WIDGET (self->explanation_label), explanation != NULL);
+
+  /* the help page of the cause: what it means, what to do */
+  help_page = lf_help_page_for_cause (lf_cause_to_string (lf_platform_state_get_cause (
+    self->platform)));
+  gtk_widget_set_visible (self->help_button, help_page != NULL);
+  if (help_page != NULL)
+    gtk_actionable_set_action_target (GTK_ACTIONABLE (self->help_button), "s", help_page);
 
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self->notify_button), "s",
                                     lf_platform_state_get_id (self->platform));
@@ -422,6 +432,7 @@ lf_platform_detail_class_init (LfPlatformDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LfPlatformDetail, name_label);
   gtk_widget_class_bind_template_child (widget_class, LfPlatformDetail, state_label);
   gtk_widget_class_bind_template_child (widget_class, LfPlatformDetail, explanation_label);
+  gtk_widget_class_bind_template_child (widget_class, LfPlatformDetail, help_button);
   gtk_widget_class_bind_template_child (widget_class, LfPlatformDetail, notify_button);
   gtk_widget_class_bind_template_child (widget_class, LfPlatformDetail, evidence_list);
   gtk_widget_class_bind_template_child (widget_class, LfPlatformDetail, status_list);

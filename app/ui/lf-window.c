@@ -11,6 +11,7 @@
 
 #include "lf-window.h"
 #include "lf-a11y.h"
+#include "lf-help.h"
 
 #include <glib/gi18n.h>
 
@@ -361,6 +362,17 @@ lf_window_start_incident_action (GtkWidget  *widget,
   gtk_widget_activate_action (page, "checklist.start-incident", NULL);
 }
 
+/* Help (F1, the main menu, the platform details): a page of help/C, in Yelp or in-app. */
+static void
+lf_window_help_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  const char *page = g_variant_get_string (parameter, NULL);
+
+  lf_help_show (widget, *page != '\0' ? page : "index");
+}
+
 /* ------------------------------------------------------------------------ */
 /* GtkWindow overrides                                                      */
 /* ------------------------------------------------------------------------ */
@@ -431,6 +443,8 @@ lf_window_class_init (LfWindowClass *klass)
                                    lf_window_show_platform_action);
   gtk_widget_class_install_action (widget_class, "win.start-incident", NULL,
                                    lf_window_start_incident_action);
+  gtk_widget_class_install_action (widget_class, "win.help", "s", lf_window_help_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F1, 0, "win.help", "s", "index");
 
   /* Keyboard: Alt+1…4 switch pages (as GNOME apps with a view switcher do); the incident's
    * three main actions have their own keys. All are listed in the shortcuts window. */
