@@ -333,13 +333,19 @@ update (LfPlatformDetail *self)
   g_autofree char *duration = NULL;
   g_autofree char *state_text = NULL;
   g_autofree char *help_page = NULL;
+  LfHistory *history;
+  gint64 since;
 
   if (self->platform == NULL || self->monitor == NULL)
     return;
 
   state = lf_platform_state_get_state (self->platform);
-  duration = lf_format_duration_since (lf_platform_state_get_since (self->platform),
-                                       g_get_real_time ());
+  history = lf_monitor_get_history (self->monitor);
+  since = lf_platform_state_get_since (self->platform);
+  if (history != NULL)
+    since = lf_history_get_state_since (history, lf_platform_state_get_id (self->platform),
+                                        state, since);
+  duration = lf_format_duration_since (since, g_get_real_time ());
   /* Translators: "Down — No answer in time, for 12 min" */
   state_text = g_strdup_printf (_("%s — %s%s%s"), lf_state_describe (state),
                                 lf_cause_describe (lf_platform_state_get_cause (self->platform)),
@@ -368,7 +374,10 @@ update (LfPlatformDetail *self)
     self->platform)));
   gtk_widget_set_visible (self->help_button, help_page != NULL);
   if (help_page != NULL)
-    gtk_actionable_set_action_target (GTK_ACTIONABLE (self->help_button), "s", help_page);
+    {
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (self->help_button), "s", help_page);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->help_button), "win.help");
+    }
 
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self->notify_button), "s",
                                     lf_platform_state_get_id (self->platform));
