@@ -572,9 +572,10 @@ test_tray_layout (Fixture       *fx,
   g_assert_true (g_variant_lookup (root_props, "children-display", "&s", &display));
   g_assert_cmpstr (display, ==, "submenu");
 
-  /* Status line, separator, Check Now, Open Lifeline, Notify Clients…, separator, Quit. */
+  /* Status line, separator, Check Now, Open Lifeline, separator, Quit: no notice entry
+   * while nothing is wrong (the next action follows the state). */
   children = g_variant_get_child_value (layout, 2);
-  g_assert_cmpuint (g_variant_n_children (children), ==, 7);
+  g_assert_cmpuint (g_variant_n_children (children), ==, 6);
   first_boxed = g_variant_get_child_value (children, 0);
   first = g_variant_get_variant (first_boxed);
   first_props = g_variant_get_child_value (first, 1);
@@ -583,10 +584,12 @@ test_tray_layout (Fixture       *fx,
   check_id = find_child_by_label (layout, "_Check Now");
   g_assert_cmpint (check_id, >, 0);
   g_assert_cmpint (find_child_by_label (layout, "_Open Lifeline"), >, 0);
-  g_assert_cmpint (find_child_by_label (layout, "_Notify Clients…"), >, 0);
+  g_assert_cmpint (find_child_by_label (layout, "_Notify Clients…"), ==, -1);
   g_assert_cmpint (find_child_by_label (layout, "_Quit"), >, 0);
 
-  /* Problem lines appear, underscores escaped; the revision moves on and hosts are told. */
+  /* Problem lines appear, underscores escaped; the revision moves on and hosts are told.
+   * An outage: "Notify Clients…" is offered. */
+  lf_tray_set_next_action (fx->tray, "_Notify Clients…", "notify-clients");
   lf_tray_set_status (fx->tray, LF_STATE_DOWN, LF_DIAGNOSIS_PLATFORM_OUTAGE,
                       "Upwork is down", "Upwork does not answer", problems);
   layout2 = get_layout (fx, 0, few, &revision2);
@@ -664,6 +667,10 @@ test_tray_events (Fixture       *fx,
   int quit_id;
   GAction *check_now;
 
+  /* During an outage the notice entry is there (lf_tray_set_next_action()). */
+  lf_tray_set_next_action (fx->tray, "_Notify Clients…", "notify-clients");
+  lf_tray_set_status (fx->tray, LF_STATE_DOWN, LF_DIAGNOSIS_PLATFORM_OUTAGE, "Upwork is down",
+                      NULL, NULL);
   layout = get_layout (fx, 0, all, &revision);
   check_id = find_child_by_label (layout, "_Check Now");
   notify_id = find_child_by_label (layout, "_Notify Clients…");

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "lf-plan.h"
+#include "lf-plan-private.h"
 
 #include <glib/gi18n.h>
 
@@ -24,21 +25,6 @@
 
 #define PLAN_FORMAT "lifeline-plan"
 #define PLAN_VERSION 1
-
-struct _LfPlanStep
-{
-  GObject       parent_instance;
-
-  char         *id;
-  char         *title;
-  char         *detail;
-  LfPlanPhase   phase;
-  LfPlanAction  action;
-  char         *action_target;
-  char        **causes;
-};
-
-G_DEFINE_FINAL_TYPE (LfPlanStep, lf_plan_step, G_TYPE_OBJECT)
 
 struct _LfPlan
 {
@@ -65,52 +51,9 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static const GEnumValue phase_values[] = {
-  { LF_PLAN_PHASE_PREPARE, "LF_PLAN_PHASE_PREPARE", "prepare" },
-  { LF_PLAN_PHASE_RESPOND, "LF_PLAN_PHASE_RESPOND", "respond" },
-  { LF_PLAN_PHASE_RECOVER, "LF_PLAN_PHASE_RECOVER", "recover" },
-  { 0, NULL, NULL }
-};
-
-static const GEnumValue action_values[] = {
-  { LF_PLAN_ACTION_NONE, "LF_PLAN_ACTION_NONE", "none" },
-  { LF_PLAN_ACTION_OPEN_URL, "LF_PLAN_ACTION_OPEN_URL", "open-url" },
-  { LF_PLAN_ACTION_OPEN_COMPOSER, "LF_PLAN_ACTION_OPEN_COMPOSER", "open-composer" },
-  { LF_PLAN_ACTION_COPY_MY_CONTACT, "LF_PLAN_ACTION_COPY_MY_CONTACT", "copy-my-contact" },
-  { 0, NULL, NULL }
-};
-
-GType
-lf_plan_phase_get_type (void)
-{
-  static gsize type = 0;
-
-  if (g_once_init_enter (&type))
-    g_once_init_leave (&type, g_enum_register_static ("LfPlanPhase", phase_values));
-
-  return type;
-}
-
-GType
-lf_plan_action_get_type (void)
-{
-  static gsize type = 0;
-
-  if (g_once_init_enter (&type))
-    g_once_init_leave (&type, g_enum_register_static ("LfPlanAction", action_values));
-
-  return type;
-}
-
 /* ------------------------------------------------------------------------ */
 /* Helpers                                                                  */
 /* ------------------------------------------------------------------------ */
-
-static char *
-new_step_id (void)
-{
-  return g_uuid_string_random ();
-}
 
 /* Collapses runs of white space, as xgettext does for ITS-extracted strings. */
 static char *
@@ -129,48 +72,6 @@ normalize_space (const char *text)
     }
 
   return g_string_free (out, FALSE);
-}
-
-static gboolean
-check_causes (const char * const  *causes,
-              GError             **error)
-{
-  for (guint i = 0; causes != NULL && causes[i] != NULL; i++)
-    {
-      LfCause cause;
-
-      if (!lf_cause_from_string (causes[i], &cause))
-        {
-          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                       _("Unknown cause “%s”"), causes[i]);
-          return FALSE;
-        }
-    }
-
-  return TRUE;
-}
-
-static gboolean
-get_optional_string (JsonObject  *object,
-                     const char  *name,
-                     const char  *title,
-                     const char **value,
-                     GError     **error)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    return TRUE;
-
-  if (json_node_get_value_type (node) != G_TYPE_STRING)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   _("“%s” of step “%s” is not text"), name, title);
-      return FALSE;
-    }
-
-  *value = json_node_get_string (node);
-  return TRUE;
 }
 
 /* ---- The default plan (data/default-plan.xml) ---- */
@@ -227,7 +128,6 @@ default_start_element (GMarkupParseContext  *context,
       const char *id = NULL;
       const char *phase = NULL;
       const char *causes = NULL;
-      int value;
 
       if (!g_markup_collect_attributes (element, names, values, error,
                                         G_MARKUP_COLLECT_STRING, "id", &id,
@@ -240,15 +140,14 @@ default_start_element (GMarkupParseContext  *context,
       default_parser_reset_step (p);
       p->in_step = TRUE;
       p->id = g_strdup (id);
-      if (!lf_enum_values_lookup (phase_values, phase, &value))
+      if (!lf_plan_phase_from_string (phase, &p->phase))
         {
           g_set_error (error, G_MARKUP_ERROR, G_MARKUP_ERROR_INVALID_CONTENT,
                        "Unknown phase “%s”", phase);
           return;
         }
-      p->phase = value;
       p->causes = causes != NULL ? g_strsplit (causes, " ", -1) : g_new0 (char *, 1);
-      check_causes ((const char * const *) p->causes, error);
+      lf_plan_step_check_causes ((const char * const *) p->causes, error);
       return;
     }
 
@@ -256,7 +155,6 @@ default_start_element (GMarkupParseContext  *context,
     {
       const char *kind = NULL;
       const char *target = NULL;
-      int value;
 
       if (!g_markup_collect_attributes (element, names, values, error,
                                         G_MARKUP_COLLECT_STRING, "kind", &kind,
@@ -265,13 +163,12 @@ default_start_element (GMarkupParseContext  *context,
                                         G_MARKUP_COLLECT_INVALID))
         return;
 
-      if (!lf_enum_values_lookup (action_values, kind, &value))
+      if (!lf_plan_action_from_string (kind, &p->action))
         {
           g_set_error (error, G_MARKUP_ERROR, G_MARKUP_ERROR_INVALID_CONTENT,
                        "Unknown action “%s”", kind);
           return;
         }
-      p->action = value;
       p->target = g_strdup (target);
       return;
     }
@@ -546,31 +443,6 @@ lf_plan_list_model_init (GListModelInterface *iface)
 /* ------------------------------------------------------------------------ */
 
 static void
-lf_plan_step_finalize (GObject *object)
-{
-  LfPlanStep *self = LF_PLAN_STEP (object);
-
-  g_free (self->id);
-  g_free (self->title);
-  g_free (self->detail);
-  g_free (self->action_target);
-  g_strfreev (self->causes);
-
-  G_OBJECT_CLASS (lf_plan_step_parent_class)->finalize (object);
-}
-
-static void
-lf_plan_step_class_init (LfPlanStepClass *klass)
-{
-  G_OBJECT_CLASS (klass)->finalize = lf_plan_step_finalize;
-}
-
-static void
-lf_plan_step_init (LfPlanStep *self)
-{
-}
-
-static void
 lf_plan_dispose (GObject *object)
 {
   LfPlan *self = LF_PLAN (object);
@@ -645,333 +517,6 @@ static void
 lf_plan_init (LfPlan *self)
 {
   self->steps = g_ptr_array_new_with_free_func (g_object_unref);
-}
-
-/* ------------------------------------------------------------------------ */
-/* Public API: enumerations                                                 */
-/* ------------------------------------------------------------------------ */
-
-const char *
-lf_plan_phase_to_string (LfPlanPhase phase)
-{
-  return lf_enum_values_get_nick (phase_values, phase);
-}
-
-gboolean
-lf_plan_phase_from_string (const char  *str,
-                           LfPlanPhase *phase)
-{
-  int value;
-
-  g_return_val_if_fail (phase != NULL, FALSE);
-
-  if (!lf_enum_values_lookup (phase_values, str, &value))
-    return FALSE;
-
-  *phase = value;
-  return TRUE;
-}
-
-/**
- * lf_plan_phase_describe:
- *
- * Returns: the phase's translated heading
- */
-const char *
-lf_plan_phase_describe (LfPlanPhase phase)
-{
-  switch (phase)
-    {
-    case LF_PLAN_PHASE_PREPARE:
-      return _("Prepare");
-    case LF_PLAN_PHASE_RESPOND:
-      return _("Respond");
-    case LF_PLAN_PHASE_RECOVER:
-      return _("Recover");
-    default:
-      return _("Unknown");
-    }
-}
-
-const char *
-lf_plan_action_to_string (LfPlanAction action)
-{
-  return lf_enum_values_get_nick (action_values, action);
-}
-
-gboolean
-lf_plan_action_from_string (const char   *str,
-                            LfPlanAction *action)
-{
-  int value;
-
-  g_return_val_if_fail (action != NULL, FALSE);
-
-  if (!lf_enum_values_lookup (action_values, str, &value))
-    return FALSE;
-
-  *action = value;
-  return TRUE;
-}
-
-/* ------------------------------------------------------------------------ */
-/* Public API: steps                                                        */
-/* ------------------------------------------------------------------------ */
-
-/**
- * lf_plan_step_new:
- * @id: (nullable): a stable id; %NULL makes a new random one
- * @title: what to do, in a few words
- * @detail: (nullable): how, or why
- * @phase: prepare (calm times), respond or recover
- * @action: (optional) what the step's button does
- * @action_target: (nullable): the URL for %LF_PLAN_ACTION_OPEN_URL; may hold placeholders
- *   such as {status_url}
- * @causes: (nullable) (array zero-terminated=1): #LfCause nicks the step applies to; none
- *   means always
- *
- * Returns: (transfer full): a new step
- */
-LfPlanStep *
-lf_plan_step_new (const char         *id,
-                  const char         *title,
-                  const char         *detail,
-                  LfPlanPhase         phase,
-                  LfPlanAction        action,
-                  const char         *action_target,
-                  const char * const *causes)
-{
-  LfPlanStep *self;
-
-  g_return_val_if_fail (title != NULL, NULL);
-
-  self = g_object_new (LF_TYPE_PLAN_STEP, NULL);
-  self->id = id != NULL && id[0] != '\0' ? g_strdup (id) : new_step_id ();
-  self->title = g_strdup (title);
-  self->detail = g_strdup (detail != NULL ? detail : "");
-  self->phase = phase;
-  self->action = action;
-  self->action_target = g_strdup (action_target != NULL ? action_target : "");
-  self->causes = causes != NULL ? g_strdupv ((char **) causes) : g_new0 (char *, 1);
-
-  return self;
-}
-
-/**
- * lf_plan_step_new_from_json:
- *
- * Reads one step: `title` (required), `id`, `detail`, `phase` (default respond), `action`
- * `{kind, target}` and `causes` (#LfCause nicks). The bundle's plan steps (title, detail,
- * causes) are valid steps.
- */
-LfPlanStep *
-lf_plan_step_new_from_json (JsonObject  *object,
-                            GError     **error)
-{
-  const char *title;
-  const char *id = NULL;
-  const char *detail = NULL;
-  LfPlanPhase phase = LF_PLAN_PHASE_RESPOND;
-  LfPlanAction action = LF_PLAN_ACTION_NONE;
-  const char *target = NULL;
-  g_autoptr(GStrvBuilder) causes = g_strv_builder_new ();
-  g_auto(GStrv) causes_strv = NULL;
-  JsonNode *node;
-
-  g_return_val_if_fail (object != NULL, NULL);
-
-  node = json_object_get_member (object, "title");
-  if (node == NULL || json_node_get_value_type (node) != G_TYPE_STRING
-      || (title = json_node_get_string (node))[0] == '\0')
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("A step has no title"));
-      return NULL;
-    }
-
-  if (!get_optional_string (object, "id", title, &id, error)
-      || !get_optional_string (object, "detail", title, &detail, error))
-    return NULL;
-
-  {
-    const char *phase_str = NULL;
-
-    if (!get_optional_string (object, "phase", title, &phase_str, error))
-      return NULL;
-    if (phase_str != NULL && !lf_plan_phase_from_string (phase_str, &phase))
-      {
-        g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                     _("Unknown phase “%s” in step “%s”"), phase_str, title);
-        return NULL;
-      }
-  }
-
-  node = json_object_get_member (object, "action");
-  if (node != NULL && !JSON_NODE_HOLDS_NULL (node))
-    {
-      JsonObject *action_object;
-
-      if (!JSON_NODE_HOLDS_OBJECT (node))
-        {
-          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                       _("The action of step “%s” is not an object"), title);
-          return NULL;
-        }
-      action_object = json_node_get_object (node);
-      node = json_object_get_member (action_object, "kind");
-      if (node == NULL || json_node_get_value_type (node) != G_TYPE_STRING
-          || !lf_plan_action_from_string (json_node_get_string (node), &action))
-        {
-          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                       _("Unknown action in step “%s”"), title);
-          return NULL;
-        }
-      if (!get_optional_string (action_object, "target", title, &target, error))
-        return NULL;
-    }
-
-  node = json_object_get_member (object, "causes");
-  if (node != NULL && !JSON_NODE_HOLDS_NULL (node))
-    {
-      JsonArray *array;
-
-      if (!JSON_NODE_HOLDS_ARRAY (node))
-        {
-          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                       _("The causes of step “%s” are not a list"), title);
-          return NULL;
-        }
-      array = json_node_get_array (node);
-      for (guint i = 0; i < json_array_get_length (array); i++)
-        {
-          JsonNode *element = json_array_get_element (array, i);
-          const char *nick = NULL;
-          LfCause cause;
-
-          if (JSON_NODE_HOLDS_VALUE (element) && json_node_get_value_type (element) == G_TYPE_STRING)
-            nick = json_node_get_string (element);
-          /* DESIGN.md's bundle example names the diagnosis "local-network": the cause of
-           * a step for it is "network". */
-          if (g_strcmp0 (nick, "local-network") == 0)
-            nick = "network";
-          if (nick == NULL || !lf_cause_from_string (nick, &cause))
-            {
-              g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                           _("Unknown cause in step “%s”"), title);
-              return NULL;
-            }
-          g_strv_builder_add (causes, nick);
-        }
-    }
-
-  causes_strv = g_strv_builder_end (causes);
-
-  return lf_plan_step_new (id, title, detail, phase, action, target,
-                           (const char * const *) causes_strv);
-}
-
-JsonNode *
-lf_plan_step_to_json (LfPlanStep *step)
-{
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-
-  g_return_val_if_fail (LF_IS_PLAN_STEP (step), NULL);
-
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "id");
-  json_builder_add_string_value (builder, step->id);
-  json_builder_set_member_name (builder, "title");
-  json_builder_add_string_value (builder, step->title);
-  json_builder_set_member_name (builder, "detail");
-  json_builder_add_string_value (builder, step->detail);
-  json_builder_set_member_name (builder, "phase");
-  json_builder_add_string_value (builder, lf_plan_phase_to_string (step->phase));
-  if (step->action != LF_PLAN_ACTION_NONE)
-    {
-      json_builder_set_member_name (builder, "action");
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "kind");
-      json_builder_add_string_value (builder, lf_plan_action_to_string (step->action));
-      if (step->action_target[0] != '\0')
-        {
-          json_builder_set_member_name (builder, "target");
-          json_builder_add_string_value (builder, step->action_target);
-        }
-      json_builder_end_object (builder);
-    }
-  json_builder_set_member_name (builder, "causes");
-  json_builder_begin_array (builder);
-  for (guint i = 0; step->causes[i] != NULL; i++)
-    json_builder_add_string_value (builder, step->causes[i]);
-  json_builder_end_array (builder);
-  json_builder_end_object (builder);
-
-  return json_builder_get_root (builder);
-}
-
-const char *
-lf_plan_step_get_id (LfPlanStep *step)
-{
-  g_return_val_if_fail (LF_IS_PLAN_STEP (step), NULL);
-  return step->id;
-}
-
-const char *
-lf_plan_step_get_title (LfPlanStep *step)
-{
-  g_return_val_if_fail (LF_IS_PLAN_STEP (step), NULL);
-  return step->title;
-}
-
-const char *
-lf_plan_step_get_detail (LfPlanStep *step)
-{
-  g_return_val_if_fail (LF_IS_PLAN_STEP (step), NULL);
-  return step->detail;
-}
-
-LfPlanPhase
-lf_plan_step_get_phase (LfPlanStep *step)
-{
-  g_return_val_if_fail (LF_IS_PLAN_STEP (step), LF_PLAN_PHASE_RESPOND);
-  return step->phase;
-}
-
-LfPlanAction
-lf_plan_step_get_action (LfPlanStep *step)
-{
-  g_return_val_if_fail (LF_IS_PLAN_STEP (step), LF_PLAN_ACTION_NONE);
-  return step->action;
-}
-
-const char *
-lf_plan_step_get_action_target (LfPlanStep *step)
-{
-  g_return_val_if_fail (LF_IS_PLAN_STEP (step), NULL);
-  return step->action_target;
-}
-
-const char * const *
-lf_plan_step_get_causes (LfPlanStep *step)
-{
-  g_return_val_if_fail (LF_IS_PLAN_STEP (step), NULL);
-  return (const char * const *) step->causes;
-}
-
-/**
- * lf_plan_step_applies_to:
- *
- * Returns: %TRUE if @step lists no causes (it always applies) or lists @cause
- */
-gboolean
-lf_plan_step_applies_to (LfPlanStep *step,
-                         LfCause     cause)
-{
-  g_return_val_if_fail (LF_IS_PLAN_STEP (step), FALSE);
-
-  if (step->causes[0] == NULL)
-    return TRUE;
-
-  return g_strv_contains ((const char * const *) step->causes, lf_cause_to_string (cause));
 }
 
 /* ------------------------------------------------------------------------ */
@@ -1110,7 +655,7 @@ lf_plan_find (LfPlan     *self,
     {
       LfPlanStep *step = g_ptr_array_index (self->steps, i);
 
-      if (g_str_equal (step->id, id))
+      if (g_str_equal (lf_plan_step_get_id (step), id))
         {
           if (position != NULL)
             *position = i;
@@ -1135,7 +680,7 @@ lf_plan_add (LfPlan     *self,
 {
   g_return_if_fail (LF_IS_PLAN (self));
   g_return_if_fail (LF_IS_PLAN_STEP (step));
-  g_return_if_fail (lf_plan_find (self, step->id, NULL) == NULL);
+  g_return_if_fail (lf_plan_find (self, lf_plan_step_get_id (step), NULL) == NULL);
 
   if (position < 0 || (guint) position > self->steps->len)
     position = self->steps->len;
@@ -1159,7 +704,7 @@ lf_plan_update (LfPlan     *self,
   g_return_val_if_fail (LF_IS_PLAN (self), FALSE);
   g_return_val_if_fail (LF_IS_PLAN_STEP (step), FALSE);
 
-  if (lf_plan_find (self, step->id, &position) == NULL)
+  if (lf_plan_find (self, lf_plan_step_get_id (step), &position) == NULL)
     return FALSE;
 
   g_object_unref (g_ptr_array_index (self->steps, position));
@@ -1329,7 +874,8 @@ lf_plan_filter_for_cause (LfPlan  *self,
     {
       LfPlanStep *step = g_ptr_array_index (self->steps, i);
 
-      if (step->phase != LF_PLAN_PHASE_PREPARE && lf_plan_step_applies_to (step, cause))
+      if (lf_plan_step_get_phase (step) != LF_PLAN_PHASE_PREPARE
+          && lf_plan_step_applies_to (step, cause))
         g_list_store_append (store, step);
     }
 

@@ -248,7 +248,8 @@ lf_status_collect_components (LfStatusIncident   *incident,
         {
           JsonObject *obj = json_node_get_object (node);
 
-          name = lf_status_json_string (obj, name_member);
+          /* Slack's services are strings: an object there has no name member to read. */
+          name = name_member ? lf_status_json_string (obj, name_member) : NULL;
           id = id_member ? lf_status_json_id (obj, id_member) : NULL;
         }
       else if (JSON_NODE_TYPE (node) == JSON_NODE_VALUE &&

@@ -67,6 +67,7 @@ struct _LfNotifier
 
   gboolean         drill;              /* a fire drill's notifier */
   GHashTable      *shown;              /* ids of the notifications shown */
+  guint            n_all_clear;        /* clients due the all-clear (lf-outage.c) */
 };
 
 G_DEFINE_FINAL_TYPE (LfNotifier, lf_notifier, G_TYPE_OBJECT)
@@ -187,6 +188,19 @@ withdraw (LfNotifier *self,
   g_application_withdraw_notification (self->application, id);
 }
 
+/* "Send the All-Clear to 3 Clients": to exactly those told of the outage. */
+static void
+add_all_clear_button (LfNotifier    *self,
+                      GNotification *notification)
+{
+  g_autofree char *label = g_strdup_printf (ngettext ("Send the All-Clear to %u Client",
+                                                      "Send the All-Clear to %u Clients",
+                                                      self->n_all_clear),
+                                            self->n_all_clear);
+
+  g_notification_add_button (notification, label, "app.send-all-clear");
+}
+
 static void
 announce_platform (LfNotifier    *self,
                    PendingChange *change)
@@ -221,9 +235,13 @@ announce_platform (LfNotifier    *self,
   if (!recovered)
     g_notification_add_button_with_target (notification, _("Open Checklist"),
                                            "app.start-checklist", "s", change->id);
-  g_notification_add_button_with_target (notification,
-                                         recovered ? _("Send All-Clear") : _("Notify Clients"),
-                                         "app.notify-clients", "s", change->id);
+  /* The next action follows the state: clients are told of an outage (not of a slow
+   * platform), and the all-clear goes to those told, once it is due. */
+  if (change->new_state == LF_STATE_DOWN)
+    g_notification_add_button_with_target (notification, _("Notify Clients"),
+                                           "app.notify-clients", "s", change->id);
+  else if (recovered && self->n_all_clear > 0)
+    add_all_clear_button (self, notification);
 
   send (self, id, notification);
 }
@@ -360,8 +378,8 @@ announce_provider_recovery (LfNotifier *self,
     g_notification_set_body (notification, summary);
   g_notification_set_icon (notification, icon);
   g_notification_set_default_action (notification, "app.show-window");
-  g_notification_add_button_with_target (notification, _("Send All-Clear"),
-                                         "app.notify-clients", "s", "");
+  if (self->n_all_clear > 0)
+    add_all_clear_button (self, notification);
 
   send (self, id, notification);
 }
@@ -710,4 +728,20 @@ lf_notifier_diagnosis_changed (LfNotifier         *self,
       self->provider_id = g_strdup (provider_id);
       announce_provider_outage (self, provider_id, summary, affected_ids);
     }
+}
+
+/**
+ * lf_notifier_set_all_clear_count:
+ * @n: how many clients are due the all-clear now (see lf_outage_get_action())
+ *
+ * Recovery notifications offer "Send the All-Clear to N Clients" when @n > 0, and no
+ * notice button otherwise.
+ */
+void
+lf_notifier_set_all_clear_count (LfNotifier *self,
+                                 guint       n)
+{
+  g_return_if_fail (LF_IS_NOTIFIER (self));
+
+  self->n_all_clear = n;
 }

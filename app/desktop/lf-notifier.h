@@ -24,6 +24,8 @@ void        lf_notifier_set_notify_on      (LfNotifier         *self,
                                             const char         *notify_on);
 gboolean    lf_notifier_get_drill          (LfNotifier         *self);
 void        lf_notifier_withdraw_all       (LfNotifier         *self);
+void        lf_notifier_set_all_clear_count (LfNotifier        *self,
+                                            guint               n);
 void        lf_notifier_platform_changed   (LfNotifier         *self,
                                             const char         *platform_id,
                                             const char         *platform_name,

@@ -390,8 +390,10 @@ on_menu_handle_about_to_show_group_cb (LfDBusDbusmenu        *menu,
 /* Private API (lf-tray-private.h)                                          */
 /* ------------------------------------------------------------------------ */
 
+/* @self: (nullable): the tray, for its next action (none before it is constructed) */
 GPtrArray *
-lf_tray_menu_build_items (const char         *title,
+lf_tray_menu_build_items (LfTray             *self,
+                          const char         *title,
                           const char * const *problem_lines)
 {
   GPtrArray *items = g_ptr_array_new_with_free_func (menu_item_free);
@@ -409,8 +411,11 @@ lf_tray_menu_build_items (const char         *title,
                                          LF_TRAY_ACTION_CHECK_NOW, TRUE));
   g_ptr_array_add (items, menu_item_new (SHOW_WINDOW_ID, _("_Open Lifeline"),
                                          LF_TRAY_ACTION_SHOW_WINDOW, TRUE));
-  g_ptr_array_add (items, menu_item_new (NOTIFY_CLIENTS_ID, _("_Notify Clients…"),
-                                         LF_TRAY_ACTION_NOTIFY_CLIENTS, TRUE));
+  /* The next action follows the state: "Notify Clients…" during an outage, "Send the
+   * All-Clear to N Clients" after it, nothing otherwise. */
+  if (self != NULL && self->next_label != NULL)
+    g_ptr_array_add (items, menu_item_new (NOTIFY_CLIENTS_ID, self->next_label,
+                                           self->next_action, TRUE));
   g_ptr_array_add (items, menu_item_new (SEPARATOR_2_ID, NULL, NULL, FALSE));
   g_ptr_array_add (items, menu_item_new (QUIT_ID, _("_Quit"), LF_TRAY_ACTION_QUIT, TRUE));
 

@@ -49,6 +49,8 @@ struct _LfTray
   guint                     watch_id;
 
   GPtrArray                *menu_items;  /* MenuItem*, the root's children */
+  char                     *next_label;  /* the notice entry (lf_tray_set_next_action()) */
+  char                     *next_action;
   guint                     revision;
 
   char                     *activation_token;
@@ -57,7 +59,8 @@ struct _LfTray
 };
 
 LfDBusDbusmenu *lf_tray_menu_new                 (LfTray             *self);
-GPtrArray      *lf_tray_menu_build_items         (const char         *title,
+GPtrArray      *lf_tray_menu_build_items         (LfTray             *self,
+                                                  const char         *title,
                                                   const char * const *problem_lines);
 gboolean        lf_tray_menu_items_equal         (GPtrArray          *a,
                                                   GPtrArray          *b);

@@ -304,7 +304,7 @@ lf_tray_constructed (GObject *object)
   self->menu = lf_tray_menu_new (self);
 
   self->status_title = g_strdup (_("Not checked yet"));
-  self->menu_items = lf_tray_menu_build_items (self->status_title, NULL);
+  self->menu_items = lf_tray_menu_build_items (NULL, self->status_title, NULL);
 
   g_signal_connect_object (self->actions, "action-added",
                            G_CALLBACK (on_actions_changed_cb), self, G_CONNECT_SWAPPED);
@@ -360,6 +360,8 @@ lf_tray_finalize (GObject *object)
   LfTray *self = LF_TRAY (object);
 
   g_clear_pointer (&self->menu_items, g_ptr_array_unref);
+  g_clear_pointer (&self->next_label, g_free);
+  g_clear_pointer (&self->next_action, g_free);
   g_clear_pointer (&self->activation_token, g_free);
   g_clear_pointer (&self->status_title, g_free);
 
@@ -586,7 +588,7 @@ lf_tray_set_status (LfTray             *self,
 
   lf_dbus_dbusmenu_set_status (self->menu, outage ? "notice" : "normal");
 
-  items = lf_tray_menu_build_items (title, problem_lines);
+  items = lf_tray_menu_build_items (self, title, problem_lines);
   if (!lf_tray_menu_items_equal (items, self->menu_items))
     {
       g_ptr_array_unref (self->menu_items);
@@ -629,4 +631,25 @@ lf_tray_get_title (LfTray *self)
   g_return_val_if_fail (LF_IS_TRAY (self), NULL);
 
   return self->status_title;
+}
+
+/**
+ * lf_tray_set_next_action:
+ * @label: (nullable): the menu entry, e.g. "_Notify Clients…", or %NULL for none
+ * @action: (nullable): the application action it activates ("notify-clients" with "",
+ *   "send-all-clear")
+ *
+ * Takes effect with the next lf_tray_set_status().
+ */
+void
+lf_tray_set_next_action (LfTray     *self,
+                         const char *label,
+                         const char *action)
+{
+  g_return_if_fail (LF_IS_TRAY (self));
+
+  g_free (self->next_label);
+  self->next_label = g_strdup (label);
+  g_free (self->next_action);
+  self->next_action = g_strdup (action);
 }

@@ -39,4 +39,8 @@ gboolean    lf_tray_get_available (LfTray             *self);
 const char *lf_tray_get_icon_name (LfTray             *self);
 const char *lf_tray_get_title     (LfTray             *self);
 
+void     lf_tray_set_next_action (LfTray     *self,
+                                  const char *label,
+                                  const char *action);
+
 G_END_DECLS

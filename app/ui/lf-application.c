@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "lf-application.h"
+#include "lf-outage.h"
 #include "lf-application-private.h"
 
 #include <glib/gi18n.h>
@@ -262,6 +263,38 @@ notifier_for (LfApplication *self,
   return monitor == lf_context_get_monitor (self->context) ? self->notifier : self->drill_notifier;
 }
 
+/* What the tray and the notifications offer next, as the Health banner does (lf-outage.c):
+ * "Notify Clients…" during an outage, "Send the All-Clear to N Clients" once due. */
+static void
+update_next_action (LfApplication *self,
+                    LfMonitor     *monitor)
+{
+  gboolean drill = monitor != lf_context_get_monitor (self->context);
+  LfNotifier *notifier = notifier_for (self, monitor);
+  guint n = 0;
+  LfOutageAction action;
+
+  action = lf_outage_get_action (monitor, drill, lf_context_get_incident_log (self->context),
+                                 &n);
+  if (notifier != NULL)
+    lf_notifier_set_all_clear_count (notifier, n);
+  if (self->tray == NULL || monitor != self->shown_monitor)
+    return;
+
+  if (action == LF_OUTAGE_ACTION_NOTIFY)
+    lf_tray_set_next_action (self->tray, _("_Notify Clients…"), LF_TRAY_ACTION_NOTIFY_CLIENTS);
+  else if (action == LF_OUTAGE_ACTION_ALL_CLEAR)
+    {
+      g_autofree char *label = g_strdup_printf (ngettext ("Send the _All-Clear to %u Client",
+                                                          "Send the _All-Clear to %u Clients",
+                                                          n), n);
+
+      lf_tray_set_next_action (self->tray, label, "send-all-clear");
+    }
+  else
+    lf_tray_set_next_action (self->tray, NULL, NULL);
+}
+
 static void
 on_monitor_state_changed_cb (LfMonitor       *monitor,
                              LfPlatformState *platform,
@@ -271,6 +304,7 @@ on_monitor_state_changed_cb (LfMonitor       *monitor,
 {
   LfNotifier *notifier = notifier_for (self, monitor);
 
+  update_next_action (self, monitor);
   if (notifier != NULL)
     lf_notifier_platform_changed (notifier, lf_platform_state_get_id (platform),
                                   lf_platform_state_get_name (platform), old_state, new_state,
@@ -286,6 +320,7 @@ on_monitor_diagnosis_changed_cb (LfMonitor     *monitor,
 {
   LfNotifier *notifier = notifier_for (self, monitor);
 
+  update_next_action (self, monitor);
   if (notifier != NULL)
     lf_notifier_diagnosis_changed (notifier, lf_diagnosis_get_kind (diagnosis),
                                    lf_diagnosis_get_provider_id (diagnosis),
@@ -774,4 +809,22 @@ lf_application_toast (LfApplication *self,
 
   if (window != NULL)
     lf_toast_show (GTK_WIDGET (window), text);
+}
+
+/**
+ * lf_application_refresh_next_action:
+ * @self: a #LfApplication
+ *
+ * Works out again what the tray and the notifications offer next (after a notice was sent,
+ * e.g. the all-clear: nothing is left to send).
+ */
+void
+lf_application_refresh_next_action (LfApplication *self)
+{
+  g_return_if_fail (LF_IS_APPLICATION (self));
+
+  if (self->shown_monitor == NULL)
+    return;
+  update_next_action (self, self->shown_monitor);
+  mirror_health (self);
 }
