@@ -29,6 +29,7 @@
  *   preferences the Preferences window
  *   shortcuts   the keyboard shortcuts window
  *   focus-picker  the focus on the first platform of the onboarding picker
+ *   help        the help page of a cause, from the platform details' button
  *   quit
  *
  * Screens are shown through the same actions a person uses (app.notify-clients,
@@ -223,7 +224,7 @@ static gboolean
 run_command (const char *command)
 {
   if (!g_str_equal (command, "composer") && !g_str_equal (command, "preferences")
-      && !g_str_equal (command, "shortcuts"))
+      && !g_str_equal (command, "shortcuts") && !g_str_equal (command, "help"))
     close_others ();
 
   if (g_str_equal (command, "onboarding"))
@@ -275,6 +276,11 @@ run_command (const char *command)
 
       gtk_window_present (GTK_WINDOW (window));
       gtk_widget_grab_focus (GTK_WIDGET (lf_platform_picker_get_check (picker, "upwork")));
+    }
+  else if (g_str_equal (command, "help"))
+    {
+      close_others ();
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.help", "s", "cause-cdn-edge");
     }
   else if (g_str_equal (command, "quit"))
     return FALSE;

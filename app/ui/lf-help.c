@@ -257,7 +257,8 @@ reader_end (GMarkupParseContext  *context,
       g_string_append (r->text, "• ");
     }
   append_markup (r->markup, clean);
-  g_string_append (r->markup, "\n");
+  /* paragraphs apart, list items together */
+  g_string_append (r->markup, r->in_item ? "\n" : "\n\n");
   g_string_append_printf (r->text, "%s\n", plain);
 }
 
