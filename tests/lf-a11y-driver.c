@@ -275,6 +275,7 @@ run_command (const char *command)
       LfPlatformPicker *picker = lf_health_page_get_picker (lf_window_get_health_page (window));
 
       gtk_window_present (GTK_WINDOW (window));
+      lf_platform_picker_set_category_open (picker, "marketplace", TRUE);
       gtk_widget_grab_focus (GTK_WIDGET (lf_platform_picker_get_check (picker, "upwork")));
     }
   else if (g_str_equal (command, "help"))

@@ -251,13 +251,16 @@ def main():
             if not ask('focus-picker'):
                 return 'the driver did not focus the picker', []
             start = focused_name()
-            press('Down Down')
-            after = wait_for(lambda: focused_name() == 'Freelancer.com') and 'Freelancer.com' \
-                or focused_name()
-            press('Up')
-            back = wait_for(lambda: focused_name() == 'Fiverr') and 'Fiverr' or focused_name()
-            detail = ['focus: %s → Down Down → %s → Up → %s' % (start, after, back)]
-            if (start, after, back) != ('Upwork', 'Freelancer.com', 'Fiverr'):
+            moves = []
+            for key in ('Down', 'Down', 'Up'):
+                before = moves[-1] if moves else start
+                press(key)
+                moves.append(wait_for(lambda: focused_name() if focused_name() != before
+                                      else None) or focused_name())
+            detail = ['focus: %s → Down → %s → Down → %s → Up → %s' % tuple([start] + moves)]
+            down1, down2, up = moves
+            if start != 'Upwork' or None in moves or len({start, down1, down2}) != 3 \
+                    or up != down1:
                 return 'Up and Down do not move between the platforms', detail
             return None, detail
 

@@ -238,8 +238,8 @@ on_search_changed_cb (GtkSearchEntry   *entry,
   lf_platform_picker_set_search (self, gtk_editable_get_text (GTK_EDITABLE (entry)));
 }
 
-/* Up and Down move between the check buttons of the visible rows, across categories, as in
- * any list; Tab still leaves for the next control. */
+/* Up and Down move between the category headings and the check buttons of the open
+ * categories, as in any list; Tab still leaves for the next control. */
 static gboolean
 on_key_pressed_cb (GtkEventControllerKey *controller,
                    guint                  keyval,
@@ -263,15 +263,19 @@ on_key_pressed_cb (GtkEventControllerKey *controller,
 
   root = gtk_widget_get_root (GTK_WIDGET (self));
   focus = root != NULL ? gtk_root_get_focus (root) : NULL;
-  if (focus == NULL || !GTK_IS_CHECK_BUTTON (focus))
+  if (focus == NULL || !(GTK_IS_CHECK_BUTTON (focus) || GTK_IS_TOGGLE_BUTTON (focus)))
     return GDK_EVENT_PROPAGATE;
 
+  /* in reading order: each category's heading, then its platforms if it is open */
   visible = g_ptr_array_new ();
   for (guint i = 0; i < self->lists->len; i++)
     {
       GtkWidget *list = g_ptr_array_index (self->lists, i);
+      GtkWidget *heading = g_object_get_data (G_OBJECT (list), "heading");
 
-      if (!gtk_widget_get_visible (list))
+      if (heading != NULL && gtk_widget_is_visible (heading))
+        g_ptr_array_add (visible, heading);
+      if (!gtk_widget_is_visible (list))
         continue;
       for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL;
            row = gtk_widget_get_next_sibling (row))
