@@ -203,7 +203,8 @@ lf_report_to_markdown (LfIncident *incident,
   g_string_append_printf (out, "| %s | %s (`%s`) |\n", _("Cause"),
                           lf_cause_describe (lf_incident_get_cause (incident)),
                           lf_cause_to_string (lf_incident_get_cause (incident)));
-  g_string_append_printf (out, "| %s | `%s` |\n", _("Diagnosis"),
+  g_string_append_printf (out, "| %s | %s (`%s`) |\n", _("Diagnosis"),
+                          lf_diagnosis_kind_describe (lf_incident_get_kind (incident)),
                           lf_diagnosis_kind_to_string (lf_incident_get_kind (incident)));
   g_string_append_printf (out, "| %s | `%s` |\n", _("Incident ID"), lf_incident_get_id (incident));
   g_string_append_printf (out, "| %s | %s |\n\n", _("Report generated"), generated);
