@@ -199,6 +199,15 @@ def main():
                     bad.append('%s “%s” %s\n#     at %s'
                                % (safe(lambda: acc.getRoleName(), '?'), name, problem,
                                   ' › '.join(path[-5:-1])))
+            # "Recent changes" say when: a time in each item's name
+            for acc, role, name, path, row in found:
+                if role == pyatspi.ROLE_LIST_ITEM and any('“Recent changes”' in p for p in path) \
+                        and not re.search(r'\d:\d\d', name or '') \
+                        and 'No changes' not in (name or ''):
+                    key = (role, name, tuple(path))
+                    if key not in reported:
+                        reported.add(key)
+                        bad.append('list item “%s” of Recent changes says no time' % name)
             checked_total += len(found)
             if os.environ.get('LIFELINE_A11Y_DUMP'):
                 for acc, role, name, path, row in found:

@@ -310,13 +310,16 @@ fill_transitions (LfPlatformDetail *self)
       g_autofree char *title = NULL;
       g_autofree char *when = lf_format_time (t->time);
       g_autofree char *subtitle = NULL;
+      g_autofree char *accessible = NULL;
 
       /* Translators: a change of state, "Up → Down" */
       title = g_strdup_printf (_("%s → %s"), lf_state_describe (t->from),
                                lf_state_describe (t->to));
       /* Translators: when a state changed, and why: "Nov 18, 11:20 · No answer in time" */
       subtitle = g_strdup_printf (_("%s · %s"), when, lf_cause_describe (t->cause));
-      add_row (self->transitions_list, title, subtitle);
+      /* a screen reader hears when, too: "Up → Down, 6 Dec, 05:39 · No answer in time" */
+      accessible = g_strdup_printf (_("%s, %s"), title, subtitle);
+      lf_a11y_set_label (add_row (self->transitions_list, title, subtitle), accessible);
       shown++;
     }
 
