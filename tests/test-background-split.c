@@ -351,7 +351,6 @@ fixture_set_up (Fixture       *fixture,
   launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_NONE);
   g_subprocess_launcher_setenv (launcher, "GSETTINGS_BACKEND", "keyfile", TRUE);
   g_subprocess_launcher_unsetenv (launcher, "G_DEBUG");
-  g_subprocess_launcher_setenv (launcher, "G_MESSAGES_DEBUG", "lf-service", TRUE);
   fixture->service = g_subprocess_launcher_spawn (launcher, &error, lf_test_get_binary (),
                                                   "--gapplication-service", NULL);
   g_assert_no_error (error);
@@ -427,6 +426,15 @@ observer_beta_down (gpointer data)
 }
 
 static gboolean
+observer_gamma_up (gpointer data)
+{
+  Fixture *fixture = data;
+  LfPlatformState *gamma = lf_monitor_lookup_platform (fixture->observer, "gamma");
+
+  return gamma != NULL && lf_platform_state_get_state (gamma) == LF_STATE_UP;
+}
+
+static gboolean
 window_shown (gpointer data)
 {
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (data));
@@ -499,6 +507,23 @@ test_window_shows_the_monitor (Fixture       *fixture,
   g_assert_false (g_application_get_is_remote (G_APPLICATION (app)));
   g_application_hold (G_APPLICATION (app));
   g_assert_true (lf_context_get_follows_remote (lf_application_get_context (app)));
+
+  /* the window knows whether the monitor's tray icon can show: a host appears */
+  g_assert_false (lf_application_get_tray_host_present (app));
+  {
+    g_autoptr(GError) own_error = NULL;
+    g_autoptr(GVariant) reply = g_dbus_connection_call_sync (fixture->host, "org.freedesktop.DBus",
+                                                             "/org/freedesktop/DBus",
+                                                             "org.freedesktop.DBus", "RequestName",
+                                                             g_variant_new ("(su)", "org.kde.StatusNotifierWatcher", 4),
+                                                             G_VARIANT_TYPE ("(u)"),
+                                                             G_DBUS_CALL_FLAGS_NONE, -1, NULL,
+                                                             &own_error);
+
+    g_assert_no_error (own_error);
+  }
+  g_assert_true (lf_test_wait_for ((gboolean (*) (gpointer)) lf_application_get_tray_host_present,
+                                   app, 5000));
 
   /* this process owns the window's name; then click the tray icon */
   g_assert_true (lf_test_wait_for (window_process_running, fixture, 5000));
@@ -612,6 +637,32 @@ test_window_process_comes_and_goes (Fixture       *fixture,
   /* the notification's action, which needs the window, opens it on that platform */
   activate_action (fixture, "open-platform", "beta");
   g_assert_true (lf_test_wait_for (window_process_running, fixture, 20000));
+  /* the window adds a platform (the user's catalog, then the watched list): the monitor,
+   * which probes, follows */
+  {
+    g_autofree char *catalog_path = g_build_filename (g_get_user_config_dir (), "lifeline",
+                                                      "catalog.json", NULL);
+    g_autofree char *keyfile_path = g_build_filename (g_get_user_config_dir (), "glib-2.0",
+                                                      "settings", "keyfile", NULL);
+    g_autofree char *catalog = NULL;
+    g_autofree char *gamma = NULL;
+    g_autofree char *base = lf_test_server_get_url (fixture->server, "/");
+    g_autoptr(GString) edited = NULL;
+
+    lf_test_server_respond (fixture->server, "/gamma", 200);
+    g_assert_true (g_file_get_contents (catalog_path, &catalog, NULL, NULL));
+    gamma = g_strdup_printf ("\"platforms\": [ { \"id\": \"gamma\", \"name\": \"Gamma\", "
+                             "\"category\": \"marketplace\", \"probes\": [ { \"url\": "
+                             "\"%sgamma\", \"method\": \"GET\" } ] },", base);
+    edited = g_string_new (catalog);
+    g_assert_cmpuint (g_string_replace (edited, "\"platforms\": [", gamma, 1), ==, 1);
+    write_file (catalog_path, edited->str);
+    write_file (keyfile_path,
+                "[io/github/lifeline/Lifeline]\n"
+                "watched-platforms=['alpha', 'beta', 'gamma']\n"
+                "run-in-background=true\n");
+    g_assert_true (lf_test_wait_for (observer_gamma_up, fixture, 20000));
+  }
 }
 
 int

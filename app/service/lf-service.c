@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include "lf-outage.h"
+
 #include "lf-service.h"
 
 #include <errno.h>
@@ -67,6 +69,8 @@ struct _LfService
   char             *catalog_file;     /* `lifeline --catalog FILE`, for the window too */
 
   guint             monitor_start_source;
+  GFileMonitor     *catalog_monitor;  /* the user's catalog file, which the window edits */
+  guint             catalog_source;
 };
 
 G_DEFINE_FINAL_TYPE (LfService, lf_service, G_TYPE_APPLICATION)
@@ -258,11 +262,43 @@ on_window_vanished_cb (GDBusConnection *connection,
   g_clear_pointer (&self->window_owner, g_free);
 }
 
+/* What the tray and the notifications offer next, as the window's Health banner does
+ * (lf-outage.c): "Notify Clients…" during an outage, "Send the All-Clear to N Clients"
+ * once due (from the incident log as this process last read it), nothing otherwise. */
+static void
+update_next_action (LfService *self)
+{
+  LfMonitor *monitor = lf_context_get_monitor (self->context);
+  guint n = 0;
+  LfOutageAction action;
+
+  action = lf_outage_get_action (monitor, FALSE, lf_context_get_incident_log (self->context),
+                                 &n);
+  if (self->notifier != NULL)
+    lf_notifier_set_all_clear_count (self->notifier, n);
+  if (self->tray == NULL)
+    return;
+  if (action == LF_OUTAGE_ACTION_NOTIFY)
+    lf_tray_set_next_action (self->tray, _("_Notify Clients…"), LF_TRAY_ACTION_NOTIFY_CLIENTS);
+  else if (action == LF_OUTAGE_ACTION_ALL_CLEAR)
+    {
+      g_autofree char *label = g_strdup_printf (ngettext ("Send the _All-Clear to %u Client",
+                                                          "Send the _All-Clear to %u Clients",
+                                                          n), n);
+
+      lf_tray_set_next_action (self->tray, label, "send-all-clear");
+    }
+  else
+    lf_tray_set_next_action (self->tray, NULL, NULL);
+}
+
 /* The tray mirrors the monitor: the worst state, the diagnosis, one line per problem. */
 static void
 mirror_health (LfService *self)
 {
   g_auto(LfHealthSummary) summary = { 0 };
+
+  update_next_action (self);
 
   lf_health_summary_init (&summary, lf_context_get_monitor (self->context), FALSE);
   if (self->tray != NULL)
@@ -322,6 +358,7 @@ on_state_changed_cb (LfMonitor       *monitor,
                      LfState          new_state,
                      LfService       *self)
 {
+  update_next_action (self);
   lf_notifier_platform_changed (self->notifier, lf_platform_state_get_id (platform),
                                 lf_platform_state_get_name (platform), old_state, new_state,
                                 lf_platform_state_get_explanation (platform));
@@ -333,6 +370,7 @@ on_diagnosis_changed_cb (LfMonitor   *monitor,
                          LfDiagnosis *diagnosis,
                          LfService   *self)
 {
+  update_next_action (self);
   lf_notifier_diagnosis_changed (self->notifier, lf_diagnosis_get_kind (diagnosis),
                                  lf_diagnosis_get_provider_id (diagnosis),
                                  lf_diagnosis_get_summary (diagnosis),
@@ -381,6 +419,51 @@ context_loaded_cb (GObject      *object,
   if (!lf_context_load_finish (LF_CONTEXT (object), result, &error)
       && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     g_debug ("Loading: %s", error->message);
+}
+
+static void
+reload_catalog_cb (gpointer user_data)
+{
+  LfService *self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  self->catalog_source = 0;
+  if (!lf_context_reload_catalog (self->context, &error))
+    g_message ("Your platform list: %s", error->message);
+}
+
+/* The window adds a platform by writing the user's catalog (and then the watched list): the
+ * monitor, which probes, reads it again. Writes are atomic (a rename); wait for a burst to
+ * settle. */
+static void
+on_catalog_changed_cb (GFileMonitor      *monitor,
+                       GFile             *file,
+                       GFile             *other_file,
+                       GFileMonitorEvent  event,
+                       LfService         *self)
+{
+  if (event == G_FILE_MONITOR_EVENT_CHANGED || event == G_FILE_MONITOR_EVENT_ATTRIBUTE_CHANGED)
+    return;
+
+  g_clear_handle_id (&self->catalog_source, g_source_remove);
+  self->catalog_source = g_timeout_add_once (200, reload_catalog_cb, self);
+}
+
+static void
+watch_user_catalog (LfService *self)
+{
+  g_autofree char *path = lf_catalog_get_user_file ();
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+
+  self->catalog_monitor = g_file_monitor_file (file, G_FILE_MONITOR_WATCH_MOVES, NULL, &error);
+  if (self->catalog_monitor == NULL)
+    {
+      g_message ("Cannot follow changes to %s: %s", path, error->message);
+      return;
+    }
+  g_signal_connect_object (self->catalog_monitor, "changed", G_CALLBACK (on_catalog_changed_cb),
+                           self, G_CONNECT_DEFAULT);
 }
 
 static void
@@ -438,6 +521,7 @@ static const GActionEntry service_actions[] = {
   { "open-platform", window_action, "s" },
   { "notify-clients", window_action, "s" },
   { "send-all-clear", window_action },
+  { "new-notice", window_action },
   { "copy-my-contact", window_action, "s" },
   { "start-checklist", window_action, "s" },
   { "start-drill", window_action, "s" },
@@ -525,6 +609,9 @@ lf_service_startup (GApplication *app)
   g_signal_connect_object (settings, "changed::autostart",
                            G_CALLBACK (on_background_setting_changed_cb), self, G_CONNECT_DEFAULT);
   apply_background_settings (self, NULL);
+
+  if (self->catalog_file == NULL)
+    watch_user_catalog (self);
 
   self->monitor_start_source = g_timeout_add_once (MONITOR_START_DELAY_MS, start_monitor_cb, self);
 }
@@ -639,7 +726,9 @@ lf_service_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->monitor_start_source, g_source_remove);
+  g_clear_handle_id (&self->catalog_source, g_source_remove);
   g_clear_handle_id (&self->window_watch, g_bus_unwatch_name);
+  g_clear_object (&self->catalog_monitor);
   g_clear_object (&self->export);
   g_clear_object (&self->tray);
   g_clear_object (&self->notifier);
