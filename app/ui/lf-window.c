@@ -11,7 +11,6 @@
 
 #include "lf-window.h"
 #include "lf-a11y.h"
-#include "lf-application.h"
 #include "lf-help.h"
 
 #include <glib/gi18n.h>
@@ -106,12 +105,7 @@ static void
 on_notice_sent_cb (LfContext *context,
                    LfNotice  *notice)
 {
-  GApplication *application = g_application_get_default ();
-
   lf_context_record_notice (context, notice);
-  /* What was sent changes the next action of the tray and notifications. */
-  if (LF_IS_APPLICATION (application))
-    lf_application_refresh_next_action (LF_APPLICATION (application));
 }
 
 static LfChecklistPage *
