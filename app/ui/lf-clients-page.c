@@ -547,6 +547,7 @@ lf_clients_page_dispose (GObject *object)
   g_clear_object (&self->notice_templates);
   g_clear_object (&self->notice_channels);
   g_clear_object (&self->plan);
+  g_clear_pointer (&self->catalog, lf_catalog_unref);
   g_clear_pointer (&self->search_text, g_free);
 
   G_OBJECT_CLASS (lf_clients_page_parent_class)->dispose (object);
@@ -787,7 +788,7 @@ lf_clients_page_edit (LfClientsPage *self,
   g_return_val_if_fail (LF_IS_CLIENTS_PAGE (self), NULL);
   g_return_val_if_fail (self->store != NULL, NULL);
 
-  editor = lf_client_editor_new (self->store, contact);
+  editor = lf_client_editor_new (self->store, self->catalog, contact);
   gtk_window_set_transient_for (GTK_WINDOW (editor), lf_clients_page_get_parent_window (self));
   g_signal_connect_object (editor, "saved", G_CALLBACK (on_editor_saved_cb), self,
                            G_CONNECT_SWAPPED);
@@ -850,4 +851,22 @@ lf_clients_page_set_plan (LfClientsPage *self,
   g_return_if_fail (LF_IS_PLAN (plan));
 
   g_set_object (&self->plan, plan);
+}
+
+/**
+ * lf_clients_page_set_catalog:
+ * @catalog: (nullable): the catalog in use (the platforms clients can be linked to)
+ */
+void
+lf_clients_page_set_catalog (LfClientsPage *self,
+                             LfCatalog     *catalog)
+{
+  g_return_if_fail (LF_IS_CLIENTS_PAGE (self));
+
+  if (self->catalog == catalog)
+    return;
+
+  g_clear_pointer (&self->catalog, lf_catalog_unref);
+  if (catalog != NULL)
+    self->catalog = lf_catalog_ref (catalog);
 }

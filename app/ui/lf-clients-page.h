@@ -10,6 +10,7 @@
 #include <adwaita.h>
 
 #include "lf-channel.h"
+#include "lf-catalog.h"
 #include "lf-contact-store.h"
 #include "lf-template-store.h"
 
@@ -45,5 +46,8 @@ void            lf_clients_page_set_plan          (LfClientsPage   *self,
 void            lf_clients_page_set_notice_stores (LfClientsPage   *self,
                                                    LfTemplateStore *templates,
                                                    LfChannelStore  *channels);
+
+void            lf_clients_page_set_catalog       (LfClientsPage   *self,
+                                                   LfCatalog       *catalog);
 
 G_END_DECLS
