@@ -10,9 +10,11 @@
 #include "config.h"
 
 #include "lf-clients-page.h"
+#include "lf-link-dialog.h"
 #include "lf-clients-page-private.h"
 
 #include <glib/gi18n.h>
+#include "lf-a11y.h"
 
 #include "lf-client-editor.h"
 #include "lf-export.h"
@@ -140,9 +142,11 @@ chat_uri (LfContact *contact)
   return uri;
 }
 
+/* @accessible names the button with the row's client: the same button repeats on every row. */
 static GtkWidget *
 row_button (const char *icon,
             const char *tooltip,
+            const char *accessible,
             const char *action,
             const char *id,
             gboolean    sensitive)
@@ -150,8 +154,7 @@ row_button (const char *icon,
   GtkWidget *button = gtk_button_new_from_icon_name (icon);
 
   gtk_widget_set_tooltip_text (button, tooltip);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
+  lf_a11y_set_label (button, accessible);
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
@@ -173,6 +176,13 @@ create_row_cb (gpointer item,
   g_autofree char *uri = chat_uri (contact);
   g_autoptr(GString) subtitle = g_string_new (NULL);
   GtkWidget *row = adw_action_row_new ();
+  const char *name = lf_contact_get_name (contact);
+  /* Translators: %s is a client's name; read by screen readers on the row's button */
+  g_autofree char *copy_label = g_strdup_printf (_("Copy E-mail Address of %s"), name);
+  /* Translators: %s is a client's name; read by screen readers on the row's button */
+  g_autofree char *write_label = g_strdup_printf (_("Write E-mail to %s"), name);
+  /* Translators: %s is a client's name; read by screen readers on the row's button */
+  g_autofree char *chat_label = g_strdup_printf (_("Open Chat with %s"), name);
 
   if (company != NULL)
     g_string_append (subtitle, company);
@@ -193,13 +203,13 @@ create_row_cb (gpointer item,
 
   adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                              row_button ("edit-copy-symbolic", _("Copy E-mail Address"),
-                                         "clients.copy-email", id, email != NULL));
+                                         copy_label, "clients.copy-email", id, email != NULL));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                              row_button ("mail-send-symbolic", _("Write E-mail"),
-                                         "clients.compose", id, email != NULL));
+                                         write_label, "clients.compose", id, email != NULL));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                              row_button ("chat-message-new-symbolic", _("Open Chat"),
-                                         "clients.chat", id, uri != NULL));
+                                         chat_label, "clients.chat", id, uri != NULL));
 
   g_object_set_data_full (G_OBJECT (row), "lf-contact", g_object_ref (contact), g_object_unref);
   return row;
@@ -406,6 +416,15 @@ delete_cb (GObject      *object,
 /* ------------------------------------------------------------------------ */
 /* Actions                                                                  */
 /* ------------------------------------------------------------------------ */
+
+/* "Link Clients to a Platform…": tick several clients, choose the platform. */
+static void
+link_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  lf_clients_page_open_link_dialog (LF_CLIENTS_PAGE (widget), NULL, NULL);
+}
 
 static void
 add_action (GtkWidget  *widget,
@@ -619,6 +638,7 @@ lf_clients_page_class_init (LfClientsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LfClientsPage, no_results_page);
 
   gtk_widget_class_install_action (widget_class, "clients.add", NULL, add_action);
+  gtk_widget_class_install_action (widget_class, "clients.link", NULL, link_action);
   gtk_widget_class_install_action (widget_class, "clients.edit", "s", edit_action);
   gtk_widget_class_install_action (widget_class, "clients.copy-email", "s", copy_email_action);
   gtk_widget_class_install_action (widget_class, "clients.compose", "s", compose_action);
@@ -643,6 +663,8 @@ static void
 lf_clients_page_init (LfClientsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  lf_a11y_fix_mnemonic_buttons (GTK_WIDGET (self));
+  lf_a11y_label_inner_button (GTK_WIDGET (self->sort_dropdown), _("Sort by"));
 
   self->cancellable = g_cancellable_new ();
   self->filter = gtk_custom_filter_new (filter_contact, self, NULL);
@@ -869,4 +891,43 @@ lf_clients_page_set_catalog (LfClientsPage *self,
   g_clear_pointer (&self->catalog, lf_catalog_unref);
   if (catalog != NULL)
     self->catalog = lf_catalog_ref (catalog);
+}
+
+static void
+on_linked_cb (LfClientsPage *self,
+              guint          n)
+{
+  g_autofree char *text = g_strdup_printf (ngettext ("%u client linked",
+                                                     "%u clients linked", n), n);
+
+  lf_clients_page_show_message (self, text);
+}
+
+/**
+ * lf_clients_page_open_link_dialog:
+ * @ticked: (nullable) (array zero-terminated=1): the clients ticked at first
+ * @description: (nullable): why (e.g. after an import)
+ *
+ * Returns: (transfer none) (nullable): the dialog, or %NULL while the directory is not loaded
+ */
+GtkWindow *
+lf_clients_page_open_link_dialog (LfClientsPage      *self,
+                                  const char * const *ticked,
+                                  const char         *description)
+{
+  LfLinkDialog *dialog;
+
+  g_return_val_if_fail (LF_IS_CLIENTS_PAGE (self), NULL);
+
+  if (self->store == NULL ||
+      lf_contact_store_get_state (self->store) != LF_CONTACT_STORE_STATE_AVAILABLE)
+    return NULL;
+
+  dialog = lf_link_dialog_new (self->store, self->catalog, ticked, description);
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), lf_clients_page_get_parent_window (self));
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
+  g_signal_connect_object (dialog, "linked", G_CALLBACK (on_linked_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return GTK_WINDOW (dialog);
 }

@@ -49,5 +49,8 @@ void            lf_clients_page_set_notice_stores (LfClientsPage   *self,
 
 void            lf_clients_page_set_catalog       (LfClientsPage   *self,
                                                    LfCatalog       *catalog);
+GtkWindow      *lf_clients_page_open_link_dialog (LfClientsPage      *self,
+                                                  const char * const *ticked,
+                                                  const char         *description);
 
 G_END_DECLS
