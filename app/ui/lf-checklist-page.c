@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "lf-checklist-page.h"
+#include "lf-checklist-page-private.h"
 
 #include <glib/gi18n.h>
 #include <string.h>
@@ -30,27 +31,6 @@
  * bound to the models.
  */
 
-struct _LfChecklistPage
-{
-  AdwBin              parent_instance;
-
-  LfPlan             *plan;
-  LfIncidentLog      *log;
-  GtkFilterListModel *past;
-  GHashTable         *runs;        /* incident id → RunView */
-  char              **run_order;   /* ids of the runs shown, in order */
-  guint               tick_id;
-  gboolean            updating;
-
-  /* Template widgets */
-  GtkRevealer        *message_revealer;
-  GtkLabel           *message_label;
-  GtkWidget          *calm_box;
-  GtkBox             *runs_box;
-  GtkMenuButton      *drill_button;
-  GtkListBox         *plan_list;
-  GtkListBox         *log_list;
-};
 
 G_DEFINE_FINAL_TYPE (LfChecklistPage, lf_checklist_page, ADW_TYPE_BIN)
 
@@ -63,35 +43,11 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-typedef struct
-{
-  LfChecklistPage *page;
-  LfIncident      *incident;
-  GtkWidget       *group;
-  GtkWidget       *progress;
-  GPtrArray       *checks;  /* GtkCheckButton, one per step */
-  GPtrArray       *rows;    /* AdwActionRow, one per step */
-  GtkWidget       *close_button;
-  gulong           changed_id;
-} RunView;
 
-static void rebuild_runs (LfChecklistPage *self);
 
 /* ------------------------------------------------------------------------ */
 /* Helpers                                                                  */
 /* ------------------------------------------------------------------------ */
-
-static void
-run_view_free (gpointer data)
-{
-  RunView *view = data;
-
-  g_clear_signal_handler (&view->changed_id, view->incident);
-  g_clear_object (&view->incident);
-  g_ptr_array_unref (view->checks);
-  g_ptr_array_unref (view->rows);
-  g_free (view);
-}
 
 static void
 add_toast (LfChecklistPage *self,
@@ -126,369 +82,6 @@ show_banner (LfChecklistPage *self,
   gtk_revealer_set_reveal_child (self->message_revealer, TRUE);
 }
 
-static char *
-escape (const char *text)
-{
-  return g_markup_escape_text (text != NULL ? text : "", -1);
-}
-
-static char *
-format_clock (GDateTime *time)
-{
-  g_autoptr(GDateTime) local = g_date_time_to_local (time);
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-  if (g_date_time_get_year (local) == g_date_time_get_year (now)
-      && g_date_time_get_day_of_year (local) == g_date_time_get_day_of_year (now))
-    return g_date_time_format (local, "%H:%M");
-
-  return g_date_time_format (local, "%e %b %H:%M");
-}
-
-static char *
-describe_causes (LfPlanStep *step)
-{
-  const char * const *causes = lf_plan_step_get_causes (step);
-  g_autoptr(GString) text = g_string_new (lf_plan_phase_describe (lf_plan_step_get_phase (step)));
-
-  for (guint i = 0; causes[i] != NULL; i++)
-    {
-      LfCause cause;
-
-      if (!lf_cause_from_string (causes[i], &cause))
-        continue;
-      /* Translators: a plan step that applies only to some causes, e.g. "Respond · only when:
-       * Your connection seems down" */
-      g_string_append_printf (text, i == 0 ? _(" · only when: %s") : ", %s",
-                              lf_cause_describe (cause));
-    }
-
-  return g_string_free (g_steal_pointer (&text), FALSE);
-}
-
-/* A drill tells its story: the newest note of its timeline. */
-static const char *
-latest_note (LfIncident *incident)
-{
-  for (guint i = lf_incident_get_n_entries (incident); i > 0; i--)
-    {
-      const LfTimelineEntry *entry = lf_incident_get_entry (incident, i - 1);
-
-      if (entry->kind == LF_TIMELINE_NOTE)
-        return entry->text;
-    }
-
-  return NULL;
-}
-
-static char *
-run_description (LfIncident *incident)
-{
-  g_autofree char *started = format_clock (lf_incident_get_started_at (incident));
-  g_autofree char *elapsed = lf_report_format_duration (lf_incident_get_elapsed (incident, NULL));
-  const char *note = lf_incident_get_drill (incident) ? latest_note (incident) : NULL;
-
-  if (note != NULL && lf_incident_get_status (incident) == LF_INCIDENT_OPEN)
-    {
-      /* The group description is markup; a note the user typed is not. */
-      g_autofree char *escaped = escape (note);
-
-      /* Translators: start time, duration, and the drill's latest narrative line */
-      return g_strdup_printf (_("Started %s · going on for %s\n%s"), started, elapsed, escaped);
-    }
-
-  if (lf_incident_get_status (incident) == LF_INCIDENT_ENDED)
-    {
-      g_autofree char *ended = format_clock (lf_incident_get_ended_at (incident));
-
-      /* Translators: start time, recovery time, duration */
-      return g_strdup_printf (_("Started %s, recovered %s after %s. Close it once you have "
-                                "checked."), started, ended, elapsed);
-    }
-
-  /* Translators: start time and how long it has lasted */
-  return g_strdup_printf (_("Started %s · going on for %s"), started, elapsed);
-}
-
-static const char *
-action_icon (LfPlanAction action)
-{
-  switch (action)
-    {
-    case LF_PLAN_ACTION_OPEN_URL:
-      return "web-browser-symbolic";
-    case LF_PLAN_ACTION_OPEN_COMPOSER:
-      return "mail-send-symbolic";
-    case LF_PLAN_ACTION_COPY_MY_CONTACT:
-      return "edit-copy-symbolic";
-    case LF_PLAN_ACTION_NONE:
-    default:
-      return NULL;
-    }
-}
-
-static const char *
-action_label (LfPlanAction action)
-{
-  switch (action)
-    {
-    case LF_PLAN_ACTION_OPEN_URL:
-      return _("Open the page");
-    case LF_PLAN_ACTION_OPEN_COMPOSER:
-      return _("Write a notice");
-    case LF_PLAN_ACTION_COPY_MY_CONTACT:
-      return _("Copy your contact details");
-    case LF_PLAN_ACTION_NONE:
-    default:
-      return NULL;
-    }
-}
-
-/* {status_url} is the newest vendor status link recorded in the incident's timeline. */
-static char *
-expand_target (LfIncident *incident,
-               const char *target)
-{
-  const char *status_url = NULL;
-  g_autoptr(GString) out = NULL;
-
-  if (strchr (target, '{') == NULL)
-    return g_strdup (target);
-
-  for (guint i = lf_incident_get_n_entries (incident); i > 0 && status_url == NULL; i--)
-    status_url = lf_timeline_entry_get_data (lf_incident_get_entry (incident, i - 1),
-                                             LF_TIMELINE_DATA_URL);
-  if (status_url == NULL)
-    return NULL;
-
-  out = g_string_new (target);
-  g_string_replace (out, "{status_url}", status_url, 0);
-  g_string_replace (out, "{provider_status_url}", status_url, 0);
-  if (strchr (out->str, '{') != NULL)
-    return NULL;
-
-  return g_string_free (g_steal_pointer (&out), FALSE);
-}
-
-/* ---- Runs ---- */
-
-static void
-update_run (RunView *view)
-{
-  LfIncident *incident = view->incident;
-  g_autofree char *description = run_description (incident);
-  g_autofree char *fraction = NULL;
-  guint n = lf_incident_get_n_steps (incident);
-
-  view->page->updating = TRUE;
-
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (view->group), description);
-  gtk_progress_bar_set_fraction (GTK_PROGRESS_BAR (view->progress),
-                                 lf_incident_get_progress (incident));
-  /* Translators: progress of a checklist */
-  fraction = g_strdup_printf (_("%u of %u steps done"), lf_incident_get_n_done (incident), n);
-  gtk_progress_bar_set_text (GTK_PROGRESS_BAR (view->progress), fraction);
-
-  for (guint i = 0; i < n && i < view->checks->len; i++)
-    {
-      const LfRunStep *step = lf_incident_get_step (incident, i);
-      GtkWidget *row = g_ptr_array_index (view->rows, i);
-      g_autofree char *subtitle = NULL;
-
-      gtk_check_button_set_active (g_ptr_array_index (view->checks, i), step->done_at != NULL);
-      if (step->done_at != NULL)
-        {
-          g_autofree char *when = format_clock (step->done_at);
-
-          /* Translators: when a checklist step was ticked */
-          subtitle = g_strdup_printf (_("Done at %s"), when);
-        }
-      else
-        subtitle = escape (step->detail);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-    }
-
-  if (lf_incident_get_status (incident) == LF_INCIDENT_ENDED)
-    gtk_widget_add_css_class (view->close_button, "suggested-action");
-  else
-    gtk_widget_remove_css_class (view->close_button, "suggested-action");
-
-  view->page->updating = FALSE;
-}
-
-static void
-on_run_incident_changed_cb (LfIncident *incident,
-                            RunView    *view)
-{
-  update_run (view);
-}
-
-static void
-on_step_check_toggled_cb (GtkCheckButton *check,
-                          RunView        *view)
-{
-  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (check), "step-index"));
-
-  if (view->page->updating)
-    return;
-
-  lf_incident_log_set_step_done (view->page->log, view->incident, index,
-                                 gtk_check_button_get_active (check));
-}
-
-static GtkWidget *
-build_run (LfChecklistPage *self,
-           LfIncident      *incident)
-{
-  RunView *view = g_new0 (RunView, 1);
-  GtkWidget *list = gtk_list_box_new ();
-  GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *details = gtk_button_new_from_icon_name ("document-send-symbolic");
-  const char *id = lf_incident_get_id (incident);
-
-  view->page = self;
-  view->incident = g_object_ref (incident);
-  view->checks = g_ptr_array_new ();
-  view->rows = g_ptr_array_new ();
-  view->group = adw_preferences_group_new ();
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (view->group),
-                                   lf_incident_get_title (incident));
-  gtk_widget_set_valign (header, GTK_ALIGN_CENTER);
-  if (lf_incident_get_drill (incident))
-    {
-      /* Translators: a tag on a checklist that belongs to a fire drill */
-      GtkWidget *tag = gtk_label_new (_("DRILL"));
-
-      gtk_widget_add_css_class (tag, "warning");
-      gtk_widget_add_css_class (tag, "heading");
-      gtk_widget_set_tooltip_text (tag, _("A rehearsal: nothing reaches your clients"));
-      gtk_box_append (GTK_BOX (header), tag);
-    }
-
-  gtk_widget_set_tooltip_text (details, _("Timeline and Report"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (details), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Show the timeline and export the report"), -1);
-  gtk_widget_add_css_class (details, "flat");
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (details), "checklist.show-incident");
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (details), "s", id);
-  gtk_box_append (GTK_BOX (header), details);
-
-  view->close_button = gtk_button_new_with_mnemonic (_("_Close"));
-  gtk_widget_set_tooltip_text (view->close_button, _("Close Incident"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (view->close_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Close the incident"), -1);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (view->close_button), "checklist.close-incident");
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (view->close_button), "s", id);
-  gtk_box_append (GTK_BOX (header), view->close_button);
-  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (view->group), header);
-
-  view->progress = gtk_progress_bar_new ();
-  gtk_progress_bar_set_show_text (GTK_PROGRESS_BAR (view->progress), TRUE);
-  gtk_widget_set_margin_bottom (view->progress, 12);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (view->progress), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Checklist progress"), -1);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (view->group), view->progress);
-
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Checklist steps"), -1);
-  for (guint i = 0; i < lf_incident_get_n_steps (incident); i++)
-    {
-      const LfRunStep *step = lf_incident_get_step (incident, i);
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *check = gtk_check_button_new ();
-      g_autofree char *title = escape (step->title);
-      const char *icon = action_icon (step->action);
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
-      gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      step->title, -1);
-      g_object_set_data (G_OBJECT (check), "step-index", GUINT_TO_POINTER (i));
-      g_signal_connect (check, "toggled", G_CALLBACK (on_step_check_toggled_cb), view);
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
-      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
-
-      if (icon != NULL)
-        {
-          GtkWidget *button = gtk_button_new_from_icon_name (icon);
-          g_autofree char *target = g_strdup_printf ("%s/%u", id, i);
-
-          gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-          gtk_widget_add_css_class (button, "flat");
-          gtk_widget_set_tooltip_text (button, action_label (step->action));
-          gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                          action_label (step->action), -1);
-          gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "checklist.step-action");
-          gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", target);
-          adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-        }
-
-      g_ptr_array_add (view->checks, check);
-      g_ptr_array_add (view->rows, row);
-      gtk_list_box_append (GTK_LIST_BOX (list), row);
-    }
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (view->group), list);
-
-  view->changed_id = g_signal_connect (incident, "changed",
-                                       G_CALLBACK (on_run_incident_changed_cb), view);
-  g_hash_table_replace (self->runs, g_strdup (id), view);
-  update_run (view);
-
-  return view->group;
-}
-
-static void
-rebuild_runs (LfChecklistPage *self)
-{
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_auto(GStrv) order = NULL;
-  GtkWidget *child;
-  guint n = self->log != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->log)) : 0;
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(LfIncident) incident = g_list_model_get_item (G_LIST_MODEL (self->log), i);
-
-      if (lf_incident_is_open (incident))
-        g_strv_builder_add (builder, lf_incident_get_id (incident));
-    }
-  order = g_strv_builder_end (builder);
-
-  gtk_widget_set_visible (self->calm_box, order[0] == NULL);
-
-  /* Same runs as shown: nothing to rebuild (keeps focus and scroll position). */
-  if (self->run_order != NULL && g_strv_equal ((const char * const *) order,
-                                               (const char * const *) self->run_order))
-    return;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->runs_box))) != NULL)
-    gtk_box_remove (self->runs_box, child);
-  g_hash_table_remove_all (self->runs);
-
-  for (guint i = 0; order[i] != NULL; i++)
-    gtk_box_append (self->runs_box, build_run (self, lf_incident_log_lookup (self->log, order[i])));
-
-  g_strfreev (self->run_order);
-  self->run_order = g_steal_pointer (&order);
-}
-
-static gboolean
-on_tick_cb (gpointer user_data)
-{
-  LfChecklistPage *self = user_data;
-  GHashTableIter iter;
-  gpointer view;
-
-  g_hash_table_iter_init (&iter, self->runs);
-  while (g_hash_table_iter_next (&iter, NULL, &view))
-    update_run (view);
-
-  return G_SOURCE_CONTINUE;
-}
-
 /* The drills Lifeline ships, by title, each starting app.start-drill. */
 static GMenuModel *
 drill_menu (void)
@@ -514,154 +107,6 @@ drill_menu (void)
 
 /* ---- Plan rows ---- */
 
-static GMenuModel *
-step_menu (const char *id)
-{
-  GMenu *menu = g_menu_new ();
-  GMenu *section = g_menu_new ();
-  struct { const char *label; const char *action; } items[] = {
-    { N_("_Edit…"), "checklist.edit-step" },
-    { N_("Move _Up"), "checklist.move-step-up" },
-    { N_("Move _Down"), "checklist.move-step-down" },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (items); i++)
-    {
-      g_autoptr(GMenuItem) item = g_menu_item_new (_(items[i].label), NULL);
-
-      g_menu_item_set_action_and_target_value (item, items[i].action, g_variant_new_string (id));
-      g_menu_append_item (menu, item);
-    }
-  {
-    g_autoptr(GMenuItem) item = g_menu_item_new (_("_Remove"), NULL);
-
-    g_menu_item_set_action_and_target_value (item, "checklist.remove-step",
-                                             g_variant_new_string (id));
-    g_menu_append_item (section, item);
-  }
-  g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
-  g_object_unref (section);
-
-  return G_MENU_MODEL (menu);
-}
-
-static GdkContentProvider *
-on_drag_prepare_cb (GtkDragSource *source,
-                    double         x,
-                    double         y,
-                    GtkWidget     *row)
-{
-  const char *id = g_object_get_data (G_OBJECT (row), "step-id");
-
-  return gdk_content_provider_new_typed (G_TYPE_STRING, id);
-}
-
-static void
-on_drag_begin_cb (GtkDragSource *source,
-                  GdkDrag       *drag,
-                  GtkWidget     *row)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (row);
-
-  gtk_drag_source_set_icon (source, paintable, 0, 0);
-}
-
-static gboolean
-on_drop_cb (GtkDropTarget *target,
-            const GValue  *value,
-            double         x,
-            double         y,
-            GtkWidget     *row)
-{
-  LfChecklistPage *self = LF_CHECKLIST_PAGE (gtk_widget_get_ancestor (row,
-                                                                      LF_TYPE_CHECKLIST_PAGE));
-  const char *id = g_value_get_string (value);
-  int index = gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row));
-
-  if (self == NULL || id == NULL || index < 0)
-    return FALSE;
-
-  return lf_plan_move (self->plan, id, index);
-}
-
-static GtkWidget *
-create_plan_row (gpointer item,
-                 gpointer user_data)
-{
-  LfPlanStep *step = item;
-  const char *id = lf_plan_step_get_id (step);
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *handle = gtk_image_new_from_icon_name ("list-drag-handle-symbolic");
-  GtkWidget *menu_button = gtk_menu_button_new ();
-  g_autoptr(GMenuModel) menu = step_menu (id);
-  g_autofree char *title = escape (lf_plan_step_get_title (step));
-  g_autofree char *causes = describe_causes (step);
-  g_autofree char *subtitle = escape (causes);
-  GtkDragSource *drag = gtk_drag_source_new ();
-  GtkDropTarget *drop = gtk_drop_target_new (G_TYPE_STRING, GDK_ACTION_MOVE);
-  GtkEventController *shortcuts = gtk_shortcut_controller_new ();
-  struct { const char *trigger; const char *action; } keys[] = {
-    { "<Alt>Up", "checklist.move-step-up" },
-    { "<Alt>Down", "checklist.move-step-down" },
-    { "Delete", "checklist.remove-step" },
-  };
-
-  g_object_set_data_full (G_OBJECT (row), "step-id", g_strdup (id), g_free);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (handle), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Drag to reorder"), -1);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), handle);
-
-  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (menu_button), "view-more-symbolic");
-  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (menu_button), menu);
-  gtk_widget_set_valign (menu_button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (menu_button, "flat");
-  gtk_widget_set_tooltip_text (menu_button, _("Step Options"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (menu_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Edit, move or remove this step"), -1);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), menu_button);
-
-  /* Enter edits; the keyboard reorders and removes. */
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "checklist.edit-step");
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", id);
-  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts), GTK_SHORTCUT_SCOPE_LOCAL);
-  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
-    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
-                                          gtk_shortcut_new_with_arguments (
-                                            gtk_shortcut_trigger_parse_string (keys[i].trigger),
-                                            gtk_named_action_new (keys[i].action),
-                                            "s", id));
-  gtk_widget_add_controller (row, shortcuts);
-
-  gtk_drag_source_set_actions (drag, GDK_ACTION_MOVE);
-  g_signal_connect (drag, "prepare", G_CALLBACK (on_drag_prepare_cb), row);
-  g_signal_connect (drag, "drag-begin", G_CALLBACK (on_drag_begin_cb), row);
-  gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (drag));
-  g_signal_connect (drop, "drop", G_CALLBACK (on_drop_cb), row);
-  gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (drop));
-
-  return row;
-}
-
-static void
-focus_step (LfChecklistPage *self,
-            const char      *id)
-{
-  guint position;
-  GtkListBoxRow *row;
-
-  if (lf_plan_find (self->plan, id, &position) == NULL)
-    return;
-
-  row = gtk_list_box_get_row_at_index (self->plan_list, position);
-  if (row != NULL)
-    gtk_widget_grab_focus (GTK_WIDGET (row));
-}
-
-/* ---- Past incidents ---- */
-
 static gboolean
 is_past (gpointer item,
          gpointer user_data)
@@ -678,7 +123,7 @@ create_log_row (gpointer item,
   g_autoptr(GDateTime) local = g_date_time_to_local (lf_incident_get_started_at (incident));
   g_autofree char *date = g_date_time_format (local, "%e %b %Y, %H:%M");
   g_autofree char *duration = lf_report_format_duration (lf_incident_get_elapsed (incident, NULL));
-  g_autofree char *title = escape (lf_incident_get_title (incident));
+  g_autofree char *title = lf_checklist_page_escape (lf_incident_get_title (incident));
   g_autofree char *subtitle = g_strdup_printf ("%s · %s", g_strstrip (date), duration);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
@@ -706,7 +151,7 @@ on_log_items_changed_cb (GListModel      *model,
   GtkFilter *filter = gtk_filter_list_model_get_filter (self->past);
 
   gtk_filter_changed (filter, GTK_FILTER_CHANGE_DIFFERENT);
-  rebuild_runs (self);
+  lf_checklist_page_rebuild_runs (self);
 }
 
 static void
@@ -754,171 +199,7 @@ on_undo_remove_cb (AdwToast *toast,
     return;
 
   lf_plan_add (self->plan, step, position);
-  focus_step (self, lf_plan_step_get_id (step));
-}
-
-/* ---- Step editor ---- */
-
-static const LfCause editable_causes[] = {
-  LF_CAUSE_NETWORK,
-  LF_CAUSE_BLOCKED,
-  LF_CAUSE_CDN_EDGE,
-  LF_CAUSE_ORIGIN_VIA_CDN,
-  LF_CAUSE_HTTP_ERROR,
-  LF_CAUSE_STATUS_PAGE,
-  LF_CAUSE_TIMEOUT,
-  LF_CAUSE_DNS,
-  LF_CAUSE_SLOW,
-};
-
-static void
-on_title_changed_cb (GtkEditable      *editable,
-                     AdwMessageDialog *dialog)
-{
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (editable)));
-
-  adw_message_dialog_set_response_enabled (dialog, "save", text[0] != '\0');
-}
-
-static void
-on_step_dialog_response_cb (AdwMessageDialog *dialog,
-                            const char       *response,
-                            LfChecklistPage  *self)
-{
-  LfPlanStep *old = g_object_get_data (G_OBJECT (dialog), "step");
-  GtkEditable *title_row = g_object_get_data (G_OBJECT (dialog), "title");
-  GtkEditable *detail_row = g_object_get_data (G_OBJECT (dialog), "detail");
-  GtkEditable *link_row = g_object_get_data (G_OBJECT (dialog), "link");
-  AdwComboRow *phase_row = g_object_get_data (G_OBJECT (dialog), "phase");
-  AdwComboRow *cause_row = g_object_get_data (G_OBJECT (dialog), "cause");
-  g_autofree char *title = NULL;
-  g_autofree char *link = NULL;
-  g_autoptr(LfPlanStep) step = NULL;
-  g_autoptr(GStrvBuilder) causes = g_strv_builder_new ();
-  g_auto(GStrv) causes_strv = NULL;
-  LfPlanAction action = LF_PLAN_ACTION_NONE;
-  guint cause_index;
-
-  if (!g_str_equal (response, "save") || self->plan == NULL)
-    return;
-
-  title = g_strstrip (g_strdup (gtk_editable_get_text (title_row)));
-  link = g_strstrip (g_strdup (gtk_editable_get_text (link_row)));
-  if (title[0] == '\0')
-    return;
-
-  cause_index = adw_combo_row_get_selected (cause_row);
-  if (cause_index == G_N_ELEMENTS (editable_causes) + 1 && old != NULL)
-    g_strv_builder_addv (causes, (const char **) lf_plan_step_get_causes (old));
-  else if (cause_index > 0 && cause_index <= G_N_ELEMENTS (editable_causes))
-    g_strv_builder_add (causes, lf_cause_to_string (editable_causes[cause_index - 1]));
-  causes_strv = g_strv_builder_end (causes);
-
-  if (link[0] != '\0')
-    action = LF_PLAN_ACTION_OPEN_URL;
-  else if (old != NULL && lf_plan_step_get_action (old) != LF_PLAN_ACTION_OPEN_URL)
-    action = lf_plan_step_get_action (old);
-
-  step = lf_plan_step_new (old != NULL ? lf_plan_step_get_id (old) : NULL, title,
-                           gtk_editable_get_text (detail_row),
-                           adw_combo_row_get_selected (phase_row), action,
-                           link, (const char * const *) causes_strv);
-  if (old != NULL)
-    lf_plan_update (self->plan, step);
-  else
-    lf_plan_add (self->plan, step, -1);
-
-  focus_step (self, lf_plan_step_get_id (step));
-}
-
-static void
-show_step_dialog (LfChecklistPage *self,
-                  LfPlanStep      *step)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *dialog;
-  GtkWidget *list = gtk_list_box_new ();
-  GtkWidget *title_row = adw_entry_row_new ();
-  GtkWidget *detail_row = adw_entry_row_new ();
-  GtkWidget *link_row = adw_entry_row_new ();
-  GtkWidget *phase_row = adw_combo_row_new ();
-  GtkWidget *cause_row = adw_combo_row_new ();
-  g_autoptr(GtkStringList) phases = gtk_string_list_new (NULL);
-  g_autoptr(GtkStringList) causes = gtk_string_list_new (NULL);
-  const char * const *step_causes = step != NULL ? lf_plan_step_get_causes (step) : NULL;
-  guint cause_selected = 0;
-
-  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                   step != NULL ? _("Edit Step") : _("New Step"), NULL);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "save", step != NULL ? _("_Save") : _("_Add"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (title_row), _("What to do"));
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (detail_row), _("Details (optional)"));
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (link_row), _("Link to open (optional)"));
-  adw_entry_row_set_activates_default (ADW_ENTRY_ROW (title_row), TRUE);
-  gtk_editable_set_text (GTK_EDITABLE (title_row),
-                         step != NULL ? lf_plan_step_get_title (step) : "");
-  gtk_editable_set_text (GTK_EDITABLE (detail_row),
-                         step != NULL ? lf_plan_step_get_detail (step) : "");
-  gtk_editable_set_text (GTK_EDITABLE (link_row),
-                         step != NULL && lf_plan_step_get_action (step) == LF_PLAN_ACTION_OPEN_URL
-                         ? lf_plan_step_get_action_target (step) : "");
-
-  for (guint i = LF_PLAN_PHASE_PREPARE; i <= LF_PLAN_PHASE_RECOVER; i++)
-    gtk_string_list_append (phases, lf_plan_phase_describe (i));
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (phase_row), _("When"));
-  adw_combo_row_set_model (ADW_COMBO_ROW (phase_row), G_LIST_MODEL (phases));
-  adw_combo_row_set_selected (ADW_COMBO_ROW (phase_row),
-                              step != NULL ? lf_plan_step_get_phase (step) : LF_PLAN_PHASE_RESPOND);
-
-  gtk_string_list_append (causes, _("Every incident"));
-  for (guint i = 0; i < G_N_ELEMENTS (editable_causes); i++)
-    {
-      gtk_string_list_append (causes, lf_cause_describe (editable_causes[i]));
-      if (step_causes != NULL && step_causes[0] != NULL && step_causes[1] == NULL
-          && g_str_equal (step_causes[0], lf_cause_to_string (editable_causes[i])))
-        cause_selected = i + 1;
-    }
-  if (step_causes != NULL && step_causes[0] != NULL && cause_selected == 0)
-    {
-      /* Several causes (from a file): keep them unless the user picks another choice. */
-      gtk_string_list_append (causes, _("As before (several causes)"));
-      cause_selected = G_N_ELEMENTS (editable_causes) + 1;
-    }
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (cause_row), _("Applies to"));
-  adw_combo_row_set_model (ADW_COMBO_ROW (cause_row), G_LIST_MODEL (causes));
-  adw_combo_row_set_selected (ADW_COMBO_ROW (cause_row), cause_selected);
-
-  gtk_list_box_append (GTK_LIST_BOX (list), title_row);
-  gtk_list_box_append (GTK_LIST_BOX (list), detail_row);
-  gtk_list_box_append (GTK_LIST_BOX (list), phase_row);
-  gtk_list_box_append (GTK_LIST_BOX (list), cause_row);
-  gtk_list_box_append (GTK_LIST_BOX (list), link_row);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
-
-  if (step != NULL)
-    g_object_set_data_full (G_OBJECT (dialog), "step", g_object_ref (step), g_object_unref);
-  g_object_set_data (G_OBJECT (dialog), "title", title_row);
-  g_object_set_data (G_OBJECT (dialog), "detail", detail_row);
-  g_object_set_data (G_OBJECT (dialog), "link", link_row);
-  g_object_set_data (G_OBJECT (dialog), "phase", phase_row);
-  g_object_set_data (G_OBJECT (dialog), "cause", cause_row);
-  g_signal_connect (title_row, "changed", G_CALLBACK (on_title_changed_cb), dialog);
-  on_title_changed_cb (GTK_EDITABLE (title_row), ADW_MESSAGE_DIALOG (dialog));
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_step_dialog_response_cb), self, 0);
-
-  gtk_window_present (GTK_WINDOW (dialog));
-  gtk_widget_grab_focus (title_row);
+  lf_checklist_page_focus_step (self, lf_plan_step_get_id (step));
 }
 
 /* ---- Start incident ---- */
@@ -1053,7 +334,7 @@ add_step_action (GtkWidget  *widget,
                  const char *action_name,
                  GVariant   *parameter)
 {
-  show_step_dialog (LF_CHECKLIST_PAGE (widget), NULL);
+  lf_checklist_page_show_step_dialog (LF_CHECKLIST_PAGE (widget), NULL);
 }
 
 static void
@@ -1065,7 +346,7 @@ edit_step_action (GtkWidget  *widget,
   LfPlanStep *step = lf_plan_find (self->plan, g_variant_get_string (parameter, NULL), NULL);
 
   if (step != NULL)
-    show_step_dialog (self, step);
+    lf_checklist_page_show_step_dialog (self, step);
 }
 
 static void
@@ -1089,7 +370,7 @@ move_step_action (GtkWidget  *widget,
   else
     lf_plan_move (self->plan, id, position + 1);
 
-  focus_step (self, id);
+  lf_checklist_page_focus_step (self, id);
 }
 
 static void
@@ -1238,7 +519,7 @@ step_action_action (GtkWidget  *widget,
     {
     case LF_PLAN_ACTION_OPEN_URL:
       {
-        g_autofree char *url = expand_target (incident, step->action_target);
+        g_autofree char *url = lf_checklist_page_expand_target (incident, step->action_target);
 
         if (url == NULL)
           show_message (self, _("No status page is known for this incident yet"));
@@ -1377,7 +658,8 @@ lf_checklist_page_init (LfChecklistPage *self)
 {
   GtkWidget *placeholder;
 
-  self->runs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, run_view_free);
+  self->runs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                      lf_checklist_page_run_view_free);
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -1393,7 +675,7 @@ lf_checklist_page_init (LfChecklistPage *self)
     gtk_menu_button_set_menu_model (self->drill_button, drills);
   }
 
-  self->tick_id = g_timeout_add_seconds (60, on_tick_cb, self);
+  self->tick_id = g_timeout_add_seconds (60, lf_checklist_page_on_tick_cb, self);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -1428,7 +710,8 @@ lf_checklist_page_set_models (LfChecklistPage *self,
   self->plan = g_object_ref (plan);
   self->log = g_object_ref (log);
 
-  gtk_list_box_bind_model (self->plan_list, G_LIST_MODEL (plan), create_plan_row, self, NULL);
+  gtk_list_box_bind_model (self->plan_list, G_LIST_MODEL (plan), lf_checklist_page_create_plan_row,
+                           self, NULL);
 
   filter = gtk_custom_filter_new (is_past, NULL, NULL);
   self->past = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (log)), GTK_FILTER (filter));
@@ -1441,7 +724,7 @@ lf_checklist_page_set_models (LfChecklistPage *self,
   g_signal_connect_object (log, "notify::load-message", G_CALLBACK (on_log_load_message_cb),
                            self, 0);
 
-  rebuild_runs (self);
+  lf_checklist_page_rebuild_runs (self);
   on_plan_load_message_cb (plan, NULL, self);
   on_log_load_message_cb (log, NULL, self);
 
