@@ -281,7 +281,8 @@ main (int   argc,
   {
     LfPlatformPicker *picker = lf_health_page_get_picker (lf_window_get_health_page (window));
 
-    /* ticked as a person would */
+    /* opened and ticked as a person would */
+    lf_platform_picker_set_category_open (picker, "marketplace", TRUE);
     gtk_check_button_set_active (lf_platform_picker_get_check (picker, "upwork"), TRUE);
     gtk_check_button_set_active (lf_platform_picker_get_check (picker, "fiverr"), TRUE);
     gtk_check_button_set_active (lf_platform_picker_get_check (picker, "slack"), TRUE);

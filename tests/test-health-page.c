@@ -128,11 +128,30 @@ test_health_page_onboarding (void)
 
   g_assert_cmpstr (lf_health_page_get_view (page), ==, "onboarding");
 
-  /* searchable */
+  /* a first run shows the categories closed: a short list, not 130 rows */
+  g_assert_false (lf_platform_picker_get_category_open (picker, "marketplace"));
+  g_assert_false (gtk_widget_is_visible (GTK_WIDGET (lf_platform_picker_get_check (picker,
+                                                                                   "slack"))));
+
+  /* searchable, by name or by category; a search opens what matches */
   lf_platform_picker_set_search (picker, "slac");
   g_assert_cmpuint (lf_platform_picker_get_n_visible (picker), ==, 1);
+  g_assert_true (gtk_widget_is_visible (GTK_WIDGET (lf_platform_picker_get_check (picker,
+                                                                                  "slack"))));
+  lf_platform_picker_set_search (picker, "time tracking");
+  g_assert_cmpuint (lf_platform_picker_get_n_visible (picker), >=, 4);
+  g_assert_true (gtk_widget_is_visible (GTK_WIDGET (lf_platform_picker_get_check (picker,
+                                                                                  "toggl"))));
   lf_platform_picker_set_search (picker, "");
-  g_assert_cmpuint (lf_platform_picker_get_n_visible (picker), >=, 15);
+  g_assert_cmpuint (lf_platform_picker_get_n_visible (picker), >=, 100);
+  g_assert_false (gtk_widget_is_visible (GTK_WIDGET (lf_platform_picker_get_check (picker,
+                                                                                   "slack"))));
+
+  /* a category opens and closes from its heading */
+  lf_platform_picker_set_category_open (picker, "communication", TRUE);
+  g_assert_true (lf_platform_picker_get_category_open (picker, "communication"));
+  g_assert_true (gtk_widget_is_visible (GTK_WIDGET (lf_platform_picker_get_check (picker,
+                                                                                  "slack"))));
 
   /* Continue does nothing until something is ticked */
   gtk_widget_activate_action (GTK_WIDGET (page), "health.continue", NULL);

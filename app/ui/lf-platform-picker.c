@@ -17,6 +17,10 @@
 /* A search entry above one boxed list per catalog category (in a fixed order, unknown
  * categories last), each row a check button with the platform's name. Typing filters the
  * rows by name, id or category; a category with no visible row hides with its heading.
+ * With a catalog of 100+ platforms each category's heading is a toggle that opens and closes
+ * its list and says how many of its platforms are ticked: a category opens by itself the
+ * first time it is shown with something ticked in it, and every matching category is open
+ * while searching, so a first run shows a short list of categories, not 130 rows.
  * #LfPlatformPicker::changed says when the ticks change. Used by the onboarding and by the
  * Platforms page of the preferences. */
 
@@ -38,6 +42,8 @@ struct _LfPlatformPicker
   GPtrArray      *lists;           /* GtkListBox per category */
   char           *search;
   char           *remove_action;   /* for the platforms the user added, or NULL */
+  GHashTable     *expanded;        /* category ids shown open (kept across rebuilds) */
+  GHashTable     *seen;            /* category ids whose first state was decided */
   gboolean        setting;
 };
 
@@ -117,14 +123,52 @@ filter_row (GtkListBoxRow *row,
 }
 
 static void
+update_heading (GtkWidget *list,
+                gboolean   open)
+{
+  GtkWidget *heading = g_object_get_data (G_OBJECT (list), "heading");
+  GtkWidget *arrow = g_object_get_data (G_OBJECT (list), "arrow");
+  GtkWidget *count = g_object_get_data (G_OBJECT (list), "count");
+  guint ticked = 0;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *check = g_object_get_data (G_OBJECT (row), "check");
+
+      if (check != NULL && gtk_check_button_get_active (GTK_CHECK_BUTTON (check)))
+        ticked++;
+    }
+
+  if (ticked > 0)
+    {
+      /* Translators: how many platforms of a category are ticked */
+      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u ticked",
+                                                            "%u ticked", ticked), ticked);
+
+      gtk_label_set_label (GTK_LABEL (count), text);
+    }
+  else
+    gtk_label_set_label (GTK_LABEL (count), "");
+
+  gtk_image_set_from_icon_name (GTK_IMAGE (arrow), open ? "pan-down-symbolic"
+                                                        : "pan-end-symbolic");
+  gtk_accessible_update_state (GTK_ACCESSIBLE (heading), GTK_ACCESSIBLE_STATE_EXPANDED, open,
+                               -1);
+}
+
+static void
 apply_filter (LfPlatformPicker *self)
 {
+  gboolean searching = self->search != NULL && *self->search != '\0';
   guint total = 0;
 
   for (guint i = 0; i < self->lists->len; i++)
     {
       GtkWidget *list = g_ptr_array_index (self->lists, i);
       GtkWidget *heading = g_object_get_data (G_OBJECT (list), "heading");
+      const char *category = g_object_get_data (G_OBJECT (list), "category");
+      gboolean open = searching || g_hash_table_contains (self->expanded, category);
       guint visible = 0;
 
       gtk_list_box_invalidate_filter (GTK_LIST_BOX (list));
@@ -133,12 +177,29 @@ apply_filter (LfPlatformPicker *self)
         if (GTK_IS_LIST_BOX_ROW (row) && matches (GTK_LIST_BOX_ROW (row), self->search))
           visible++;
 
-      gtk_widget_set_visible (list, visible > 0);
+      gtk_widget_set_visible (list, visible > 0 && open);
       gtk_widget_set_visible (heading, visible > 0);
+      update_heading (list, open);
       total += visible;
     }
 
   gtk_widget_set_visible (self->empty_label, total == 0);
+}
+
+static void
+on_heading_toggled_cb (GtkToggleButton  *heading,
+                       LfPlatformPicker *self)
+{
+  const char *category = g_object_get_data (G_OBJECT (heading), "category");
+
+  if (self->setting)
+    return;
+
+  if (gtk_toggle_button_get_active (heading))
+    g_hash_table_add (self->expanded, g_strdup (category));
+  else
+    g_hash_table_remove (self->expanded, category);
+  apply_filter (self);
 }
 
 static void
@@ -160,6 +221,12 @@ static void
 on_check_toggled_cb (GtkCheckButton   *check,
                      LfPlatformPicker *self)
 {
+  GtkWidget *list = gtk_widget_get_ancestor (GTK_WIDGET (check), GTK_TYPE_LIST_BOX);
+  const char *category = list != NULL ? g_object_get_data (G_OBJECT (list), "category") : NULL;
+
+  if (list != NULL)
+    update_heading (list, (self->search != NULL && *self->search != '\0') ||
+                          g_hash_table_contains (self->expanded, category));
   if (!self->setting)
     g_signal_emit (self, signals[CHANGED], 0);
 }
@@ -187,6 +254,8 @@ lf_platform_picker_dispose (GObject *object)
     }
   g_clear_pointer (&self->checks, g_hash_table_unref);
   g_clear_pointer (&self->lists, g_ptr_array_unref);
+  g_clear_pointer (&self->expanded, g_hash_table_unref);
+  g_clear_pointer (&self->seen, g_hash_table_unref);
 
   G_OBJECT_CLASS (lf_platform_picker_parent_class)->dispose (object);
 }
@@ -228,12 +297,15 @@ lf_platform_picker_init (LfPlatformPicker *self)
 {
   self->checks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->lists = g_ptr_array_new ();
+  self->expanded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   gtk_widget_set_parent (self->box, GTK_WIDGET (self));
 
   self->search_entry = gtk_search_entry_new ();
-  g_object_set (self->search_entry, "placeholder-text", _("Search platforms"), NULL);
+  g_object_set (self->search_entry, "placeholder-text", _("Search platforms or categories"),
+                NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->search_entry),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Search platforms"), -1);
   g_signal_connect_object (self->search_entry, "search-changed",
@@ -311,14 +383,31 @@ lf_platform_picker_set_catalog (LfPlatformPicker *self,
           || (category_order (category) == category_order (NULL)
               && g_strcmp0 (category, platform->category) != 0))
         {
-          GtkWidget *heading = g_object_new (GTK_TYPE_LABEL,
-                                             "label", category_title (platform->category),
-                                             "accessible-role", GTK_ACCESSIBLE_ROLE_HEADING,
-                                             NULL);
+          const char *key = platform->category != NULL ? platform->category : "";
+          GtkWidget *heading = gtk_toggle_button_new ();
+          GtkWidget *heading_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+          GtkWidget *title = gtk_label_new (category_title (platform->category));
+          GtkWidget *count = gtk_label_new (NULL);
+          GtkWidget *arrow = gtk_image_new_from_icon_name ("pan-end-symbolic");
 
-          gtk_label_set_xalign (GTK_LABEL (heading), 0);
-          gtk_widget_add_css_class (heading, "heading");
-          gtk_widget_set_margin_top (heading, first ? 0 : 12);
+          gtk_label_set_xalign (GTK_LABEL (title), 0);
+          gtk_widget_set_hexpand (title, TRUE);
+          gtk_widget_add_css_class (title, "heading");
+          gtk_widget_add_css_class (count, "caption");
+          gtk_widget_add_css_class (count, "dim-label");
+          gtk_box_append (GTK_BOX (heading_box), title);
+          gtk_box_append (GTK_BOX (heading_box), count);
+          gtk_box_append (GTK_BOX (heading_box), arrow);
+          gtk_button_set_child (GTK_BUTTON (heading), heading_box);
+          gtk_widget_add_css_class (heading, "flat");
+          gtk_widget_add_css_class (heading, "lf-picker-heading");
+          gtk_accessible_update_property (GTK_ACCESSIBLE (heading),
+                                          GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                          category_title (platform->category), -1);
+          g_object_set_data_full (G_OBJECT (heading), "category", g_strdup (key), g_free);
+          g_signal_connect_object (heading, "toggled", G_CALLBACK (on_heading_toggled_cb),
+                                   self, G_CONNECT_DEFAULT);
+          gtk_widget_set_margin_top (heading, first ? 0 : 6);
           gtk_box_append (GTK_BOX (self->groups), heading);
 
           list = gtk_list_box_new ();
@@ -328,6 +417,9 @@ lf_platform_picker_set_catalog (LfPlatformPicker *self,
           gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                           category_title (platform->category), -1);
           g_object_set_data (G_OBJECT (list), "heading", heading);
+          g_object_set_data (G_OBJECT (list), "arrow", arrow);
+          g_object_set_data (G_OBJECT (list), "count", count);
+          g_object_set_data_full (G_OBJECT (list), "category", g_strdup (key), g_free);
           gtk_box_append (GTK_BOX (self->groups), list);
           g_ptr_array_add (self->lists, list);
 
@@ -384,6 +476,34 @@ lf_platform_picker_set_catalog (LfPlatformPicker *self,
     }
 
   lf_platform_picker_set_selected (self, (const char * const *) selected);
+
+  /* A category seen for the first time opens if something in it is ticked. */
+  self->setting = TRUE;
+  for (guint i = 0; i < self->lists->len; i++)
+    {
+      GtkWidget *group = g_ptr_array_index (self->lists, i);
+      const char *key = g_object_get_data (G_OBJECT (group), "category");
+
+      if (!g_hash_table_contains (self->seen, key))
+        {
+          g_hash_table_add (self->seen, g_strdup (key));
+          for (GtkWidget *row = gtk_widget_get_first_child (group); row != NULL;
+               row = gtk_widget_get_next_sibling (row))
+            {
+              GtkWidget *check = g_object_get_data (G_OBJECT (row), "check");
+
+              if (check != NULL && gtk_check_button_get_active (GTK_CHECK_BUTTON (check)))
+                {
+                  g_hash_table_add (self->expanded, g_strdup (key));
+                  break;
+                }
+            }
+        }
+      gtk_toggle_button_set_active (g_object_get_data (G_OBJECT (group), "heading"),
+                                    g_hash_table_contains (self->expanded, key));
+    }
+  self->setting = FALSE;
+
   apply_filter (self);
 }
 
@@ -453,6 +573,43 @@ lf_platform_picker_set_search (LfPlatformPicker *self,
   g_free (self->search);
   self->search = g_strdup (text);
   apply_filter (self);
+}
+
+/**
+ * lf_platform_picker_set_category_open:
+ * @category: a category id of the catalog ("marketplace", …)
+ * @open: whether its list shows (while not searching)
+ */
+void
+lf_platform_picker_set_category_open (LfPlatformPicker *self,
+                                      const char       *category,
+                                      gboolean          open)
+{
+  g_return_if_fail (LF_IS_PLATFORM_PICKER (self));
+  g_return_if_fail (category != NULL);
+
+  for (guint i = 0; i < self->lists->len; i++)
+    {
+      GtkWidget *list = g_ptr_array_index (self->lists, i);
+
+      if (g_strcmp0 (g_object_get_data (G_OBJECT (list), "category"), category) == 0)
+        gtk_toggle_button_set_active (g_object_get_data (G_OBJECT (list), "heading"), open);
+    }
+}
+
+/**
+ * lf_platform_picker_get_category_open:
+ * @category: a category id of the catalog
+ *
+ * Returns: whether @category's list shows when nothing is searched
+ */
+gboolean
+lf_platform_picker_get_category_open (LfPlatformPicker *self,
+                                      const char       *category)
+{
+  g_return_val_if_fail (LF_IS_PLATFORM_PICKER (self), FALSE);
+
+  return category != NULL && g_hash_table_contains (self->expanded, category);
 }
 
 /**

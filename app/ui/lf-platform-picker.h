@@ -26,6 +26,11 @@ void         lf_platform_picker_set_selected (LfPlatformPicker   *self,
 void         lf_platform_picker_set_search   (LfPlatformPicker   *self,
                                               const char         *text);
 guint        lf_platform_picker_get_n_visible (LfPlatformPicker  *self);
+void         lf_platform_picker_set_category_open (LfPlatformPicker *self,
+                                                   const char       *category,
+                                                   gboolean          open);
+gboolean     lf_platform_picker_get_category_open (LfPlatformPicker *self,
+                                                   const char       *category);
 void         lf_platform_picker_set_remove_action (LfPlatformPicker *self,
                                                    const char       *action);
 GtkCheckButton *lf_platform_picker_get_check (LfPlatformPicker   *self,
