@@ -1,4 +1,4 @@
-/* main-gui.c — the desktop application (lifeline-gui, started by `lifeline`)
+/* main-gui.c — the window (lifeline-gui, started by `lifeline`)
  *
  * Copyright 2026 The Lifeline authors
  *
@@ -11,6 +11,7 @@
 #include <locale.h>
 
 #include "lf-application.h"
+#include "lf-launcher.h"
 
 int
 main (int   argc,
@@ -23,7 +24,13 @@ main (int   argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
-  app = lf_application_new ();
+  /* Started by the background monitor (it says what to show first): the window's process,
+   * mirroring that monitor. Otherwise (`lifeline` without a session bus execs this) the
+   * whole application in one process. */
+  if (g_getenv (LF_LAUNCHER_ENV_ACTION) != NULL)
+    app = lf_application_new_window ();
+  else
+    app = lf_application_new ();
 
   return g_application_run (G_APPLICATION (app), argc, argv);
 }

@@ -1,4 +1,4 @@
-/* main.c — `lifeline`: the command line, or the desktop application (see lf-launcher.c)
+/* main.c — `lifeline`: the command line, or the background monitor (see lf-service.c)
  *
  * Copyright 2026 The Lifeline authors
  *
@@ -10,20 +10,20 @@
 #include <glib/gi18n.h>
 #include <locale.h>
 
-#include "lf-launcher.h"
+#include "lf-service.h"
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(LfLauncher) launcher = NULL;
+  g_autoptr(LfService) service = NULL;
 
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
-  launcher = lf_launcher_new (argv);
+  service = lf_service_new (argv);
 
-  return g_application_run (G_APPLICATION (launcher), argc, argv);
+  return g_application_run (G_APPLICATION (service), argc, argv);
 }

@@ -88,9 +88,9 @@ lf_cli_drill (GVariantDict *options)
       return 1;
     }
 
-  /* In the GTK-free launcher (app/main.c) no instance runs and there is no start-drill
-   * action: go on, and lifeline-gui, which the launcher execs with the same arguments,
-   * comes back here as the application and starts the drill. */
+  /* An application without the start-drill action: go on, and let it start the drill
+   * itself. (`lifeline`, the background monitor, has it: it hands the drill to the window
+   * it starts, see app/service/lf-service.c.) */
   if (!g_application_get_is_remote (app)
       && !g_action_group_has_action (G_ACTION_GROUP (app), "start-drill"))
     return LF_CLI_CONTINUE;

@@ -1,4 +1,4 @@
-/* lf-launcher.h — the `lifeline` program: the command line without GTK, or the application
+/* lf-launcher.h — where the window's program is, and what the two processes agree on
  *
  * Copyright 2026 The Lifeline authors
  *
@@ -15,11 +15,15 @@ G_BEGIN_DECLS
  * build tree). */
 #define LF_LAUNCHER_GUI_NAME "lifeline-gui"
 
-#define LF_TYPE_LAUNCHER (lf_launcher_get_type ())
+/* The window's process and the background monitor (app/service/lf-service.c):
+ *   - the monitor exports its LfMonitor below the application's object path + this;
+ *   - the window owns the application id + this suffix while it runs;
+ *   - the monitor tells a window it starts what to show first in these variables. */
+#define LF_LAUNCHER_MONITOR_PATH "/Monitor"
+#define LF_LAUNCHER_WINDOW_NAME_SUFFIX ".Window"
+#define LF_LAUNCHER_ENV_ACTION "LIFELINE_WINDOW_ACTION"
+#define LF_LAUNCHER_ENV_TARGET "LIFELINE_WINDOW_TARGET"
 
-G_DECLARE_FINAL_TYPE (LfLauncher, lf_launcher, LF, LAUNCHER, GApplication)
-
-LfLauncher *lf_launcher_new          (char * const *argv);
 char       *lf_launcher_find_gui     (void);
 
 G_END_DECLS

@@ -8,6 +8,7 @@
 #pragma once
 
 #include "lf-context.h"
+#include "lf-monitor-remote.h"
 
 G_BEGIN_DECLS
 
@@ -29,6 +30,7 @@ struct _LfContext
   LfChannelStore   *channels;
   LfTemplateStore  *templates;
 
+  LfMonitorRemote  *remote;         /* the monitor mirrors the background one (window) */
   LfDrill          *drill;
   GHashTable       *notice_links;  /* a notice's incident id → LfIncident id */
   GCancellable     *cancellable;

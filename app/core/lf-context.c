@@ -248,6 +248,7 @@ lf_context_dispose (GObject *object)
   if (self->bridge != NULL)
     lf_incident_bridge_disconnect (self->bridge);
   g_clear_object (&self->bridge);
+  g_clear_object (&self->remote);
   g_clear_object (&self->monitor);
   g_clear_object (&self->history);
   g_clear_object (&self->log);
@@ -492,6 +493,48 @@ lf_context_shutdown (LfContext *self)
   g_clear_error (&error);
   if (!lf_plan_flush (self->plan, &error))
     g_warning ("Could not save the plan: %s", error->message);
+}
+
+/**
+ * lf_context_follow_remote:
+ * @self: a #LfContext
+ * @connection: the session bus
+ * @bus_name: the background monitor's name (the application id)
+ * @object_path: where it exports its monitor (lf-monitor-export.c)
+ *
+ * For the window's process, when the background monitor runs in another: the context's
+ * monitor becomes a mirror of that one (lf-monitor-remote.c) and never probes, and the
+ * incident bridge is disconnected, as the background monitor's own bridge records the
+ * outages. Call it before the monitor is started (it then must not be) and before anything
+ * reads the monitor. The drill still plays here, on its own monitor.
+ */
+void
+lf_context_follow_remote (LfContext       *self,
+                          GDBusConnection *connection,
+                          const char      *bus_name,
+                          const char      *object_path)
+{
+  g_return_if_fail (LF_IS_CONTEXT (self));
+  g_return_if_fail (self->remote == NULL);
+
+  if (self->bridge != NULL)
+    lf_incident_bridge_disconnect (self->bridge);
+  g_clear_object (&self->bridge);
+  self->remote = lf_monitor_remote_new (self->monitor, connection, bus_name, object_path);
+}
+
+/**
+ * lf_context_get_follows_remote:
+ * @self: a #LfContext
+ *
+ * Returns: whether the monitor mirrors the background monitor (lf_context_follow_remote())
+ */
+gboolean
+lf_context_get_follows_remote (LfContext *self)
+{
+  g_return_val_if_fail (LF_IS_CONTEXT (self), FALSE);
+
+  return self->remote != NULL;
 }
 
 /**

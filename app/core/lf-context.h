@@ -41,6 +41,11 @@ gboolean          lf_context_load_finish           (LfContext           *self,
 gboolean          lf_context_load_wait             (LfContext           *self,
                                                     GError             **error);
 void              lf_context_shutdown              (LfContext           *self);
+void              lf_context_follow_remote         (LfContext           *self,
+                                                    GDBusConnection     *connection,
+                                                    const char          *bus_name,
+                                                    const char          *object_path);
+gboolean          lf_context_get_follows_remote    (LfContext           *self);
 
 SoupSession      *lf_context_get_soup_session      (LfContext           *self);
 LfCatalog        *lf_context_get_catalog           (LfContext           *self);

@@ -83,6 +83,10 @@ struct _LfMonitor
   guint             round_source;
   guint             confirm_source;
   guint             network_source;
+
+  /* a mirror of a monitor in another process (lf-monitor-mirror.c) */
+  LfMonitorCheckFunc mirror_check;
+  gpointer           mirror_data;
 };
 
 enum {

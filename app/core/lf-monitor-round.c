@@ -61,6 +61,8 @@ lf_monitor_round_free (Round *round)
 gboolean
 lf_monitor_network_is_available (LfMonitor *self)
 {
+  if (self->mirror_check != NULL)
+    return self->network_usable;
   if (self->network_monitor == NULL)
     return TRUE;
 
@@ -179,8 +181,14 @@ update_diagnosis (LfMonitor *self)
 void
 lf_monitor_rebuild_platforms (LfMonitor *self)
 {
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) items = NULL;
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->platforms));
+
+  /* A mirror's platforms are the other monitor's (lf_monitor_mirror_platforms()). */
+  if (self->mirror_check != NULL)
+    return;
+
+  items = g_ptr_array_new_with_free_func (g_object_unref);
 
   for (guint i = 0; self->catalog != NULL && self->watched != NULL
                     && i < self->catalog->platforms->len; i++)

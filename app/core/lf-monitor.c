@@ -363,7 +363,8 @@ lf_monitor_set_catalog (LfMonitor *self,
       g_hash_table_insert (self->entries, entry->id, entry);
     }
   g_hash_table_remove_all (self->reference_results);
-  g_hash_table_remove_all (self->provider_status);
+  if (self->mirror_check == NULL)
+    g_hash_table_remove_all (self->provider_status);
   self->next_status_at = 0;
 
   lf_monitor_rebuild_platforms (self);
@@ -730,6 +731,9 @@ lf_monitor_start (LfMonitor *self)
   self->running = TRUE;
   g_object_notify_by_pspec (G_OBJECT (self), lf_monitor_properties[PROP_RUNNING]);
 
+  if (self->mirror_check != NULL)
+    return;
+
   if (self->system_bus == NULL)
     g_bus_get (G_BUS_TYPE_SYSTEM, self->cancellable, system_bus_cb, g_object_ref (self));
 
@@ -771,6 +775,12 @@ void
 lf_monitor_check_now (LfMonitor *self)
 {
   g_return_if_fail (LF_IS_MONITOR (self));
+
+  if (self->mirror_check != NULL)
+    {
+      self->mirror_check (self->mirror_data);
+      return;
+    }
 
   if (self->round != NULL)
     {

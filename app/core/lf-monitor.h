@@ -23,6 +23,9 @@ G_BEGIN_DECLS
 #define LF_MONITOR_DEFAULT_CONFIRM_DELAY_MS 3000 /* between confirmation re-probes */
 #define LF_MONITOR_DEFAULT_STATUS_INTERVAL 300   /* seconds between status-source reads */
 
+/* What a mirror does for lf_monitor_check_now() (ask the monitor it mirrors). */
+typedef void (*LfMonitorCheckFunc) (gpointer user_data);
+
 #define LF_TYPE_MONITOR (lf_monitor_get_type ())
 
 G_DECLARE_FINAL_TYPE (LfMonitor, lf_monitor, LF, MONITOR, GObject)
@@ -82,5 +85,25 @@ void                lf_monitor_start                  (LfMonitor          *self)
 void                lf_monitor_stop                   (LfMonitor          *self);
 gboolean            lf_monitor_get_running            (LfMonitor          *self);
 void                lf_monitor_check_now              (LfMonitor          *self);
+GPtrArray          *lf_monitor_get_provider_ids       (LfMonitor          *self);
+
+void                lf_monitor_set_mirror             (LfMonitor          *self,
+                                                       LfMonitorCheckFunc  check_now,
+                                                       gpointer            user_data);
+gboolean            lf_monitor_get_mirror             (LfMonitor          *self);
+void                lf_monitor_mirror_platforms       (LfMonitor          *self,
+                                                       GPtrArray          *states);
+void                lf_monitor_mirror_transition      (LfMonitor          *self,
+                                                       LfPlatformState    *platform,
+                                                       LfState             old);
+void                lf_monitor_mirror_diagnosis       (LfMonitor          *self,
+                                                       LfDiagnosis        *diagnosis);
+void                lf_monitor_mirror_progress        (LfMonitor          *self,
+                                                       gboolean            checking,
+                                                       gint64              last_checked,
+                                                       gboolean            network_available);
+void                lf_monitor_mirror_provider_status (LfMonitor          *self,
+                                                       const char         *provider_id,
+                                                       LfStatusReport     *report);
 
 G_END_DECLS

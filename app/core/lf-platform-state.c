@@ -917,3 +917,59 @@ lf_platform_state_is_confirming (LfPlatformState *self)
 
   return self->network_usable && self->pending_count > 0;
 }
+
+/**
+ * lf_platform_state_restore:
+ * @snapshot: what another monitor's state of the same platform shows
+ *
+ * Makes this state show @snapshot, with the same notifications a probe would cause: how a
+ * window mirrors the background monitor's platforms (the state machine is not used; the
+ * monitor that probes runs it). #LfPlatformState:last-checked is notified last, so that a
+ * view refreshing on it sees the new probes and report.
+ */
+void
+lf_platform_state_restore (LfPlatformState               *self,
+                           const LfPlatformStateSnapshot *snapshot)
+{
+  g_return_if_fail (LF_IS_PLATFORM_STATE (self));
+  g_return_if_fail (snapshot != NULL);
+
+  g_object_freeze_notify (G_OBJECT (self));
+
+  g_ptr_array_set_size (self->probes, 0);
+  for (guint i = 0; snapshot->probes != NULL && i < snapshot->probes->len; i++)
+    g_ptr_array_add (self->probes, lf_probe_result_ref (g_ptr_array_index (snapshot->probes, i)));
+  g_array_set_size (self->samples, 0);
+  if (snapshot->samples != NULL)
+    g_array_append_vals (self->samples, snapshot->samples->data, snapshot->samples->len);
+  if (snapshot->status_report != self->status_report)
+    {
+      g_clear_pointer (&self->status_report, lf_status_report_unref);
+      if (snapshot->status_report != NULL)
+        self->status_report = lf_status_report_ref (snapshot->status_report);
+    }
+
+#define RESTORE(field, prop) \
+  if (self->field != snapshot->field) \
+    { \
+      self->field = snapshot->field; \
+      g_object_notify_by_pspec (G_OBJECT (self), properties[prop]); \
+    }
+  RESTORE (cause, PROP_CAUSE);
+  RESTORE (since, PROP_SINCE);
+  RESTORE (latency_ms, PROP_LATENCY_MS);
+  RESTORE (http_status, PROP_HTTP_STATUS);
+  RESTORE (status_indicator, PROP_STATUS_INDICATOR);
+  RESTORE (state, PROP_STATE);
+#undef RESTORE
+
+  set_string (self, &self->cdn, snapshot->cdn, PROP_CDN);
+  set_string (self, &self->ray_id, snapshot->ray_id, PROP_RAY_ID);
+  set_string (self, &self->explanation, snapshot->explanation, PROP_EXPLANATION);
+  set_string (self, &self->status_page, snapshot->status_page, PROP_STATUS_PAGE);
+
+  self->last_checked = snapshot->last_checked;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_CHECKED]);
+
+  g_object_thaw_notify (G_OBJECT (self));
+}

@@ -28,6 +28,26 @@ typedef struct
   double latency_ms;
 } LfLatencySample;
 
+/* Everything a front end reads of a platform's state, to copy it from another process (a
+ * window mirroring the background monitor, lf-monitor-remote.c). */
+typedef struct
+{
+  LfState             state;
+  LfCause             cause;
+  gint64              since;
+  double              latency_ms;
+  guint               http_status;
+  const char         *cdn;
+  const char         *ray_id;
+  const char         *explanation;
+  LfSeverity          status_indicator;
+  const char         *status_page;
+  gint64              last_checked;
+  GPtrArray          *probes;          /* LfProbeResult*, newest last; nullable */
+  LfStatusReport     *status_report;   /* nullable */
+  GArray             *samples;         /* LfLatencySample; nullable */
+} LfPlatformStateSnapshot;
+
 #define LF_TYPE_PLATFORM_STATE (lf_platform_state_get_type ())
 
 G_DECLARE_FINAL_TYPE (LfPlatformState, lf_platform_state, LF, PLATFORM_STATE, GObject)
@@ -71,5 +91,7 @@ void                lf_platform_state_apply_status       (LfPlatformState    *se
 void                lf_platform_state_apply_network      (LfPlatformState    *self,
                                                           gboolean            usable);
 gboolean            lf_platform_state_is_confirming      (LfPlatformState    *self);
+void                lf_platform_state_restore            (LfPlatformState    *self,
+                                                          const LfPlatformStateSnapshot *snapshot);
 
 G_END_DECLS

@@ -153,11 +153,42 @@ lf_application_send_all_clear_action (GSimpleAction *action,
 }
 
 static void
+monitor_quit_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(LfApplication) self = user_data;
+  g_autoptr(GVariant) reply = NULL;
+  g_autoptr(GError) error = NULL;
+
+  reply = g_dbus_connection_call_finish (G_DBUS_CONNECTION (object), result, &error);
+  if (reply == NULL)
+    g_message ("Could not quit the background monitor: %s", error->message);
+  g_application_quit (G_APPLICATION (self));
+}
+
+static void
 lf_application_quit_action (GSimpleAction *action,
                             GVariant      *parameter,
                             gpointer       user_data)
 {
-  g_application_quit (G_APPLICATION (user_data));
+  GApplication *app = G_APPLICATION (user_data);
+  GDBusConnection *connection = g_application_get_dbus_connection (app);
+
+  /* Quit is Lifeline's, not only the window's: the background monitor quits too. */
+  if (lf_application_get_window_only (user_data) && connection != NULL)
+    {
+      g_dbus_connection_call (connection, g_application_get_application_id (app),
+                              g_application_get_dbus_object_path (app), "org.gtk.Actions",
+                              "Activate", g_variant_new ("(s@av@a{sv})", "quit",
+                                                         g_variant_new_array (G_VARIANT_TYPE_VARIANT, NULL, 0),
+                                                         g_variant_new_array (G_VARIANT_TYPE ("{sv}"), NULL, 0)),
+                              NULL, G_DBUS_CALL_FLAGS_NONE, 2000, NULL, monitor_quit_cb,
+                              g_object_ref (app));
+      return;
+    }
+
+  g_application_quit (app);
 }
 
 static void

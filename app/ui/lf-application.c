@@ -20,14 +20,24 @@
 
 #include "lf-background.h"
 #include "lf-cli.h"
-#include "lf-health-format.h"
+#include "lf-health-summary.h"
+#include "lf-launcher.h"
 #include "lf-toast.h"
 #include "lf-window.h"
 
 /* The graphical front end: one LfContext (core), the preferences bound onto it, the desktop
  * integration (tray, notifications, running in the background) following what the context
  * shows, and the app.* actions (lf-application-actions.c). Windows get the context; nothing
- * below reaches back up here. */
+ * below reaches back up here.
+ *
+ * It runs in one of two ways (docs/background.md):
+ *
+ *   - the window's process (lf_application_new_window(), what the background monitor starts):
+ *     the context's monitor mirrors the background monitor over D-Bus, there is no tray, no
+ *     notification and no background life of its own; it owns APP_ID + ".Window" so that the
+ *     monitor can ask it for a page, and it ends when its window closes or the monitor goes;
+ *   - alone (lf_application_new(): without a session bus, and in tests): everything in one
+ *     process, as before the split. */
 
 struct _LfApplication
 {
@@ -47,6 +57,12 @@ struct _LfApplication
 
   guint           monitor_start_source;
   guint           trim_source;
+
+  /* the window's process */
+  gboolean        window_only;
+  guint           window_name_id;   /* owns APP_ID + LF_LAUNCHER_WINDOW_NAME_SUFFIX */
+  guint           monitor_watch;    /* the background monitor's name */
+  gboolean        monitor_seen;
 };
 
 G_DEFINE_FINAL_TYPE (LfApplication, lf_application, ADW_TYPE_APPLICATION)
@@ -190,69 +206,15 @@ apply_watched (LfApplication *self)
 static void
 mirror_health (LfApplication *self)
 {
-  LfMonitor *monitor = lf_context_get_active_monitor (self->context);
-  GListModel *platforms = lf_monitor_get_platforms (monitor);
-  LfDiagnosis *diagnosis = lf_monitor_get_diagnosis (monitor);
-  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *title = NULL;
-  LfDiagnosisKind kind = LF_DIAGNOSIS_ALL_CLEAR;
-  LfState overall = lf_monitor_get_worst_state (monitor);
-  guint n = g_list_model_get_n_items (platforms);
+  g_auto(LfHealthSummary) summary = { 0 };
 
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(LfPlatformState) platform = g_list_model_get_item (platforms, i);
-      LfState state = lf_platform_state_get_state (platform);
+  if (self->tray == NULL && self->background == NULL)
+    return;
 
-      if (state == LF_STATE_DOWN || state == LF_STATE_DEGRADED || state == LF_STATE_MAINTENANCE)
-        /* Translators: a tray menu line, "Upwork — Down" */
-        g_ptr_array_add (lines, g_strdup_printf (_("%s — %s"),
-                                                 lf_platform_state_get_name (platform),
-                                                 lf_state_describe (state)));
-    }
-  g_ptr_array_add (lines, NULL);
-
-  if (diagnosis == NULL)
-    {
-      overall = LF_STATE_UNKNOWN;
-      title = g_strdup (_("Checking…"));
-    }
-  else
-    {
-      kind = lf_diagnosis_get_kind (diagnosis);
-      switch (kind)
-        {
-        case LF_DIAGNOSIS_ALL_CLEAR:
-          title = g_strdup (n > 0 ? _("All clear") : _("Nothing watched yet"));
-          break;
-        case LF_DIAGNOSIS_PROVIDER_OUTAGE:
-          /* Translators: %s is a provider, "Cloudflare outage" */
-          title = g_strdup_printf (_("%s outage"), lf_diagnosis_get_provider_name (diagnosis));
-          break;
-        case LF_DIAGNOSIS_PLATFORM_OUTAGE:
-          title = g_strdup (_("Platform outage"));
-          break;
-        case LF_DIAGNOSIS_LOCAL_NETWORK:
-          title = g_strdup (_("Your connection seems down"));
-          break;
-        case LF_DIAGNOSIS_OFFLINE:
-        default:
-          title = g_strdup (_("Offline"));
-          break;
-        }
-    }
-
-  if (lf_context_get_drill_running (self->context))
-    {
-      g_autofree char *real = g_steal_pointer (&title);
-
-      /* Translators: the tray's title during a fire drill; %s is the health, "Cloudflare outage" */
-      title = g_strdup_printf (_("Drill: %s"), real);
-    }
-
-  lf_application_update_health (self, overall, kind, title,
-                                diagnosis != NULL ? lf_diagnosis_get_summary (diagnosis) : NULL,
-                                (const char * const *) lines->pdata);
+  lf_health_summary_init (&summary, lf_context_get_active_monitor (self->context),
+                          lf_context_get_drill_running (self->context));
+  lf_application_update_health (self, summary.overall, summary.kind, summary.title,
+                                summary.description, (const char * const *) summary.lines);
 }
 
 /* The real monitor's transitions go to the real notifier, a drill's to the drill's. */
@@ -432,6 +394,17 @@ setup_context (LfApplication *self)
 {
   GSettings *settings = lf_application_get_settings (self);
   LfMonitor *monitor = lf_context_get_monitor (self->context);
+  GDBusConnection *connection = g_application_get_dbus_connection (G_APPLICATION (self));
+
+  /* The window's process shows the background monitor's findings, never probes itself. */
+  if (self->window_only && connection != NULL)
+    {
+      g_autofree char *path = g_strconcat (g_application_get_dbus_object_path (G_APPLICATION (self)),
+                                           LF_LAUNCHER_MONITOR_PATH, NULL);
+
+      lf_context_follow_remote (self->context, connection,
+                                g_application_get_application_id (G_APPLICATION (self)), path);
+    }
 
   lf_context_load_async (self->context, self->cancellable, context_loaded_cb, NULL);
 
@@ -451,7 +424,9 @@ setup_context (LfApplication *self)
 
   /* The first round loads the TLS trust store and resolves names: let the window paint
    * its first frame before that. */
-  self->monitor_start_source = g_timeout_add_once (MONITOR_START_DELAY_MS, start_monitor_cb, self);
+  if (!lf_context_get_follows_remote (self->context))
+    self->monitor_start_source = g_timeout_add_once (MONITOR_START_DELAY_MS, start_monitor_cb,
+                                                     self);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -486,6 +461,10 @@ on_window_added_cb (GtkApplication *app,
   if (!LF_IS_WINDOW (window))
     return;
 
+  /* The window's process ends with its window: the background monitor stays. */
+  if (self->window_only)
+    return;
+
   gtk_window_set_hide_on_close (window, runs_in_background (self));
   g_signal_connect_object (window, "close-request", G_CALLBACK (on_window_close_request_cb),
                            self, G_CONNECT_DEFAULT);
@@ -517,6 +496,79 @@ on_tray_activate_cb (LfTray        *tray,
     }
 
   lf_application_present_window (self, NULL, token);
+}
+
+static void
+on_monitor_appeared_cb (GDBusConnection *connection,
+                        const char      *name,
+                        const char      *owner,
+                        gpointer         user_data)
+{
+  LfApplication *self = user_data;
+
+  self->monitor_seen = TRUE;
+}
+
+/* The background monitor quit (the tray's Quit): the window goes with it. */
+static void
+on_monitor_vanished_cb (GDBusConnection *connection,
+                        const char      *name,
+                        gpointer         user_data)
+{
+  LfApplication *self = user_data;
+
+  if (self->monitor_seen)
+    g_application_quit (G_APPLICATION (self));
+}
+
+/* app.toggle-window (the window's process only): a click on the tray icon closes a shown
+ * window (which ends this process, unless a drill still plays) and shows a closed one. */
+static void
+toggle_window_action (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  GtkWindow *window = find_main_window (user_data);
+
+  if (window != NULL && gtk_widget_get_visible (GTK_WIDGET (window)))
+    gtk_window_close (window);
+  else
+    lf_application_present_window (user_data, NULL, NULL);
+}
+
+/* The window's process: the context mirrors the background monitor; the monitor finds this
+ * process by its name. */
+static const GActionEntry window_actions[] = {
+  { "toggle-window", toggle_window_action },
+};
+
+static void
+setup_window_process (LfApplication   *self,
+                      GDBusConnection *connection)
+{
+  if (connection != NULL)
+    {
+      g_autofree char *name = g_strconcat (g_application_get_application_id (G_APPLICATION (self)),
+                                           LF_LAUNCHER_WINDOW_NAME_SUFFIX, NULL);
+
+      self->window_name_id = g_bus_own_name_on_connection (connection, name,
+                                                           G_BUS_NAME_OWNER_FLAGS_NONE,
+                                                           NULL, NULL, NULL, NULL);
+      self->monitor_watch = g_bus_watch_name_on_connection (connection,
+                                                            g_application_get_application_id (G_APPLICATION (self)),
+                                                            G_BUS_NAME_WATCHER_FLAGS_NONE,
+                                                            on_monitor_appeared_cb,
+                                                            on_monitor_vanished_cb, self, NULL);
+    }
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), window_actions,
+                                   G_N_ELEMENTS (window_actions), self);
+  g_signal_connect_object (self, "window-added", G_CALLBACK (on_window_added_cb), self,
+                           G_CONNECT_DEFAULT);
+  setup_context (self);
+  g_signal_connect_object (g_action_map_lookup_action (G_ACTION_MAP (self), "check-now"),
+                           "activate", G_CALLBACK (on_check_now_activate_cb), self,
+                           G_CONNECT_DEFAULT);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -563,6 +615,13 @@ lf_application_startup (GApplication *app)
   settings = lf_application_get_settings (self);
   connection = g_application_get_dbus_connection (app);
   self->cancellable = g_cancellable_new ();
+
+  if (self->window_only)
+    {
+      setup_window_process (self, connection);
+      return;
+    }
+
   self->notifier = lf_notifier_new (app);
   g_settings_bind (settings, "notify-on", self->notifier, "notify-on", G_SETTINGS_BIND_GET);
   self->background = lf_background_new (connection);
@@ -602,6 +661,8 @@ lf_application_shutdown (GApplication *app)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->tray);
   g_clear_handle_id (&self->monitor_start_source, g_source_remove);
+  g_clear_handle_id (&self->window_name_id, g_bus_unown_name);
+  g_clear_handle_id (&self->monitor_watch, g_bus_unwatch_name);
   lf_context_shutdown (self->context);
 
   G_APPLICATION_CLASS (lf_application_parent_class)->shutdown (app);
@@ -610,7 +671,23 @@ lf_application_shutdown (GApplication *app)
 static void
 lf_application_activate (GApplication *app)
 {
-  LfWindow *window = get_or_create_window (LF_APPLICATION (app));
+  LfApplication *self = LF_APPLICATION (app);
+  g_autofree char *action = g_strdup (g_getenv (LF_LAUNCHER_ENV_ACTION));
+  g_autofree char *target = g_strdup (g_getenv (LF_LAUNCHER_ENV_TARGET));
+  LfWindow *window = get_or_create_window (self);
+
+  /* The background monitor started this window for a page (a notification, the tray). */
+  if (self->window_only && action != NULL)
+    {
+      g_unsetenv (LF_LAUNCHER_ENV_ACTION);
+      g_unsetenv (LF_LAUNCHER_ENV_TARGET);
+      if (g_action_group_has_action (G_ACTION_GROUP (self), action))
+        {
+          g_action_group_activate_action (G_ACTION_GROUP (self), action,
+                                          target != NULL ? g_variant_new_string (target) : NULL);
+          return;
+        }
+    }
 
   gtk_window_present (GTK_WINDOW (window));
 }
@@ -632,6 +709,8 @@ lf_application_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_handle_id (&self->monitor_start_source, g_source_remove);
   g_clear_handle_id (&self->trim_source, g_source_remove);
+  g_clear_handle_id (&self->window_name_id, g_bus_unown_name);
+  g_clear_handle_id (&self->monitor_watch, g_bus_unwatch_name);
   g_clear_object (&self->shown_monitor);
   g_clear_object (&self->context);
   g_clear_object (&self->settings);
@@ -672,6 +751,42 @@ lf_application_new (void)
                        "flags", G_APPLICATION_DEFAULT_FLAGS,
                        "resource-base-path", RESOURCE_BASE_PATH,
                        NULL);
+}
+
+/**
+ * lf_application_new_window:
+ *
+ * The window's process, started by the background monitor (`lifeline`): it mirrors that
+ * monitor and ends with its window. Not unique: the monitor owns the application's name.
+ *
+ * Returns: (transfer full): the application
+ */
+LfApplication *
+lf_application_new_window (void)
+{
+  LfApplication *self = g_object_new (LF_TYPE_APPLICATION,
+                                      "application-id", APP_ID,
+                                      "flags", G_APPLICATION_NON_UNIQUE,
+                                      "resource-base-path", RESOURCE_BASE_PATH,
+                                      NULL);
+
+  self->window_only = TRUE;
+
+  return self;
+}
+
+/**
+ * lf_application_get_window_only:
+ * @self: a #LfApplication
+ *
+ * Returns: whether this is the window's process, mirroring the background monitor
+ */
+gboolean
+lf_application_get_window_only (LfApplication *self)
+{
+  g_return_val_if_fail (LF_IS_APPLICATION (self), FALSE);
+
+  return self->window_only;
 }
 
 /**
