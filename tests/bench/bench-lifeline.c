@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <stdlib.h>
 #include <unistd.h>
 
 #include "bench-common.h"
@@ -70,6 +71,40 @@ on_window_added_cb (GtkApplication *application,
   g_signal_connect (window, "map", G_CALLBACK (on_map_cb), NULL);
 }
 
+/* `window`: the window's process as the background monitor starts it (lifeline-gui) */
+static void
+window_settled_cb (gpointer window)
+{
+  g_print (" %ld\n", bench_status_kb ("VmRSS:"));
+  g_application_quit (G_APPLICATION (app));
+}
+
+static void
+window_painted_cb (GdkFrameClock *clock,
+                   GtkWindow     *window)
+{
+  const char *settle = g_getenv ("BENCH_SETTLE_MS");
+
+  g_signal_handlers_disconnect_by_func (clock, window_painted_cb, window);
+  g_print ("%.1f %ld %ld", bench_elapsed_ms (), bench_status_kb ("VmRSS:"),
+           bench_status_kb ("VmHWM:"));
+  g_timeout_add_once (settle != NULL ? atoi (settle) : 0, window_settled_cb, window);
+}
+
+static void
+on_window_map_cb (GtkWidget *window)
+{
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
+                    G_CALLBACK (window_painted_cb), window);
+}
+
+static void
+on_window_process_window_added_cb (GtkApplication *application,
+                                   GtkWindow      *window)
+{
+  g_signal_connect (window, "map", G_CALLBACK (on_window_map_cb), NULL);
+}
+
 static gboolean
 idle_done_cb (gpointer user_data)
 {
@@ -118,6 +153,20 @@ main (int   argc,
       return g_application_run (G_APPLICATION (app), 1, args);
     }
 
+  /* the window's process, as lifeline-gui runs when the background monitor starts it: it
+   * mirrors the running monitor; prints "first-frame-ms RSS-kB peak-RSS-kB" and, after
+   * $BENCH_SETTLE_MS, "RSS-kB" with the window still up */
+  if (g_str_equal (mode, "window"))
+    {
+      char *args[] = { argv[0], NULL };
+
+      g_clear_object (&app);
+      app = lf_application_new_window ();
+      g_signal_connect (app, "window-added", G_CALLBACK (on_window_process_window_added_cb),
+                        NULL);
+      return g_application_run (G_APPLICATION (app), 1, args);
+    }
+
   if (g_str_equal (mode, "idle") && argc == 4)
     {
       g_autoptr(LfCatalog) catalog = NULL;
@@ -157,6 +206,6 @@ main (int   argc,
       return status;
     }
 
-  g_printerr ("usage: bench-lifeline first-frame | idle CATALOG SECONDS\n");
+  g_printerr ("usage: bench-lifeline first-frame | window | idle CATALOG SECONDS\n");
   return 2;
 }

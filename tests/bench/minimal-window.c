@@ -6,6 +6,7 @@
  */
 
 #include <adwaita.h>
+#include <stdlib.h>
 #include <unistd.h>
 
 #include "bench-common.h"
@@ -21,13 +22,27 @@ trace_cb (gpointer instance,
 }
 
 static void
+settled_cb (gpointer window)
+{
+  g_print (" %ld\n", bench_status_kb ("VmRSS:"));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
 after_paint_cb (GdkFrameClock *clock,
                 GtkWidget     *window)
 {
   g_signal_handlers_disconnect_by_func (clock, after_paint_cb, window);
   trace_cb (NULL, "first frame painted");
-  g_print ("%.1f %ld %ld\n", bench_elapsed_ms (), bench_status_kb ("VmRSS:"),
+  g_print ("%.1f %ld %ld", bench_elapsed_ms (), bench_status_kb ("VmRSS:"),
            bench_status_kb ("VmHWM:"));
+  /* $BENCH_SETTLE_MS: also the resident memory that long after, the window still up */
+  if (g_getenv ("BENCH_SETTLE_MS") != NULL)
+    {
+      g_timeout_add_once (atoi (g_getenv ("BENCH_SETTLE_MS")), settled_cb, window);
+      return;
+    }
+  g_print ("\n");
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
