@@ -351,7 +351,6 @@ fixture_set_up (Fixture       *fixture,
   launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_NONE);
   g_subprocess_launcher_setenv (launcher, "GSETTINGS_BACKEND", "keyfile", TRUE);
   g_subprocess_launcher_unsetenv (launcher, "G_DEBUG");
-  g_subprocess_launcher_setenv (launcher, "G_MESSAGES_DEBUG", "lf-service", TRUE);
   fixture->service = g_subprocess_launcher_spawn (launcher, &error, lf_test_get_binary (),
                                                   "--gapplication-service", NULL);
   g_assert_no_error (error);
@@ -424,6 +423,15 @@ observer_beta_down (gpointer data)
   LfPlatformState *beta = lf_monitor_lookup_platform (fixture->observer, "beta");
 
   return beta != NULL && lf_platform_state_get_state (beta) == LF_STATE_DOWN;
+}
+
+static gboolean
+observer_gamma_up (gpointer data)
+{
+  Fixture *fixture = data;
+  LfPlatformState *gamma = lf_monitor_lookup_platform (fixture->observer, "gamma");
+
+  return gamma != NULL && lf_platform_state_get_state (gamma) == LF_STATE_UP;
 }
 
 static gboolean
@@ -612,6 +620,32 @@ test_window_process_comes_and_goes (Fixture       *fixture,
   /* the notification's action, which needs the window, opens it on that platform */
   activate_action (fixture, "open-platform", "beta");
   g_assert_true (lf_test_wait_for (window_process_running, fixture, 20000));
+  /* the window adds a platform (the user's catalog, then the watched list): the monitor,
+   * which probes, follows */
+  {
+    g_autofree char *catalog_path = g_build_filename (g_get_user_config_dir (), "lifeline",
+                                                      "catalog.json", NULL);
+    g_autofree char *keyfile_path = g_build_filename (g_get_user_config_dir (), "glib-2.0",
+                                                      "settings", "keyfile", NULL);
+    g_autofree char *catalog = NULL;
+    g_autofree char *gamma = NULL;
+    g_autofree char *base = lf_test_server_get_url (fixture->server, "/");
+    g_autoptr(GString) edited = NULL;
+
+    lf_test_server_respond (fixture->server, "/gamma", 200);
+    g_assert_true (g_file_get_contents (catalog_path, &catalog, NULL, NULL));
+    gamma = g_strdup_printf ("\"platforms\": [ { \"id\": \"gamma\", \"name\": \"Gamma\", "
+                             "\"category\": \"marketplace\", \"probes\": [ { \"url\": "
+                             "\"%sgamma\", \"method\": \"GET\" } ] },", base);
+    edited = g_string_new (catalog);
+    g_assert_cmpuint (g_string_replace (edited, "\"platforms\": [", gamma, 1), ==, 1);
+    write_file (catalog_path, edited->str);
+    write_file (keyfile_path,
+                "[io/github/lifeline/Lifeline]\n"
+                "watched-platforms=['alpha', 'beta', 'gamma']\n"
+                "run-in-background=true\n");
+    g_assert_true (lf_test_wait_for (observer_gamma_up, fixture, 20000));
+  }
 }
 
 int

@@ -67,6 +67,8 @@ struct _LfService
   char             *catalog_file;     /* `lifeline --catalog FILE`, for the window too */
 
   guint             monitor_start_source;
+  GFileMonitor     *catalog_monitor;  /* the user's catalog file, which the window edits */
+  guint             catalog_source;
 };
 
 G_DEFINE_FINAL_TYPE (LfService, lf_service, G_TYPE_APPLICATION)
@@ -384,6 +386,51 @@ context_loaded_cb (GObject      *object,
 }
 
 static void
+reload_catalog_cb (gpointer user_data)
+{
+  LfService *self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  self->catalog_source = 0;
+  if (!lf_context_reload_catalog (self->context, &error))
+    g_message ("Your platform list: %s", error->message);
+}
+
+/* The window adds a platform by writing the user's catalog (and then the watched list): the
+ * monitor, which probes, reads it again. Writes are atomic (a rename); wait for a burst to
+ * settle. */
+static void
+on_catalog_changed_cb (GFileMonitor      *monitor,
+                       GFile             *file,
+                       GFile             *other_file,
+                       GFileMonitorEvent  event,
+                       LfService         *self)
+{
+  if (event == G_FILE_MONITOR_EVENT_CHANGED || event == G_FILE_MONITOR_EVENT_ATTRIBUTE_CHANGED)
+    return;
+
+  g_clear_handle_id (&self->catalog_source, g_source_remove);
+  self->catalog_source = g_timeout_add_once (200, reload_catalog_cb, self);
+}
+
+static void
+watch_user_catalog (LfService *self)
+{
+  g_autofree char *path = lf_catalog_get_user_file ();
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+
+  self->catalog_monitor = g_file_monitor_file (file, G_FILE_MONITOR_WATCH_MOVES, NULL, &error);
+  if (self->catalog_monitor == NULL)
+    {
+      g_message ("Cannot follow changes to %s: %s", path, error->message);
+      return;
+    }
+  g_signal_connect_object (self->catalog_monitor, "changed", G_CALLBACK (on_catalog_changed_cb),
+                           self, G_CONNECT_DEFAULT);
+}
+
+static void
 start_monitor_cb (gpointer user_data)
 {
   LfService *self = user_data;
@@ -526,6 +573,9 @@ lf_service_startup (GApplication *app)
                            G_CALLBACK (on_background_setting_changed_cb), self, G_CONNECT_DEFAULT);
   apply_background_settings (self, NULL);
 
+  if (self->catalog_file == NULL)
+    watch_user_catalog (self);
+
   self->monitor_start_source = g_timeout_add_once (MONITOR_START_DELAY_MS, start_monitor_cb, self);
 }
 
@@ -639,7 +689,9 @@ lf_service_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->monitor_start_source, g_source_remove);
+  g_clear_handle_id (&self->catalog_source, g_source_remove);
   g_clear_handle_id (&self->window_watch, g_bus_unwatch_name);
+  g_clear_object (&self->catalog_monitor);
   g_clear_object (&self->export);
   g_clear_object (&self->tray);
   g_clear_object (&self->notifier);
