@@ -508,6 +508,23 @@ test_window_shows_the_monitor (Fixture       *fixture,
   g_application_hold (G_APPLICATION (app));
   g_assert_true (lf_context_get_follows_remote (lf_application_get_context (app)));
 
+  /* the window knows whether the monitor's tray icon can show: a host appears */
+  g_assert_false (lf_application_get_tray_host_present (app));
+  {
+    g_autoptr(GError) own_error = NULL;
+    g_autoptr(GVariant) reply = g_dbus_connection_call_sync (fixture->host, "org.freedesktop.DBus",
+                                                             "/org/freedesktop/DBus",
+                                                             "org.freedesktop.DBus", "RequestName",
+                                                             g_variant_new ("(su)", "org.kde.StatusNotifierWatcher", 4),
+                                                             G_VARIANT_TYPE ("(u)"),
+                                                             G_DBUS_CALL_FLAGS_NONE, -1, NULL,
+                                                             &own_error);
+
+    g_assert_no_error (own_error);
+  }
+  g_assert_true (lf_test_wait_for ((gboolean (*) (gpointer)) lf_application_get_tray_host_present,
+                                   app, 5000));
+
   /* this process owns the window's name; then click the tray icon */
   g_assert_true (lf_test_wait_for (window_process_running, fixture, 5000));
   alpha_hits = lf_test_server_get_hits (fixture->server, "/alpha");

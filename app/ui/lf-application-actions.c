@@ -230,6 +230,8 @@ lf_application_preferences_action (GSimpleAction *action,
                                                           lf_application_get_settings (self),
                                                           lf_application_get_tray (self));
 
+  if (lf_application_get_window_only (self))
+    lf_preferences_window_set_tray_shown (prefs, lf_application_get_tray_host_present (self));
   gtk_window_set_transient_for (GTK_WINDOW (prefs), parent);
   gtk_window_present (parent);
   gtk_window_present (GTK_WINDOW (prefs));

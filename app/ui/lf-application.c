@@ -63,6 +63,8 @@ struct _LfApplication
   guint           window_name_id;   /* owns APP_ID + LF_LAUNCHER_WINDOW_NAME_SUFFIX */
   guint           monitor_watch;    /* the background monitor's name */
   gboolean        monitor_seen;
+  guint           tray_host_watch;  /* org.kde.StatusNotifierWatcher: the monitor's icon shows */
+  gboolean        tray_host_present;
 };
 
 G_DEFINE_FINAL_TYPE (LfApplication, lf_application, ADW_TYPE_APPLICATION)
@@ -521,6 +523,23 @@ on_monitor_vanished_cb (GDBusConnection *connection,
     g_application_quit (G_APPLICATION (self));
 }
 
+static void
+on_tray_host_appeared_cb (GDBusConnection *connection,
+                          const char      *name,
+                          const char      *owner,
+                          gpointer         user_data)
+{
+  LF_APPLICATION (user_data)->tray_host_present = TRUE;
+}
+
+static void
+on_tray_host_vanished_cb (GDBusConnection *connection,
+                          const char      *name,
+                          gpointer         user_data)
+{
+  LF_APPLICATION (user_data)->tray_host_present = FALSE;
+}
+
 /* app.toggle-window (the window's process only): a click on the tray icon closes a shown
  * window (which ends this process, unless a drill still plays) and shows a closed one. */
 static void
@@ -559,6 +578,13 @@ setup_window_process (LfApplication   *self,
                                                             G_BUS_NAME_WATCHER_FLAGS_NONE,
                                                             on_monitor_appeared_cb,
                                                             on_monitor_vanished_cb, self, NULL);
+      /* the monitor's tray icon shows when a host watches (what the preferences say) */
+      self->tray_host_watch = g_bus_watch_name_on_connection (connection,
+                                                              "org.kde.StatusNotifierWatcher",
+                                                              G_BUS_NAME_WATCHER_FLAGS_NONE,
+                                                              on_tray_host_appeared_cb,
+                                                              on_tray_host_vanished_cb, self,
+                                                              NULL);
     }
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), window_actions,
@@ -663,6 +689,7 @@ lf_application_shutdown (GApplication *app)
   g_clear_handle_id (&self->monitor_start_source, g_source_remove);
   g_clear_handle_id (&self->window_name_id, g_bus_unown_name);
   g_clear_handle_id (&self->monitor_watch, g_bus_unwatch_name);
+  g_clear_handle_id (&self->tray_host_watch, g_bus_unwatch_name);
   lf_context_shutdown (self->context);
 
   G_APPLICATION_CLASS (lf_application_parent_class)->shutdown (app);
@@ -711,6 +738,7 @@ lf_application_dispose (GObject *object)
   g_clear_handle_id (&self->trim_source, g_source_remove);
   g_clear_handle_id (&self->window_name_id, g_bus_unown_name);
   g_clear_handle_id (&self->monitor_watch, g_bus_unwatch_name);
+  g_clear_handle_id (&self->tray_host_watch, g_bus_unwatch_name);
   g_clear_object (&self->shown_monitor);
   g_clear_object (&self->context);
   g_clear_object (&self->settings);
@@ -787,6 +815,21 @@ lf_application_get_window_only (LfApplication *self)
   g_return_val_if_fail (LF_IS_APPLICATION (self), FALSE);
 
   return self->window_only;
+}
+
+/**
+ * lf_application_get_tray_host_present:
+ * @self: a #LfApplication
+ *
+ * Returns: in the window's process, whether a tray host (a StatusNotifierWatcher) is there
+ *   to show the background monitor's icon
+ */
+gboolean
+lf_application_get_tray_host_present (LfApplication *self)
+{
+  g_return_val_if_fail (LF_IS_APPLICATION (self), FALSE);
+
+  return self->tray_host_present;
 }
 
 /**

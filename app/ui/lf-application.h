@@ -23,6 +23,7 @@ G_DECLARE_FINAL_TYPE (LfApplication, lf_application, LF, APPLICATION, AdwApplica
 LfApplication *lf_application_new          (void);
 LfApplication *lf_application_new_window   (void);
 gboolean       lf_application_get_window_only (LfApplication   *self);
+gboolean       lf_application_get_tray_host_present (LfApplication *self);
 LfContext     *lf_application_get_context  (LfApplication      *self);
 GSettings     *lf_application_get_settings (LfApplication      *self);
 void           lf_application_check_now    (LfApplication      *self);

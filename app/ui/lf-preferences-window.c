@@ -24,7 +24,9 @@ struct _LfPreferencesWindow
 
   LfContext            *context;
   GSettings            *settings;
-  LfTray               *tray;                /* nullable: no session bus */
+  LfTray               *tray;                /* nullable: no session bus, or the window's
+                                              * process (the tray is the monitor's) */
+  gboolean              tray_shown;          /* without @tray: whether a host shows one */
 
   /* Template widgets */
   GtkSpinButton        *interval_spin;
@@ -103,7 +105,7 @@ update_background_subtitle (LfPreferencesWindow *self)
 {
   LfTray *tray = self->tray;
 
-  if (tray != NULL && lf_tray_get_available (tray))
+  if (tray != NULL ? lf_tray_get_available (tray) : self->tray_shown)
     adw_action_row_set_subtitle (self->background_row,
                                  _("Keep watching after the window is closed; the tray icon "
                                    "brings it back"));
@@ -549,6 +551,20 @@ lf_preferences_window_init (LfPreferencesWindow *self)
  *
  * Returns: (transfer full): a new preferences window
  */
+/**
+ * lf_preferences_window_set_tray_shown:
+ * @shown: whether a tray host shows Lifeline's icon (when the tray is another process's)
+ */
+void
+lf_preferences_window_set_tray_shown (LfPreferencesWindow *self,
+                                      gboolean             shown)
+{
+  g_return_if_fail (LF_IS_PREFERENCES_WINDOW (self));
+
+  self->tray_shown = shown;
+  update_background_subtitle (self);
+}
+
 LfPreferencesWindow *
 lf_preferences_window_new (LfContext *context,
                            GSettings *settings,

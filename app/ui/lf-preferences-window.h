@@ -25,6 +25,8 @@ G_DECLARE_FINAL_TYPE (LfPreferencesWindow, lf_preferences_window, LF, PREFERENCE
 LfPreferencesWindow *lf_preferences_window_new (LfContext           *context,
                                                 GSettings           *settings,
                                                 LfTray              *tray);
+void                 lf_preferences_window_set_tray_shown (LfPreferencesWindow *self,
+                                                           gboolean             shown);
 void                 lf_preferences_window_show_platforms (LfPreferencesWindow *self);
 LfPlatformPicker    *lf_preferences_window_get_platform_picker (LfPreferencesWindow *self);
 LfStatusPageAdder   *lf_preferences_window_get_status_page_adder (LfPreferencesWindow *self);
