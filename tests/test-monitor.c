@@ -213,6 +213,7 @@ fixture_set_up (Fixture       *fixture,
   fixture->history = lf_history_new (dir);
   fixture->monitor = lf_monitor_new (fixture->catalog, NULL);
   lf_monitor_set_network_monitor (fixture->monitor, NULL);
+  lf_history_observe (fixture->history, fixture->monitor);
   lf_monitor_set_history (fixture->monitor, fixture->history);
   lf_monitor_set_timings (fixture->monitor, 60000, 10, 0);
   lf_monitor_set_timeout (fixture->monitor, 5);

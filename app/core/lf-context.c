@@ -360,6 +360,7 @@ lf_context_init (LfContext *self)
   backend = lf_network_backend_new (self->soup_session);
   self->monitor = lf_monitor_new (self->catalog, LF_MONITOR_BACKEND (backend));
   self->history = lf_history_new (NULL);
+  lf_history_observe (self->history, self->monitor);
   lf_monitor_set_history (self->monitor, self->history);
 
   self->plan = lf_plan_new (NULL);

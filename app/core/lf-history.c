@@ -11,6 +11,7 @@
 
 #include "lf-history.h"
 #include "lf-history-private.h"
+#include "lf-monitor.h"
 
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
@@ -258,6 +259,35 @@ load_cb (GObject      *object,
   g_task_return_boolean (task, TRUE);
 }
 
+static void
+on_monitor_state_changed_cb (LfMonitor       *monitor,
+                             LfPlatformState *platform,
+                             LfState          old_state,
+                             LfState          new_state,
+                             LfHistory       *self)
+{
+  lf_history_record_transition (self, platform, old_state, new_state);
+}
+
+static void
+on_monitor_diagnosis_changed_cb (LfMonitor   *monitor,
+                                 LfDiagnosis *diagnosis,
+                                 LfHistory   *self)
+{
+  lf_history_record_diagnosis (self, diagnosis);
+}
+
+static void
+on_monitor_probed_cb (LfMonitor     *monitor,
+                      const char    *platform_id,
+                      LfProbeResult *probe,
+                      LfHistory     *self)
+{
+  /* An answer, even an error page, has a latency worth drawing; a failure has none. */
+  if (probe->http_status != 0)
+    lf_history_add_sample (self, platform_id, probe->started_at, probe->total_ms);
+}
+
 /* ------------------------------------------------------------------------------------------ */
 /* GObject overrides                                                                            */
 /* ------------------------------------------------------------------------------------------ */
@@ -357,6 +387,30 @@ lf_history_new (const char *dir)
   self->samples_path = g_build_filename (self->dir, LF_HISTORY_SAMPLES_FILE, NULL);
 
   return self;
+}
+
+/**
+ * lf_history_observe:
+ * @self: a #LfHistory
+ * @monitor: the monitor whose transitions, diagnoses and latencies to keep
+ *
+ * Records what @monitor reports from now on: its confirmed transitions (and the incidents
+ * they make), its diagnoses, and the latency of its probes. A history observes one monitor,
+ * the real one: a fire drill's monitor has none.
+ */
+void
+lf_history_observe (LfHistory *self,
+                    LfMonitor *monitor)
+{
+  g_return_if_fail (LF_IS_HISTORY (self));
+  g_return_if_fail (LF_IS_MONITOR (monitor));
+
+  g_signal_connect_object (monitor, "state-changed", G_CALLBACK (on_monitor_state_changed_cb),
+                           self, G_CONNECT_DEFAULT);
+  g_signal_connect_object (monitor, "diagnosis-changed",
+                           G_CALLBACK (on_monitor_diagnosis_changed_cb), self, G_CONNECT_DEFAULT);
+  g_signal_connect_object (monitor, "probed", G_CALLBACK (on_monitor_probed_cb), self,
+                           G_CONNECT_DEFAULT);
 }
 
 const char *

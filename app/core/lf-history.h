@@ -34,9 +34,14 @@ typedef struct
 
 #define LF_TYPE_HISTORY (lf_history_get_type ())
 
+/* LfMonitor (lf-monitor.h includes this header). */
+typedef struct _LfMonitor LfMonitor;
+
 G_DECLARE_FINAL_TYPE (LfHistory, lf_history, LF, HISTORY, GObject)
 
 LfHistory           *lf_history_new                   (const char          *dir);
+void                 lf_history_observe               (LfHistory           *self,
+                                                       LfMonitor           *monitor);
 const char          *lf_history_get_path              (LfHistory           *self);
 const char          *lf_history_get_problem           (LfHistory           *self);
 gboolean             lf_history_get_loaded            (LfHistory           *self);

@@ -99,7 +99,7 @@ catalog_platform (LfMonitor  *self,
   return g_hash_table_lookup (self->entries, id);
 }
 
-/* Emits state-changed (and writes the history) when @platform left @old. */
+/* Emits state-changed when @platform left @old (the history, if any, observes it). */
 static void
 track_transition (LfMonitor       *self,
                   LfPlatformState *platform,
@@ -112,9 +112,6 @@ track_transition (LfMonitor       *self,
 
   g_debug ("%s: %s → %s (%s)", lf_platform_state_get_id (platform), lf_state_to_string (old),
            lf_state_to_string (state), lf_cause_to_string (lf_platform_state_get_cause (platform)));
-
-  if (self->history != NULL)
-    lf_history_record_transition (self->history, platform, old, state);
 
   g_signal_emit (self, lf_monitor_signals[STATE_CHANGED], 0, platform, old, state);
 }
@@ -170,9 +167,6 @@ update_diagnosis (LfMonitor *self)
   g_set_object (&self->diagnosis, diagnosis);
   g_debug ("diagnosis: %s — %s", lf_diagnosis_kind_to_string (lf_diagnosis_get_kind (diagnosis)),
            lf_diagnosis_get_summary (diagnosis));
-
-  if (self->history != NULL)
-    lf_history_record_diagnosis (self->history, diagnosis);
 
   g_object_notify_by_pspec (G_OBJECT (self), lf_monitor_properties[PROP_DIAGNOSIS]);
   g_signal_emit (self, lf_monitor_signals[DIAGNOSIS_CHANGED], 0, diagnosis);
@@ -452,8 +446,7 @@ evaluate_round (LfMonitor *self)
             g_ptr_array_add (confirming, g_strdup (id));
           track_transition (self, platform, old);
 
-          if (self->history != NULL && probe->http_status != 0)
-            lf_history_add_sample (self->history, id, probe->started_at, probe->total_ms);
+          g_signal_emit (self, lf_monitor_signals[PROBED], 0, id, probe);
         }
     }
 

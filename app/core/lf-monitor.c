@@ -24,8 +24,10 @@
  *     (interval ± 10 % jitter; longer while offline).
  *
  * Only one round runs at a time: asking for a check during a round runs another one right
- * after it. Every confirmed transition is emitted as #LfMonitor::state-changed (and written
- * to the history); a changed diagnosis as #LfMonitor::diagnosis-changed.
+ * after it. Every confirmed transition is emitted as #LfMonitor::state-changed, a changed
+ * diagnosis as #LfMonitor::diagnosis-changed, every evaluated probe as #LfMonitor::probed;
+ * the history, the incident bridge and the front ends observe those (the monitor writes
+ * nothing itself).
  */
 
 G_DEFINE_FINAL_TYPE (LfMonitor, lf_monitor, G_TYPE_OBJECT)
@@ -278,6 +280,20 @@ lf_monitor_class_init (LfMonitorClass *klass)
   lf_monitor_signals[DIAGNOSIS_CHANGED] =
     g_signal_new ("diagnosis-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 1, LF_TYPE_DIAGNOSIS);
+
+  /**
+   * LfMonitor::probed:
+   * @platform_id: the platform probed
+   * @probe: its answer (or failure), already applied to the platform's state
+   *
+   * One probe of a watched platform was evaluated (in a round or a confirmation pass): for
+   * observers such as the history's latency samples.
+   */
+  lf_monitor_signals[PROBED] =
+    g_signal_new ("probed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 2,
+                  G_TYPE_STRING | G_SIGNAL_TYPE_STATIC_SCOPE,
+                  LF_TYPE_PROBE_RESULT | G_SIGNAL_TYPE_STATIC_SCOPE);
 }
 
 static void
@@ -402,7 +418,9 @@ lf_monitor_set_backend (LfMonitor        *self,
 /**
  * lf_monitor_get_history:
  *
- * Returns: (transfer none) (nullable): where transitions are written
+ * Returns: (transfer none) (nullable): the history kept of this monitor, for readers (the
+ *   rows' sparklines, a notice's "since"); the monitor never writes to it, the history
+ *   observes the monitor (lf_history_observe())
  */
 LfHistory *
 lf_monitor_get_history (LfMonitor *self)
