@@ -347,8 +347,15 @@ test_page_editor_add_and_delete (Fixture       *fixture,
   gtk_editable_set_text (GTK_EDITABLE (name), "Grace Hopper");
   gtk_editable_set_text (GTK_EDITABLE (lf_client_editor_get_row (editor, "emails")),
                          "grace@navy.example");
-  gtk_editable_set_text (GTK_EDITABLE (lf_client_editor_get_row (editor, "platforms")),
-                         "upwork, toptal");
+  /* Platforms are ticked by name, never typed. */
+  g_assert_cmpstr (lf_client_editor_get_platforms_summary (editor), ==,
+                   "None: this client gets no outage notice");
+  g_assert_true (lf_client_editor_set_platform (editor, "upwork", TRUE));
+  g_assert_true (lf_client_editor_set_platform (editor, "toptal", TRUE));
+  g_assert_false (lf_client_editor_set_platform (editor, "upwrok", TRUE));
+  g_assert_cmpstr (lf_client_editor_get_platforms_summary (editor), ==, "Upwork and Toptal");
+  gtk_editable_set_text (GTK_EDITABLE (lf_client_editor_get_row (editor, "given_name")),
+                         "Amazing Grace");
   g_assert_true (lf_client_editor_is_valid (editor));
   lf_client_editor_save (editor);
   wait_n_items (G_LIST_MODEL (fixture->store), 1);
@@ -356,6 +363,8 @@ test_page_editor_add_and_delete (Fixture       *fixture,
   added = lf_contact_store_find_by_email (fixture->store, "grace@navy.example");
   g_assert_cmpstr (lf_contact_get_name (added), ==, "Grace Hopper");
   g_assert_true (lf_contact_has_platform (added, "toptal"));
+  g_assert_true (lf_contact_has_platform (added, "upwork"));
+  g_assert_cmpstr (lf_contact_get_given_name (added), ==, "Amazing Grace");
   id = g_strdup (lf_contact_get_id (added));
 
   /* Delete from the editor: gone, and Undo brings it back. */

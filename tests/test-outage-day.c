@@ -310,7 +310,7 @@ static const char bundle_template[] =
   "    { \"name\": \"Jürgen Müller\", \"emails\": [\"juergen@example.de\"], \"language\": \"de\",\n"
   "      \"platforms\": [\"Upwork\"] },\n"
   "    { \"name\": \"Linus Berg\", \"emails\": [\"linus@example.com\"],\n"
-  "      \"platforms\": [\"github\"] },\n"
+  "      \"platforms\": [\"GitHub\", \"githb\"] },\n"
   "    { \"name\": \"Grace Hopper\", \"emails\": [\"grace@example.com\"] } ],\n"
   "  \"channels\": [ { \"id\": \"mail\", \"kind\": \"smtp\", \"host\": \"127.0.0.1\",\n"
   "                  \"port\": %u, \"security\": \"none\",\n"
@@ -341,6 +341,11 @@ fixture_set_up (Fixture       *fixture,
   g_assert_true (g_file_set_contents (bundle_path, bundle, -1, NULL));
   import[1] = bundle_path;
   g_assert_cmpint (run_program (fixture, import, &out, &err), ==, 0);
+  /* Display names are accepted as ids; an unknown platform is kept and reported. */
+  g_assert_nonnull (strstr (out, "the platform “githb” is not in your platform list; kept as "
+                                 "written"));
+  g_assert_null (strstr (out, "“GitHub”"));
+  g_assert_null (strstr (out, "“Upwork”"));
 }
 
 static void

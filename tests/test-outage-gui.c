@@ -288,6 +288,31 @@ test_outage_gui (void)
   g_assert_cmpstr (label, ==, "_Notify Clients…");
   screenshot (GTK_WIDGET (main_window ()), "outage-day-banner.png");
 
+  /* "New Notice…" on the Notices page: every affected client at first, then the platform
+   * chosen in the composer decides; never a raw {platform}. */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "new-notice", NULL);
+  g_assert_true (lf_test_wait_for (composer_shown, NULL, TIMEOUT_MS));
+  composer = find_composer ();
+  g_assert_cmpuint (lf_notice_get_n_entries (lf_composer_get_notice (composer)), ==, 4);
+  g_assert_true (lf_composer_choose_platform (composer, "paypal"));
+  {
+    g_auto(GStrv) ids = lf_composer_dup_recipient_ids (composer);
+    const char * const expected[] = { id_paula, NULL };
+
+    g_assert_cmpstrv (ids, expected);
+  }
+  lf_composer_get_preview (composer, &subject);
+  g_assert_cmpstr (subject, ==, "Outage at PayPal: how to reach me meanwhile");
+  /* GitHub is only slow: nothing to send about it. */
+  g_assert_true (lf_composer_choose_platform (composer, "github"));
+  g_assert_cmpuint (lf_notice_get_n_entries (lf_composer_get_notice (composer)), ==, 0);
+  g_assert_false (lf_composer_get_can_send (composer));
+  lf_composer_get_preview (composer, &subject);
+  g_assert_null (strchr (subject, '{'));
+  g_assert_true (lf_composer_choose_platform (composer, ""));
+  g_assert_cmpuint (lf_notice_get_n_entries (lf_composer_get_notice (composer)), ==, 4);
+  gtk_window_destroy (GTK_WINDOW (composer));
+
   /* One click: each linked client about their own platforms; Linus (only the slow GitHub)
    * and Grace (no platform) are not offered, and the composer says why Grace is missing. */
   g_action_group_activate_action (G_ACTION_GROUP (app), "notify-clients",

@@ -78,6 +78,13 @@ test_vcard_apple (void)
   g_assert_cmpuint (contacts->len, ==, 1);
   contact = contacts->pdata[0];
   g_assert_cmpstr (lf_contact_get_name (contact), ==, "Dr. Jürgen Müller");
+  /* N's given name is what a notice greets him by ("Hallo Jürgen", not "Hallo Dr."). */
+  g_assert_cmpstr (lf_contact_get_given_name (contact), ==, "Jürgen");
+  {
+    g_autofree char *greeting = lf_contact_dup_greeting (contact);
+
+    g_assert_cmpstr (greeting, ==, "Jürgen");
+  }
   g_assert_cmpstr (lf_contact_get_company (contact), ==, "Société Générale de Logiciels");
   /* type=pref puts that address first. */
   g_assert_cmpstr (lf_contact_get_primary_email (contact), ==, "juergen@sgl.example");

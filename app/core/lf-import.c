@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "lf-import.h"
+#include "lf-outage.h"
 
 #include <glib/gi18n.h>
 #include <string.h>
@@ -443,6 +444,34 @@ check_bundle (LfImportPreview  *self,
   return TRUE;
 }
 
+/* Platforms as people write them: "Upwork" or "UPWORK" is the catalog's upwork
+ * (lf_outage_normalise_platforms()); one the catalog does not know is kept as written and
+ * reported, so nothing is lost and nothing is silently left unlinked. */
+static void
+normalise_platforms (GPtrArray      *contacts,
+                     LfImportReport *report)
+{
+  g_autoptr(LfCatalog) catalog = lf_catalog_load_default (NULL, NULL);
+
+  for (guint i = 0; catalog != NULL && i < contacts->len; i++)
+    {
+      LfContact *contact = contacts->pdata[i];
+      g_auto(GStrv) unknown = NULL;
+      g_auto(GStrv) ids = NULL;
+
+      if (lf_contact_get_platforms (contact) == NULL ||
+          lf_contact_get_platforms (contact)[0] == NULL)
+        continue;
+      ids = lf_outage_normalise_platforms (catalog, lf_contact_get_platforms (contact),
+                                           &unknown);
+      lf_contact_set_platforms (contact, (const char * const *) ids);
+      for (guint j = 0; unknown[j] != NULL; j++)
+        /* Translators: where in the file, then a platform name as written */
+        lf_import_report_note (report, _("%s: the platform “%s” is not in your platform list; "
+                                         "kept as written"), origin_of (contact), unknown[j]);
+    }
+}
+
 /* The whole preview, on any thread: @stored are the store's contacts (copies when on a
  * worker); @report may carry a progress function, and parsing stops when it says so. */
 static LfImportPreview *
@@ -498,6 +527,8 @@ preview_build (GPtrArray        *stored,
                    contacts->len, LF_IMPORT_MAX_CONTACTS);
       return NULL;
     }
+
+  normalise_platforms (contacts, report);
 
   index_init (&sorter.batch);
   index_init (&sorter.stored);

@@ -131,10 +131,12 @@ lf_vcard_write (GPtrArray *contacts,
         write_line (out, "UID", uid, FALSE);
       write_line (out, "FN", name ? name : "", TRUE);
 
-      /* N is optional in 4.0 but Apple and Google want it: the last word as family name. */
+      /* N is optional in 4.0 but Apple and Google want it: the last word as family name,
+       * the name the client is greeted by as given name (lf_contact_dup_greeting()). */
       space = name ? strrchr (name, ' ') : NULL;
       family = space ? g_strdup (space + 1) : g_strdup (name ? name : "");
-      given = space ? g_strndup (name, space - name) : g_strdup ("");
+      given = space || lf_contact_get_given_name (contact) != NULL
+              ? lf_contact_dup_greeting (contact) : g_strdup ("");
       {
         g_autoptr(GString) n = g_string_new ("N:");
 

@@ -493,6 +493,18 @@ name_from_n (const char *value)
   return g_string_free (name, name->len == 0);
 }
 
+/* N's given name: what a notice greets the client by ("Max" in "Keller;Max;;;"). */
+static char *
+given_from_n (const char *value)
+{
+  g_autoptr(GPtrArray) parts = split_escaped (value, ';');
+
+  if (parts->len < 2 || *(const char *) parts->pdata[1] == '\0')
+    return NULL;
+
+  return g_strdup (parts->pdata[1]);
+}
+
 static LfContact *
 contact_from_card (Card           *card,
                    LfImportReport *report)
@@ -500,6 +512,7 @@ contact_from_card (Card           *card,
   g_autoptr(LfContact) contact = NULL;
   g_autofree char *fn = NULL;
   g_autofree char *n_name = NULL;
+  g_autofree char *given = NULL;
   g_autofree char *title = NULL;
   g_autofree char *role = NULL;
   g_autofree char *id = NULL;
@@ -528,7 +541,10 @@ contact_from_card (Card           *card,
       if (g_str_equal (name, "FN") && fn == NULL)
         fn = unescape_text (value, strlen (value));
       else if (g_str_equal (name, "N") && n_name == NULL)
-        n_name = name_from_n (value);
+        {
+          n_name = name_from_n (value);
+          given = given_from_n (value);
+        }
       else if (g_str_equal (name, "UID") && id == NULL)
         {
           g_autofree char *uid = strip_scheme (value, "urn:uuid:");
@@ -683,6 +699,14 @@ contact_from_card (Card           *card,
 
   contact = lf_contact_new_with_id (id);
   lf_contact_set_name (contact, fn != NULL && *fn != '\0' ? fn : n_name);
+  /* Kept only when it says more than the default greeting (the name's first word). */
+  if (given != NULL)
+    {
+      g_autofree char *greeting = lf_contact_dup_greeting (contact);
+
+      if (g_strcmp0 (greeting, given) != 0)
+        lf_contact_set_given_name (contact, given);
+    }
   lf_contact_set_company (contact, company);
   lf_contact_set_role (contact, title != NULL ? title : role);
   g_ptr_array_add (emails, NULL);

@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include "lf-outage.h"
+
 #include "lf-service.h"
 
 #include <errno.h>
@@ -260,11 +262,43 @@ on_window_vanished_cb (GDBusConnection *connection,
   g_clear_pointer (&self->window_owner, g_free);
 }
 
+/* What the tray and the notifications offer next, as the window's Health banner does
+ * (lf-outage.c): "Notify Clients…" during an outage, "Send the All-Clear to N Clients"
+ * once due (from the incident log as this process last read it), nothing otherwise. */
+static void
+update_next_action (LfService *self)
+{
+  LfMonitor *monitor = lf_context_get_monitor (self->context);
+  guint n = 0;
+  LfOutageAction action;
+
+  action = lf_outage_get_action (monitor, FALSE, lf_context_get_incident_log (self->context),
+                                 &n);
+  if (self->notifier != NULL)
+    lf_notifier_set_all_clear_count (self->notifier, n);
+  if (self->tray == NULL)
+    return;
+  if (action == LF_OUTAGE_ACTION_NOTIFY)
+    lf_tray_set_next_action (self->tray, _("_Notify Clients…"), LF_TRAY_ACTION_NOTIFY_CLIENTS);
+  else if (action == LF_OUTAGE_ACTION_ALL_CLEAR)
+    {
+      g_autofree char *label = g_strdup_printf (ngettext ("Send the _All-Clear to %u Client",
+                                                          "Send the _All-Clear to %u Clients",
+                                                          n), n);
+
+      lf_tray_set_next_action (self->tray, label, "send-all-clear");
+    }
+  else
+    lf_tray_set_next_action (self->tray, NULL, NULL);
+}
+
 /* The tray mirrors the monitor: the worst state, the diagnosis, one line per problem. */
 static void
 mirror_health (LfService *self)
 {
   g_auto(LfHealthSummary) summary = { 0 };
+
+  update_next_action (self);
 
   lf_health_summary_init (&summary, lf_context_get_monitor (self->context), FALSE);
   if (self->tray != NULL)
@@ -324,6 +358,7 @@ on_state_changed_cb (LfMonitor       *monitor,
                      LfState          new_state,
                      LfService       *self)
 {
+  update_next_action (self);
   lf_notifier_platform_changed (self->notifier, lf_platform_state_get_id (platform),
                                 lf_platform_state_get_name (platform), old_state, new_state,
                                 lf_platform_state_get_explanation (platform));
@@ -335,6 +370,7 @@ on_diagnosis_changed_cb (LfMonitor   *monitor,
                          LfDiagnosis *diagnosis,
                          LfService   *self)
 {
+  update_next_action (self);
   lf_notifier_diagnosis_changed (self->notifier, lf_diagnosis_get_kind (diagnosis),
                                  lf_diagnosis_get_provider_id (diagnosis),
                                  lf_diagnosis_get_summary (diagnosis),
@@ -485,6 +521,7 @@ static const GActionEntry service_actions[] = {
   { "open-platform", window_action, "s" },
   { "notify-clients", window_action, "s" },
   { "send-all-clear", window_action },
+  { "new-notice", window_action },
   { "copy-my-contact", window_action, "s" },
   { "start-checklist", window_action, "s" },
   { "start-drill", window_action, "s" },

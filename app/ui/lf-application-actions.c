@@ -141,6 +141,17 @@ lf_application_notify_clients_action (GSimpleAction *action,
                            g_variant_get_string (parameter, NULL));
 }
 
+/* "New Notice…" on the Notices page: choose the platform in the composer. */
+static void
+lf_application_new_notice_action (GSimpleAction *action,
+                                  GVariant      *parameter,
+                                  gpointer       user_data)
+{
+  LfWindow *window = lf_application_present_window (user_data, "notices", NULL);
+
+  lf_notify_clients_new_notice (lf_application_get_context (user_data), window);
+}
+
 /* The all-clear to exactly the clients told of an outage that is over (lf-outage.c). */
 static void
 lf_application_send_all_clear_action (GSimpleAction *action,
@@ -310,6 +321,7 @@ static const GActionEntry app_actions[] = {
   { "open-platform", lf_application_open_platform_action, "s" },
   { "notify-clients", lf_application_notify_clients_action, "s" },
   { "send-all-clear", lf_application_send_all_clear_action },
+  { "new-notice", lf_application_new_notice_action },
   { "copy-my-contact", copy_my_contact_action, "s" },
   { "start-checklist", start_checklist_action, "s" },
   { "start-drill", start_drill_action, "s" },

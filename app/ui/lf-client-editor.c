@@ -10,6 +10,8 @@
 #include "config.h"
 
 #include "lf-client-editor.h"
+#include "lf-application.h"
+#include "lf-outage.h"
 
 #include <glib/gi18n.h>
 #include <string.h>
@@ -17,7 +19,12 @@
 /* A preferences-style form on a copy of the contact: each field is checked as it is typed
  * (the row gets the "error" style and the group says what is wrong), Save is possible
  * only when everything is valid, and saving merges with what another window may have
- * saved meanwhile (lf_contact_store_save_async). */
+ * saved meanwhile (lf_contact_store_save_async).
+ *
+ * The client's platforms are ticked in a list of the catalog's platforms by their display
+ * names (custom platforms included), never typed: a notice reaches a client only through
+ * these links (lf-outage.c). A platform the catalog does not know (from an import) stays
+ * listed, ticked, and marked as such. "Greet as" is the name messages greet them by. */
 
 struct _LfClientEditor
 {
@@ -34,6 +41,10 @@ struct _LfClientEditor
   GHashTable      *groups;       /* field → AdwPreferencesGroup that shows its error */
   GHashTable      *hints;        /* AdwPreferencesGroup → its normal description */
   AdwComboRow     *preferred_row;
+  AdwExpanderRow  *platforms_row;
+  GHashTable      *platform_checks; /* platform id (or unknown text) → GtkCheckButton */
+  GPtrArray       *platform_order;  /* the ids in the list's order */
+  LfCatalog       *catalog;
   GtkTextView     *notes_view;
   gboolean         name_touched;  /* a new client's empty name is not an error yet */
 };
@@ -252,6 +263,97 @@ add_row (LfClientEditor      *self,
 }
 
 static void
+update_platforms_subtitle (LfClientEditor *self)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autofree char *joined = NULL;
+
+  for (guint i = 0; i < self->platform_order->len; i++)
+    {
+      const char *id = g_ptr_array_index (self->platform_order, i);
+      GtkCheckButton *check = g_hash_table_lookup (self->platform_checks, id);
+      LfCatalogPlatform *platform = lf_catalog_lookup_platform (self->catalog, id);
+
+      if (gtk_check_button_get_active (check))
+        g_ptr_array_add (names, platform != NULL && platform->name != NULL ? platform->name
+                                                                           : (char *) id);
+    }
+  g_ptr_array_add (names, NULL);
+
+  joined = lf_template_join_list ((const char * const *) names->pdata, NULL);
+  adw_expander_row_set_subtitle (self->platforms_row,
+                                 *joined != '\0' ? joined
+                                 : _("None: this client gets no outage notice"));
+}
+
+static void
+add_platform_check (LfClientEditor *self,
+                    const char     *id,
+                    const char     *name,
+                    const char     *note,
+                    gboolean        active)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *check = gtk_check_button_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  if (note != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), note);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), active);
+  gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                  -1);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+  g_signal_connect_object (check, "toggled", G_CALLBACK (update_platforms_subtitle), self,
+                           G_CONNECT_SWAPPED);
+  adw_expander_row_add_row (self->platforms_row, row);
+  g_hash_table_insert (self->platform_checks, g_strdup (id), check);
+  g_ptr_array_add (self->platform_order, g_strdup (id));
+}
+
+static void
+build_platforms (LfClientEditor      *self,
+                 AdwPreferencesGroup *group)
+{
+  GApplication *application = g_application_get_default ();
+  g_auto(GStrv) unknown = NULL;
+  g_auto(GStrv) linked = NULL;
+
+  if (LF_IS_APPLICATION (application))
+    self->catalog = lf_catalog_ref (lf_context_get_catalog (
+                      lf_application_get_context (LF_APPLICATION (application))));
+  else
+    self->catalog = lf_catalog_load_default (NULL, NULL);
+  if (self->catalog == NULL)
+    self->catalog = lf_catalog_new ();
+
+  /* "Upwork" typed or imported counts as upwork. */
+  linked = lf_outage_normalise_platforms (self->catalog,
+                                          lf_contact_get_platforms (self->contact), &unknown);
+
+  self->platforms_row = ADW_EXPANDER_ROW (adw_expander_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->platforms_row), _("Platforms"));
+  adw_preferences_group_add (group, GTK_WIDGET (self->platforms_row));
+
+  for (guint i = 0; i < self->catalog->platforms->len; i++)
+    {
+      LfCatalogPlatform *platform = g_ptr_array_index (self->catalog->platforms, i);
+
+      add_platform_check (self, platform->id,
+                          platform->name != NULL ? platform->name : platform->id,
+                          platform->custom ? _("Added by you") : NULL,
+                          g_strv_contains ((const char * const *) linked, platform->id));
+    }
+  for (guint i = 0; unknown != NULL && unknown[i] != NULL; i++)
+    add_platform_check (self, unknown[i], unknown[i],
+                        _("Not in your platform list: Lifeline cannot watch it"), TRUE);
+
+  update_platforms_subtitle (self);
+}
+
+static void
 build_form (LfClientEditor     *self,
             AdwPreferencesPage *page)
 {
@@ -259,7 +361,6 @@ build_form (LfClientEditor     *self,
   AdwPreferencesGroup *group;
   g_autofree char *emails = join_list (lf_contact_get_emails (c));
   g_autofree char *phones = join_list (lf_contact_get_phones (c));
-  g_autofree char *platforms = join_list (lf_contact_get_platforms (c));
   g_autofree char *tags = join_list (lf_contact_get_tags (c));
   g_autoptr(GtkStringList) choices = gtk_string_list_new (NULL);
   const char * const *kinds = lf_contact_get_channel_kinds ();
@@ -272,6 +373,9 @@ build_form (LfClientEditor     *self,
   add_row (self, group, "company", _("Company"), lf_contact_get_company (c),
            GTK_INPUT_PURPOSE_FREE_FORM);
   add_row (self, group, "role", _("Role"), lf_contact_get_role (c), GTK_INPUT_PURPOSE_FREE_FORM);
+  /* Translators: the name a notice greets the client by ("Hello Max,") */
+  add_row (self, group, "given_name", _("Greet As (empty: the first name)"),
+           lf_contact_get_given_name (c), GTK_INPUT_PURPOSE_NAME);
 
   group = add_group (page, _("E-mail and Phone"),
                      _("Separate several addresses or numbers with commas"), self);
@@ -299,9 +403,10 @@ build_form (LfClientEditor     *self,
     add_row (self, group, kinds[i], lf_contact_channel_kind_label (kinds[i]),
              lf_contact_get_channel (c, kinds[i]), GTK_INPUT_PURPOSE_FREE_FORM);
 
-  group = add_group (page, _("Work"), _("Platforms are catalog ids such as upwork or fiverr; "
-                                        "separate several with commas"), self);
-  add_row (self, group, "platforms", _("Platforms"), platforms, GTK_INPUT_PURPOSE_FREE_FORM);
+  group = add_group (page, _("Work"), _("Tick the platforms you work with this client "
+                                        "through: when one of them is down, they get an "
+                                        "outage notice"), self);
+  build_platforms (self, group);
   add_row (self, group, "tags", _("Tags"), tags, GTK_INPUT_PURPOSE_FREE_FORM);
   add_row (self, group, "timezone", _("Time Zone"), lf_contact_get_timezone (c),
            GTK_INPUT_PURPOSE_FREE_FORM);
@@ -346,7 +451,7 @@ apply_form (LfClientEditor *self)
   LfContact *c = self->contact;
   g_auto(GStrv) emails = split_list (row_text (self, "emails"));
   g_auto(GStrv) phones = split_list (row_text (self, "phones"));
-  g_auto(GStrv) platforms = split_list (row_text (self, "platforms"));
+  g_auto(GStrv) platforms = lf_client_editor_dup_platforms (self);
   g_auto(GStrv) tags = split_list (row_text (self, "tags"));
   const char * const *kinds = lf_contact_get_channel_kinds ();
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->notes_view);
@@ -361,6 +466,7 @@ apply_form (LfClientEditor *self)
   lf_contact_set_name (c, row_text (self, "name"));
   lf_contact_set_company (c, row_text (self, "company"));
   lf_contact_set_role (c, row_text (self, "role"));
+  lf_contact_set_given_name (c, row_text (self, "given_name"));
   lf_contact_set_emails (c, (const char * const *) emails);
   lf_contact_set_phones (c, (const char * const *) phones);
   for (guint i = 0; kinds[i] != NULL; i++)
@@ -440,6 +546,9 @@ lf_client_editor_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->contact);
   g_clear_pointer (&self->rows, g_hash_table_unref);
+  g_clear_pointer (&self->platform_checks, g_hash_table_unref);
+  g_clear_pointer (&self->platform_order, g_ptr_array_unref);
+  g_clear_pointer (&self->catalog, lf_catalog_unref);
   g_clear_pointer (&self->groups, g_hash_table_unref);
   g_clear_pointer (&self->hints, g_hash_table_unref);
 
@@ -475,6 +584,8 @@ lf_client_editor_init (LfClientEditor *self)
 {
   self->cancellable = g_cancellable_new ();
   self->rows = g_hash_table_new (g_str_hash, g_str_equal);
+  self->platform_checks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->platform_order = g_ptr_array_new_with_free_func (g_free);
   self->groups = g_hash_table_new (g_str_hash, g_str_equal);
   self->hints = g_hash_table_new_full (NULL, NULL, NULL, g_free);
 }
@@ -595,4 +706,64 @@ lf_client_editor_save (LfClientEditor *self)
   gtk_widget_set_sensitive (self->save_button, FALSE);
   lf_contact_store_save_async (self->store, self->contact, self->cancellable, save_cb,
                                g_object_ref (self));
+}
+
+/**
+ * lf_client_editor_dup_platforms:
+ *
+ * Returns: (transfer full): the ticked platforms: catalog ids in the list's order, then the
+ *   unknown ones as they were written
+ */
+GStrv
+lf_client_editor_dup_platforms (LfClientEditor *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  g_return_val_if_fail (LF_IS_CLIENT_EDITOR (self), NULL);
+
+  for (guint i = 0; i < self->platform_order->len; i++)
+    {
+      const char *id = g_ptr_array_index (self->platform_order, i);
+
+      if (gtk_check_button_get_active (g_hash_table_lookup (self->platform_checks, id)))
+        g_strv_builder_add (builder, id);
+    }
+
+  return g_strv_builder_end (builder);
+}
+
+/**
+ * lf_client_editor_set_platform:
+ * @platform_id: a catalog id listed in the editor
+ * @linked: tick or untick it
+ *
+ * Returns: whether the platform is listed
+ */
+gboolean
+lf_client_editor_set_platform (LfClientEditor *self,
+                               const char     *platform_id,
+                               gboolean        linked)
+{
+  GtkCheckButton *check;
+
+  g_return_val_if_fail (LF_IS_CLIENT_EDITOR (self), FALSE);
+
+  check = g_hash_table_lookup (self->platform_checks, platform_id);
+  if (check == NULL)
+    return FALSE;
+  gtk_check_button_set_active (check, linked);
+  return TRUE;
+}
+
+/**
+ * lf_client_editor_get_platforms_summary:
+ *
+ * Returns: what the Platforms row says: the ticked names, or that there is none
+ */
+const char *
+lf_client_editor_get_platforms_summary (LfClientEditor *self)
+{
+  g_return_val_if_fail (LF_IS_CLIENT_EDITOR (self), NULL);
+
+  return adw_expander_row_get_subtitle (self->platforms_row);
 }

@@ -24,5 +24,10 @@ gboolean        lf_client_editor_is_valid       (LfClientEditor *self);
 GtkWidget      *lf_client_editor_get_row        (LfClientEditor *self,
                                                  const char     *field);
 void            lf_client_editor_save           (LfClientEditor *self);
+GStrv           lf_client_editor_dup_platforms  (LfClientEditor *self);
+gboolean        lf_client_editor_set_platform   (LfClientEditor *self,
+                                                 const char     *platform_id,
+                                                 gboolean        linked);
+const char     *lf_client_editor_get_platforms_summary (LfClientEditor *self);
 
 G_END_DECLS

@@ -66,8 +66,10 @@ struct _LfComposer
   /* Template widgets */
   AdwToastOverlay  *toast_overlay;
   GtkSpinner       *spinner;
+  AdwComboRow      *platform_row;
   AdwComboRow      *template_row;
   AdwComboRow      *channel_row;
+  GStrv             platform_ids;  /* the About row's choices: "" (all affected), then ids */
   GtkSwitch        *drill_switch;
   GtkLabel         *preview_subject;
   GtkLabel         *preview_body;
@@ -80,6 +82,7 @@ G_DEFINE_FINAL_TYPE (LfComposer, lf_composer, ADW_TYPE_WINDOW)
 
 enum {
   SENT,
+  PLATFORM_CHOSEN,
   N_SIGNALS
 };
 
@@ -702,6 +705,7 @@ lf_composer_dispose (GObject *object)
   g_clear_object (&self->contact_store);
   g_clear_pointer (&self->recipients_note, g_free);
   g_clear_pointer (&self->preview_id, g_free);
+  g_clear_pointer (&self->platform_ids, g_strfreev);
 
   G_OBJECT_CLASS (lf_composer_parent_class)->dispose (object);
 }
@@ -734,10 +738,21 @@ lf_composer_class_init (LfComposerClass *klass)
   signals[SENT] = g_signal_new ("sent", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                 NULL, NULL, NULL, G_TYPE_NONE, 1, LF_TYPE_NOTICE);
 
+  /**
+   * LfComposer::platform-chosen:
+   * @platform_id: the platform chosen in the About row, or "" for every affected one
+   *
+   * The owner plans the recipients again (lf_composer_set_recipients()).
+   */
+  signals[PLATFORM_CHOSEN] = g_signal_new ("platform-chosen", G_TYPE_FROM_CLASS (klass),
+                                           G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                           G_TYPE_NONE, 1, G_TYPE_STRING);
+
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/ui/lf-composer.ui");
   gtk_widget_class_bind_template_child (widget_class, LfComposer, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, LfComposer, spinner);
+  gtk_widget_class_bind_template_child (widget_class, LfComposer, platform_row);
   gtk_widget_class_bind_template_child (widget_class, LfComposer, template_row);
   gtk_widget_class_bind_template_child (widget_class, LfComposer, channel_row);
   gtk_widget_class_bind_template_child (widget_class, LfComposer, drill_switch);
@@ -1179,4 +1194,127 @@ lf_composer_get_can_retry (LfComposer *self)
   g_return_val_if_fail (LF_IS_COMPOSER (self), FALSE);
 
   return !self->busy && has_failures (self);
+}
+
+static void
+on_platform_selected_cb (LfComposer *self)
+{
+  guint selected = adw_combo_row_get_selected (self->platform_row);
+
+  if (self->platform_ids == NULL || selected >= g_strv_length (self->platform_ids))
+    return;
+  g_signal_emit (self, signals[PLATFORM_CHOSEN], 0, self->platform_ids[selected]);
+}
+
+/**
+ * lf_composer_set_platform_choices:
+ * @ids: (array zero-terminated=1): catalog ids
+ * @names: (array zero-terminated=1): their display names, in the same order
+ * @selected: (nullable): the id shown first, or %NULL / "" for every affected platform
+ *
+ * Shows the About row (a notice opened from the Notices page): "All affected platforms"
+ * and each platform; choosing one emits #LfComposer::platform-chosen.
+ */
+void
+lf_composer_set_platform_choices (LfComposer         *self,
+                                  const char * const *ids,
+                                  const char * const *names,
+                                  const char         *selected)
+{
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  guint position = 0;
+
+  g_return_if_fail (LF_IS_COMPOSER (self));
+
+  gtk_string_list_append (labels, _("All affected platforms"));
+  g_strv_builder_add (builder, "");
+  for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
+    {
+      gtk_string_list_append (labels, names[i]);
+      g_strv_builder_add (builder, ids[i]);
+      if (g_strcmp0 (ids[i], selected) == 0)
+        position = i + 1;
+    }
+  g_strfreev (self->platform_ids);
+  self->platform_ids = g_strv_builder_end (builder);
+
+  g_signal_handlers_disconnect_by_func (self->platform_row, on_platform_selected_cb, self);
+  adw_combo_row_set_model (self->platform_row, G_LIST_MODEL (labels));
+  adw_combo_row_set_selected (self->platform_row, position);
+  gtk_widget_set_visible (GTK_WIDGET (self->platform_row), TRUE);
+  g_signal_connect_object (self->platform_row, "notify::selected",
+                           G_CALLBACK (on_platform_selected_cb), self, G_CONNECT_SWAPPED);
+}
+
+/**
+ * lf_composer_choose_platform:
+ * @platform_id: a choice of the About row ("" for every affected platform)
+ *
+ * Returns: whether it is a choice
+ */
+gboolean
+lf_composer_choose_platform (LfComposer *self,
+                             const char *platform_id)
+{
+  g_return_val_if_fail (LF_IS_COMPOSER (self), FALSE);
+
+  for (guint i = 0; self->platform_ids != NULL && self->platform_ids[i] != NULL; i++)
+    if (g_str_equal (self->platform_ids[i], platform_id))
+      {
+        adw_combo_row_set_selected (self->platform_row, i);
+        return TRUE;
+      }
+
+  return FALSE;
+}
+
+/**
+ * lf_composer_set_recipients:
+ * @context: what the notice is about now
+ * @recipients: (element-type LfRecipient): the clients to offer instead of the listed ones
+ * @note: (nullable): what the composer says above them
+ *
+ * Replaces the recipients (after another platform was chosen in the About row).
+ */
+void
+lf_composer_set_recipients (LfComposer            *self,
+                            const LfRenderContext *context,
+                            GPtrArray             *recipients,
+                            const char            *note)
+{
+  g_auto(GStrv) ids = NULL;
+
+  g_return_if_fail (LF_IS_COMPOSER (self));
+  g_return_if_fail (context != NULL);
+
+  if (self->busy || self->done)
+    return;
+
+  ids = lf_composer_dup_recipient_ids (self);
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      RecipientRow *row = g_hash_table_lookup (self->rows, ids[i]);
+
+      adw_preferences_group_remove (self->recipients_group, GTK_WIDGET (row->row));
+      g_hash_table_remove (self->rows, ids[i]);
+    }
+  g_ptr_array_set_size (self->recipients, 0);
+
+  g_clear_pointer (&self->context, lf_render_context_free);
+  self->context = lf_render_context_copy (context);
+  self->context->drill = gtk_switch_get_active (self->drill_switch) || context->drill;
+  for (guint i = 0; recipients != NULL && i < recipients->len; i++)
+    {
+      LfRecipient *recipient = g_ptr_array_index (recipients, i);
+
+      if (g_hash_table_contains (self->rows, recipient->contact_id))
+        continue;
+      g_ptr_array_add (self->recipients, lf_recipient_copy (recipient));
+      add_recipient_row (self, recipient);
+    }
+  g_free (self->recipients_note);
+  self->recipients_note = g_strdup (note);
+  update_recipients_description (self);
+  refresh (self);
 }

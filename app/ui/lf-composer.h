@@ -56,4 +56,15 @@ const char         *lf_composer_get_preview       (LfComposer  *self,
 gboolean            lf_composer_get_can_send      (LfComposer *self);
 gboolean            lf_composer_get_can_retry     (LfComposer *self);
 
+void                lf_composer_set_platform_choices (LfComposer         *self,
+                                                      const char * const *ids,
+                                                      const char * const *names,
+                                                      const char         *selected);
+gboolean            lf_composer_choose_platform   (LfComposer *self,
+                                                   const char *platform_id);
+void                lf_composer_set_recipients    (LfComposer            *self,
+                                                   const LfRenderContext *context,
+                                                   GPtrArray             *recipients,
+                                                   const char            *note);
+
 G_END_DECLS

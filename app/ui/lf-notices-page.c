@@ -264,6 +264,10 @@ new_notice_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
 {
+  /* In the application: the composer plans per client and offers the platform to choose
+   * (app.new-notice, lf_notify_clients_new_notice()). */
+  if (gtk_widget_activate_action (widget, "app.new-notice", NULL))
+    return;
   lf_notices_page_open_composer (LF_NOTICES_PAGE (widget), NULL);
 }
 

@@ -40,6 +40,7 @@ typedef struct
   char            *platform_id;
   LfIncident      *incident;    /* a checklist step's incident, or NULL */
   gboolean         all_clear;   /* asked for the all-clear */
+  gboolean         choose;      /* New Notice: the platform is chosen in the composer */
   gboolean         drill;
   guint            pending;
 } Job;
@@ -113,61 +114,170 @@ describe_left_out (LfOutagePlan *plan,
   return note->len > 0 ? g_string_free (g_steal_pointer (&note), FALSE) : NULL;
 }
 
+/* What a composer opened from the Notices page needs to plan again when another platform
+ * is chosen in its About row. */
+typedef struct
+{
+  LfContext  *app_context;
+  GPtrArray  *contacts;
+  LfProfile  *profile;
+  gboolean    drill;
+} Replan;
+
+static void
+replan_free (gpointer data)
+{
+  Replan *replan = data;
+
+  g_clear_object (&replan->app_context);
+  g_clear_pointer (&replan->contacts, g_ptr_array_unref);
+  g_clear_object (&replan->profile);
+  g_free (replan);
+}
+
+/* The plan for @platform_id ("" = every down platform), or the all-clear when nothing asked
+ * for is down (*@all_clear tells which it became). */
+static LfOutagePlan *
+make_plan (LfContext        *app_context,
+           GPtrArray        *contacts,
+           LfProfile        *profile,
+           gboolean          drill,
+           const char       *platform_id,
+           LfIncident       *incident,
+           gboolean         *all_clear,
+           LfRenderContext **context_out)
+{
+  LfMonitor *monitor = lf_context_get_active_monitor (app_context);
+  LfIncidentLog *log = lf_context_get_incident_log (app_context);
+  LfOutagePlan *plan;
+  LfRenderContext *context;
+
+  if (!*all_clear && incident == NULL)
+    {
+      g_auto(GStrv) down = lf_outage_dup_down (monitor);
+
+      /* Nothing asked for is down: what is left to send is the all-clear (to those told,
+       * maybe nobody), never an outage notice about a platform that works. */
+      if (*platform_id == '\0' ? down[0] == NULL
+                               : !g_strv_contains ((const char * const *) down, platform_id))
+        *all_clear = TRUE;
+    }
+
+  if (*all_clear)
+    plan = lf_outage_plan_all_clear (monitor, drill, contacts, log);
+  else
+    plan = lf_outage_plan_notice (monitor, drill, contacts,
+                                  *platform_id != '\0' ? platform_id : NULL, log);
+
+  context = lf_outage_build_context (monitor, drill, plan, log, profile);
+  context->drill = context->drill || drill;
+  if (incident != NULL)
+    {
+      /* Recorded in the step's incident, whatever the monitor says. */
+      if (context->incident_id == NULL)
+        context->incident_id = g_strdup (lf_incident_get_id (incident));
+      lf_context_link_notice (app_context, context->incident_id, incident);
+    }
+
+  *context_out = context;
+  return plan;
+}
+
+static char *
+describe_plan (LfOutagePlan *plan,
+               gboolean      all_clear,
+               gboolean      chosen)
+{
+  char *note = describe_left_out (plan, all_clear);
+
+  if (note == NULL && all_clear && plan->recipients->len == 0)
+    note = g_strdup (chosen ? _("That platform works, and nobody was told of an outage there "
+                                "that is over: there is nothing to send about it.")
+                            : _("No client is due the all-clear: nobody was told of an "
+                                "outage that is over."));
+  return note;
+}
+
+static void
+on_platform_chosen_cb (LfComposer *composer,
+                       const char *platform_id,
+                       Replan     *replan)
+{
+  g_autoptr(LfOutagePlan) plan = NULL;
+  g_autoptr(LfRenderContext) context = NULL;
+  g_autofree char *note = NULL;
+  gboolean all_clear = FALSE;
+
+  plan = make_plan (replan->app_context, replan->contacts, replan->profile, replan->drill,
+                    platform_id, NULL, &all_clear, &context);
+  note = describe_plan (plan, all_clear, *platform_id != '\0');
+  lf_composer_set_recipients (composer, context, plan->recipients, note);
+  lf_composer_select_template (composer, all_clear ? "all-clear" : "outage");
+}
+
+static void
+offer_platforms (Job        *job,
+                 LfComposer *composer,
+                 GPtrArray  *contacts)
+{
+  LfMonitor *monitor = lf_context_get_active_monitor (job->app_context);
+  GListModel *platforms = lf_monitor_get_platforms (monitor);
+  g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
+  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+  g_auto(GStrv) id_list = NULL;
+  g_auto(GStrv) name_list = NULL;
+  Replan *replan = g_new0 (Replan, 1);
+
+  for (guint i = 0; i < g_list_model_get_n_items (platforms); i++)
+    {
+      g_autoptr(LfPlatformState) state = g_list_model_get_item (platforms, i);
+
+      g_strv_builder_add (ids, lf_platform_state_get_id (state));
+      g_strv_builder_add (names, lf_platform_state_get_name (state));
+    }
+  id_list = g_strv_builder_end (ids);
+  name_list = g_strv_builder_end (names);
+
+  replan->app_context = g_object_ref (job->app_context);
+  replan->contacts = g_ptr_array_ref (contacts);
+  replan->profile = job->profile != NULL ? g_object_ref (job->profile) : NULL;
+  replan->drill = job->drill;
+  g_object_set_data_full (G_OBJECT (composer), "lf-replan", replan, replan_free);
+  lf_composer_set_platform_choices (composer, (const char * const *) id_list,
+                                    (const char * const *) name_list, job->platform_id);
+  g_signal_connect (composer, "platform-chosen", G_CALLBACK (on_platform_chosen_cb), replan);
+}
+
 static void
 open_composer (Job *job)
 {
   LfNoticesPage *page = lf_window_get_notices_page (job->window);
-  LfMonitor *monitor = lf_context_get_active_monitor (job->app_context);
-  LfIncidentLog *log = lf_context_get_incident_log (job->app_context);
   g_autoptr(GPtrArray) contacts = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(LfOutagePlan) plan = NULL;
   g_autoptr(LfRenderContext) context = NULL;
   g_autofree char *problem = describe_store_problem (job->store);
   g_autofree char *note = NULL;
   gboolean all_clear = job->all_clear;
+  LfComposer *composer;
 
   if (problem == NULL)
     for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (job->store)); i++)
       g_ptr_array_add (contacts, g_list_model_get_item (G_LIST_MODEL (job->store), i));
 
-  if (!all_clear && job->incident == NULL)
-    {
-      g_auto(GStrv) down = lf_outage_dup_down (monitor);
-      const char *wanted = job->platform_id;
-
-      /* Nothing asked for is down: what is left to send is the all-clear (to those told,
-       * maybe nobody), never an outage notice about a platform that works. */
-      if (*wanted == '\0' ? down[0] == NULL
-                          : !g_strv_contains ((const char * const *) down, wanted))
-        all_clear = TRUE;
-    }
-
-  if (all_clear)
-    plan = lf_outage_plan_all_clear (monitor, job->drill, contacts, log);
-  else
-    plan = lf_outage_plan_notice (monitor, job->drill, contacts, *job->platform_id != '\0'
-                                                     ? job->platform_id : NULL, log);
-
-  context = lf_outage_build_context (monitor, job->drill, plan, log, job->profile);
-  context->drill = context->drill || job->drill;
-  if (job->incident != NULL)
-    {
-      /* Recorded in the step's incident, whatever the monitor says. */
-      if (context->incident_id == NULL)
-        context->incident_id = g_strdup (lf_incident_get_id (job->incident));
-      lf_context_link_notice (job->app_context, context->incident_id, job->incident);
-    }
-  note = problem != NULL ? g_steal_pointer (&problem) : describe_left_out (plan, all_clear);
-  if (note == NULL && all_clear && plan->recipients->len == 0)
-    note = g_strdup (_("No client is due the all-clear: nobody was told of an outage that is "
-                       "over."));
+  plan = make_plan (job->app_context, contacts, job->profile, job->drill, job->platform_id,
+                    job->incident, &all_clear, &context);
+  note = problem != NULL ? g_steal_pointer (&problem)
+                         : describe_plan (plan, all_clear, job->choose);
 
   lf_notices_page_set_incident (page, context, plan->recipients);
   lf_notices_page_set_recipients_note (page, note);
   lf_window_show_page (job->window, "notices");
   gtk_window_present (GTK_WINDOW (job->window));
 
-  lf_notices_page_open_composer (page, all_clear ? "all-clear" : "outage");
+  composer = lf_notices_page_open_composer (page, all_clear ? "all-clear" : "outage");
+  /* Opened from the Notices page: the platform is chosen in the composer. */
+  if (job->choose)
+    offer_platforms (job, composer, contacts);
 
   /* Later composers (New Notice) start without the note. */
   lf_notices_page_set_recipients_note (page, NULL);
@@ -229,11 +339,13 @@ static void
 start (LfContext  *context,
        LfWindow   *window,
        const char *platform_id,
-       gboolean    all_clear)
+       gboolean    all_clear,
+       gboolean    choose)
 {
   Job *job = g_new0 (Job, 1);
   LfIncident *incident;
 
+  job->choose = choose;
   job->app_context = g_object_ref (context);
   job->window = g_object_ref (window);
   job->store = g_object_ref (lf_context_get_contact_store (context));
@@ -289,7 +401,7 @@ lf_notify_clients_start (LfContext  *context,
   g_return_if_fail (LF_IS_WINDOW (window));
   g_return_if_fail (platform_id != NULL);
 
-  start (context, window, platform_id, FALSE);
+  start (context, window, platform_id, FALSE, FALSE);
 }
 
 /**
@@ -304,5 +416,22 @@ lf_notify_clients_start_all_clear (LfContext *context,
   g_return_if_fail (LF_IS_CONTEXT (context));
   g_return_if_fail (LF_IS_WINDOW (window));
 
-  start (context, window, "", TRUE);
+  start (context, window, "", TRUE, FALSE);
+}
+
+/**
+ * lf_notify_clients_new_notice:
+ *
+ * "New Notice…" on the Notices page: the composer for every platform that is down, with an
+ * About row to choose one platform (or all affected ones) instead; the recipients follow
+ * the choice, as lf-outage.c plans them.
+ */
+void
+lf_notify_clients_new_notice (LfContext *context,
+                              LfWindow  *window)
+{
+  g_return_if_fail (LF_IS_CONTEXT (context));
+  g_return_if_fail (LF_IS_WINDOW (window));
+
+  start (context, window, "", FALSE, TRUE);
 }

@@ -17,5 +17,7 @@ void lf_notify_clients_start (LfContext  *context,
                               const char *platform_id);
 void lf_notify_clients_start_all_clear (LfContext *context,
                                         LfWindow  *window);
+void lf_notify_clients_new_notice      (LfContext *context,
+                                        LfWindow  *window);
 
 G_END_DECLS
