@@ -625,6 +625,29 @@ test_outage_resolve (void)
   g_assert_null (lf_outage_resolve_platform (catalog, ""));
 }
 
+/* After a restart during the same outage: known, so no second alarm. */
+static void
+test_outage_known (void)
+{
+  g_autofree char *path = g_build_filename (g_get_tmp_dir (), "lf-known-incidents.json", NULL);
+  g_autoptr(LfPlan) plan = lf_plan_new (NULL);
+  g_autoptr(LfIncidentLog) log = lf_incident_log_new (plan, path);
+  const char *platforms[] = { "upwork", NULL };
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  LfIncident *incident;
+
+  incident = lf_incident_log_open (log, "Cloudflare outage", platforms, "cloudflare",
+                                   LF_CAUSE_CDN_EDGE, LF_DIAGNOSIS_PROVIDER_OUTAGE, FALSE);
+  g_assert_nonnull (incident);
+  /* Begun before this process started: announced already. */
+  g_assert_true (lf_outage_is_known (log, "upwork", now + 10));
+  /* Begun since: new. */
+  g_assert_false (lf_outage_is_known (log, "upwork", now - 10));
+  g_assert_false (lf_outage_is_known (log, "fiverr", now + 10));
+  lf_incident_log_close (log, incident);
+  g_assert_false (lf_outage_is_known (log, "upwork", now + 10));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -632,6 +655,7 @@ main (int   argc,
   lf_test_init (&argc, &argv);
 
   g_test_add_func ("/lifeline/outage-day/resolve", test_outage_resolve);
+  g_test_add_func ("/lifeline/outage-day/known", test_outage_known);
   g_test_add ("/lifeline/outage-day/cloudflare", Fixture, NULL, fixture_set_up,
               test_outage_day, fixture_tear_down);
   g_test_add ("/lifeline/outage-day/dry-run", Fixture, NULL, fixture_set_up,

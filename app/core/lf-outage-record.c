@@ -424,3 +424,35 @@ lf_outage_get_action (LfMonitor     *monitor,
   return n > 0 ? LF_OUTAGE_ACTION_ALL_CLEAR : LF_OUTAGE_ACTION_NONE;
 }
 
+/**
+ * lf_outage_is_known:
+ * @log: (nullable): the incident log as loaded at start
+ * @platform_id: a platform that just went down
+ * @before: Unix seconds: when this process started
+ *
+ * Whether an open (not drill) incident covering @platform_id began before @before: the
+ * outage was already announced by a previous run, so a restart during it does not raise
+ * the alarm again.
+ *
+ * Returns: %TRUE when it is known
+ */
+gboolean
+lf_outage_is_known (LfIncidentLog *log,
+                    const char    *platform_id,
+                    gint64         before)
+{
+  g_return_val_if_fail (platform_id != NULL, FALSE);
+
+  for (guint i = 0; log != NULL && i < g_list_model_get_n_items (G_LIST_MODEL (log)); i++)
+    {
+      g_autoptr(LfIncident) incident = g_list_model_get_item (G_LIST_MODEL (log), i);
+      GDateTime *started = lf_incident_get_started_at (incident);
+
+      if (lf_incident_is_open (incident) && !lf_incident_get_drill (incident) &&
+          g_strv_contains (lf_incident_get_platforms (incident), platform_id) &&
+          started != NULL && g_date_time_to_unix (started) < before)
+        return TRUE;
+    }
+
+  return FALSE;
+}

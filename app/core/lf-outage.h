@@ -95,6 +95,9 @@ LfRenderContext *lf_outage_build_context      (LfMonitor          *monitor,
                                                LfIncidentLog      *log,
                                                LfProfile          *profile);
 
+gboolean       lf_outage_is_known             (LfIncidentLog      *log,
+                                               const char         *platform_id,
+                                               gint64              before);
 guint          lf_outage_record_notice        (LfIncidentLog      *log,
                                                LfNotice           *notice);
 

@@ -67,6 +67,7 @@ struct _LfService
   char             *pending_token;
   char             *activation_token; /* from the request being handled (before_emit) */
   char             *catalog_file;     /* `lifeline --catalog FILE`, for the window too */
+  gint64            started_at;       /* Unix seconds: an outage begun before was announced */
 
   guint             monitor_start_source;
   GFileMonitor     *catalog_monitor;  /* the user's catalog file, which the window edits */
@@ -359,6 +360,14 @@ on_state_changed_cb (LfMonitor       *monitor,
                      LfService       *self)
 {
   update_next_action (self);
+  /* A restart during the same outage does not raise the alarm again. */
+  if (new_state == LF_STATE_DOWN && old_state == LF_STATE_UNKNOWN &&
+      lf_outage_is_known (lf_context_get_incident_log (self->context),
+                          lf_platform_state_get_id (platform), self->started_at))
+    {
+      mirror_health (self);
+      return;
+    }
   lf_notifier_platform_changed (self->notifier, lf_platform_state_get_id (platform),
                                 lf_platform_state_get_name (platform), old_state, new_state,
                                 lf_platform_state_get_explanation (platform));
@@ -778,6 +787,7 @@ lf_service_class_init (LfServiceClass *klass)
 static void
 lf_service_init (LfService *self)
 {
+  self->started_at = g_get_real_time () / G_USEC_PER_SEC;
   lf_cli_add_main_options (G_APPLICATION (self));
   self->context = lf_context_new ();
 }

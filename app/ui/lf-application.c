@@ -51,6 +51,7 @@ struct _LfApplication
   LfNotifier     *notifier;        /* the real monitor's notifications */
   LfNotifier     *drill_notifier;  /* the running drill's, marked as a drill */
   LfMonitor      *shown_monitor;   /* the context's active monitor, mirrored in the tray */
+  gint64          started_at;      /* Unix seconds: an outage begun before was announced */
   LfBackground   *background;
   GCancellable   *cancellable;
   gboolean        held_for_background;  /* one g_application_hold() while it runs windowless */
@@ -269,6 +270,12 @@ on_monitor_state_changed_cb (LfMonitor       *monitor,
   LfNotifier *notifier = notifier_for (self, monitor);
 
   update_next_action (self, monitor);
+  /* A restart during the same outage does not raise the alarm again. */
+  if (notifier != NULL && new_state == LF_STATE_DOWN && old_state == LF_STATE_UNKNOWN &&
+      monitor == lf_context_get_monitor (self->context) &&
+      lf_outage_is_known (lf_context_get_incident_log (self->context),
+                          lf_platform_state_get_id (platform), self->started_at))
+    notifier = NULL;
   if (notifier != NULL)
     lf_notifier_platform_changed (notifier, lf_platform_state_get_id (platform),
                                   lf_platform_state_get_name (platform), old_state, new_state,
@@ -763,6 +770,7 @@ lf_application_class_init (LfApplicationClass *klass)
 static void
 lf_application_init (LfApplication *self)
 {
+  self->started_at = g_get_real_time () / G_USEC_PER_SEC;
   lf_cli_add_main_options (G_APPLICATION (self));
   self->context = lf_context_new ();
 }
