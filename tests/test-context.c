@@ -30,6 +30,14 @@ got_result_cb (GObject      *object,
   *(GAsyncResult **) user_data = g_object_ref (result);
 }
 
+static void
+on_notice_recorded_cb (LfContext *context,
+                       LfNotice  *notice,
+                       guint     *n)
+{
+  (*n)++;
+}
+
 static LfContext *
 new_loaded_context (void)
 {
@@ -116,7 +124,9 @@ test_context_prepare_and_record_notice (void)
   g_auto(GStrv) unknown = NULL;
   LfIncident *incident;
   guint n_entries;
+  guint n_recorded = 0;
 
+  g_signal_connect (context, "notice-recorded", G_CALLBACK (on_notice_recorded_cb), &n_recorded);
   incident = lf_incident_log_open (log, "Upwork outage", upwork, NULL, LF_CAUSE_HTTP_ERROR,
                                    LF_DIAGNOSIS_PLATFORM_OUTAGE, FALSE);
   n_entries = lf_incident_get_n_entries (incident);
@@ -149,6 +159,7 @@ test_context_prepare_and_record_notice (void)
                                                     "outage"),
                           render, channel);
   g_assert_true (lf_context_record_notice (context, notice));
+  g_assert_cmpuint (n_recorded, ==, 1);
   g_assert_cmpuint (lf_incident_get_n_entries (incident), ==, n_entries + 1);
   {
     const LfTimelineEntry *entry = lf_incident_get_entry (incident, n_entries);
@@ -166,6 +177,8 @@ test_context_prepare_and_record_notice (void)
                                                empty, channel);
 
     g_assert_false (lf_context_record_notice (context, loose));
+    /* Still a notice sent: whoever shows what is left to send looks again. */
+    g_assert_cmpuint (n_recorded, ==, 2);
   }
 
   lf_incident_log_remove (log, incident);

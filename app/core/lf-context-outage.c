@@ -194,29 +194,16 @@ lf_context_link_notice (LfContext  *self,
                         g_strdup (lf_incident_get_id (incident)));
 }
 
-/**
- * lf_context_record_notice:
- * @self: a #LfContext
- * @notice: a notice that was sent
- *
- * Adds "notice sent" to the timeline of the incident the notice belongs to: the template,
- * the channel and how many recipients got it. No names or addresses: the incident log is a
- * plain file.
- *
- * Returns: whether the notice belonged to an incident of the log
- */
-gboolean
-lf_context_record_notice (LfContext *self,
-                          LfNotice  *notice)
+/* Where a sent notice goes in the incident log; whether it belonged there. */
+static gboolean
+record_in_log (LfContext *self,
+               LfNotice  *notice)
 {
   const LfRenderContext *context;
   LfIncident *incident = NULL;
   const char *incident_id;
   g_autofree char *text = NULL;
   LfChannel *channel;
-
-  g_return_val_if_fail (LF_IS_CONTEXT (self), FALSE);
-  g_return_val_if_fail (LF_IS_NOTICE (notice), FALSE);
 
   /* A notice about each client's own platforms (lf-outage.c) is recorded per incident with
    * who was told what: the all-clear follows that record. */
@@ -256,6 +243,32 @@ lf_context_record_notice (LfContext *self,
                           NULL);
 
   return TRUE;
+}
+
+/**
+ * lf_context_record_notice:
+ * @self: a #LfContext
+ * @notice: a notice that was sent
+ *
+ * Adds "notice sent" to the timeline of the incident the notice belongs to: the template,
+ * the channel and how many recipients got it. No names or addresses: the incident log is a
+ * plain file. Then emits #LfContext::notice-recorded (what is left to send has changed).
+ *
+ * Returns: whether the notice belonged to an incident of the log
+ */
+gboolean
+lf_context_record_notice (LfContext *self,
+                          LfNotice  *notice)
+{
+  gboolean recorded;
+
+  g_return_val_if_fail (LF_IS_CONTEXT (self), FALSE);
+  g_return_val_if_fail (LF_IS_NOTICE (notice), FALSE);
+
+  recorded = record_in_log (self, notice);
+  g_signal_emit (self, lf_context_signals[NOTICE_RECORDED], 0, notice);
+
+  return recorded;
 }
 
 /**

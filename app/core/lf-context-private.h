@@ -36,4 +36,11 @@ struct _LfContext
   GCancellable     *cancellable;
 };
 
+enum {
+  NOTICE_RECORDED,
+  LF_CONTEXT_N_SIGNALS
+};
+
+extern guint lf_context_signals[LF_CONTEXT_N_SIGNALS];
+
 G_END_DECLS

@@ -55,6 +55,8 @@ enum {
   N_PROPS
 };
 
+guint lf_context_signals[LF_CONTEXT_N_SIGNALS];
+
 static GParamSpec *properties[N_PROPS];
 
 /* What lf_context_load_async() waits for. */
@@ -345,6 +347,17 @@ lf_context_class_init (LfContextClass *klass)
     g_param_spec_string ("catalog-problem", NULL, NULL, NULL, ro);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * LfContext::notice-recorded:
+   * @notice: the notice sent
+   *
+   * A sent notice was given to lf_context_record_notice(): what is left to send (the
+   * all-clear…) may have changed.
+   */
+  lf_context_signals[NOTICE_RECORDED] =
+    g_signal_new ("notice-recorded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 1, LF_TYPE_NOTICE);
 }
 
 static void

@@ -324,6 +324,22 @@ load_files (const char *path,
   return result;
 }
 
+/* Hands @job back to its task's context (the main thread). Not g_main_context_invoke(): when
+ * nobody iterates that context at the moment, it would acquire it and run the callback here,
+ * on the worker, while the main thread then finds its own context owned and defers its work
+ * (GSettings notifications among it). */
+static void
+complete_on_task_context (Job *job)
+{
+  GSource *source = g_idle_source_new ();
+
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_callback (source, lf_history_complete_job_cb, job, NULL);
+  g_source_set_static_name (source, "[lifeline] history job done");
+  g_source_attach (source, g_task_get_context (job->task));
+  g_source_unref (source);
+}
+
 void
 lf_history_run_job (gpointer data,
                     gpointer user_data)
@@ -338,7 +354,7 @@ lf_history_run_job (gpointer data,
         LfHistory *self = g_task_get_source_object (job->task);
 
         job->result = load_files (self->path, self->samples_path);
-        g_main_context_invoke (g_task_get_context (job->task), lf_history_complete_job_cb, job);
+        complete_on_task_context (job);
       }
       return;
 
@@ -354,7 +370,7 @@ lf_history_run_job (gpointer data,
       break;
 
     case JOB_FLUSH:
-      g_main_context_invoke (g_task_get_context (job->task), lf_history_complete_job_cb, job);
+      complete_on_task_context (job);
       return;
 
     default:

@@ -396,7 +396,7 @@ lf_history_new (const char *dir)
  *
  * Records what @monitor reports from now on: its confirmed transitions (and the incidents
  * they make), its diagnoses, and the latency of its probes. A history observes one monitor,
- * the real one: a fire drill's monitor has none.
+ * the real one (LfContext sets it up).
  */
 void
 lf_history_observe (LfHistory *self,

@@ -425,6 +425,10 @@ setup_context (LfApplication *self)
   /* confirmed transitions and diagnoses go to the notifications and the tray */
   connect_monitor (self, monitor);
   self->shown_monitor = g_object_ref (monitor);
+  /* What was sent changes the next action of the tray and notifications. */
+  g_signal_connect_object (self->context, "notice-recorded",
+                           G_CALLBACK (lf_application_refresh_next_action), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect_object (self->context, "notify::active-monitor",
                            G_CALLBACK (on_active_monitor_cb), self, G_CONNECT_DEFAULT);
   mirror_health (self);

@@ -10,7 +10,6 @@
 #include "config.h"
 
 #include "lf-window.h"
-#include "lf-application.h"
 
 #include <glib/gi18n.h>
 
@@ -104,12 +103,7 @@ static void
 on_notice_sent_cb (LfContext *context,
                    LfNotice  *notice)
 {
-  GApplication *application = g_application_get_default ();
-
   lf_context_record_notice (context, notice);
-  /* What was sent changes the next action of the tray and notifications. */
-  if (LF_IS_APPLICATION (application))
-    lf_application_refresh_next_action (LF_APPLICATION (application));
 }
 
 static LfChecklistPage *
