@@ -14,6 +14,7 @@
 
 #include "lf-client-editor.h"
 #include "lf-clients-page.h"
+#include "lf-link-dialog.h"
 #include "lf-secret-schemas.h"
 #include "lf-test-utils.h"
 
@@ -367,6 +368,33 @@ test_page_editor_add_and_delete (Fixture       *fixture,
   g_assert_cmpstr (lf_contact_get_given_name (added), ==, "Amazing Grace");
   id = g_strdup (lf_contact_get_id (added));
 
+  /* Link several clients at once: tick, choose the platform, Link. */
+  {
+    const char *ticked[] = { id, NULL };
+    GtkWindow *dialog = lf_clients_page_open_link_dialog (fixture->page, ticked, NULL);
+
+    g_assert_nonnull (dialog);
+    g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+    g_assert_cmpuint (lf_link_dialog_get_n_ticked (LF_LINK_DIALOG (dialog)), ==, 1);
+    g_assert_true (lf_link_dialog_choose_platform (LF_LINK_DIALOG (dialog), "fiverr"));
+    lf_link_dialog_link (LF_LINK_DIALOG (dialog));
+    /* The dialog closes once every client is saved. */
+    while (dialog != NULL)
+      g_main_context_iteration (NULL, TRUE);
+    {
+      gint64 until = g_get_monotonic_time () + 500 * 1000;
+
+      while (g_get_monotonic_time () < until)
+        g_main_context_iteration (NULL, FALSE);
+    }
+    g_assert_true (lf_contact_has_platform (lf_contact_store_lookup (fixture->store, id),
+                                            "fiverr"));
+    /* Added to the links it had. */
+    g_assert_true (lf_contact_has_platform (lf_contact_store_lookup (fixture->store, id),
+                                            "upwork"));
+    added = lf_contact_store_lookup (fixture->store, id);
+  }
+
   /* Delete from the editor: gone, and Undo brings it back. */
   editor = LF_CLIENT_EDITOR (lf_clients_page_edit (fixture->page, added));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.delete", NULL));
@@ -443,6 +471,12 @@ test_page_delete_undo_copy (Fixture       *fixture,
   wait_state (fixture->page, "empty");
 }
 
+static gboolean
+link_dialog_is_shown (gpointer data)
+{
+  return find_toplevel (LF_TYPE_LINK_DIALOG) != NULL;
+}
+
 static void
 test_page_import_export (Fixture       *fixture,
                          gconstpointer  data)
@@ -470,6 +504,12 @@ test_page_import_export (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (dialog));
   wait_n_items (G_LIST_MODEL (fixture->store), 2);
   wait_state (fixture->page, "list");
+
+  /* The imported clients are linked to no platform: the page offers to link them, both
+   * ticked. */
+  g_assert_true (lf_test_wait_for (link_dialog_is_shown, NULL, TIMEOUT_MS));
+  g_assert_cmpuint (lf_link_dialog_get_n_ticked (find_toplevel (LF_TYPE_LINK_DIALOG)), ==, 2);
+  gtk_window_destroy (GTK_WINDOW (find_toplevel (LF_TYPE_LINK_DIALOG)));
 
   /* Export warns first, then writes an owner-only file. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "clients.export", NULL));

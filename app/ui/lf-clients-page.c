@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "lf-clients-page.h"
+#include "lf-link-dialog.h"
 #include "lf-clients-page-private.h"
 
 #include <glib/gi18n.h>
@@ -407,6 +408,15 @@ delete_cb (GObject      *object,
 /* Actions                                                                  */
 /* ------------------------------------------------------------------------ */
 
+/* "Link Clients to a Platform…": tick several clients, choose the platform. */
+static void
+link_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  lf_clients_page_open_link_dialog (LF_CLIENTS_PAGE (widget), NULL, NULL);
+}
+
 static void
 add_action (GtkWidget  *widget,
             const char *action_name,
@@ -618,6 +628,7 @@ lf_clients_page_class_init (LfClientsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LfClientsPage, no_results_page);
 
   gtk_widget_class_install_action (widget_class, "clients.add", NULL, add_action);
+  gtk_widget_class_install_action (widget_class, "clients.link", NULL, link_action);
   gtk_widget_class_install_action (widget_class, "clients.edit", "s", edit_action);
   gtk_widget_class_install_action (widget_class, "clients.copy-email", "s", copy_email_action);
   gtk_widget_class_install_action (widget_class, "clients.compose", "s", compose_action);
@@ -850,4 +861,43 @@ lf_clients_page_set_plan (LfClientsPage *self,
   g_return_if_fail (LF_IS_PLAN (plan));
 
   g_set_object (&self->plan, plan);
+}
+
+static void
+on_linked_cb (LfClientsPage *self,
+              guint          n)
+{
+  g_autofree char *text = g_strdup_printf (ngettext ("%u client linked",
+                                                     "%u clients linked", n), n);
+
+  lf_clients_page_show_message (self, text);
+}
+
+/**
+ * lf_clients_page_open_link_dialog:
+ * @ticked: (nullable) (array zero-terminated=1): the clients ticked at first
+ * @description: (nullable): why (e.g. after an import)
+ *
+ * Returns: (transfer none) (nullable): the dialog, or %NULL while the directory is not loaded
+ */
+GtkWindow *
+lf_clients_page_open_link_dialog (LfClientsPage      *self,
+                                  const char * const *ticked,
+                                  const char         *description)
+{
+  LfLinkDialog *dialog;
+
+  g_return_val_if_fail (LF_IS_CLIENTS_PAGE (self), NULL);
+
+  if (self->store == NULL ||
+      lf_contact_store_get_state (self->store) != LF_CONTACT_STORE_STATE_AVAILABLE)
+    return NULL;
+
+  dialog = lf_link_dialog_new (self->store, ticked, description);
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), lf_clients_page_get_parent_window (self));
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
+  g_signal_connect_object (dialog, "linked", G_CALLBACK (on_linked_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return GTK_WINDOW (dialog);
 }

@@ -46,4 +46,8 @@ void            lf_clients_page_set_notice_stores (LfClientsPage   *self,
                                                    LfTemplateStore *templates,
                                                    LfChannelStore  *channels);
 
+GtkWindow      *lf_clients_page_open_link_dialog (LfClientsPage      *self,
+                                                  const char * const *ticked,
+                                                  const char         *description);
+
 G_END_DECLS

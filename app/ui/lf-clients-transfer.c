@@ -53,6 +53,39 @@ apply_cb (GObject      *object,
     g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, ", a plan of %u step",
                                                ", a plan of %u steps", n_steps), n_steps);
   lf_clients_page_show_message (self, text->str);
+
+  /* Imported clients linked to no platform would never get an outage notice: offer to
+   * link them now. */
+  {
+    GPtrArray *added = lf_import_preview_get_added (preview);
+    g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+    g_auto(GStrv) unlinked = NULL;
+    guint n_unlinked = 0;
+
+    for (guint i = 0; added != NULL && i < added->len; i++)
+      {
+        LfContact *contact = g_ptr_array_index (added, i);
+        const char * const *platforms = lf_contact_get_platforms (contact);
+
+        if (platforms == NULL || platforms[0] == NULL)
+          {
+            g_strv_builder_add (builder, lf_contact_get_id (contact));
+            n_unlinked++;
+          }
+      }
+    unlinked = g_strv_builder_end (builder);
+    if (n_unlinked > 0)
+      {
+        g_autofree char *why = g_strdup_printf (
+          ngettext ("%u imported client is linked to no platform, so no outage notice would "
+                    "reach them. Choose the platform you work with them through.",
+                    "%u imported clients are linked to no platform, so no outage notice would "
+                    "reach them. Choose the platform you work with them through.",
+                    n_unlinked), n_unlinked);
+
+        lf_clients_page_open_link_dialog (self, (const char * const *) unlinked, why);
+      }
+  }
 }
 
 static void

@@ -262,7 +262,9 @@ lf_window_clients_action (GtkWidget  *widget,
   /* The page's actions work once the directory is loaded; showing the page starts that. */
   if (!gtk_widget_activate_action (GTK_WIDGET (page),
                                    g_str_equal (action_name, "win.import-clients")
-                                     ? "clients.import" : "clients.export",
+                                     ? "clients.import"
+                                     : g_str_equal (action_name, "win.link-clients")
+                                     ? "clients.link" : "clients.export",
                                    NULL))
     {
       const char *message = store ? lf_contact_store_get_error_message (store) : NULL;
@@ -406,6 +408,8 @@ lf_window_class_init (LfWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.import-clients", NULL,
                                    lf_window_clients_action);
   gtk_widget_class_install_action (widget_class, "win.export-clients", NULL,
+                                   lf_window_clients_action);
+  gtk_widget_class_install_action (widget_class, "win.link-clients", NULL,
                                    lf_window_clients_action);
   gtk_widget_class_bind_template_child (widget_class, LfWindow, health_page);
   gtk_widget_class_bind_template_child (widget_class, LfWindow, notices_bin);

@@ -1,0 +1,321 @@
+/* lf-link-dialog.c
+ *
+ * Copyright 2026 The Lifeline authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "lf-link-dialog"
+
+#include "config.h"
+
+#include "lf-link-dialog.h"
+#include "lf-application.h"
+
+#include <glib/gi18n.h>
+
+/* "Link Clients to a Platform…": tick clients, choose one of the catalog's platforms (by
+ * display name, custom ones included), Link. Each ticked client gets that platform added to
+ * their links and is saved (merging with the stored copy, as the editor does). Opened from
+ * the Clients page's menu, and after an import with the imported clients that are linked to
+ * no platform already ticked: a client linked to nothing never gets an outage notice. */
+
+struct _LfLinkDialog
+{
+  AdwWindow        parent_instance;
+
+  LfContactStore  *store;
+  LfCatalog       *catalog;
+  GHashTable      *checks;     /* contact id → GtkCheckButton */
+  AdwComboRow     *platform_row;
+  GtkWidget       *link_button;
+  guint            pending;
+  guint            n_linked;
+};
+
+G_DEFINE_FINAL_TYPE (LfLinkDialog, lf_link_dialog, ADW_TYPE_WINDOW)
+
+enum {
+  LINKED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+update_button (LfLinkDialog *self)
+{
+  GHashTableIter iter;
+  gpointer value;
+  guint n = 0;
+
+  g_hash_table_iter_init (&iter, self->checks);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    n += gtk_check_button_get_active (value) ? 1 : 0;
+  gtk_widget_set_sensitive (self->link_button, n > 0 && self->pending == 0);
+}
+
+static const char *
+chosen_platform (LfLinkDialog *self)
+{
+  guint selected = adw_combo_row_get_selected (self->platform_row);
+
+  if (selected >= self->catalog->platforms->len)
+    return NULL;
+  return ((LfCatalogPlatform *) g_ptr_array_index (self->catalog->platforms, selected))->id;
+}
+
+static void
+saved_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(LfLinkDialog) self = user_data;
+  g_autoptr(LfContact) saved = NULL;
+  g_autoptr(GError) error = NULL;
+
+  saved = lf_contact_store_save_finish (LF_CONTACT_STORE (object), result, &error);
+  if (saved != NULL)
+    self->n_linked++;
+  else
+    g_message ("Linking a client: %s", error->message);
+
+  if (--self->pending == 0)
+    {
+      g_signal_emit (self, signals[LINKED], 0, self->n_linked);
+      gtk_window_destroy (GTK_WINDOW (self));
+    }
+}
+
+/**
+ * lf_link_dialog_link:
+ *
+ * Links every ticked client to the chosen platform (what the Link button does).
+ */
+void
+lf_link_dialog_link (LfLinkDialog *self)
+{
+  const char *platform_id = chosen_platform (self);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_return_if_fail (LF_IS_LINK_DIALOG (self));
+
+  if (platform_id == NULL || self->pending > 0)
+    return;
+
+  g_hash_table_iter_init (&iter, self->checks);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      LfContact *stored = lf_contact_store_lookup (self->store, key);
+      g_autoptr(LfContact) copy = NULL;
+      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+      g_auto(GStrv) platforms = NULL;
+
+      if (!gtk_check_button_get_active (value) || stored == NULL ||
+          lf_contact_has_platform (stored, platform_id))
+        continue;
+
+      copy = lf_contact_copy (stored);
+      g_strv_builder_addv (builder, (const char **) lf_contact_get_platforms (copy));
+      g_strv_builder_add (builder, platform_id);
+      platforms = g_strv_builder_end (builder);
+      lf_contact_set_platforms (copy, (const char * const *) platforms);
+      self->pending++;
+      lf_contact_store_save_async (self->store, copy, NULL, saved_cb, g_object_ref (self));
+    }
+
+  update_button (self);
+  if (self->pending == 0)
+    {
+      g_signal_emit (self, signals[LINKED], 0, 0);
+      gtk_window_destroy (GTK_WINDOW (self));
+    }
+}
+
+static void
+link_clicked_cb (LfLinkDialog *self)
+{
+  lf_link_dialog_link (self);
+}
+
+static void
+lf_link_dialog_dispose (GObject *object)
+{
+  LfLinkDialog *self = LF_LINK_DIALOG (object);
+
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->catalog, lf_catalog_unref);
+  g_clear_pointer (&self->checks, g_hash_table_unref);
+
+  G_OBJECT_CLASS (lf_link_dialog_parent_class)->dispose (object);
+}
+
+static void
+lf_link_dialog_class_init (LfLinkDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = lf_link_dialog_dispose;
+
+  /**
+   * LfLinkDialog::linked:
+   * @n: how many clients were linked
+   */
+  signals[LINKED] = g_signal_new ("linked", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                  NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+lf_link_dialog_init (LfLinkDialog *self)
+{
+  self->checks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+}
+
+/**
+ * lf_link_dialog_new:
+ * @store: the loaded client directory
+ * @ticked: (nullable) (array zero-terminated=1): ids of the clients ticked at first
+ * @description: (nullable): why the dialog is shown (e.g. after an import)
+ */
+LfLinkDialog *
+lf_link_dialog_new (LfContactStore     *store,
+                    const char * const *ticked,
+                    const char         *description)
+{
+  LfLinkDialog *self;
+  GApplication *application = g_application_get_default ();
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  GtkWidget *header, *cancel, *box, *page, *scroller;
+  AdwPreferencesGroup *group;
+
+  g_return_val_if_fail (LF_IS_CONTACT_STORE (store), NULL);
+
+  self = g_object_new (LF_TYPE_LINK_DIALOG, "modal", TRUE, "default-width", 480,
+                       "default-height", 600, "width-request", 360, "height-request", 294,
+                       "title", _("Link Clients to a Platform"), NULL);
+  self->store = g_object_ref (store);
+  if (LF_IS_APPLICATION (application))
+    self->catalog = lf_catalog_ref (lf_context_get_catalog (
+                      lf_application_get_context (LF_APPLICATION (application))));
+  else
+    self->catalog = lf_catalog_load_default (NULL, NULL);
+  if (self->catalog == NULL)
+    self->catalog = lf_catalog_new ();
+
+  header = adw_header_bar_new ();
+  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
+  adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
+  cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (cancel), "window.close");
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
+  self->link_button = gtk_button_new_with_mnemonic (_("_Link"));
+  gtk_widget_add_css_class (self->link_button, "suggested-action");
+  g_signal_connect_object (self->link_button, "clicked", G_CALLBACK (link_clicked_cb), self,
+                           G_CONNECT_SWAPPED);
+  adw_header_bar_pack_end (ADW_HEADER_BAR (header), self->link_button);
+
+  page = adw_preferences_page_new ();
+  group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  if (description != NULL)
+    adw_preferences_group_set_description (group, description);
+  for (guint i = 0; i < self->catalog->platforms->len; i++)
+    {
+      LfCatalogPlatform *platform = g_ptr_array_index (self->catalog->platforms, i);
+
+      gtk_string_list_append (names, platform->name != NULL ? platform->name : platform->id);
+    }
+  self->platform_row = ADW_COMBO_ROW (adw_combo_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->platform_row), _("_Platform"));
+  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (self->platform_row), TRUE);
+  adw_combo_row_set_model (self->platform_row, G_LIST_MODEL (names));
+  adw_preferences_group_add (group, GTK_WIDGET (self->platform_row));
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), group);
+
+  group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  adw_preferences_group_set_title (group, _("Clients"));
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (store)); i++)
+    {
+      g_autoptr(LfContact) contact = g_list_model_get_item (G_LIST_MODEL (store), i);
+      const char * const *platforms = lf_contact_get_platforms (contact);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *check = gtk_check_button_new ();
+      g_autofree char *linked = platforms != NULL && platforms[0] != NULL
+                                ? g_strjoinv (", ", (char **) platforms) : NULL;
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), lf_contact_get_name (contact));
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                                   linked != NULL ? linked : _("Linked to no platform"));
+      gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      lf_contact_get_name (contact), -1);
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
+                                   ticked != NULL &&
+                                   g_strv_contains (ticked, lf_contact_get_id (contact)));
+      g_signal_connect_object (check, "toggled", G_CALLBACK (update_button), self,
+                               G_CONNECT_SWAPPED);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+      adw_preferences_group_add (group, row);
+      g_hash_table_insert (self->checks, g_strdup (lf_contact_get_id (contact)), check);
+    }
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), group);
+
+  scroller = gtk_scrolled_window_new ();
+  gtk_widget_set_vexpand (scroller, TRUE);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), page);
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_box_append (GTK_BOX (box), header);
+  gtk_box_append (GTK_BOX (box), scroller);
+  adw_window_set_content (ADW_WINDOW (self), box);
+  update_button (self);
+
+  return self;
+}
+
+/**
+ * lf_link_dialog_choose_platform:
+ * @platform_id: a catalog id
+ *
+ * Returns: whether the catalog has it
+ */
+gboolean
+lf_link_dialog_choose_platform (LfLinkDialog *self,
+                                const char   *platform_id)
+{
+  g_return_val_if_fail (LF_IS_LINK_DIALOG (self), FALSE);
+
+  for (guint i = 0; i < self->catalog->platforms->len; i++)
+    if (g_strcmp0 (((LfCatalogPlatform *) g_ptr_array_index (self->catalog->platforms, i))->id,
+                   platform_id) == 0)
+      {
+        adw_combo_row_set_selected (self->platform_row, i);
+        return TRUE;
+      }
+
+  return FALSE;
+}
+
+/**
+ * lf_link_dialog_get_n_ticked:
+ *
+ * Returns: how many clients are ticked
+ */
+guint
+lf_link_dialog_get_n_ticked (LfLinkDialog *self)
+{
+  GHashTableIter iter;
+  gpointer value;
+  guint n = 0;
+
+  g_return_val_if_fail (LF_IS_LINK_DIALOG (self), 0);
+
+  g_hash_table_iter_init (&iter, self->checks);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    n += gtk_check_button_get_active (value) ? 1 : 0;
+  return n;
+}
