@@ -64,6 +64,23 @@ test_custom_platform_builds_entry (void)
   g_assert_cmpstr (platform->status->url, ==, "https://wherebystatus.com/summary.json");
 }
 
+/* What people type: a bare domain means https://. */
+static void
+test_custom_platform_bare_domain (void)
+{
+  g_autoptr(LfCatalog) catalog = builtin_catalog ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LfCatalogPlatform) platform = NULL;
+  LfProbeSpec *probe;
+
+  platform = lf_custom_platform_new (catalog, "Acme Jobs", "  jobs.acme.example/health ",
+                                     "status.acme.example", "statuspage", NULL, &error);
+  g_assert_no_error (error);
+  probe = g_ptr_array_index (platform->probes, 0);
+  g_assert_cmpstr (probe->url, ==, "https://jobs.acme.example/health");
+  g_assert_cmpstr (platform->status->url, ==, "https://status.acme.example/api/v2/summary.json");
+}
+
 static void
 test_custom_platform_rejects_bad_fields (void)
 {
@@ -79,7 +96,8 @@ test_custom_platform_rejects_bad_fields (void)
     { "", "https://a.example/", NULL, NULL, NULL, LF_CUSTOM_PLATFORM_ERROR_NAME },
     { "   ", "https://a.example/", NULL, NULL, NULL, LF_CUSTOM_PLATFORM_ERROR_NAME },
     { "A", "", NULL, NULL, NULL, LF_CUSTOM_PLATFORM_ERROR_URL },
-    { "A", "jobs.acme.example", NULL, NULL, NULL, LF_CUSTOM_PLATFORM_ERROR_URL },
+    { "A", "jobs acme example", NULL, NULL, NULL, LF_CUSTOM_PLATFORM_ERROR_URL },
+    { "A", "localhost", NULL, NULL, NULL, LF_CUSTOM_PLATFORM_ERROR_URL },
     { "A", "ftp://jobs.acme.example/", NULL, NULL, NULL, LF_CUSTOM_PLATFORM_ERROR_URL },
     { "A", "https:///path-only", NULL, NULL, NULL, LF_CUSTOM_PLATFORM_ERROR_URL },
     { "A", "https://a.example/", "status page", NULL, NULL, LF_CUSTOM_PLATFORM_ERROR_STATUS_URL },
@@ -153,6 +171,7 @@ main (int   argc,
   g_test_add_func ("/lifeline/custom-platform/rejects-bad-fields",
                    test_custom_platform_rejects_bad_fields);
   g_test_add_func ("/lifeline/custom-platform/id", test_custom_platform_id);
+  g_test_add_func ("/lifeline/custom-platform/bare-domain", test_custom_platform_bare_domain);
   g_test_add_func ("/lifeline/custom-platform/saves-and-loads",
                    test_custom_platform_saves_and_loads);
 

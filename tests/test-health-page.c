@@ -433,6 +433,11 @@ test_health_page_custom_platform (void)
   g_assert_nonnull (lf_preferences_window_get_custom_error (prefs));
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 
+  /* fixing the form takes the error away at once, before Add Platform is pressed again */
+  lf_preferences_window_set_custom_platform (prefs, "Acme Jobs", "https://jobs.acme.example/",
+                                             "status.acme.example");
+  g_assert_null (lf_preferences_window_get_custom_error (prefs));
+
   /* a good one is saved, reloaded into the monitor, and watched */
   lf_preferences_window_set_custom_platform (prefs, "Acme Jobs", "https://jobs.acme.example/",
                                              "https://status.acme.example/");

@@ -289,6 +289,14 @@ test_uptime (void)
                                   213.0 / 238.0, 1e-9);
   /* a platform never seen */
   g_assert_cmpfloat (lf_history_get_uptime_at (history, "fiverr", 24 * HOUR_US, now), ==, -1);
+
+  /* "up for 9 h" after a restart: the last change between known states was down → up 9 h
+   * ago; the network trouble (unknown) in between does not start a new run */
+  g_assert_cmpint (lf_history_get_state_since (history, "upwork", LF_STATE_UP, now),
+                   ==, now - 9 * HOUR_US);
+  /* a state the history does not end in, or a platform it does not know: the fallback */
+  g_assert_cmpint (lf_history_get_state_since (history, "upwork", LF_STATE_DOWN, now), ==, now);
+  g_assert_cmpint (lf_history_get_state_since (history, "fiverr", LF_STATE_UP, now), ==, now);
 }
 
 static void

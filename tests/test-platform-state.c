@@ -101,6 +101,7 @@ test_single_failure_never_down (void)
   g_assert_true (feed (state, LF_CAUSE_CDN_EDGE, 500));
   g_assert_cmpint (lf_platform_state_get_state (state), ==, LF_STATE_UP);
   g_assert_true (lf_platform_state_is_confirming (state));
+  g_assert_cmpstr (lf_platform_state_get_explanation (state), ==, "A check failed; confirming…");
   /* two */
   g_assert_true (feed (state, LF_CAUSE_CDN_EDGE, 500));
   g_assert_cmpint (lf_platform_state_get_state (state), ==, LF_STATE_UP);

@@ -126,6 +126,10 @@ test_report_markdown (void)
   g_test_message ("%s", md);
 
   g_assert_true (g_str_has_prefix (md, "# Cloudflare outage\n"));
+  /* The diagnosis in words, its code beside it. */
+  g_assert_true (strstr (md, "| Diagnosis | A provider has an outage (`provider-outage`) |")
+                 || strstr (md, "| Diagnosis | A platform has an outage (`platform-outage`) |")
+                 || strstr (md, "| Diagnosis | Your network has a problem (`local-network`) |"));
   /* Local time and UTC, side by side. */
   g_assert_nonnull (strstr (md, "2025-11-18 12:28:00 CET (11:28:00 UTC)"));
   g_assert_nonnull (strstr (md, "2025-11-18 18:06:00 CET (17:06:00 UTC)"));

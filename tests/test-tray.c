@@ -438,6 +438,38 @@ fixture_tear_down (Fixture       *fx,
 /* Tests                                                                    */
 /* ------------------------------------------------------------------------ */
 
+/* The item's pixmaps: 16, 22, 32 and 48 px ARGB32, drawn (some opaque pixels, some
+ * transparent ones around the round mark), so a host without the themed icon shows it. */
+static void
+assert_pixmaps (GVariant *pixmaps)
+{
+  static const int sizes[] = { 16, 22, 32, 48 };
+
+  g_assert_true (g_variant_is_of_type (pixmaps, G_VARIANT_TYPE ("a(iiay)")));
+  g_assert_cmpuint (g_variant_n_children (pixmaps), ==, G_N_ELEMENTS (sizes));
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      g_autoptr(GVariant) bytes = NULL;
+      const guint8 *argb;
+      gsize n;
+      guint opaque = 0, clear = 0;
+      int width, height;
+
+      g_variant_get_child (pixmaps, i, "(ii@ay)", &width, &height, &bytes);
+      g_assert_cmpint (width, ==, sizes[i]);
+      g_assert_cmpint (height, ==, sizes[i]);
+      argb = g_variant_get_fixed_array (bytes, &n, 1);
+      g_assert_cmpuint (n, ==, (gsize) width * height * 4);
+      for (gsize p = 0; p < n; p += 4)
+        {
+          opaque += argb[p] == 0xff;   /* alpha first: network byte order */
+          clear += argb[p] == 0;
+        }
+      g_assert_cmpuint (opaque, >, n / 4 / 4);
+      g_assert_cmpuint (clear, >, 0);
+    }
+}
+
 static void
 test_tray_registers_by_path (Fixture       *fx,
                              gconstpointer  data)
@@ -462,6 +494,7 @@ test_tray_properties (Fixture       *fx,
   const char *status = NULL;
   const char *category = NULL;
   const char *icon = NULL;
+  const char *theme_path = NULL;
   gboolean is_menu = TRUE;
   int window_id = -1;
 
@@ -487,6 +520,17 @@ test_tray_properties (Fixture       *fx,
   g_assert_nonnull (tool_tip);
   pixmap = g_variant_lookup_value (all, "IconPixmap", G_VARIANT_TYPE ("a(iiay)"));
   g_assert_nonnull (pixmap);
+  assert_pixmaps (pixmap);
+  g_assert_true (g_variant_lookup (all, "IconThemePath", "&s", &theme_path));
+  g_assert_cmpstr (theme_path, !=, "");
+  {
+    /* the host finds the themed icon there, uninstalled too */
+    g_autofree char *file = g_strconcat (icon, ".svg", NULL);
+    g_autofree char *found = g_build_filename (theme_path, file, NULL);
+
+    if (g_getenv ("LIFELINE_ICON_THEME_PATH") != NULL)
+      g_assert_true (g_file_test (found, G_FILE_TEST_IS_REGULAR));
+  }
 
   version = host_call_ok (fx, LF_TRAY_MENU_PATH, "org.freedesktop.DBus.Properties", "Get",
                           g_variant_new ("(ss)", MENU_IFACE, "Version"), G_VARIANT_TYPE ("(v)"));
@@ -744,8 +788,17 @@ test_tray_outage (Fixture       *fx,
   g_assert_cmpstr (attention, ==, APP_ID "-down-symbolic");
   tool_tip = get_item_property (fx, "ToolTip");
   g_variant_get (tool_tip, "(&s@a(iiay)&s&s)", NULL, NULL, &tip_title, &tip_body);
-  g_assert_cmpstr (tip_title, ==, "Cloudflare outage");
-  g_assert_true (g_str_has_prefix (tip_body, "Cloudflare is having an outage"));
+  /* whose icon it is, then the state */
+  g_assert_cmpstr (tip_title, ==, "Lifeline");
+  g_assert_true (g_str_has_prefix (tip_body, "Cloudflare outage\nCloudflare is having an outage"));
+  g_assert_cmpstr (lf_tray_get_title (fx->tray), ==, "Cloudflare outage");
+  {
+    g_autoptr(GVariant) pixmaps = get_item_property (fx, "IconPixmap");
+    g_autoptr(GVariant) attention_pixmaps = get_item_property (fx, "AttentionIconPixmap");
+
+    assert_pixmaps (pixmaps);
+    assert_pixmaps (attention_pixmaps);
+  }
 
   /* The same status again changes nothing and says nothing. */
   g_ptr_array_set_size (fx->signals, 0);

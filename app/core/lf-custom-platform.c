@@ -12,6 +12,7 @@
 #include "lf-custom-platform.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 /* Turns what a person typed into a catalog entry (one GET probe of the address, an optional
  * status source, the providers it sits behind), with one clear message per wrong field.
@@ -59,6 +60,25 @@ check_web_address (const char             *text,
     }
 
   return TRUE;
+}
+
+/* "jobs.acme.example" or "jobs.acme.example/health" (no scheme, a dot in the host, no
+ * spaces) is what people type: it means https://. Anything else is left to be checked. */
+static char *
+with_scheme (const char *text)
+{
+  const char *slash;
+  g_autofree char *host = NULL;
+
+  if (strstr (text, "://") != NULL || strchr (text, ' ') != NULL || strchr (text, ':') != NULL)
+    return g_strdup (text);
+
+  slash = strchr (text, '/');
+  host = slash != NULL ? g_strndup (text, slash - text) : g_strdup (text);
+  if (strchr (host, '.') == NULL || host[0] == '.' || g_str_has_suffix (host, "."))
+    return g_strdup (text);
+
+  return g_strconcat ("https://", text, NULL);
 }
 
 /* A Statuspage or Instatus site's address stands for its summary API. */
@@ -150,8 +170,11 @@ lf_custom_platform_new (LfCatalog          *catalog,
 {
   g_autoptr(LfCatalogPlatform) platform = NULL;
   g_autofree char *clean_name = g_strstrip (g_strdup (name != NULL ? name : ""));
-  g_autofree char *clean_url = g_strstrip (g_strdup (url != NULL ? url : ""));
-  g_autofree char *clean_status = g_strstrip (g_strdup (status_url != NULL ? status_url : ""));
+  g_autofree char *typed_url = g_strstrip (g_strdup (url != NULL ? url : ""));
+  g_autofree char *typed_status = g_strstrip (g_strdup (status_url != NULL ? status_url : ""));
+  g_autofree char *clean_url = *typed_url != '\0' ? with_scheme (typed_url) : g_strdup ("");
+  g_autofree char *clean_status = *typed_status != '\0' ? with_scheme (typed_status)
+                                                          : g_strdup ("");
 
   if (*clean_name == '\0')
     {

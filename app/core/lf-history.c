@@ -748,6 +748,51 @@ lf_history_get_transitions (LfHistory  *self,
 }
 
 /**
+ * lf_history_get_state_since:
+ * @platform_id: a platform
+ * @state: the state it is in now
+ * @fallback: what to return when the history does not know (unix µs)
+ *
+ * Since when the platform has been in @state, from the transitions on disk, so that "up for
+ * 3 days" survives a restart. A restart's "unknown → up" continues an "up" seen before it
+ * (the time Lifeline was not running is taken as unchanged); a change between two known
+ * states starts a new run.
+ *
+ * Returns: the start of the run (unix µs), or @fallback, whichever is earlier
+ */
+gint64
+lf_history_get_state_since (LfHistory  *self,
+                            const char *platform_id,
+                            LfState     state,
+                            gint64      fallback)
+{
+  GPtrArray *transitions;
+  LfState known = LF_STATE_UNKNOWN;
+  gint64 run_start = 0;
+
+  g_return_val_if_fail (LF_IS_HISTORY (self), fallback);
+  g_return_val_if_fail (platform_id != NULL, fallback);
+
+  if (state == LF_STATE_UNKNOWN)
+    return fallback;
+  transitions = g_hash_table_lookup (self->transitions, platform_id);
+  for (guint i = 0; transitions != NULL && i < transitions->len; i++)
+    {
+      LfHistoryTransition *t = g_ptr_array_index (transitions, i);
+
+      if (t->to == LF_STATE_UNKNOWN)
+        continue;
+      if (t->to != known)
+        run_start = t->time;
+      known = t->to;
+    }
+
+  if (known != state || run_start == 0 || (fallback > 0 && run_start > fallback))
+    return fallback;
+  return run_start;
+}
+
+/**
  * lf_history_get_samples:
  *
  * Returns: (transfer none) (element-type LfLatencySample) (nullable): latency samples of the

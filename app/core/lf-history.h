@@ -75,6 +75,10 @@ gboolean             lf_history_flush_finish          (LfHistory           *self
 
 GPtrArray           *lf_history_get_transitions       (LfHistory           *self,
                                                        const char          *platform_id);
+gint64               lf_history_get_state_since       (LfHistory           *self,
+                                                       const char          *platform_id,
+                                                       LfState              state,
+                                                       gint64               fallback);
 GArray              *lf_history_get_samples           (LfHistory           *self,
                                                        const char          *platform_id);
 double               lf_history_get_uptime            (LfHistory           *self,

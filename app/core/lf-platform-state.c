@@ -190,6 +190,11 @@ build_explanation (LfPlatformState *self)
 {
   g_autofree char *text = NULL;
 
+  /* Up, but the last check failed: not "answered in 10 ms" while the details show a 500 */
+  if (self->state == LF_STATE_UP && lf_platform_state_is_confirming (self)
+      && self->pending_state != LF_STATE_UP)
+    return g_strdup (_("A check failed; confirming…"));
+
   switch (self->state)
     {
     case LF_STATE_UP:

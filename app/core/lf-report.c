@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "lf-report.h"
+#include "lf-datetime.h"
 
 #include <glib/gi18n.h>
 #include <string.h>
@@ -103,24 +104,10 @@ lf_report_format_time (GDateTime *time,
                        GTimeZone *local)
 {
   g_autoptr(GTimeZone) tz = local_or_default (local);
-  g_autoptr(GDateTime) here = NULL;
-  g_autoptr(GDateTime) utc = NULL;
-  g_autofree char *here_text = NULL;
-  g_autofree char *utc_text = NULL;
 
   g_return_val_if_fail (time != NULL, NULL);
 
-  here = g_date_time_to_timezone (time, tz);
-  utc = g_date_time_to_utc (time);
-  here_text = g_date_time_format (here, "%Y-%m-%d %H:%M:%S %Z");
-  /* The UTC date is repeated only when it differs from the local one. */
-  if (g_date_time_get_day_of_year (here) == g_date_time_get_day_of_year (utc)
-      && g_date_time_get_year (here) == g_date_time_get_year (utc))
-    utc_text = g_date_time_format (utc, "%H:%M:%S UTC");
-  else
-    utc_text = g_date_time_format (utc, "%Y-%m-%d %H:%M:%S UTC");
-
-  return g_strdup_printf ("%s (%s)", here_text, utc_text);
+  return lf_datetime_format (time, tz, LF_DATE_STYLE_REPORT);
 }
 
 /**
@@ -216,7 +203,8 @@ lf_report_to_markdown (LfIncident *incident,
   g_string_append_printf (out, "| %s | %s (`%s`) |\n", _("Cause"),
                           lf_cause_describe (lf_incident_get_cause (incident)),
                           lf_cause_to_string (lf_incident_get_cause (incident)));
-  g_string_append_printf (out, "| %s | `%s` |\n", _("Diagnosis"),
+  g_string_append_printf (out, "| %s | %s (`%s`) |\n", _("Diagnosis"),
+                          lf_diagnosis_kind_describe (lf_incident_get_kind (incident)),
                           lf_diagnosis_kind_to_string (lf_incident_get_kind (incident)));
   g_string_append_printf (out, "| %s | `%s` |\n", _("Incident ID"), lf_incident_get_id (incident));
   g_string_append_printf (out, "| %s | %s |\n\n", _("Report generated"), generated);

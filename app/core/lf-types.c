@@ -309,6 +309,32 @@ lf_diagnosis_kind_to_string (LfDiagnosisKind kind)
   return lf_enum_values_get_nick (diagnosis_values, kind);
 }
 
+/**
+ * lf_diagnosis_kind_describe:
+ *
+ * Returns: the diagnosis in plain, translated words, for people ("Your network has a
+ *   problem", not `local-network`); the titles of the help pages
+ */
+const char *
+lf_diagnosis_kind_describe (LfDiagnosisKind kind)
+{
+  switch (kind)
+    {
+    case LF_DIAGNOSIS_ALL_CLEAR:
+      return _("All clear");
+    case LF_DIAGNOSIS_PLATFORM_OUTAGE:
+      return _("A platform has an outage");
+    case LF_DIAGNOSIS_PROVIDER_OUTAGE:
+      return _("A provider has an outage");
+    case LF_DIAGNOSIS_LOCAL_NETWORK:
+      return _("Your network has a problem");
+    case LF_DIAGNOSIS_OFFLINE:
+      return _("You are offline");
+    default:
+      return _("Unknown");
+    }
+}
+
 gboolean
 lf_diagnosis_kind_from_string (const char      *str,
                                LfDiagnosisKind *kind)

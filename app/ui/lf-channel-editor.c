@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "lf-channel-editor.h"
+#include "lf-a11y.h"
 
 #include <glib/gi18n.h>
 
@@ -318,16 +319,20 @@ build_form (LfChannelEditor *self)
     gtk_string_list_append (kind_names, lf_channel_kind_describe (kinds[i]));
   gtk_string_list_append (security_names, _("STARTTLS (port 587)"));
   gtk_string_list_append (security_names, _("TLS (port 465)"));
-  gtk_string_list_append (security_names, _("None (only to this computer)"));
+  /* Translators: no encryption; allowed only for a server on this computer (explained in the
+   * row's subtitle). Keep it short: the row shows it on one line at 360 px. */
+  gtk_string_list_append (security_names, _("None"));
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   header = adw_header_bar_new ();
   adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
   adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
   cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
+  lf_a11y_fix_mnemonic_button (cancel);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (cancel), "window.close");
   adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
   save = gtk_button_new_with_mnemonic (_("_Save"));
+  lf_a11y_fix_mnemonic_button (save);
   gtk_widget_add_css_class (save, "suggested-action");
   gtk_actionable_set_action_name (GTK_ACTIONABLE (save), "channel.save");
   adw_header_bar_pack_end (ADW_HEADER_BAR (header), save);
@@ -364,6 +369,8 @@ build_form (LfChannelEditor *self)
   self->port_row = add_entry_row (self->smtp_group, _("Port (empty for the usual one)"));
   gtk_editable_set_max_width_chars (GTK_EDITABLE (self->port_row), 5);
   self->security_row = add_combo_row (self->smtp_group, _("Encryption"), security_names);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->security_row),
+                               _("“None” only for a server on this computer"));
   self->username_row = add_entry_row (self->smtp_group, _("User Name"));
   self->from_row = add_entry_row (self->smtp_group, _("Sender (name and address)"));
   self->password_row = ADW_PASSWORD_ENTRY_ROW (adw_password_entry_row_new ());

@@ -11,6 +11,8 @@
 
 #include "lf-checklist-page.h"
 #include "lf-checklist-page-private.h"
+#include "lf-datetime.h"
+#include "lf-a11y.h"
 
 #include <glib/gi18n.h>
 #include <string.h>
@@ -120,8 +122,8 @@ create_log_row (gpointer item,
 {
   LfIncident *incident = item;
   GtkWidget *row = adw_action_row_new ();
-  g_autoptr(GDateTime) local = g_date_time_to_local (lf_incident_get_started_at (incident));
-  g_autofree char *date = g_date_time_format (local, "%e %b %Y, %H:%M");
+  g_autofree char *date = lf_datetime_format (lf_incident_get_started_at (incident), NULL,
+                                              LF_DATE_STYLE_SHORT);
   g_autofree char *duration = lf_report_format_duration (lf_incident_get_elapsed (incident, NULL));
   g_autofree char *title = lf_checklist_page_escape (lf_incident_get_title (incident));
   g_autofree char *subtitle = g_strdup_printf ("%s · %s", g_strstrip (date), duration);
@@ -662,6 +664,7 @@ lf_checklist_page_init (LfChecklistPage *self)
                                       lf_checklist_page_run_view_free);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  lf_a11y_fix_mnemonic_buttons (GTK_WIDGET (self));
 
   placeholder = gtk_label_new (_("No past incidents yet"));
   gtk_widget_add_css_class (placeholder, "dim-label");

@@ -12,6 +12,7 @@
 
 #include "lf-checklist-page.h"
 #include "lf-checklist-page-private.h"
+#include "lf-a11y.h"
 #include <glib/gi18n.h>
 #include <string.h>
 #include "lf-drill-scenario.h"
@@ -120,6 +121,7 @@ lf_checklist_page_create_plan_row (gpointer item,
   g_autofree char *title = lf_checklist_page_escape (lf_plan_step_get_title (step));
   g_autofree char *causes = lf_checklist_page_describe_causes (step);
   g_autofree char *subtitle = lf_checklist_page_escape (causes);
+  g_autofree char *menu_label = NULL;
   GtkDragSource *drag = gtk_drag_source_new ();
   GtkDropTarget *drop = gtk_drop_target_new (G_TYPE_STRING, GDK_ACTION_MOVE);
   GtkEventController *shortcuts = gtk_shortcut_controller_new ();
@@ -141,8 +143,9 @@ lf_checklist_page_create_plan_row (gpointer item,
   gtk_widget_set_valign (menu_button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (menu_button, "flat");
   gtk_widget_set_tooltip_text (menu_button, _("Step Options"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (menu_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Edit, move or remove this step"), -1);
+  /* Translators: the options button of a plan step; %s is the step, e.g. "Send the all-clear" */
+  menu_label = g_strdup_printf (_("Edit, move or remove “%s”"), lf_plan_step_get_title (step));
+  lf_a11y_set_label (menu_button, menu_label);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), menu_button);
 
   /* Enter edits; the keyboard reorders and removes. */

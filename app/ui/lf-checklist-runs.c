@@ -12,6 +12,8 @@
 
 #include "lf-checklist-page.h"
 #include "lf-checklist-page-private.h"
+#include "lf-datetime.h"
+#include "lf-a11y.h"
 #include <glib/gi18n.h>
 #include <string.h>
 #include "lf-drill-scenario.h"
@@ -44,14 +46,7 @@ lf_checklist_page_escape (const char *text)
 static char *
 format_clock (GDateTime *time)
 {
-  g_autoptr(GDateTime) local = g_date_time_to_local (time);
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-  if (g_date_time_get_year (local) == g_date_time_get_year (now)
-      && g_date_time_get_day_of_year (local) == g_date_time_get_day_of_year (now))
-    return g_date_time_format (local, "%H:%M");
-
-  return g_date_time_format (local, "%e %b %H:%M");
+  return lf_datetime_format (time, NULL, LF_DATE_STYLE_SHORT);
 }
 
 char *
@@ -284,8 +279,7 @@ build_run (LfChecklistPage *self,
 
   view->close_button = gtk_button_new_with_mnemonic (_("_Close"));
   gtk_widget_set_tooltip_text (view->close_button, _("Close Incident"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (view->close_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Close the incident"), -1);
+  lf_a11y_set_label (view->close_button, _("Close the incident"));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (view->close_button), "checklist.close-incident");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (view->close_button), "s", id);
   gtk_box_append (GTK_BOX (header), view->close_button);
@@ -311,25 +305,27 @@ build_run (LfChecklistPage *self,
       const char *icon = action_icon (step->action);
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);   /* step details in full */
       gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      step->title, -1);
       g_object_set_data (G_OBJECT (check), "step-index", GUINT_TO_POINTER (i));
       g_signal_connect (check, "toggled", G_CALLBACK (on_step_check_toggled_cb), view);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+      lf_a11y_set_label (check, step->title);
 
       if (icon != NULL)
         {
           GtkWidget *button = gtk_button_new_from_icon_name (icon);
           g_autofree char *target = g_strdup_printf ("%s/%u", id, i);
+          /* Translators: a step's button, read by screen readers: "Write a notice:
+           * Send the all-clear" (the action, then the step it belongs to) */
+          g_autofree char *name = g_strdup_printf (_("%s: %s"), action_label (step->action),
+                                                   step->title);
 
           gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
           gtk_widget_add_css_class (button, "flat");
           gtk_widget_set_tooltip_text (button, action_label (step->action));
-          gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                          action_label (step->action), -1);
+          lf_a11y_set_label (button, name);
           gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "checklist.step-action");
           gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", target);
           adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);

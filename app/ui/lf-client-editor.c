@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "lf-client-editor.h"
+#include "lf-a11y.h"
 #include "lf-application.h"
 #include "lf-outage.h"
 
@@ -436,6 +437,7 @@ build_form (LfClientEditor     *self,
     {
       GtkWidget *button = gtk_button_new_with_mnemonic (_("_Delete Client"));
 
+      lf_a11y_fix_mnemonic_button (button);
       group = add_group (page, "", NULL, self);
       gtk_widget_add_css_class (button, "destructive-action");
       gtk_widget_add_css_class (button, "pill");
@@ -629,9 +631,11 @@ lf_client_editor_new (LfContactStore *store,
   adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
   adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
   cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
+  lf_a11y_fix_mnemonic_button (cancel);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (cancel), "window.close");
   adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
   self->save_button = gtk_button_new_with_mnemonic (self->is_new ? _("_Add") : _("_Save"));
+  lf_a11y_fix_mnemonic_button (self->save_button);
   gtk_widget_add_css_class (self->save_button, "suggested-action");
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->save_button), "editor.save");
   adw_header_bar_pack_end (ADW_HEADER_BAR (header), self->save_button);

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "lf-client-picker.h"
+#include "lf-a11y.h"
 
 #include <glib/gi18n.h>
 #include <string.h>
@@ -135,6 +136,7 @@ lf_client_picker_init (LfClientPicker *self)
   header = adw_header_bar_new ();
   adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
   done = gtk_button_new_with_mnemonic (_("_Done"));
+  lf_a11y_fix_mnemonic_button (done);
   gtk_widget_add_css_class (done, "suggested-action");
   gtk_actionable_set_action_name (GTK_ACTIONABLE (done), "window.close");
   adw_header_bar_pack_end (ADW_HEADER_BAR (header), done);

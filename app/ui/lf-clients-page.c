@@ -14,6 +14,7 @@
 #include "lf-clients-page-private.h"
 
 #include <glib/gi18n.h>
+#include "lf-a11y.h"
 
 #include "lf-client-editor.h"
 #include "lf-export.h"
@@ -141,9 +142,11 @@ chat_uri (LfContact *contact)
   return uri;
 }
 
+/* @accessible names the button with the row's client: the same button repeats on every row. */
 static GtkWidget *
 row_button (const char *icon,
             const char *tooltip,
+            const char *accessible,
             const char *action,
             const char *id,
             gboolean    sensitive)
@@ -151,8 +154,7 @@ row_button (const char *icon,
   GtkWidget *button = gtk_button_new_from_icon_name (icon);
 
   gtk_widget_set_tooltip_text (button, tooltip);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
+  lf_a11y_set_label (button, accessible);
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
@@ -174,6 +176,13 @@ create_row_cb (gpointer item,
   g_autofree char *uri = chat_uri (contact);
   g_autoptr(GString) subtitle = g_string_new (NULL);
   GtkWidget *row = adw_action_row_new ();
+  const char *name = lf_contact_get_name (contact);
+  /* Translators: %s is a client's name; read by screen readers on the row's button */
+  g_autofree char *copy_label = g_strdup_printf (_("Copy E-mail Address of %s"), name);
+  /* Translators: %s is a client's name; read by screen readers on the row's button */
+  g_autofree char *write_label = g_strdup_printf (_("Write E-mail to %s"), name);
+  /* Translators: %s is a client's name; read by screen readers on the row's button */
+  g_autofree char *chat_label = g_strdup_printf (_("Open Chat with %s"), name);
 
   if (company != NULL)
     g_string_append (subtitle, company);
@@ -194,13 +203,13 @@ create_row_cb (gpointer item,
 
   adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                              row_button ("edit-copy-symbolic", _("Copy E-mail Address"),
-                                         "clients.copy-email", id, email != NULL));
+                                         copy_label, "clients.copy-email", id, email != NULL));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                              row_button ("mail-send-symbolic", _("Write E-mail"),
-                                         "clients.compose", id, email != NULL));
+                                         write_label, "clients.compose", id, email != NULL));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                              row_button ("chat-message-new-symbolic", _("Open Chat"),
-                                         "clients.chat", id, uri != NULL));
+                                         chat_label, "clients.chat", id, uri != NULL));
 
   g_object_set_data_full (G_OBJECT (row), "lf-contact", g_object_ref (contact), g_object_unref);
   return row;
@@ -653,6 +662,8 @@ static void
 lf_clients_page_init (LfClientsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  lf_a11y_fix_mnemonic_buttons (GTK_WIDGET (self));
+  lf_a11y_label_inner_button (GTK_WIDGET (self->sort_dropdown), _("Sort by"));
 
   self->cancellable = g_cancellable_new ();
   self->filter = gtk_custom_filter_new (filter_contact, self, NULL);

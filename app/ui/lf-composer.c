@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "lf-composer.h"
+#include "lf-a11y.h"
 #include "lf-client-picker.h"
 #include "lf-notice-context.h"
 #include "lf-mail-client.h"
@@ -356,9 +357,14 @@ add_recipient_row (LfComposer        *self,
 {
   RecipientRow *row = g_new0 (RecipientRow, 1);
   GtkWidget *copy, *remove;
-  g_autofree char *title = g_markup_escape_text (recipient->name != NULL ? recipient->name
-                                                                         : recipient->contact_id,
-                                                 -1);
+  const char *name = recipient->name != NULL ? recipient->name : recipient->contact_id;
+  g_autofree char *title = g_markup_escape_text (name, -1);
+  /* Translators: %s is a client's name; read by screen readers on the recipient's row */
+  g_autofree char *include_label = g_strdup_printf (_("Include %s"), name);
+  /* Translators: %s is a client's name; read by screen readers on the recipient's row */
+  g_autofree char *copy_label = g_strdup_printf (_("Copy the Message to %s"), name);
+  /* Translators: %s is a client's name; read by screen readers on the recipient's row */
+  g_autofree char *remove_label = g_strdup_printf (_("Remove %s From This Notice"), name);
 
   row->row = ADW_ACTION_ROW (adw_action_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row->row), title);
@@ -366,10 +372,8 @@ add_recipient_row (LfComposer        *self,
   row->check = GTK_CHECK_BUTTON (gtk_check_button_new ());
   gtk_check_button_set_active (row->check, TRUE);
   gtk_widget_set_valign (GTK_WIDGET (row->check), GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row->check),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Include this client"),
-                                  -1);
   adw_action_row_add_prefix (row->row, GTK_WIDGET (row->check));
+  lf_a11y_set_label (GTK_WIDGET (row->check), include_label);
   g_object_set_data_full (G_OBJECT (row->row), "lf-contact-id",
                           g_strdup (recipient->contact_id), g_free);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row->row), TRUE);
@@ -387,6 +391,7 @@ add_recipient_row (LfComposer        *self,
   gtk_widget_set_valign (copy, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (copy, "flat");
   gtk_widget_set_tooltip_text (copy, _("Copy This Message"));
+  lf_a11y_set_label (copy, copy_label);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (copy), "composer.copy-one");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (copy), "s", recipient->contact_id);
   adw_action_row_add_suffix (row->row, copy);
@@ -395,6 +400,7 @@ add_recipient_row (LfComposer        *self,
   gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (remove, "flat");
   gtk_widget_set_tooltip_text (remove, _("Remove From This Notice"));
+  lf_a11y_set_label (remove, remove_label);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (remove), "composer.remove-recipient");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (remove), "s", recipient->contact_id);
   adw_action_row_add_suffix (row->row, remove);
@@ -786,11 +792,13 @@ lf_composer_init (LfComposer *self)
   GtkWidget *edit;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  lf_a11y_fix_mnemonic_buttons (GTK_WIDGET (self));
 
   edit = gtk_button_new_from_icon_name ("document-edit-symbolic");
   gtk_widget_set_valign (edit, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (edit, "flat");
   gtk_widget_set_tooltip_text (edit, _("Edit Template"));
+  lf_a11y_set_label (edit, _("Edit Template"));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (edit), "composer.edit-template");
   adw_action_row_add_suffix (ADW_ACTION_ROW (self->template_row), edit);
 
@@ -804,6 +812,8 @@ lf_composer_init (LfComposer *self)
                                 gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
                                                              G_CALLBACK (channel_label),
                                                              NULL, NULL));
+  lf_a11y_name_combo_items (self->template_row);
+  lf_a11y_name_combo_items (self->channel_row);
 }
 
 /* ------------------------------------------------------------------------ */

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "lf-health-format.h"
+#include "lf-datetime.h"
 
 #include <glib/gi18n.h>
 
@@ -178,11 +179,5 @@ lf_format_latency (double latency_ms)
 char *
 lf_format_time (gint64 time)
 {
-  g_autoptr(GDateTime) dt = g_date_time_new_from_unix_local (time / G_USEC_PER_SEC);
-
-  if (dt == NULL)
-    return g_strdup ("—");
-
-  /* Translators: a short date and time, see g_date_time_format() */
-  return g_date_time_format (dt, _("%b %e, %H:%M"));
+  return lf_datetime_format_unix (time / G_USEC_PER_SEC, LF_DATE_STYLE_SHORT);
 }

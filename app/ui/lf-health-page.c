@@ -12,6 +12,7 @@
 #include "lf-health-page.h"
 
 #include <glib/gi18n.h>
+#include "lf-a11y.h"
 
 #include "lf-health-format.h"
 #include "lf-outage.h"
@@ -270,6 +271,7 @@ ensure_onboarding (LfHealthPage *self)
     g_error ("The onboarding is missing from the resources: %s", error->message);
 
   page = GTK_WIDGET (gtk_builder_get_object (builder, "onboarding_page"));
+  lf_a11y_fix_mnemonic_buttons (page);
   self->picker = LF_PLATFORM_PICKER (gtk_builder_get_object (builder, "picker"));
   gtk_stack_add_named (self->main_stack, page, "onboarding");
   g_signal_connect_object (self->picker, "changed", G_CALLBACK (on_picker_changed_cb), self,
@@ -544,6 +546,7 @@ static void
 lf_health_page_init (LfHealthPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  lf_a11y_fix_mnemonic_buttons (GTK_WIDGET (self));
 
   /* only the buttons take focus, not the flow box children around them */
   gtk_widget_set_focusable (gtk_widget_get_parent (GTK_WIDGET (self->banner_button)), FALSE);

@@ -10,6 +10,8 @@
 #include "config.h"
 
 #include "lf-notices-page.h"
+#include "lf-a11y.h"
+#include "lf-datetime.h"
 #include "lf-notice.h"
 
 #include <glib/gi18n.h>
@@ -65,9 +67,7 @@ static char *
 describe_entry (LfNoticesPage    *self,
                 LfNoticeLogEntry *entry)
 {
-  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (entry->at);
-  g_autoptr(GDateTime) local = g_date_time_to_local (utc);
-  g_autofree char *when = g_date_time_format (local, "%x %X");
+  g_autofree char *when = lf_datetime_format_unix (entry->at, LF_DATE_STYLE_SHORT);
   g_autofree char *kind = NULL;
   LfChannelKind channel_kind;
   guint sent = 0, failed = 0, other = 0;
@@ -322,6 +322,7 @@ static void
 lf_notices_page_init (LfNoticesPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  lf_a11y_fix_mnemonic_buttons (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
   self->context = lf_render_context_new ();

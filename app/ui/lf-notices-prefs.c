@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "lf-notices-prefs.h"
+#include "lf-a11y.h"
 #include "lf-contact.h"
 #include "lf-notice.h"
 #include "lf-profile.h"
@@ -67,9 +68,38 @@ toast (LfNoticesPrefs *self,
     adw_toast_set_timeout (toast, 8);
 }
 
+/* A failed test can be long ("Could not connect to smtp.example.com:465: …"): a toast would
+ * cut it, so it goes in a dialog with what to try. */
+static void
+show_test_failure (LfNoticesPrefs *self,
+                   const char     *reason,
+                   gboolean        smtp)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_autoptr(GString) body = g_string_new (reason);
+  GtkWidget *dialog;
+
+  g_free (self->last_message);
+  /* Translators: %s says why the test message did not go out */
+  self->last_message = g_strdup_printf (_("The test failed: %s"), reason);
+
+  if (smtp)
+    g_string_append_printf (body, "\n\n%s",
+                            _("Check the server name and your password, then the encryption: "
+                              "choose TLS for port 465 or STARTTLS for port 587, or check the "
+                              "port your provider gives."));
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   _("The Test Message Was Not Sent"), body->str);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* @accessible (or @tooltip) is read by screen readers: it names the row's subject where the
+ * button repeats on every row. */
 static GtkWidget *
 icon_button (const char *icon,
              const char *tooltip,
+             const char *accessible,
              const char *action,
              const char *target)
 {
@@ -78,8 +108,7 @@ icon_button (const char *icon,
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_set_tooltip_text (button, tooltip);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  tooltip, -1);
+  lf_a11y_set_label (button, accessible != NULL ? accessible : tooltip);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
   if (target != NULL)
     gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", target);
@@ -135,6 +164,12 @@ rebuild_channels (LfNoticesPrefs *self)
       g_autofree char *escaped = g_markup_escape_text (subtitle, -1);
       const char *id = lf_channel_get_id (channel);
       GtkWidget *row = adw_action_row_new ();
+      /* Translators: %s is the name of a notice channel; read by screen readers */
+      g_autofree char *test_label = g_strdup_printf (_("Send a Test Through %s"), id);
+      /* Translators: %s is the name of a notice channel; read by screen readers */
+      g_autofree char *edit_label = g_strdup_printf (_("Edit Channel %s"), id);
+      /* Translators: %s is the name of a notice channel; read by screen readers */
+      g_autofree char *remove_label = g_strdup_printf (_("Remove Channel %s"), id);
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped);
@@ -148,13 +183,13 @@ rebuild_channels (LfNoticesPrefs *self)
         }
       adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                                  icon_button ("mail-send-symbolic", _("Send Test to Myself"),
-                                              "notices-prefs.test-channel", id));
+                                              test_label, "notices-prefs.test-channel", id));
       adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                                  icon_button ("document-edit-symbolic", _("Edit Channel"),
-                                              "notices-prefs.edit-channel", id));
+                                              edit_label, "notices-prefs.edit-channel", id));
       adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                                  icon_button ("user-trash-symbolic", _("Remove Channel"),
-                                              "notices-prefs.remove-channel", id));
+                                              remove_label, "notices-prefs.remove-channel", id));
       adw_preferences_group_add (self->channels_group, row);
       g_ptr_array_add (self->channel_rows, row);
     }
@@ -171,6 +206,9 @@ rebuild_templates (LfNoticesPrefs *self)
       g_autofree char *title = g_markup_escape_text (lf_template_get_name (template), -1);
       const char *id = lf_template_get_id (template);
       GtkWidget *row = adw_action_row_new ();
+      /* Translators: %s is the name of a notice template; read by screen readers */
+      g_autofree char *edit_label = g_strdup_printf (_("Edit Template %s"),
+                                                     lf_template_get_name (template));
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
@@ -178,7 +216,7 @@ rebuild_templates (LfNoticesPrefs *self)
                                    ? _("Changed by you") : _("As shipped"));
       adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                                  icon_button ("document-edit-symbolic", _("Edit Template"),
-                                              "notices-prefs.edit-template", id));
+                                              edit_label, "notices-prefs.edit-template", id));
       adw_preferences_group_add (self->templates_group, row);
       g_ptr_array_add (self->template_rows, row);
     }
@@ -265,11 +303,13 @@ test_sent_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   LfNotice *notice = LF_NOTICE (object);
   const LfNoticeEntry *entry;
+  LfChannel *channel = lf_notice_get_channel (notice);
+  gboolean smtp = channel != NULL && lf_channel_get_kind (channel) == LF_CHANNEL_KIND_SMTP;
 
   if (!lf_notice_send_finish (notice, result, &error))
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        toast (self, error->message);
+        show_test_failure (self, error->message, smtp);
       return;
     }
 
@@ -285,15 +325,9 @@ test_sent_cb (GObject      *object,
   else if (entry->result == LF_NOTICE_RESULT_HANDED_OFF)
     toast (self, _("A test draft is open in your e-mail app"));
   else
-    {
-      /* Translators: %s says why the test message did not go out */
-      g_autofree char *text = g_strdup_printf (_("The test failed: %s"),
-                                               entry->message != NULL
-                                               ? entry->message
-                                               : _("this channel cannot send to you"));
-
-      toast (self, text);
-    }
+    show_test_failure (self, entry->message != NULL ? entry->message
+                                                    : _("This channel cannot send to you."),
+                       smtp);
 }
 
 static void
@@ -471,6 +505,7 @@ lf_notices_prefs_init (LfNoticesPrefs *self)
   adw_preferences_group_set_description (me, _("Signs your notices and tells clients how to "
                                                "reach you meanwhile. Kept in your keyring."));
   save = gtk_button_new_with_mnemonic (_("_Save"));
+  lf_a11y_fix_mnemonic_button (save);
   gtk_widget_set_valign (save, GTK_ALIGN_CENTER);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (save), "notices-prefs.save-profile");
   adw_preferences_group_set_header_suffix (me, save);
@@ -485,7 +520,8 @@ lf_notices_prefs_init (LfNoticesPrefs *self)
                                          _("How notices are delivered. The first is the "
                                            "default; passwords and webhook addresses are kept "
                                            "in your keyring."));
-  add = icon_button ("list-add-symbolic", _("Add Channel"), "notices-prefs.add-channel", NULL);
+  add = icon_button ("list-add-symbolic", _("Add Channel"), NULL,
+                     "notices-prefs.add-channel", NULL);
   adw_preferences_group_set_header_suffix (self->channels_group, add);
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (self), self->channels_group);
 

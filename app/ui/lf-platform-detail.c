@@ -12,6 +12,8 @@
 #include "lf-platform-detail.h"
 
 #include <glib/gi18n.h>
+#include "lf-a11y.h"
+#include "lf-help.h"
 
 #include "lf-health-format.h"
 
@@ -36,6 +38,7 @@ struct _LfPlatformDetail
   GtkLabel         *name_label;
   GtkLabel         *state_label;
   GtkLabel         *explanation_label;
+  GtkWidget        *help_button;
   GtkButton        *notify_button;
   GtkListBox       *evidence_list;
   GtkListBox       *status_list;
@@ -89,8 +92,7 @@ add_value_row (GtkListBox *list,
   if (g_utf8_strlen (value, -1) > 22)
     {
       row = add_row (list, title, value);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (row),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+      lf_a11y_set_label (row, accessible);
       return;
     }
 
@@ -100,8 +102,7 @@ add_value_row (GtkListBox *list,
   gtk_widget_set_focusable (label, FALSE);
   gtk_widget_add_css_class (label, "dim-label");
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+  lf_a11y_set_label (row, accessible);
 }
 
 static void
@@ -125,10 +126,16 @@ add_link_row (GtkListBox *list,
                                   _("Opens in the web browser"), -1);
 }
 
+/* A phase without a time either failed (the first missing one of a check that got no answer:
+ * "Name lookup (DNS): Failed" next to "The name does not resolve") or was not measured
+ * (after a failure, or not part of this check, such as TLS on http). */
 static char *
-format_ms (double ms)
+format_ms (double   ms,
+           gboolean failed_here)
 {
-  return ms < 0 ? g_strdup (_("Did not happen")) : lf_format_latency (ms);
+  if (ms >= 0)
+    return lf_format_latency (ms);
+  return g_strdup (failed_here ? C_("probe phase", "Failed") : C_("probe phase", "Not measured"));
 }
 
 static void
@@ -146,6 +153,7 @@ fill_evidence (LfPlatformDetail *self)
     { C_("probe phase", "Total"), 0 },
   };
   double values[5];
+  gboolean seen_failure = FALSE;
 
   clear_list (self->evidence_list);
 
@@ -171,7 +179,11 @@ fill_evidence (LfPlatformDetail *self)
   add_value_row (self->evidence_list, _("HTTP status"), status);
   for (guint i = 0; i < G_N_ELEMENTS (phases); i++)
     {
-      g_autofree char *text = format_ms (values[i]);
+      gboolean failed_here = probe->http_status == 0 && values[i] < 0 && !seen_failure
+                             && i < G_N_ELEMENTS (phases) - 1;
+      g_autofree char *text = format_ms (values[i], failed_here);
+
+      seen_failure = seen_failure || failed_here;
 
       add_value_row (self->evidence_list, phases[i].title, text);
     }
@@ -298,13 +310,16 @@ fill_transitions (LfPlatformDetail *self)
       g_autofree char *title = NULL;
       g_autofree char *when = lf_format_time (t->time);
       g_autofree char *subtitle = NULL;
+      g_autofree char *accessible = NULL;
 
       /* Translators: a change of state, "Up → Down" */
       title = g_strdup_printf (_("%s → %s"), lf_state_describe (t->from),
                                lf_state_describe (t->to));
       /* Translators: when a state changed, and why: "Nov 18, 11:20 · No answer in time" */
       subtitle = g_strdup_printf (_("%s · %s"), when, lf_cause_describe (t->cause));
-      add_row (self->transitions_list, title, subtitle);
+      /* a screen reader hears when, too: "Up → Down, 6 Dec, 05:39 · No answer in time" */
+      accessible = g_strdup_printf (_("%s, %s"), title, subtitle);
+      lf_a11y_set_label (add_row (self->transitions_list, title, subtitle), accessible);
       shown++;
     }
 
@@ -320,13 +335,20 @@ update (LfPlatformDetail *self)
   const char *explanation;
   g_autofree char *duration = NULL;
   g_autofree char *state_text = NULL;
+  g_autofree char *help_page = NULL;
+  LfHistory *history;
+  gint64 since;
 
   if (self->platform == NULL || self->monitor == NULL)
     return;
 
   state = lf_platform_state_get_state (self->platform);
-  duration = lf_format_duration_since (lf_platform_state_get_since (self->platform),
-                                       g_get_real_time ());
+  history = lf_monitor_get_history (self->monitor);
+  since = lf_platform_state_get_since (self->platform);
+  if (history != NULL)
+    since = lf_history_get_state_since (history, lf_platform_state_get_id (self->platform),
+                                        state, since);
+  duration = lf_format_duration_since (since, g_get_real_time ());
   /* Translators: "Down — No answer in time, for 12 min" */
   state_text = g_strdup_printf (_("%s — %s%s%s"), lf_state_describe (state),
                                 lf_cause_describe (lf_platform_state_get_cause (self->platform)),
@@ -349,6 +371,16 @@ update (LfPlatformDetail *self)
   explanation = lf_platform_state_get_explanation (self->platform);
   gtk_label_set_label (self->explanation_label, explanation != NULL ? explanation : "");
   gtk_widget_set_visible (GTK_WIDGET (self->explanation_label), explanation != NULL);
+
+  /* the help page of the cause: what it means, what to do */
+  help_page = lf_help_page_for_cause (lf_cause_to_string (lf_platform_state_get_cause (
+    self->platform)));
+  gtk_widget_set_visible (self->help_button, help_page != NULL);
+  if (help_page != NULL)
+    {
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (self->help_button), "s", help_page);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->help_button), "win.help");
+    }
 
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self->notify_button), "s",
                                     lf_platform_state_get_id (self->platform));
@@ -412,6 +444,7 @@ lf_platform_detail_class_init (LfPlatformDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LfPlatformDetail, name_label);
   gtk_widget_class_bind_template_child (widget_class, LfPlatformDetail, state_label);
   gtk_widget_class_bind_template_child (widget_class, LfPlatformDetail, explanation_label);
+  gtk_widget_class_bind_template_child (widget_class, LfPlatformDetail, help_button);
   gtk_widget_class_bind_template_child (widget_class, LfPlatformDetail, notify_button);
   gtk_widget_class_bind_template_child (widget_class, LfPlatformDetail, evidence_list);
   gtk_widget_class_bind_template_child (widget_class, LfPlatformDetail, status_list);
@@ -423,6 +456,7 @@ static void
 lf_platform_detail_init (LfPlatformDetail *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  lf_a11y_fix_mnemonic_buttons (GTK_WIDGET (self));
 
   g_signal_connect_object (self->status_list, "row-activated",
                            G_CALLBACK (on_row_activated_cb), self, G_CONNECT_DEFAULT);

@@ -238,6 +238,65 @@ on_search_changed_cb (GtkSearchEntry   *entry,
   lf_platform_picker_set_search (self, gtk_editable_get_text (GTK_EDITABLE (entry)));
 }
 
+/* Up and Down move between the category headings and the check buttons of the open
+ * categories, as in any list; Tab still leaves for the next control. */
+static gboolean
+on_key_pressed_cb (GtkEventControllerKey *controller,
+                   guint                  keyval,
+                   guint                  keycode,
+                   GdkModifierType        state,
+                   LfPlatformPicker      *self)
+{
+  g_autoptr(GPtrArray) visible = NULL;
+  GtkRoot *root;
+  GtkWidget *focus;
+  int step;
+
+  if (keyval == GDK_KEY_Up || keyval == GDK_KEY_KP_Up)
+    step = -1;
+  else if (keyval == GDK_KEY_Down || keyval == GDK_KEY_KP_Down)
+    step = 1;
+  else
+    return GDK_EVENT_PROPAGATE;
+  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK)) != 0)
+    return GDK_EVENT_PROPAGATE;
+
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  if (focus == NULL || !(GTK_IS_CHECK_BUTTON (focus) || GTK_IS_TOGGLE_BUTTON (focus)))
+    return GDK_EVENT_PROPAGATE;
+
+  /* in reading order: each category's heading, then its platforms if it is open */
+  visible = g_ptr_array_new ();
+  for (guint i = 0; i < self->lists->len; i++)
+    {
+      GtkWidget *list = g_ptr_array_index (self->lists, i);
+      GtkWidget *heading = g_object_get_data (G_OBJECT (list), "heading");
+
+      if (heading != NULL && gtk_widget_is_visible (heading))
+        g_ptr_array_add (visible, heading);
+      if (!gtk_widget_is_visible (list))
+        continue;
+      for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL;
+           row = gtk_widget_get_next_sibling (row))
+        if (GTK_IS_LIST_BOX_ROW (row) && gtk_widget_get_child_visible (row)
+            && g_object_get_data (G_OBJECT (row), "check") != NULL)
+          g_ptr_array_add (visible, g_object_get_data (G_OBJECT (row), "check"));
+    }
+
+  for (guint i = 0; i < visible->len; i++)
+    if (g_ptr_array_index (visible, i) == focus)
+      {
+        int next = (int) i + step;
+
+        if (next >= 0 && next < (int) visible->len)
+          gtk_widget_grab_focus (g_ptr_array_index (visible, next));
+        return GDK_EVENT_STOP;
+      }
+
+  return GDK_EVENT_PROPAGATE;
+}
+
 /* ------------------------------------------------------------------------------------------ */
 /* GObject overrides                                                                            */
 /* ------------------------------------------------------------------------------------------ */
@@ -295,6 +354,8 @@ lf_platform_picker_class_init (LfPlatformPickerClass *klass)
 static void
 lf_platform_picker_init (LfPlatformPicker *self)
 {
+  GtkEventController *keys;
+
   self->checks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->lists = g_ptr_array_new ();
   self->expanded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -314,6 +375,12 @@ lf_platform_picker_init (LfPlatformPicker *self)
 
   self->groups = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   gtk_box_append (GTK_BOX (self->box), self->groups);
+
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (on_key_pressed_cb), self,
+                           G_CONNECT_DEFAULT);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
 
   self->empty_label = gtk_label_new (_("No platform matches the search"));
   gtk_widget_add_css_class (self->empty_label, "dim-label");
@@ -460,6 +527,8 @@ lf_platform_picker_set_catalog (LfPlatformPicker *self,
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
       gtk_widget_set_focusable (row, FALSE);
       gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      platform->name, -1);
       gtk_widget_add_css_class (row, "lf-picker-row");
       g_object_set_data (G_OBJECT (row), "check", check);
       g_signal_connect_object (check, "toggled", G_CALLBACK (on_check_toggled_cb), self,

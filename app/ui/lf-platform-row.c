@@ -81,6 +81,7 @@ update (LfPlatformRow *self)
   g_autofree char *latency = NULL;
   g_autofree char *detail = NULL;
   g_autofree char *accessible = NULL;
+  gint64 since;
 
   g_free (self->state_text);
   if (state == LF_STATE_UP && cause == LF_CAUSE_NONE)
@@ -92,8 +93,11 @@ update (LfPlatformRow *self)
     self->state_text = g_strdup_printf (_("%s — %s"), lf_state_describe (state),
                                         lf_cause_describe (cause));
 
-  duration = lf_format_duration_since (lf_platform_state_get_since (self->platform),
-                                       g_get_real_time ());
+  since = lf_platform_state_get_since (self->platform);
+  if (self->history != NULL)
+    since = lf_history_get_state_since (self->history, lf_platform_state_get_id (self->platform),
+                                        state, since);
+  duration = lf_format_duration_since (since, g_get_real_time ());
   latency = lf_format_latency (lf_platform_state_get_latency_ms (self->platform));
   if (duration != NULL)
     /* Translators: "for 12 min · latency 212 ms" */
@@ -120,6 +124,13 @@ update (LfPlatformRow *self)
 /* ------------------------------------------------------------------------------------------ */
 /* Callbacks                                                                                    */
 /* ------------------------------------------------------------------------------------------ */
+
+static void
+on_history_loaded_cb (LfPlatformRow *self)
+{
+  update (self);
+  update_sparkline (self);
+}
 
 static void
 on_platform_notify_cb (LfPlatformState *platform,
@@ -205,6 +216,10 @@ lf_platform_row_new (LfPlatformState *platform,
   self->history = history != NULL ? g_object_ref (history) : NULL;
   g_signal_connect_object (platform, "notify", G_CALLBACK (on_platform_notify_cb), self,
                            G_CONNECT_DEFAULT);
+  /* the history on disk arrives after the first frame: chart and "up for" follow it */
+  if (history != NULL)
+    g_signal_connect_object (history, "notify::loaded", G_CALLBACK (on_history_loaded_cb),
+                             self, G_CONNECT_SWAPPED);
   update (self);
   update_sparkline (self);
 

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "lf-preferences-window.h"
+#include "lf-a11y.h"
 #include "lf-notices-prefs.h"
 
 #include <glib/gi18n.h>
@@ -66,6 +67,19 @@ static const char *notify_values[] = { "down", "degraded", "never" };
 /* ------------------------------------------------------------------------ */
 /* Helpers                                                                  */
 /* ------------------------------------------------------------------------ */
+
+/* AdwPreferencesWindow's own search entry is read by its class name on GTK 4.8. */
+static void
+name_search_entries (GtkWidget *root)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_SEARCH_ENTRY (child))
+      lf_a11y_set_label (child, _("Search preferences"));
+    else
+      name_search_entries (child);
+}
 
 static gboolean
 notify_get_mapping (GValue   *value,
@@ -150,11 +164,10 @@ load_platforms (LfPreferencesWindow *self)
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), provider->name);
       gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      provider->name, -1);
       g_object_set_data_full (G_OBJECT (check), "provider-id", g_strdup (provider->id), g_free);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+      lf_a11y_set_label (check, provider->name);
       adw_expander_row_add_row (self->custom_providers_row, row);
       g_ptr_array_add (self->provider_checks, check);
     }
@@ -178,6 +191,13 @@ show_custom_error (LfPreferencesWindow *self,
       gtk_widget_add_css_class (field, "error");
       gtk_widget_grab_focus (field);
     }
+}
+
+static void
+on_custom_field_changed_cb (LfPreferencesWindow *self)
+{
+  if (gtk_widget_get_visible (GTK_WIDGET (self->custom_error_label)))
+    show_custom_error (self, NULL, NULL);
 }
 
 static void
@@ -532,7 +552,27 @@ lf_preferences_window_class_init (LfPreferencesWindowClass *klass)
 static void
 lf_preferences_window_init (LfPreferencesWindow *self)
 {
+  GtkWidget *row;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  lf_a11y_fix_mnemonic_buttons (GTK_WIDGET (self));
+  lf_a11y_set_label (GTK_WIDGET (self->interval_spin), _("Check interval in seconds"));
+  lf_a11y_set_label (GTK_WIDGET (self->background_switch), _("Keep running in the background"));
+  lf_a11y_set_label (GTK_WIDGET (self->autostart_switch), _("Start at login"));
+  lf_a11y_name_combo_items (self->notify_row);
+  lf_a11y_name_combo_items (self->custom_kind_row);
+  name_search_entries (GTK_WIDGET (self));
+  /* an error about the form goes as soon as the person edits it */
+  g_signal_connect_object (self->custom_name_row, "changed",
+                           G_CALLBACK (on_custom_field_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->custom_url_row, "changed",
+                           G_CALLBACK (on_custom_field_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->custom_status_row, "changed",
+                           G_CALLBACK (on_custom_field_changed_cb), self, G_CONNECT_SWAPPED);
+  lf_a11y_set_label (GTK_WIDGET (self->custom_providers_row), _("Providers"));
+  row = gtk_widget_get_ancestor (GTK_WIDGET (self->custom_error_label), GTK_TYPE_LIST_BOX_ROW);
+  if (row != NULL)
+    lf_a11y_set_label (row, _("Add Platform"));
 
   self->provider_checks = g_ptr_array_new ();
   lf_platform_picker_set_remove_action (self->platform_picker, "prefs.remove-custom-platform");

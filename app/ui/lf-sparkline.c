@@ -90,6 +90,20 @@ lf_sparkline_measure (GtkWidget      *widget,
   *natural = size;
 }
 
+/* Too little to draw a line from: fewer than four samples, or all within 5 % of the span. */
+static gboolean
+is_sparse (LfSparkline *self)
+{
+  Point *first;
+  Point *last;
+
+  if (self->points->len < 4)
+    return TRUE;
+  first = &g_array_index (self->points, Point, 0);
+  last = &g_array_index (self->points, Point, self->points->len - 1);
+  return last->x - first->x < 0.05;
+}
+
 static void
 lf_sparkline_snapshot (GtkWidget   *widget,
                        GtkSnapshot *snapshot)
@@ -121,7 +135,35 @@ lf_sparkline_snapshot (GtkWidget   *widget,
   cairo_line_to (cr, width - pad, height - 0.5);
   cairo_stroke (cr);
 
-  if (self->points->len > 0)
+  if (self->points->len > 0 && is_sparse (self))
+    {
+      /* A few samples close together (the first minutes of a platform): their level as a
+       * short flat segment ending in a dot at the latest one, not a line squeezed into a
+       * stray tick at the right edge; the faint baseline says the rest is not known yet. */
+      double sum = 0;
+      double x0, x1, y;
+      Point *first = &g_array_index (self->points, Point, 0);
+      Point *last = &g_array_index (self->points, Point, self->points->len - 1);
+
+      top = self->max_ms > 0 ? self->max_ms * 1.1 : 1.0;
+      for (guint i = 0; i < self->points->len; i++)
+        sum += g_array_index (self->points, Point, i).ms;
+      y = pad + (1.0 - (sum / self->points->len) / top) * (height - 2 * pad);
+      y = CLAMP (y, pad + 2.0, height - pad - 2.0);
+      x1 = MIN (pad + last->x * (width - 2 * pad), width - pad - 2.0);
+      x0 = MIN (pad + first->x * (width - 2 * pad), x1 - 16.0);
+      x0 = MAX (x0, pad);
+
+      cairo_set_source_rgba (cr, color.red, color.green, color.blue, color.alpha * 0.8);
+      cairo_set_line_width (cr, 1.5);
+      cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+      cairo_move_to (cr, x0, y);
+      cairo_line_to (cr, x1, y);
+      cairo_stroke (cr);
+      cairo_arc (cr, x1, y, 2.0, 0, 2 * G_PI);
+      cairo_fill (cr);
+    }
+  else if (self->points->len > 0)
     {
       top = self->max_ms > 0 ? self->max_ms * 1.1 : 1.0;
 

@@ -12,6 +12,7 @@
 #include "lf-template-editor.h"
 
 #include <glib/gi18n.h>
+#include "lf-a11y.h"
 
 /* Edits one language of a template at a time (the default text or a variant). Every change
  * is checked with lf_template_check_text(): unknown placeholders and stray braces are
@@ -258,6 +259,7 @@ lf_template_editor_init (LfTemplateEditor *self)
   g_autofree char *help = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  lf_a11y_fix_mnemonic_buttons (GTK_WIDGET (self));
 
   buffer = gtk_text_view_get_buffer (self->body_view);
   gtk_text_buffer_create_tag (buffer, "problem",

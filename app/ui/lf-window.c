@@ -10,6 +10,8 @@
 #include "config.h"
 
 #include "lf-window.h"
+#include "lf-a11y.h"
+#include "lf-help.h"
 
 #include <glib/gi18n.h>
 
@@ -349,6 +351,30 @@ lf_window_set_property (GObject      *object,
     }
 }
 
+/* Start Incident from anywhere (Ctrl+Shift+I): the Checklist page's own action. */
+static void
+lf_window_start_incident_action (GtkWidget  *widget,
+                                 const char *action_name,
+                                 GVariant   *parameter)
+{
+  LfWindow *self = LF_WINDOW (widget);
+  GtkWidget *page = lf_window_get_checklist_page (self);
+
+  lf_window_show_page (self, "checklist");
+  gtk_widget_activate_action (page, "checklist.start-incident", NULL);
+}
+
+/* Help (F1, the main menu, the platform details): a page of help/C, in Yelp or in-app. */
+static void
+lf_window_help_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  const char *page = g_variant_get_string (parameter, NULL);
+
+  lf_help_show (widget, *page != '\0' ? page : "index");
+}
+
 /* ------------------------------------------------------------------------ */
 /* GtkWindow overrides                                                      */
 /* ------------------------------------------------------------------------ */
@@ -419,6 +445,32 @@ lf_window_class_init (LfWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.show-platform", "s",
                                    lf_window_show_platform_action);
+  gtk_widget_class_install_action (widget_class, "win.start-incident", NULL,
+                                   lf_window_start_incident_action);
+  gtk_widget_class_install_action (widget_class, "win.help", "s", lf_window_help_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F1, 0, "win.help", "s", "index");
+
+  /* Keyboard: Alt+1…4 switch pages (as GNOME apps with a view switcher do); the incident's
+   * three main actions have their own keys. All are listed in the shortcuts window. */
+  {
+    static const char * const pages[] = { "health", "checklist", "clients", "notices" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+      {
+        gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
+                                             "win.show-page", "s", pages[i]);
+        gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_1 + i, GDK_ALT_MASK,
+                                             "win.show-page", "s", pages[i]);
+      }
+  }
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n,
+                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "app.notify-clients", "s", "");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_k, GDK_CONTROL_MASK,
+                                       "app.start-checklist", "s", "");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i,
+                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.start-incident", NULL);
 
   g_type_ensure (LF_TYPE_HEALTH_PAGE);
 }
@@ -427,6 +479,7 @@ static void
 lf_window_init (LfWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  lf_a11y_fix_mnemonic_buttons (GTK_WIDGET (self));
   g_signal_connect_object (self->stack, "notify::visible-child",
                            G_CALLBACK (on_visible_child_cb), self, G_CONNECT_DEFAULT);
 
