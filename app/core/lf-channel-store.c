@@ -11,6 +11,7 @@
 
 #include "lf-channel.h"
 #include "lf-json.h"
+#include "lf-json-file.h"
 #include "lf-storage.h"
 
 #include <glib/gi18n-lib.h>
@@ -86,50 +87,25 @@ parse_channels (JsonArray  *array,
 }
 
 static GPtrArray *
-parse_file (const char  *contents,
-            gsize        length,
-            GError     **error)
-{
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  JsonNode *root, *list;
-
-  if (!lf_json_parser_load (parser, contents, length, error))
-    return NULL;
-
-  root = json_parser_get_root (parser);
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root) ||
-      (list = json_object_get_member (json_node_get_object (root), "channels")) == NULL ||
-      !JSON_NODE_HOLDS_ARRAY (list))
-    {
-      g_set_error_literal (error, LF_CHANNEL_ERROR, LF_CHANNEL_ERROR_INVALID,
-                           "Expected an object with a “channels” array");
-      return NULL;
-    }
-
-  return parse_channels (json_node_get_array (list), NULL, error);
-}
-
-static GPtrArray *
 read_file (const char  *path,
            GError     **error)
 {
-  g_autofree char *contents = NULL;
   g_autoptr(GError) local_error = NULL;
-  GPtrArray *channels;
-  gsize length = 0;
+  g_autoptr(JsonArray) list = NULL;
+  GPtrArray *channels = NULL;
 
-  lf_storage_remove_stale_temporaries (path, 0);
-
-
-  if (!lf_storage_read_capped (path, CHANNELS_FILE_MAX, &contents, &length, &local_error))
+  if (!lf_json_file_read_list (path, CHANNELS_FILE_MAX, "channels", &list, &local_error) &&
+      !g_error_matches (local_error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_INVALID_DATA))
     {
-      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
-        return g_ptr_array_new_with_free_func (g_object_unref);
       g_propagate_error (error, g_steal_pointer (&local_error));
       return NULL;
     }
 
-  channels = parse_file (contents, length, &local_error);
+  if (local_error == NULL && list == NULL)
+    return g_ptr_array_new_with_free_func (g_object_unref);
+  if (local_error == NULL)
+    channels = parse_channels (list, NULL, &local_error);
+
   if (channels == NULL)
     {
       g_autofree char *aside = lf_storage_set_aside (path, NULL);

@@ -17,7 +17,13 @@
 
 #include "lf-secret-schemas.h"
 
-/* One Secret Service item per contact: the secret is the contact as JSON; the attributes
+/* Over 1,000 lines, kept whole on purpose: loading, unlocking and saving are one state
+ * machine over the same private state (the contact list, the state, the waiting load tasks,
+ * the SecretService/file-backend choice); each path ends in finish_load()/fail_load() and
+ * set_state(). Split, those helpers and the struct would become a private API for no reader's
+ * gain. The GListModel and the public wrappers are short.
+ *
+ * One Secret Service item per contact: the secret is the contact as JSON; the attributes
  * are only "contact-id" and "schema-version"; the label is "Lifeline contact". Everything
  * goes through libsecret's simple API (secret_password_*), the only one that works with
  * both the Secret Service and libsecret's file backend (Flatpak portal, SECRET_BACKEND=file).

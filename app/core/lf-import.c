@@ -594,6 +594,23 @@ lf_import_preview_new (LfContactStore  *store,
   return self;
 }
 
+typedef struct
+{
+  GDestroyNotify notify;
+  gpointer       data;
+} NotifyCall;
+
+static gboolean
+notify_on_main (gpointer user_data)
+{
+  NotifyCall *call = user_data;
+
+  call->notify (call->data);
+  return G_SOURCE_REMOVE;
+}
+
+/* The task may be finalised on the worker: the caller's data (a widget, say) is released
+ * on its own context. */
 static void
 load_data_free (LoadData *data)
 {
@@ -601,7 +618,14 @@ load_data_free (LoadData *data)
   g_clear_pointer (&data->stored, g_ptr_array_unref);
   g_clear_object (&data->store);
   if (data->progress_notify != NULL)
-    data->progress_notify (data->progress_data);
+    {
+      NotifyCall *call = g_new0 (NotifyCall, 1);
+
+      call->notify = data->progress_notify;
+      call->data = data->progress_data;
+      g_main_context_invoke_full (data->context, G_PRIORITY_DEFAULT, notify_on_main, call,
+                                  g_free);
+    }
   g_main_context_unref (data->context);
   g_free (data);
 }

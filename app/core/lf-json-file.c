@@ -386,3 +386,58 @@ lf_json_file_set_aside (LfJsonFile *file,
                             "“%s” in %s, and a fresh one was started."), name, aside_name,
                           dirname);
 }
+
+/**
+ * lf_json_file_read_list:
+ * @path: a file `{ …, "MEMBER": [ … ] }` written with lf_storage_write_atomic()
+ * @max_bytes: a larger file is refused
+ * @member: the list's member
+ * @list: (out) (transfer full) (nullable): the list, %NULL when the file does not exist
+ * @error: %JSON_PARSER_ERROR_INVALID_DATA when the file is not such a document (the caller
+ *   decides whether to set it aside), else an I/O error
+ *
+ * Reads a list store's file, blocking: removes what an interrupted write left, reads at most
+ * @max_bytes through the strict JSON entry point, and checks the shape. The one reader of
+ * the channel and template stores.
+ */
+gboolean
+lf_json_file_read_list (const char  *path,
+                        gsize        max_bytes,
+                        const char  *member,
+                        JsonArray  **list,
+                        GError     **error)
+{
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(JsonObject) root = NULL;
+  JsonArray *array = NULL;
+  gsize length = 0;
+
+  g_return_val_if_fail (path != NULL && member != NULL && list != NULL, FALSE);
+
+  *list = NULL;
+  lf_storage_remove_stale_temporaries (path, 0);
+
+  if (!lf_storage_read_capped (path, max_bytes, &contents, &length, &local_error))
+    {
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        return TRUE;
+      if (g_error_matches (local_error, LF_STORAGE_ERROR, LF_STORAGE_ERROR_TOO_LARGE))
+        g_set_error_literal (error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_INVALID_DATA,
+                             local_error->message);
+      else
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  root = lf_json_parse_object (contents, length, &local_error);
+  if (root == NULL || !lf_json_get_array (root, member, TRUE, &array, &local_error))
+    {
+      g_set_error_literal (error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_INVALID_DATA,
+                           local_error->message);
+      return FALSE;
+    }
+
+  *list = json_array_ref (array);
+  return TRUE;
+}

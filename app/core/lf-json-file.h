@@ -36,6 +36,13 @@ JsonNode   *lf_json_file_read_finish (LfJsonFile              *file,
 char       *lf_json_file_set_aside   (LfJsonFile              *file,
                                       const char              *reason);
 
+/* The read side shared by the list stores (channels, templates): blocking, for a worker. */
+gboolean    lf_json_file_read_list   (const char              *path,
+                                      gsize                    max_bytes,
+                                      const char              *member,
+                                      JsonArray              **list,
+                                      GError                 **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LfJsonFile, lf_json_file_free)
 
 G_END_DECLS

@@ -11,6 +11,7 @@
 
 #include "lf-template-store.h"
 #include "lf-json.h"
+#include "lf-json-file.h"
 #include "lf-storage.h"
 
 #include <glib/gi18n-lib.h>
@@ -271,30 +272,11 @@ load_result_free (LoadResult *result)
 }
 
 static GPtrArray *
-parse_user_file (const char  *contents,
-                 gsize        length,
-                 GError     **error)
+parse_user_list (JsonArray  *array,
+                 GError    **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GPtrArray) templates = g_ptr_array_new_with_free_func (g_object_unref);
-  JsonNode *root;
-  JsonNode *list;
-  JsonArray *array;
 
-  if (!lf_json_parser_load (parser, contents, length, error))
-    return NULL;
-
-  root = json_parser_get_root (parser);
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root) ||
-      (list = json_object_get_member (json_node_get_object (root), "templates")) == NULL ||
-      !JSON_NODE_HOLDS_ARRAY (list))
-    {
-      g_set_error (error, LF_TEMPLATE_ERROR, LF_TEMPLATE_ERROR_INVALID,
-                   "Expected an object with a “templates” array");
-      return NULL;
-    }
-
-  array = json_node_get_array (list);
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
       JsonNode *node = json_array_get_element (array, i);
@@ -321,10 +303,9 @@ load_files (const char  *path,
             GError     **error)
 {
   g_autoptr(GBytes) xml = NULL;
-  g_autofree char *contents = NULL;
+  g_autoptr(JsonArray) list = NULL;
   g_autoptr(GError) local_error = NULL;
   LoadResult *result;
-  gsize length = 0;
 
   xml = lf_storage_load_data ("templates.xml", error);
   if (xml == NULL)
@@ -338,17 +319,17 @@ load_files (const char  *path,
       return NULL;
     }
 
-  lf_storage_remove_stale_temporaries (path, 0);
-
-
-  if (!lf_storage_read_capped (path, USER_FILE_MAX, &contents, &length, &local_error))
+  if (!lf_json_file_read_list (path, USER_FILE_MAX, "templates", &list, &local_error) &&
+      !g_error_matches (local_error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_INVALID_DATA))
     {
-      if (!g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
-        result->user_error = g_steal_pointer (&local_error);
+      result->user_error = g_steal_pointer (&local_error);
       return result;
     }
+  if (local_error == NULL && list == NULL)
+    return result;
 
-  result->user = parse_user_file (contents, length, &local_error);
+  if (local_error == NULL)
+    result->user = parse_user_list (list, &local_error);
   if (result->user == NULL)
     {
       g_autoptr(GError) aside_error = NULL;

@@ -11,7 +11,6 @@
 
 #include "lf-client-editor.h"
 #include "lf-a11y.h"
-#include "lf-application.h"
 #include "lf-outage.h"
 
 #include <glib/gi18n.h>
@@ -318,14 +317,12 @@ static void
 build_platforms (LfClientEditor      *self,
                  AdwPreferencesGroup *group)
 {
-  GApplication *application = g_application_get_default ();
   g_auto(GStrv) unknown = NULL;
   g_auto(GStrv) linked = NULL;
 
-  if (LF_IS_APPLICATION (application))
-    self->catalog = lf_catalog_ref (lf_context_get_catalog (
-                      lf_application_get_context (LF_APPLICATION (application))));
-  else
+  /* The catalog in use is given (LfContext's, through the Clients page); without one, the
+   * built-in catalog and the user's file. */
+  if (self->catalog == NULL)
     self->catalog = lf_catalog_load_default (NULL, NULL);
   if (self->catalog == NULL)
     self->catalog = lf_catalog_new ();
@@ -599,10 +596,12 @@ lf_client_editor_init (LfClientEditor *self)
 /**
  * lf_client_editor_new:
  * @store: the store to save to
+ * @catalog: (nullable): the platforms a client can be linked to (the catalog in use)
  * @contact: (nullable): the client to edit, or %NULL to add one
  */
 LfClientEditor *
 lf_client_editor_new (LfContactStore *store,
+                      LfCatalog      *catalog,
                       LfContact      *contact)
 {
   LfClientEditor *self;
@@ -623,6 +622,8 @@ lf_client_editor_new (LfContactStore *store,
                        "title", contact ? _("Edit Client") : _("Add Client"),
                        NULL);
   self->store = g_object_ref (store);
+  if (catalog != NULL)
+    self->catalog = lf_catalog_ref (catalog);
   self->is_new = contact == NULL;
   self->name_touched = !self->is_new;
   self->contact = contact ? lf_contact_copy (contact) : lf_contact_new ();

@@ -9,6 +9,7 @@
 
 #include <adwaita.h>
 
+#include "lf-catalog.h"
 #include "lf-contact-store.h"
 
 G_BEGIN_DECLS
@@ -18,6 +19,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (LfClientEditor, lf_client_editor, LF, CLIENT_EDITOR, AdwWindow)
 
 LfClientEditor *lf_client_editor_new            (LfContactStore *store,
+                                                 LfCatalog      *catalog,
                                                  LfContact      *contact);
 LfContact      *lf_client_editor_get_contact    (LfClientEditor *self);
 gboolean        lf_client_editor_is_valid       (LfClientEditor *self);

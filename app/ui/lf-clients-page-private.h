@@ -36,6 +36,7 @@ struct _LfClientsPage
   LfTemplateStore    *notice_templates;   /* a bundle's templates and channels go here */
   LfChannelStore     *notice_channels;
   LfPlan             *plan;               /* a bundle's plan */
+  LfCatalog          *catalog;            /* the platforms clients can be linked to */
   AdwToast           *import_toast;       /* while a file is read: progress, Cancel */
   GCancellable       *import_cancellable;
 

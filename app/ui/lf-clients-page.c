@@ -566,6 +566,7 @@ lf_clients_page_dispose (GObject *object)
   g_clear_object (&self->notice_templates);
   g_clear_object (&self->notice_channels);
   g_clear_object (&self->plan);
+  g_clear_pointer (&self->catalog, lf_catalog_unref);
   g_clear_pointer (&self->search_text, g_free);
 
   G_OBJECT_CLASS (lf_clients_page_parent_class)->dispose (object);
@@ -809,7 +810,7 @@ lf_clients_page_edit (LfClientsPage *self,
   g_return_val_if_fail (LF_IS_CLIENTS_PAGE (self), NULL);
   g_return_val_if_fail (self->store != NULL, NULL);
 
-  editor = lf_client_editor_new (self->store, contact);
+  editor = lf_client_editor_new (self->store, self->catalog, contact);
   gtk_window_set_transient_for (GTK_WINDOW (editor), lf_clients_page_get_parent_window (self));
   g_signal_connect_object (editor, "saved", G_CALLBACK (on_editor_saved_cb), self,
                            G_CONNECT_SWAPPED);
@@ -874,6 +875,24 @@ lf_clients_page_set_plan (LfClientsPage *self,
   g_set_object (&self->plan, plan);
 }
 
+/**
+ * lf_clients_page_set_catalog:
+ * @catalog: (nullable): the catalog in use (the platforms clients can be linked to)
+ */
+void
+lf_clients_page_set_catalog (LfClientsPage *self,
+                             LfCatalog     *catalog)
+{
+  g_return_if_fail (LF_IS_CLIENTS_PAGE (self));
+
+  if (self->catalog == catalog)
+    return;
+
+  g_clear_pointer (&self->catalog, lf_catalog_unref);
+  if (catalog != NULL)
+    self->catalog = lf_catalog_ref (catalog);
+}
+
 static void
 on_linked_cb (LfClientsPage *self,
               guint          n)
@@ -904,7 +923,7 @@ lf_clients_page_open_link_dialog (LfClientsPage      *self,
       lf_contact_store_get_state (self->store) != LF_CONTACT_STORE_STATE_AVAILABLE)
     return NULL;
 
-  dialog = lf_link_dialog_new (self->store, ticked, description);
+  dialog = lf_link_dialog_new (self->store, self->catalog, ticked, description);
   gtk_window_set_transient_for (GTK_WINDOW (dialog), lf_clients_page_get_parent_window (self));
   gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
   g_signal_connect_object (dialog, "linked", G_CALLBACK (on_linked_cb), self,

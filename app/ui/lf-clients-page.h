@@ -10,6 +10,7 @@
 #include <adwaita.h>
 
 #include "lf-channel.h"
+#include "lf-catalog.h"
 #include "lf-contact-store.h"
 #include "lf-template-store.h"
 
@@ -46,6 +47,8 @@ void            lf_clients_page_set_notice_stores (LfClientsPage   *self,
                                                    LfTemplateStore *templates,
                                                    LfChannelStore  *channels);
 
+void            lf_clients_page_set_catalog       (LfClientsPage   *self,
+                                                   LfCatalog       *catalog);
 GtkWindow      *lf_clients_page_open_link_dialog (LfClientsPage      *self,
                                                   const char * const *ticked,
                                                   const char         *description);

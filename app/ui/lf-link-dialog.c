@@ -10,7 +10,6 @@
 #include "config.h"
 
 #include "lf-link-dialog.h"
-#include "lf-application.h"
 
 #include <glib/gi18n.h>
 
@@ -178,16 +177,17 @@ lf_link_dialog_init (LfLinkDialog *self)
 /**
  * lf_link_dialog_new:
  * @store: the loaded client directory
+ * @catalog: (nullable): the platforms to link to (the catalog in use)
  * @ticked: (nullable) (array zero-terminated=1): ids of the clients ticked at first
  * @description: (nullable): why the dialog is shown (e.g. after an import)
  */
 LfLinkDialog *
 lf_link_dialog_new (LfContactStore     *store,
+                    LfCatalog          *catalog,
                     const char * const *ticked,
                     const char         *description)
 {
   LfLinkDialog *self;
-  GApplication *application = g_application_get_default ();
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
   GtkWidget *header, *cancel, *box, *page, *scroller;
   AdwPreferencesGroup *group;
@@ -198,9 +198,9 @@ lf_link_dialog_new (LfContactStore     *store,
                        "default-height", 600, "width-request", 360, "height-request", 294,
                        "title", _("Link Clients to a Platform"), NULL);
   self->store = g_object_ref (store);
-  if (LF_IS_APPLICATION (application))
-    self->catalog = lf_catalog_ref (lf_context_get_catalog (
-                      lf_application_get_context (LF_APPLICATION (application))));
+  /* The catalog in use is given (the context's, through the Clients page). */
+  if (catalog != NULL)
+    self->catalog = lf_catalog_ref (catalog);
   else
     self->catalog = lf_catalog_load_default (NULL, NULL);
   if (self->catalog == NULL)

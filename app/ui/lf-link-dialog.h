@@ -9,6 +9,7 @@
 
 #include <adwaita.h>
 
+#include "lf-catalog.h"
 #include "lf-contact-store.h"
 
 G_BEGIN_DECLS
@@ -18,6 +19,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (LfLinkDialog, lf_link_dialog, LF, LINK_DIALOG, AdwWindow)
 
 LfLinkDialog *lf_link_dialog_new             (LfContactStore     *store,
+                                              LfCatalog          *catalog,
                                               const char * const *ticked,
                                               const char         *description);
 gboolean      lf_link_dialog_choose_platform (LfLinkDialog       *self,

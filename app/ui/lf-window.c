@@ -138,6 +138,7 @@ ensure_clients_page (LfWindow *self)
                                          lf_context_get_template_store (self->context),
                                          lf_context_get_channel_store (self->context));
       lf_clients_page_set_plan (self->clients_page, lf_context_get_plan (self->context));
+      lf_clients_page_set_catalog (self->clients_page, lf_context_get_catalog (self->context));
     }
   adw_bin_set_child (self->clients_bin, GTK_WIDGET (self->clients_page));
 
