@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "lf-composer.h"
+#include "lf-composer-private.h"
 #include "lf-a11y.h"
 #include "lf-client-picker.h"
 #include "lf-notice-context.h"
@@ -34,50 +35,6 @@
  * pointer; a message whose platform is unknown (a raw "{platform}" would be the result)
  * cannot be sent.
  */
-
-typedef struct
-{
-  AdwActionRow   *row;
-  GtkCheckButton *check;
-  GtkLabel       *status;
-} RecipientRow;
-
-static void add_recipient_row (LfComposer        *self,
-                               const LfRecipient *recipient);
-
-struct _LfComposer
-{
-  AdwWindow         parent_instance;
-
-  LfTemplateStore  *templates;
-  GListStore       *channels;
-  LfRenderContext  *context;
-  GPtrArray        *recipients;   /* LfRecipient */
-  GHashTable       *rows;         /* contact id → RecipientRow */
-  LfNotice         *notice;
-  LfNotice         *test_notice;
-  SoupSession      *session;
-  GCancellable     *cancellable;
-  gboolean          busy;
-  gboolean          done;         /* sent with nothing failed: Send stays off */
-  char             *preview_id;   /* the contact whose message is previewed, or NULL */
-  LfContactStore   *contact_store;
-  char             *recipients_note;
-
-  /* Template widgets */
-  AdwToastOverlay  *toast_overlay;
-  GtkSpinner       *spinner;
-  AdwComboRow      *platform_row;
-  AdwComboRow      *template_row;
-  AdwComboRow      *channel_row;
-  GStrv             platform_ids;  /* the About row's choices: "" (all affected), then ids */
-  GtkSwitch        *drill_switch;
-  GtkLabel         *preview_subject;
-  GtkLabel         *preview_body;
-  AdwPreferencesGroup *preview_group;
-  AdwPreferencesGroup *recipients_group;
-  GtkWidget        *retry_button;
-};
 
 G_DEFINE_FINAL_TYPE (LfComposer, lf_composer, ADW_TYPE_WINDOW)
 
@@ -141,9 +98,9 @@ describe_result (LfNoticeResult result)
     }
 }
 
-static void
-toast (LfComposer *self,
-       const char *text)
+void
+lf_composer_toast (LfComposer *self,
+                   const char *text)
 {
   lf_toast_show (GTK_WIDGET (self->toast_overlay), text);
 }
@@ -264,8 +221,8 @@ show_preview (LfComposer *self)
     }
 }
 
-static void
-refresh (LfComposer *self)
+void
+lf_composer_refresh (LfComposer *self)
 {
   const char *platform_hint = g_object_get_data (G_OBJECT (self), "lf-platform-hint");
   g_autoptr(GError) error = NULL;
@@ -342,98 +299,6 @@ refresh (LfComposer *self)
 }
 
 static void
-on_row_activated_cb (AdwActionRow *row,
-                     LfComposer   *self)
-{
-  const char *id = g_object_get_data (G_OBJECT (row), "lf-contact-id");
-
-  /* Preview this client's message; the check box alone includes or leaves out. */
-  lf_composer_preview_recipient (self, id);
-}
-
-static void
-add_recipient_row (LfComposer        *self,
-                   const LfRecipient *recipient)
-{
-  RecipientRow *row = g_new0 (RecipientRow, 1);
-  GtkWidget *copy, *remove;
-  const char *name = recipient->name != NULL ? recipient->name : recipient->contact_id;
-  g_autofree char *title = g_markup_escape_text (name, -1);
-  /* Translators: %s is a client's name; read by screen readers on the recipient's row */
-  g_autofree char *include_label = g_strdup_printf (_("Include %s"), name);
-  /* Translators: %s is a client's name; read by screen readers on the recipient's row */
-  g_autofree char *copy_label = g_strdup_printf (_("Copy the Message to %s"), name);
-  /* Translators: %s is a client's name; read by screen readers on the recipient's row */
-  g_autofree char *remove_label = g_strdup_printf (_("Remove %s From This Notice"), name);
-
-  row->row = ADW_ACTION_ROW (adw_action_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row->row), title);
-
-  row->check = GTK_CHECK_BUTTON (gtk_check_button_new ());
-  gtk_check_button_set_active (row->check, TRUE);
-  gtk_widget_set_valign (GTK_WIDGET (row->check), GTK_ALIGN_CENTER);
-  adw_action_row_add_prefix (row->row, GTK_WIDGET (row->check));
-  lf_a11y_set_label (GTK_WIDGET (row->check), include_label);
-  g_object_set_data_full (G_OBJECT (row->row), "lf-contact-id",
-                          g_strdup (recipient->contact_id), g_free);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row->row), TRUE);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (row->row), _("Preview this client’s message"));
-  g_signal_connect_object (row->row, "activated", G_CALLBACK (on_row_activated_cb), self,
-                           G_CONNECT_DEFAULT);
-  g_signal_connect_object (row->check, "toggled", G_CALLBACK (refresh), self,
-                           G_CONNECT_SWAPPED);
-
-  row->status = GTK_LABEL (gtk_label_new (""));
-  gtk_widget_add_css_class (GTK_WIDGET (row->status), "dim-label");
-  adw_action_row_add_suffix (row->row, GTK_WIDGET (row->status));
-
-  copy = gtk_button_new_from_icon_name ("edit-copy-symbolic");
-  gtk_widget_set_valign (copy, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (copy, "flat");
-  gtk_widget_set_tooltip_text (copy, _("Copy This Message"));
-  lf_a11y_set_label (copy, copy_label);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (copy), "composer.copy-one");
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (copy), "s", recipient->contact_id);
-  adw_action_row_add_suffix (row->row, copy);
-
-  remove = gtk_button_new_from_icon_name ("list-remove-symbolic");
-  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (remove, "flat");
-  gtk_widget_set_tooltip_text (remove, _("Remove From This Notice"));
-  lf_a11y_set_label (remove, remove_label);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (remove), "composer.remove-recipient");
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (remove), "s", recipient->contact_id);
-  adw_action_row_add_suffix (row->row, remove);
-
-  adw_preferences_group_add (self->recipients_group, GTK_WIDGET (row->row));
-  g_hash_table_insert (self->rows, g_strdup (recipient->contact_id), row);
-}
-
-static void
-update_recipients_description (LfComposer *self)
-{
-  if (self->recipients_note != NULL)
-    adw_preferences_group_set_description (self->recipients_group, self->recipients_note);
-  else if (self->recipients->len == 0)
-    adw_preferences_group_set_description (self->recipients_group,
-                                           _("No client is linked to this platform yet. Add "
-                                             "clients with the + button."));
-  else
-    adw_preferences_group_set_description (self->recipients_group, NULL);
-}
-
-static void
-on_picker_picked_cb (LfClientPicker *picker,
-                     LfContact      *contact,
-                     LfComposer     *self)
-{
-  g_autoptr(LfRecipient) recipient = lf_notice_context_recipient_from_contact (contact);
-
-  if (recipient != NULL)
-    lf_composer_add_recipient (self, recipient);
-}
-
-static void
 copy_text (LfComposer *self,
            const char *contact_id)
 {
@@ -446,12 +311,12 @@ copy_text (LfComposer *self,
   text = lf_notice_render_all_text (self->notice, contact_id, &error);
   if (text == NULL)
     {
-      toast (self, error->message);
+      lf_composer_toast (self, error->message);
       return;
     }
 
   gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), text);
-  toast (self, contact_id != NULL ? _("Message copied") : _("All messages copied"));
+  lf_composer_toast (self, contact_id != NULL ? _("Message copied") : _("All messages copied"));
 }
 
 static void
@@ -540,7 +405,7 @@ send_cb (GObject      *object,
   if (!ok)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        toast (self, error->message);
+        lf_composer_toast (self, error->message);
       return;
     }
 
@@ -548,7 +413,7 @@ send_cb (GObject      *object,
     copy_text (self, NULL);
 
   summary = summarise (notice);
-  toast (self, summary);
+  lf_composer_toast (self, summary);
   g_signal_emit (self, signals[SENT], 0, notice);
 }
 
@@ -563,11 +428,11 @@ test_sent_cb (GObject      *object,
 
   set_busy (self, FALSE);
   if (!lf_notice_send_finish (notice, result, &error))
-    toast (self, error->message);
+    lf_composer_toast (self, error->message);
   else if (lf_notice_get_entry (notice, 0)->result == LF_NOTICE_RESULT_SENT)
-    toast (self, _("Test message sent to your address"));
+    lf_composer_toast (self, _("Test message sent to your address"));
   else
-    toast (self, lf_notice_get_entry (notice, 0)->message != NULL
+    lf_composer_toast (self, lf_notice_get_entry (notice, 0)->message != NULL
                    ? lf_notice_get_entry (notice, 0)->message
                    : _("Test messages can only be sent by e-mail"));
 }
@@ -596,7 +461,7 @@ retry_action (GtkWidget  *widget,
   if (self->busy || self->notice == NULL ||
       lf_notice_count (self->notice, LF_NOTICE_RESULT_FAILED) == 0)
     {
-      toast (self, _("Nothing to retry"));
+      lf_composer_toast (self, _("Nothing to retry"));
       return;
     }
 
@@ -631,7 +496,7 @@ on_editor_destroyed_cb (LfComposer *self,
   /* The store replaced the edited template: select it again and re-render. */
   if (id != NULL)
     lf_composer_select_template (self, id);
-  refresh (self);
+  lf_composer_refresh (self);
 }
 
 static void
@@ -866,9 +731,9 @@ lf_composer_new (LfTemplateStore       *templates,
       if (g_hash_table_contains (self->rows, recipient->contact_id))
         continue;
       g_ptr_array_add (self->recipients, lf_recipient_copy (recipient));
-      add_recipient_row (self, recipient);
+      lf_composer_add_recipient_row (self, recipient);
     }
-  update_recipients_description (self);
+  lf_composer_update_recipients_description (self);
 
   adw_combo_row_set_model (self->template_row, G_LIST_MODEL (templates));
   adw_combo_row_set_model (self->channel_row, G_LIST_MODEL (self->channels));
@@ -876,13 +741,13 @@ lf_composer_new (LfTemplateStore       *templates,
   /* A notice opened from a fire drill stays a rehearsal. */
   gtk_widget_set_sensitive (GTK_WIDGET (self->drill_switch), !context->drill);
 
-  g_signal_connect_object (self->template_row, "notify::selected", G_CALLBACK (refresh), self,
+  g_signal_connect_object (self->template_row, "notify::selected", G_CALLBACK (lf_composer_refresh), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->channel_row, "notify::selected", G_CALLBACK (refresh), self,
+  g_signal_connect_object (self->channel_row, "notify::selected", G_CALLBACK (lf_composer_refresh), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->drill_switch, "notify::active", G_CALLBACK (refresh), self,
+  g_signal_connect_object (self->drill_switch, "notify::active", G_CALLBACK (lf_composer_refresh), self,
                            G_CONNECT_SWAPPED);
-  refresh (self);
+  lf_composer_refresh (self);
 
   return self;
 }
@@ -969,176 +834,6 @@ lf_composer_set_contact_store (LfComposer     *self,
   g_return_if_fail (store == NULL || LF_IS_CONTACT_STORE (store));
 
   g_set_object (&self->contact_store, store);
-}
-
-/**
- * lf_composer_set_recipients_note:
- * @note: (nullable): why the recipients are missing (e.g. the keyring is locked)
- */
-void
-lf_composer_set_recipients_note (LfComposer *self,
-                                 const char *note)
-{
-  g_return_if_fail (LF_IS_COMPOSER (self));
-
-  g_free (self->recipients_note);
-  self->recipients_note = g_strdup (note);
-  update_recipients_description (self);
-}
-
-/**
- * lf_composer_add_recipient:
- *
- * Adds @recipient (included) unless it is already there.
- *
- * Returns: %TRUE when it was added
- */
-gboolean
-lf_composer_add_recipient (LfComposer        *self,
-                           const LfRecipient *recipient)
-{
-  g_return_val_if_fail (LF_IS_COMPOSER (self), FALSE);
-  g_return_val_if_fail (recipient != NULL, FALSE);
-
-  if (g_hash_table_contains (self->rows, recipient->contact_id))
-    return FALSE;
-
-  g_ptr_array_add (self->recipients, lf_recipient_copy (recipient));
-  add_recipient_row (self, recipient);
-  update_recipients_description (self);
-  refresh (self);
-
-  return TRUE;
-}
-
-/**
- * lf_composer_remove_recipient:
- * @contact_id: the id of a recipient in the list
- *
- * Returns: %TRUE when it was there
- */
-gboolean
-lf_composer_remove_recipient (LfComposer *self,
-                              const char *contact_id)
-{
-  RecipientRow *row;
-
-  g_return_val_if_fail (LF_IS_COMPOSER (self), FALSE);
-  g_return_val_if_fail (contact_id != NULL, FALSE);
-
-  row = g_hash_table_lookup (self->rows, contact_id);
-  if (row == NULL)
-    return FALSE;
-
-  adw_preferences_group_remove (self->recipients_group, GTK_WIDGET (row->row));
-  g_hash_table_remove (self->rows, contact_id);
-  for (guint i = 0; i < self->recipients->len; i++)
-    {
-      LfRecipient *recipient = g_ptr_array_index (self->recipients, i);
-
-      if (g_str_equal (recipient->contact_id, contact_id))
-        {
-          g_ptr_array_remove_index (self->recipients, i);
-          break;
-        }
-    }
-  update_recipients_description (self);
-  refresh (self);
-
-  return TRUE;
-}
-
-/**
- * lf_composer_dup_recipient_ids:
- *
- * Returns: (transfer full): the ids of the listed recipients (included or not), in order
- */
-GStrv
-lf_composer_dup_recipient_ids (LfComposer *self)
-{
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-
-  g_return_val_if_fail (LF_IS_COMPOSER (self), NULL);
-
-  for (guint i = 0; i < self->recipients->len; i++)
-    g_strv_builder_add (builder,
-                        ((LfRecipient *) g_ptr_array_index (self->recipients, i))->contact_id);
-
-  return g_strv_builder_end (builder);
-}
-
-/**
- * lf_composer_describe_recipient:
- * @contact_id: a listed recipient
- *
- * Returns: (nullable): what its row says under the name: the destination, why it cannot be
- *   reached (e.g. "No e-mail address"), "Not included", or the result once sent
- */
-const char *
-lf_composer_describe_recipient (LfComposer *self,
-                                const char *contact_id)
-{
-  RecipientRow *row;
-
-  g_return_val_if_fail (LF_IS_COMPOSER (self), NULL);
-
-  row = g_hash_table_lookup (self->rows, contact_id);
-  return row != NULL ? adw_action_row_get_subtitle (row->row) : NULL;
-}
-
-/**
- * lf_composer_open_picker:
- *
- * Opens the list of the directory's clients not in the notice yet (the + button).
- *
- * Returns: (transfer none) (nullable): the picker, or %NULL when the directory cannot be
- *   read (a toast says why)
- */
-LfClientPicker *
-lf_composer_open_picker (LfComposer *self)
-{
-  g_auto(GStrv) ids = NULL;
-  LfClientPicker *picker;
-
-  g_return_val_if_fail (LF_IS_COMPOSER (self), NULL);
-
-  if (self->contact_store == NULL)
-    {
-      toast (self, _("The client directory is not available here"));
-      return NULL;
-    }
-  if (lf_contact_store_get_state (self->contact_store) != LF_CONTACT_STORE_STATE_AVAILABLE)
-    {
-      const char *message = lf_contact_store_get_error_message (self->contact_store);
-
-      lf_contact_store_ensure_loaded (self->contact_store);
-      toast (self, message != NULL ? message : _("The clients are still loading; try again in "
-                                                 "a moment"));
-      return NULL;
-    }
-
-  ids = lf_composer_dup_recipient_ids (self);
-  picker = lf_client_picker_new (self->contact_store, (const char * const *) ids);
-  gtk_window_set_transient_for (GTK_WINDOW (picker), GTK_WINDOW (self));
-  g_signal_connect_object (picker, "picked", G_CALLBACK (on_picker_picked_cb), self,
-                           G_CONNECT_DEFAULT);
-  gtk_window_present (GTK_WINDOW (picker));
-
-  return picker;
-}
-
-/**
- * lf_composer_get_recipients_description:
- *
- * Returns: (nullable): what the composer says above the recipients (no client linked, the
- *   keyring is locked…), or %NULL
- */
-const char *
-lf_composer_get_recipients_description (LfComposer *self)
-{
-  g_return_val_if_fail (LF_IS_COMPOSER (self), NULL);
-
-  return adw_preferences_group_get_description (self->recipients_group);
 }
 
 /**
@@ -1277,54 +972,4 @@ lf_composer_choose_platform (LfComposer *self,
       }
 
   return FALSE;
-}
-
-/**
- * lf_composer_set_recipients:
- * @context: what the notice is about now
- * @recipients: (element-type LfRecipient): the clients to offer instead of the listed ones
- * @note: (nullable): what the composer says above them
- *
- * Replaces the recipients (after another platform was chosen in the About row).
- */
-void
-lf_composer_set_recipients (LfComposer            *self,
-                            const LfRenderContext *context,
-                            GPtrArray             *recipients,
-                            const char            *note)
-{
-  g_auto(GStrv) ids = NULL;
-
-  g_return_if_fail (LF_IS_COMPOSER (self));
-  g_return_if_fail (context != NULL);
-
-  if (self->busy || self->done)
-    return;
-
-  ids = lf_composer_dup_recipient_ids (self);
-  for (guint i = 0; ids[i] != NULL; i++)
-    {
-      RecipientRow *row = g_hash_table_lookup (self->rows, ids[i]);
-
-      adw_preferences_group_remove (self->recipients_group, GTK_WIDGET (row->row));
-      g_hash_table_remove (self->rows, ids[i]);
-    }
-  g_ptr_array_set_size (self->recipients, 0);
-
-  g_clear_pointer (&self->context, lf_render_context_free);
-  self->context = lf_render_context_copy (context);
-  self->context->drill = gtk_switch_get_active (self->drill_switch) || context->drill;
-  for (guint i = 0; recipients != NULL && i < recipients->len; i++)
-    {
-      LfRecipient *recipient = g_ptr_array_index (recipients, i);
-
-      if (g_hash_table_contains (self->rows, recipient->contact_id))
-        continue;
-      g_ptr_array_add (self->recipients, lf_recipient_copy (recipient));
-      add_recipient_row (self, recipient);
-    }
-  g_free (self->recipients_note);
-  self->recipients_note = g_strdup (note);
-  update_recipients_description (self);
-  refresh (self);
 }
