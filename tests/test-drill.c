@@ -11,6 +11,7 @@
 
 #include "lf-context.h"
 #include "lf-drill.h"
+#include "lf-report.h"
 #include "lf-scripted-backend.h"
 #include "lf-test-utils.h"
 
@@ -393,6 +394,23 @@ test_drill_cloudflare (Fixture       *fixture,
         }
     }
   g_assert_true (ray_seen);
+
+  /* The report a person reads names Upwork, Discord and Cloudflare, not their ids. */
+  {
+    g_autofree char *md = lf_report_to_markdown (incident, NULL);
+    const char *line = strstr (md, "| Platforms | ");
+    const char *provider = strstr (md, "| Provider | ");
+
+    g_test_message ("%s", md);
+    g_assert_nonnull (line);
+    g_assert_nonnull (provider);
+    g_assert_true (g_str_has_prefix (provider, "| Provider | Cloudflare |\n"));
+    g_assert_true (strstr (line, "Upwork") != NULL && strstr (line, "Upwork") < strchr (line, '\n'));
+    g_assert_true (strstr (line, "Discord") != NULL
+                   && strstr (line, "Discord") < strchr (line, '\n'));
+    g_assert_true (strstr (line, "upwork") == NULL || strstr (line, "upwork") > strchr (line, '\n'));
+    g_assert_true (g_str_has_suffix (strstr (md, lf_incident_get_id (incident)), "`\n"));
+  }
 }
 
 static void

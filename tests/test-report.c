@@ -41,6 +41,14 @@ build_incident (gboolean drill)
   incident = lf_incident_new (drill ? "Drill: Cloudflare outage" : "Cloudflare outage",
                               platforms, "cloudflare", LF_CAUSE_CDN_EDGE,
                               LF_DIAGNOSIS_PROVIDER_OUTAGE, drill, start);
+  /* The display names the incident bridge records from the catalog when it opens one. */
+  lf_incident_set_name (incident, "upwork", "Upwork");
+  lf_incident_set_name (incident, "fiverr", "Fiverr");
+  lf_incident_set_name (incident, "cloudflare", "Cloudflare");
+  /* The display names the incident bridge records from the catalog when it opens one. */
+  lf_incident_set_name (incident, "upwork", "Upwork");
+  lf_incident_set_name (incident, "fiverr", "Fiverr");
+  lf_incident_set_name (incident, "cloudflare", "Cloudflare");
   g_list_store_append (steps, step1);
   g_list_store_append (steps, step2);
   lf_incident_set_run (incident, G_LIST_MODEL (steps));
@@ -89,6 +97,10 @@ test_report_json_round_trip (void)
 
   /* Field by field, the parts a reader relies on. */
   g_assert_cmpstr (lf_incident_get_id (parsed), ==, lf_incident_get_id (incident));
+  g_assert_cmpstr (lf_incident_get_name (parsed, "upwork"), ==, "Upwork");
+  g_assert_cmpstr (lf_incident_get_name (parsed, "cloudflare"), ==, "Cloudflare");
+  g_assert_cmpstr (lf_incident_get_name (parsed, "slack"), ==, "slack");
+  g_assert_cmpstr (lf_incident_get_platforms (parsed)[0], ==, "upwork");
   g_assert_true (g_date_time_equal (lf_incident_get_started_at (parsed),
                                     lf_incident_get_started_at (incident)));
   g_assert_true (g_date_time_equal (lf_incident_get_closed_at (parsed),
@@ -139,7 +151,18 @@ test_report_markdown (void)
 
   g_assert_nonnull (strstr (md, "Cloudflare Ray ID: `9a0b1c2d3e4f5a6b-FRA`"));
   g_assert_nonnull (strstr (md, "<https://www.cloudflarestatus.com/incidents/8gmgl950y3h7>"));
-  g_assert_nonnull (strstr (md, "| Platforms | upwork, fiverr |"));
+  /* Names a person reads, not catalog ids; the UUID only last, labelled as a reference. */
+  g_assert_nonnull (strstr (md, "| Platforms | Upwork and Fiverr |"));
+  g_assert_nonnull (strstr (md, "| Provider | Cloudflare |"));
+  g_assert_null (strstr (md, "upwork"));
+  g_assert_null (strstr (md, "| cloudflare"));
+  {
+    g_autofree char *reference = g_strdup_printf ("\nReference id (in Lifeline’s incident "
+                                                  "log): `%s`\n", lf_incident_get_id (incident));
+
+    g_assert_true (g_str_has_suffix (md, reference));
+    g_assert_true (strstr (md, lf_incident_get_id (incident)) > strstr (md, reference));
+  }
   g_assert_nonnull (strstr (md, "| Duration | 3 h 2 min |"));
   g_assert_nonnull (strstr (md, "- [x] Check the status pages — done 2025-11-18 13:08:00 CET"));
   g_assert_nonnull (strstr (md, "- [ ] Tell clients\n"));

@@ -186,6 +186,34 @@ record_status (LfIncidentBridge *self)
     }
 }
 
+/* The display names a person reads in reports and summaries, as the catalog has them now
+ * (for every platform of the incident, including ones absorbed from another group). */
+static void
+record_names (LfIncidentBridge *self,
+              LfIncident       *incident)
+{
+  LfCatalog *catalog = lf_monitor_get_catalog (self->monitor);
+  const char * const *platforms = lf_incident_get_platforms (incident);
+  const char *provider = lf_incident_get_provider (incident);
+
+  if (catalog == NULL)
+    return;
+  for (guint i = 0; platforms[i] != NULL; i++)
+    {
+      LfCatalogPlatform *platform = lf_catalog_lookup_platform (catalog, platforms[i]);
+
+      if (platform != NULL)
+        lf_incident_set_name (incident, platforms[i], platform->name);
+    }
+  if (provider != NULL)
+    {
+      LfCatalogProvider *entry = lf_catalog_lookup_provider (catalog, provider);
+
+      if (entry != NULL)
+        lf_incident_set_name (incident, provider, entry->name);
+    }
+}
+
 static gboolean
 all_platforms_up (LfIncidentBridge *self,
                   LfIncident       *incident)
@@ -282,6 +310,7 @@ on_diagnosis_changed_cb (LfMonitor        *monitor,
       if (!tracks (self, incident))
         g_ptr_array_add (self->incidents, g_object_ref (incident));
       g_ptr_array_add (touched, incident);
+      record_names (self, incident);
 
       /* The engine's own words, then the evidence of each affected platform. */
       if (lf_diagnosis_get_summary (diagnosis) != NULL)

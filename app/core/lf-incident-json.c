@@ -203,6 +203,33 @@ lf_incident_new_from_json (JsonObject  *object,
   g_strfreev (self->platforms);
   self->platforms = g_strv_builder_end (platforms);
 
+  /* "names" is optional (incidents written before it have none: ids are shown). */
+  node = json_object_get_member (object, "names");
+  if (node != NULL && !JSON_NODE_HOLDS_NULL (node))
+    {
+      JsonObject *names = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+      g_autoptr(GList) members = names != NULL ? json_object_get_members (names) : NULL;
+
+      if (names == NULL)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                       _("The names of the incident are not an object"));
+          return NULL;
+        }
+      for (GList *l = members; l != NULL; l = l->next)
+        {
+          JsonNode *value = json_object_get_member (names, l->data);
+
+          if (json_node_get_value_type (value) != G_TYPE_STRING)
+            {
+              g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                           _("A name of the incident is not text"));
+              return NULL;
+            }
+          lf_incident_set_name (self, l->data, json_node_get_string (value));
+        }
+    }
+
   array = read_array (object, "timeline", &local_error);
   if (local_error != NULL)
     {
@@ -346,6 +373,18 @@ lf_incident_to_json (LfIncident *self)
     json_builder_add_string_value (builder, self->platforms[i]);
   json_builder_end_array (builder);
   add_string_member (builder, "provider", self->provider);
+  if (g_hash_table_size (self->names) > 0)
+    {
+      g_autoptr(GList) ids = g_list_sort (g_hash_table_get_keys (self->names),
+                                          (GCompareFunc) g_strcmp0);
+
+      /* Display names of the ids above, for what a person reads (reports, summaries). */
+      json_builder_set_member_name (builder, "names");
+      json_builder_begin_object (builder);
+      for (GList *l = ids; l != NULL; l = l->next)
+        add_string_member (builder, l->data, g_hash_table_lookup (self->names, l->data));
+      json_builder_end_object (builder);
+    }
   add_string_member (builder, "cause", lf_cause_to_string (self->cause));
   add_string_member (builder, "diagnosis", lf_diagnosis_kind_to_string (self->kind));
   json_builder_set_member_name (builder, "drill");

@@ -27,6 +27,7 @@ struct _LfIncident
   GDateTime       *closed_at;
   GPtrArray       *timeline;  /* LfTimelineEntry */
   GPtrArray       *run;       /* LfRunStep */
+  GHashTable      *names;     /* catalog id → display name, as the catalog had it */
 };
 
 void        lf_incident_timeline_entry_free (gpointer data);

@@ -11,6 +11,7 @@
 
 #include "lf-incident.h"
 #include "lf-incident-private.h"
+#include "lf-template.h"
 
 #include <glib/gi18n.h>
 
@@ -174,6 +175,7 @@ lf_incident_finalize (GObject *object)
   g_clear_pointer (&self->closed_at, g_date_time_unref);
   g_ptr_array_unref (self->timeline);
   g_ptr_array_unref (self->run);
+  g_hash_table_unref (self->names);
 
   G_OBJECT_CLASS (lf_incident_parent_class)->finalize (object);
 }
@@ -242,6 +244,7 @@ lf_incident_init (LfIncident *self)
   self->timeline = g_ptr_array_new_with_free_func (lf_incident_timeline_entry_free);
   self->run = g_ptr_array_new_with_free_func (lf_incident_run_step_free);
   self->platforms = g_new0 (char *, 1);
+  self->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -382,6 +385,70 @@ lf_incident_get_provider (LfIncident *self)
 {
   g_return_val_if_fail (LF_IS_INCIDENT (self), NULL);
   return self->provider;
+}
+
+/**
+ * lf_incident_set_name:
+ * @id: a catalog id of one of the incident's platforms or of its provider
+ * @name: (nullable): its display name ("Upwork"), or %NULL to forget it
+ *
+ * Records the display name a person reads for @id. The incident keeps the names the
+ * catalog had when it was opened, so a report written later (or of an incident read back
+ * from the log) still names "Upwork", not "upwork", even if the catalog changed.
+ */
+void
+lf_incident_set_name (LfIncident *self,
+                      const char *id,
+                      const char *name)
+{
+  g_return_if_fail (LF_IS_INCIDENT (self));
+  g_return_if_fail (id != NULL);
+
+  if (name == NULL || name[0] == '\0')
+    g_hash_table_remove (self->names, id);
+  else
+    g_hash_table_replace (self->names, g_strdup (id), g_strdup (name));
+}
+
+/**
+ * lf_incident_get_name:
+ * @id: a catalog id
+ *
+ * Returns: the display name recorded for @id, or @id itself when none was recorded
+ */
+const char *
+lf_incident_get_name (LfIncident *self,
+                      const char *id)
+{
+  const char *name;
+
+  g_return_val_if_fail (LF_IS_INCIDENT (self), NULL);
+
+  if (id == NULL)
+    return NULL;
+  name = g_hash_table_lookup (self->names, id);
+  return name != NULL ? name : id;
+}
+
+/**
+ * lf_incident_dup_platform_names:
+ *
+ * Returns: (transfer full): the display names of the platforms as a person reads them
+ *   ("Upwork and Discord"), or %NULL when the incident names no platform
+ */
+char *
+lf_incident_dup_platform_names (LfIncident *self)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+
+  g_return_val_if_fail (LF_IS_INCIDENT (self), NULL);
+
+  if (self->platforms[0] == NULL)
+    return NULL;
+  for (guint i = 0; self->platforms[i] != NULL; i++)
+    g_ptr_array_add (names, (gpointer) lf_incident_get_name (self, self->platforms[i]));
+  g_ptr_array_add (names, NULL);
+  return lf_template_join_list ((const char * const *) names->pdata, NULL);
 }
 
 LfCause

@@ -91,6 +91,12 @@ const char       *lf_incident_get_id           (LfIncident       *self);
 const char       *lf_incident_get_title        (LfIncident       *self);
 const char * const *lf_incident_get_platforms  (LfIncident       *self);
 const char       *lf_incident_get_provider     (LfIncident       *self);
+void              lf_incident_set_name         (LfIncident       *self,
+                                                const char       *id,
+                                                const char       *name);
+const char       *lf_incident_get_name         (LfIncident       *self,
+                                                const char       *id);
+char             *lf_incident_dup_platform_names (LfIncident     *self);
 LfCause           lf_incident_get_cause        (LfIncident       *self);
 LfDiagnosisKind   lf_incident_get_kind         (LfIncident       *self);
 gboolean          lf_incident_get_drill        (LfIncident       *self);

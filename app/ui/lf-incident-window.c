@@ -117,13 +117,15 @@ rebuild (LfIncidentWindow *self)
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), new_row (_("Duration"), duration));
   if (platforms[0] != NULL)
     {
-      g_autofree char *joined = g_strjoinv (", ", (char **) platforms);
+      g_autofree char *joined = lf_incident_dup_platform_names (incident);
 
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), new_row (_("Platforms"), joined));
     }
   if (lf_incident_get_provider (incident) != NULL)
     adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
-                               new_row (_("Provider"), lf_incident_get_provider (incident)));
+                               new_row (_("Provider"),
+                                        lf_incident_get_name (incident,
+                                                              lf_incident_get_provider (incident))));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
                              new_row (_("Cause"),
                                       lf_cause_describe (lf_incident_get_cause (incident))));
