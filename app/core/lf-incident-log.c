@@ -36,6 +36,11 @@
  * a single value is ours if we changed it since we last read or wrote it). An incident the
  * user deleted is named in the file's "removed" list, so that no other process writes it
  * back. See docs/background.md.
+ *
+ * Why this file is just over 1,000 lines: the merge itself lives in lf-incident-merge.c; what
+ * stays here (the list model, the load/merge/save cycle, the file monitor and the operations
+ * on incidents) shares the log's private state. The file-sync part (re-read, monitor, the
+ * "removed" list) is the seam for the next split, into lf-incident-log-sync.c.
  */
 
 #define LOG_FORMAT "lifeline-incidents"
