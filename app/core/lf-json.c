@@ -496,22 +496,26 @@ lf_json_parse_object (const char  *data,
   return json_object_ref (json_node_get_object (root));
 }
 
-/* The member's node, NULL when missing or null; an error when required and so. */
-static JsonNode *
-get_member (JsonObject  *object,
-            const char  *member,
-            gboolean     required,
-            GError     **error)
+/* Finds @member: *@node is its node, or NULL when it is missing or null. FALSE (with @error)
+ * only when it is required and so. */
+static gboolean
+find_member (JsonObject  *object,
+             const char  *member,
+             gboolean     required,
+             JsonNode   **node,
+             GError     **error)
 {
-  JsonNode *node = json_object_get_member (object, member);
+  *node = json_object_get_member (object, member);
+  if (*node != NULL && JSON_NODE_HOLDS_NULL (*node))
+    *node = NULL;
 
-  if (node != NULL && !JSON_NODE_HOLDS_NULL (node))
-    return node;
-
-  if (required)
-    g_set_error (error, LF_JSON_ERROR, LF_JSON_ERROR_MISSING,
-                 _("“%s” is missing"), member);
-  return NULL;
+  if (*node == NULL && required)
+    {
+      g_set_error (error, LF_JSON_ERROR, LF_JSON_ERROR_MISSING,
+                   _("“%s” is missing"), member);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 static gboolean
@@ -534,19 +538,14 @@ lf_json_get_string (JsonObject  *object,
                     const char **value,
                     GError     **error)
 {
-  g_autoptr(GError) local_error = NULL;
   JsonNode *node;
 
   g_return_val_if_fail (object != NULL && member != NULL && value != NULL, FALSE);
 
-  node = get_member (object, member, required, &local_error);
+  if (!find_member (object, member, required, &node, error))
+    return FALSE;
   if (node == NULL)
-    {
-      if (local_error == NULL)
-        return TRUE;
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
+    return TRUE;
   if (!holds_value_of (node, G_TYPE_STRING))
     {
       g_set_error (error, LF_JSON_ERROR, LF_JSON_ERROR_TYPE, _("“%s” must be a string"),
@@ -573,20 +572,15 @@ lf_json_get_int (JsonObject  *object,
                  gint64      *value,
                  GError     **error)
 {
-  g_autoptr(GError) local_error = NULL;
   JsonNode *node;
   gint64 number;
 
   g_return_val_if_fail (object != NULL && member != NULL && value != NULL, FALSE);
 
-  node = get_member (object, member, required, &local_error);
+  if (!find_member (object, member, required, &node, error))
+    return FALSE;
   if (node == NULL)
-    {
-      if (local_error == NULL)
-        return TRUE;
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
+    return TRUE;
   if (!holds_value_of (node, G_TYPE_INT64))
     {
       g_set_error (error, LF_JSON_ERROR, LF_JSON_ERROR_TYPE,
@@ -618,19 +612,14 @@ lf_json_get_bool (JsonObject  *object,
                   gboolean    *value,
                   GError     **error)
 {
-  g_autoptr(GError) local_error = NULL;
   JsonNode *node;
 
   g_return_val_if_fail (object != NULL && member != NULL && value != NULL, FALSE);
 
-  node = get_member (object, member, required, &local_error);
+  if (!find_member (object, member, required, &node, error))
+    return FALSE;
   if (node == NULL)
-    {
-      if (local_error == NULL)
-        return TRUE;
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
+    return TRUE;
   if (!holds_value_of (node, G_TYPE_BOOLEAN))
     {
       g_set_error (error, LF_JSON_ERROR, LF_JSON_ERROR_TYPE,
@@ -654,19 +643,14 @@ lf_json_get_array (JsonObject  *object,
                    JsonArray  **value,
                    GError     **error)
 {
-  g_autoptr(GError) local_error = NULL;
   JsonNode *node;
 
   g_return_val_if_fail (object != NULL && member != NULL && value != NULL, FALSE);
 
-  node = get_member (object, member, required, &local_error);
+  if (!find_member (object, member, required, &node, error))
+    return FALSE;
   if (node == NULL)
-    {
-      if (local_error == NULL)
-        return TRUE;
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
+    return TRUE;
   if (!JSON_NODE_HOLDS_ARRAY (node))
     {
       g_set_error (error, LF_JSON_ERROR, LF_JSON_ERROR_TYPE, _("“%s” must be a list"), member);
@@ -689,19 +673,14 @@ lf_json_get_object (JsonObject  *object,
                     JsonObject **value,
                     GError     **error)
 {
-  g_autoptr(GError) local_error = NULL;
   JsonNode *node;
 
   g_return_val_if_fail (object != NULL && member != NULL && value != NULL, FALSE);
 
-  node = get_member (object, member, required, &local_error);
+  if (!find_member (object, member, required, &node, error))
+    return FALSE;
   if (node == NULL)
-    {
-      if (local_error == NULL)
-        return TRUE;
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
+    return TRUE;
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
       g_set_error (error, LF_JSON_ERROR, LF_JSON_ERROR_TYPE, _("“%s” must be an object"),
