@@ -174,6 +174,67 @@ lf_context_prepare_notice (LfContext   *self,
 }
 
 /**
+ * lf_context_plan_notice:
+ * @self: a #LfContext
+ * @contacts: (element-type LfContact): the client directory's contacts
+ * @platform_id: (nullable): a catalog id, or %NULL (or "") for every platform that is down
+ * @incident: (nullable): the incident the notice is for (a checklist step's): it is
+ *   recorded there whatever the monitor says
+ * @all_clear: plan the all-clear (to exactly those told of an outage that is over) instead
+ *   of the outage notice
+ * @render_context: (out) (transfer full): what the messages say about the platforms; the
+ *   caller adds the user's details (lf_notice_context_apply_profile())
+ *
+ * The one-click "Notify Clients" (and `lifeline --notify affected|all-clear`): which client
+ * is told what on the active monitor (lf-outage.c: each linked client about their own down
+ * platforms, once), marked as a rehearsal when a drill plays or the incident is a drill's,
+ * so that nothing reaches a client. Send it, then give it to lf_context_record_notice().
+ *
+ * Returns: (transfer full): the plan
+ */
+LfOutagePlan *
+lf_context_plan_notice (LfContext        *self,
+                        GPtrArray        *contacts,
+                        const char       *platform_id,
+                        LfIncident       *incident,
+                        gboolean          all_clear,
+                        LfRenderContext **render_context)
+{
+  LfMonitor *monitor;
+  LfOutagePlan *plan;
+  LfRenderContext *context;
+  gboolean drill;
+
+  g_return_val_if_fail (LF_IS_CONTEXT (self), NULL);
+  g_return_val_if_fail (contacts != NULL, NULL);
+  g_return_val_if_fail (incident == NULL || LF_IS_INCIDENT (incident), NULL);
+  g_return_val_if_fail (render_context != NULL, NULL);
+
+  monitor = lf_context_get_active_monitor (self);
+  drill = lf_context_get_drill_running (self)
+          || (incident != NULL && lf_incident_get_drill (incident));
+  if (platform_id != NULL && *platform_id == '\0')
+    platform_id = NULL;
+
+  if (all_clear)
+    plan = lf_outage_plan_all_clear (monitor, drill, contacts, self->log);
+  else
+    plan = lf_outage_plan_notice (monitor, drill, contacts, platform_id, self->log);
+
+  context = lf_outage_build_context (monitor, drill, plan, self->log, NULL);
+  context->drill = context->drill || drill;
+  if (incident != NULL)
+    {
+      if (context->incident_id == NULL)
+        context->incident_id = g_strdup (lf_incident_get_id (incident));
+      lf_context_link_notice (self, context->incident_id, incident);
+    }
+
+  *render_context = context;
+  return plan;
+}
+
+/**
  * lf_context_link_notice:
  * @self: a #LfContext
  * @notice_incident_id: the incident id in a notice's render context
