@@ -191,7 +191,8 @@ test_context_prepare_and_record_notice (void)
   g_assert_true (g_strv_equal ((const char * const *) ids, upwork));
   g_assert_cmpstr (render->platform, ==, "Upwork");
   g_assert_cmpstr (render->incident_id, ==, lf_incident_get_id (incident));
-  g_assert_false (render->drill);
+  g_assert_false (render->rehearsal);
+  g_assert_null (render->rehearsal_name);
 
   /* Nothing down and no platform named: an empty context, no platforms. */
   empty = lf_context_prepare_notice (context, "", &none, NULL, &error);

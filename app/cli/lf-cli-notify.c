@@ -162,7 +162,9 @@ directory_fill_context (LfRecipientSource  *source,
   g_free (context->status_url);
   context->status_url = g_steal_pointer (&found->status_url);
   context->since = found->since;
-  context->drill = found->drill;
+  context->rehearsal = found->rehearsal;
+  g_free (context->rehearsal_name);
+  context->rehearsal_name = g_steal_pointer (&found->rehearsal_name);
   g_free (context->my_name);
   context->my_name = g_steal_pointer (&found->my_name);
   g_free (context->my_email);

@@ -19,6 +19,21 @@
 #include "lf-outage.h"
 
 /* ------------------------------------------------------------------------ */
+/* Helpers                                                                  */
+/* ------------------------------------------------------------------------ */
+
+/* The safety flag on the send path: a drill's notice reaches only the user, marked as the
+ * drill's (lf-notice.c routes it). */
+static void
+mark_rehearsal (LfRenderContext *context,
+                gboolean         drill)
+{
+  context->rehearsal = context->rehearsal || drill;
+  if (context->rehearsal && context->rehearsal_name == NULL)
+    context->rehearsal_name = g_strdup (lf_drill_get_label ());
+}
+
+/* ------------------------------------------------------------------------ */
 /* Callbacks                                                                */
 /* ------------------------------------------------------------------------ */
 
@@ -81,7 +96,7 @@ lf_context_find_incident (LfContext  *self,
       const char * const *platforms = lf_incident_get_platforms (candidate);
 
       if (lf_incident_is_open (candidate)
-          && lf_incident_get_drill (candidate) == drill
+          && lf_incident_get_rehearsal (candidate) == drill
           && platforms != NULL
           && g_strv_contains (platforms, incident_or_platform_id))
         return candidate;
@@ -133,7 +148,7 @@ lf_context_prepare_notice (LfContext   *self,
   monitor = lf_context_get_active_monitor (self);
   incident = lf_context_find_incident (self, incident_or_platform_id);
   drill = lf_context_get_drill_running (self)
-          || (incident != NULL && lf_incident_get_drill (incident));
+          || (incident != NULL && lf_incident_get_rehearsal (incident));
   diagnosis = lf_monitor_get_diagnosis (monitor);
 
   if (incident != NULL && g_strcmp0 (lf_incident_get_id (incident), incident_or_platform_id) == 0)
@@ -167,7 +182,7 @@ lf_context_prepare_notice (LfContext   *self,
       lf_context_link_notice (self, context->incident_id, incident);
     }
 
-  context->drill = drill;
+  mark_rehearsal (context, drill);
   *platform_ids = g_steal_pointer (&found_ids);
 
   return context;
@@ -212,7 +227,7 @@ lf_context_plan_notice (LfContext        *self,
 
   monitor = lf_context_get_active_monitor (self);
   drill = lf_context_get_drill_running (self)
-          || (incident != NULL && lf_incident_get_drill (incident));
+          || (incident != NULL && lf_incident_get_rehearsal (incident));
   if (platform_id != NULL && *platform_id == '\0')
     platform_id = NULL;
 
@@ -222,7 +237,7 @@ lf_context_plan_notice (LfContext        *self,
     plan = lf_outage_plan_notice (monitor, drill, contacts, platform_id, self->log);
 
   context = lf_outage_build_context (monitor, drill, plan, self->log, NULL);
-  context->drill = context->drill || drill;
+  mark_rehearsal (context, drill);
   if (incident != NULL)
     {
       if (context->incident_id == NULL)

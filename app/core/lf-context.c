@@ -881,6 +881,21 @@ lf_context_get_drill_running (LfContext *self)
 }
 
 /**
+ * lf_context_get_rehearsal_name:
+ * @self: a #LfContext
+ *
+ * Returns: (nullable): while a fire drill plays, what its incidents, messages and titles are
+ *   marked with (lf_drill_get_label()); %NULL otherwise
+ */
+const char *
+lf_context_get_rehearsal_name (LfContext *self)
+{
+  g_return_val_if_fail (LF_IS_CONTEXT (self), NULL);
+
+  return lf_context_get_drill_running (self) ? lf_drill_get_label () : NULL;
+}
+
+/**
  * lf_context_start_drill:
  * @self: a #LfContext
  * @scenario: what to play

@@ -70,6 +70,7 @@ LfTemplateStore  *lf_context_get_template_store    (LfContext           *self);
 
 LfDrill          *lf_context_get_drill             (LfContext           *self);
 gboolean          lf_context_get_drill_running     (LfContext           *self);
+const char       *lf_context_get_rehearsal_name    (LfContext           *self);
 LfDrill          *lf_context_start_drill           (LfContext           *self,
                                                     LfDrillScenario     *scenario,
                                                     double               speed);

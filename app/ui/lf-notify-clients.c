@@ -344,7 +344,7 @@ start (LfContext  *context,
       job->incident = g_object_ref (incident);
       if (lf_incident_get_status (incident) != LF_INCIDENT_OPEN)
         job->all_clear = TRUE;
-      /* Its platforms that are down; or, for an incident the monitor does not see (a drill
+      /* Its platforms that are down; or, for an incident the monitor does not see (a rehearsal
        * opened by hand), the platform it is about. */
       job->platform_id = g_strdup (any_down || platforms == NULL || platforms[0] == NULL
                                    ? "" : platforms[0]);
