@@ -375,6 +375,24 @@ test_drill_cloudflare (Fixture       *fixture,
   /* Recovered: ended, waiting for the user to close it. */
   g_assert_cmpint (lf_incident_get_status (incident), ==, LF_INCIDENT_ENDED);
 
+  /* A clean timeline: the recovery is one transition, never "Recovery detected / The failure
+   * is back / Recovery detected". */
+  {
+    guint n_ended = 0;
+
+    for (guint i = 0; i < lf_incident_get_n_entries (incident); i++)
+      {
+        const LfTimelineEntry *entry = lf_incident_get_entry (incident, i);
+        g_autofree char *when = g_date_time_format (entry->time, "%T.%f");
+
+        g_test_message ("timeline %s [%d] %s", when, entry->kind, entry->text);
+        if (entry->kind == LF_TIMELINE_ENDED)
+          n_ended++;
+      }
+    g_assert_cmpuint (n_ended, ==, 1);
+    g_assert_false (has_entry (incident, LF_TIMELINE_TRANSITION, "The failure is back", NULL));
+  }
+
   /* The timeline: the story, the status page with its link, transitions with Ray IDs. */
   g_assert_true (has_entry (incident, LF_TIMELINE_NOTE, "11:05 UTC", NULL));
   g_assert_true (has_entry (incident, LF_TIMELINE_NOTE, "11:28 UTC", NULL));

@@ -730,6 +730,26 @@ lf_drill_scenario_get_duration_ms (LfDrillScenario *self)
   return self->duration_ms;
 }
 
+/**
+ * lf_drill_scenario_get_speed_for_length:
+ * @length_ms: how long the drill should take in real time (e.g. 10 or 30 minutes)
+ *
+ * The scenario's real span (its start to its end, e.g. 11:05–17:06 UTC) is mapped linearly
+ * onto its written duration; this maps that onto @length_ms instead, so the whole story is
+ * played, compressed, in the length the user chose.
+ *
+ * Returns: the speed to give lf_drill_new() / lf_drill_player_new()
+ */
+double
+lf_drill_scenario_get_speed_for_length (LfDrillScenario *self,
+                                        guint            length_ms)
+{
+  g_return_val_if_fail (LF_IS_DRILL_SCENARIO (self), 1.0);
+  g_return_val_if_fail (length_ms > 0, 1.0);
+
+  return (double) self->duration_ms / length_ms;
+}
+
 GDateTime *
 lf_drill_scenario_get_real_start (LfDrillScenario *self)
 {

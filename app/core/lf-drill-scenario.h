@@ -72,6 +72,8 @@ const char          *lf_drill_scenario_get_summary     (LfDrillScenario     *sel
 const char          *lf_drill_scenario_get_provider    (LfDrillScenario     *self);
 const char * const  *lf_drill_scenario_get_platforms   (LfDrillScenario     *self);
 guint                lf_drill_scenario_get_duration_ms (LfDrillScenario     *self);
+double               lf_drill_scenario_get_speed_for_length (LfDrillScenario *self,
+                                                             guint            length_ms);
 GDateTime           *lf_drill_scenario_get_real_start  (LfDrillScenario     *self);
 GDateTime           *lf_drill_scenario_get_real_end    (LfDrillScenario     *self);
 
