@@ -463,6 +463,106 @@ test_drill_local_network (Fixture       *fixture,
   g_assert_cmpint (lf_incident_get_status (incident), ==, LF_INCIDENT_ENDED);
 }
 
+
+static gboolean
+monitor_idle (gpointer data)
+{
+  return !lf_monitor_get_checking (data) && lf_monitor_get_last_checked (data) > 0;
+}
+
+static void
+check_round (LfMonitor *monitor)
+{
+  lf_monitor_check_now (monitor);
+  g_assert_true (lf_test_wait_for (monitor_idle, monitor, 10000));
+}
+
+static guint
+count_entries (LfIncident     *incident,
+               LfTimelineKind  kind,
+               const char     *text_part)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < lf_incident_get_n_entries (incident); i++)
+    {
+      const LfTimelineEntry *entry = lf_incident_get_entry (incident, i);
+
+      if (entry->kind == kind && (text_part == NULL || strstr (entry->text, text_part) != NULL))
+        n++;
+    }
+
+  return n;
+}
+
+/* The flicker of issue 13 ("Recovery detected / The failure is back / Recovery detected"
+ * within a second): a round's confirmation passes bring Upwork and Discord back while Fiverr,
+ * failing at the same Cloudflare edge, is still being confirmed down. The bridge used to end
+ * the incident on the state change of the last of *its* platforms, mid-round; the round's
+ * diagnosis then blamed Fiverr on Cloudflare and lf_incident_log_open() reopened the ended
+ * incident, which ended again when Fiverr came back. An outage ends once, when a whole round
+ * sees nothing of it down. */
+static void
+test_drill_bridge_one_recovery (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autoptr(LfScriptedBackend) backend = lf_scripted_backend_new ();
+  g_autoptr(LfMonitor) monitor = lf_monitor_new (fixture->catalog, LF_MONITOR_BACKEND (backend));
+  g_autoptr(LfIncidentBridge) bridge = lf_incident_bridge_new (monitor, fixture->log, "Drill");
+  const char *watched[] = { "upwork", "fiverr", "discord", "github", NULL };
+  LfIncident *incident;
+
+  lf_monitor_set_network_monitor (monitor, NULL);
+  lf_monitor_set_timings (monitor, 3600 * 1000, 5, 1);
+  lf_monitor_set_watched (monitor, watched);
+
+  /* Cloudflare's edge fails for Upwork and Discord. */
+  lf_scripted_backend_script_probe (backend, "upwork.com", 500, LF_CAUSE_CDN_EDGE, "cloudflare",
+                                    "8e2b4f1a9c3d7e21-AMS", 200);
+  lf_scripted_backend_script_probe (backend, "discord.com", 500, LF_CAUSE_CDN_EDGE,
+                                    "cloudflare", "8e2b4f1b0a5c6d33-AMS", 200);
+  lf_scripted_backend_script_status (backend, "cloudflarestatus", LF_SEVERITY_MAJOR,
+                                     "Cloudflare network: widespread HTTP 500 errors",
+                                     "https://www.cloudflarestatus.com/incidents/scripted");
+  check_round (monitor);
+  incident = lf_incident_bridge_get_current (bridge);
+  g_assert_nonnull (incident);
+  g_assert_cmpstr (lf_incident_get_provider (incident), ==, "cloudflare");
+  g_assert_false (g_strv_contains (lf_incident_get_platforms (incident), "fiverr"));
+
+  /* One round: Upwork and Discord answer again, Fiverr fails at the same edge. */
+  lf_scripted_backend_clear (backend);
+  lf_scripted_backend_script_probe (backend, "fiverr.com", 500, LF_CAUSE_CDN_EDGE, "cloudflare",
+                                    "8e2b4f1c7d1e2f44-AMS", 200);
+  lf_scripted_backend_script_status (backend, "cloudflarestatus", LF_SEVERITY_MAJOR,
+                                     "Cloudflare network: widespread HTTP 500 errors",
+                                     "https://www.cloudflarestatus.com/incidents/scripted");
+  check_round (monitor);
+  g_assert_true (lf_platform_state_get_state (lf_monitor_lookup_platform (monitor, "upwork"))
+                 == LF_STATE_UP);
+  g_assert_true (lf_platform_state_get_state (lf_monitor_lookup_platform (monitor, "fiverr"))
+                 == LF_STATE_DOWN);
+  /* The Cloudflare outage goes on, on Fiverr: the same incident, still open. */
+  g_assert_cmpint (lf_incident_get_status (incident), ==, LF_INCIDENT_OPEN);
+  g_assert_true (g_strv_contains (lf_incident_get_platforms (incident), "fiverr"));
+
+  /* Everything answers: it ends, once. */
+  lf_scripted_backend_clear (backend);
+  check_round (monitor);
+  check_round (monitor);
+  g_assert_cmpint (lf_incident_get_status (incident), ==, LF_INCIDENT_ENDED);
+  for (guint i = 0; i < lf_incident_get_n_entries (incident); i++)
+    g_test_message ("timeline [%d] %s", lf_incident_get_entry (incident, i)->kind,
+                    lf_incident_get_entry (incident, i)->text);
+  g_assert_cmpuint (count_entries (incident, LF_TIMELINE_ENDED, NULL), ==, 1);
+  g_assert_cmpuint (count_entries (incident, LF_TIMELINE_TRANSITION, "The failure is back"), ==,
+                    0);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->log)), ==, 1);
+
+  lf_incident_bridge_disconnect (bridge);
+  lf_monitor_stop (monitor);
+}
+
 static gboolean
 upwork_up (gpointer data)
 {
@@ -620,6 +720,7 @@ main (int   argc,
   ADD ("/lifeline/drill/cloudflare-2025-11-18", test_drill_cloudflare);
   ADD ("/lifeline/drill/local-network", test_drill_local_network);
   ADD ("/lifeline/drill/leaves-real-monitor-alone", test_drill_leaves_real_monitor_alone);
+  ADD ("/lifeline/drill/bridge-one-recovery", test_drill_bridge_one_recovery);
 
 #undef ADD
 
