@@ -21,7 +21,8 @@
  * which phase is in force when a probe comes in.
  */
 
-/* The last phase lasts this long (on the drill's clock) before the drill is finished. */
+/* The last phase lasts this long (in real time, less when the drill plays faster than its
+ * written duration) before the drill is finished: the monitor sees the recovery meanwhile. */
 #define TAIL_MS 15000
 
 struct _LfDrillPlayer
@@ -70,7 +71,8 @@ end_ms (LfDrillPlayer *self)
   guint n = lf_drill_scenario_get_n_phases (self->scenario);
   guint last = lf_drill_scenario_get_phase_offset_ms (self->scenario, n - 1);
 
-  return MAX (lf_drill_scenario_get_duration_ms (self->scenario), last + TAIL_MS);
+  return MAX (lf_drill_scenario_get_duration_ms (self->scenario),
+              last + (guint) (TAIL_MS * MIN (self->speed, 1.0)));
 }
 
 static gboolean
@@ -353,15 +355,15 @@ lf_drill_player_get_paused (LfDrillPlayer *self)
 /**
  * lf_drill_player_get_length_ms:
  *
- * Returns: how long the whole drill takes in real time, pauses aside (its scenario's span
- *   at this speed, plus the short tail in which the monitor sees the recovery)
+ * Returns: how long the story takes in real time, pauses aside: the length chosen (the
+ *   drill then waits a few seconds more for the monitor to see the recovery)
  */
 guint
 lf_drill_player_get_length_ms (LfDrillPlayer *self)
 {
   g_return_val_if_fail (LF_IS_DRILL_PLAYER (self), 0);
 
-  return (guint) (end_ms (self) / self->speed);
+  return (guint) (lf_drill_scenario_get_duration_ms (self->scenario) / self->speed);
 }
 
 gboolean
@@ -411,4 +413,42 @@ lf_drill_player_get_phase (LfDrillPlayer *self)
   g_return_val_if_fail (LF_IS_DRILL_PLAYER (self), 0);
 
   return self->phase;
+}
+
+/**
+ * lf_drill_player_get_played_ms:
+ *
+ * Returns: the real time the drill has played so far, pauses not counted (0 when not running)
+ */
+guint
+lf_drill_player_get_played_ms (LfDrillPlayer *self)
+{
+  g_return_val_if_fail (LF_IS_DRILL_PLAYER (self), 0);
+
+  return (guint) (lf_drill_player_get_elapsed_ms (self) / self->speed);
+}
+
+/**
+ * lf_drill_player_dup_story_time:
+ *
+ * Returns: (transfer full) (nullable): where the story is: the real time of the outage that
+ *   the drill clock stands for (e.g. 12:41 UTC on 18 November 2025), %NULL when not running
+ */
+GDateTime *
+lf_drill_player_dup_story_time (LfDrillPlayer *self)
+{
+  GDateTime *start;
+  double fraction;
+
+  g_return_val_if_fail (LF_IS_DRILL_PLAYER (self), NULL);
+
+  if (self->started_us == 0)
+    return NULL;
+
+  start = lf_drill_scenario_get_real_start (self->scenario);
+  fraction = MIN ((double) lf_drill_player_get_elapsed_ms (self)
+                  / lf_drill_scenario_get_duration_ms (self->scenario), 1.0);
+
+  return g_date_time_add (start, (GTimeSpan) (fraction * 1000
+                                              * lf_drill_scenario_get_real_span_ms (self->scenario)));
 }

@@ -27,6 +27,8 @@ void             lf_drill_player_pause          (LfDrillPlayer   *self);
 void             lf_drill_player_resume         (LfDrillPlayer   *self);
 gboolean         lf_drill_player_get_paused     (LfDrillPlayer   *self);
 guint            lf_drill_player_get_length_ms  (LfDrillPlayer   *self);
+guint            lf_drill_player_get_played_ms  (LfDrillPlayer   *self);
+GDateTime       *lf_drill_player_dup_story_time (LfDrillPlayer   *self);
 gboolean         lf_drill_player_get_running    (LfDrillPlayer   *self);
 gboolean         lf_drill_player_get_finished   (LfDrillPlayer   *self);
 guint            lf_drill_player_get_elapsed_ms (LfDrillPlayer   *self);

@@ -24,6 +24,12 @@
  * The drill's monitor is its own, with no history: the real monitor, its history and the
  * user's watched platforms are never touched. A front end that wants to show the drill shows
  * that monitor while it runs (LfContext:active-monitor).
+ *
+ * Pace: the speed comes from the length the user chose
+ * (lf_drill_scenario_get_speed_for_length(): 10 or 30 minutes for the whole story). The
+ * drill can be paused: the scenario's clock stops where it is (the phase in force stays, and
+ * the drill's monitor goes on seeing it, as a real outage would not wait either) until
+ * lf_drill_resume().
  */
 
 /* The monitor's clock at speed 1: a round every 4 s, re-probes 0.8 s apart, status every 6 s. */
