@@ -314,10 +314,11 @@ lf_drill_start (LfDrill *self)
   if (self->running)
     return;
 
+  /* Told once the clock runs: who shows the drill reads its time at once. */
   self->running = TRUE;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RUNNING]);
   lf_drill_player_start (self->player);
   lf_monitor_start (self->monitor);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RUNNING]);
 }
 
 /**
