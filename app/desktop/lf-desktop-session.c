@@ -132,7 +132,9 @@ mirror_health (LfDesktopSession *self)
   if (self->tray == NULL && self->background == NULL)
     return;
 
-  lf_health_summary_init (&summary, self->shown_monitor, !is_real (self, self->shown_monitor));
+  lf_health_summary_init (&summary, self->shown_monitor,
+                          is_real (self, self->shown_monitor)
+                          ? NULL : lf_context_get_rehearsal_name (self->context));
   lf_desktop_session_set_status (self, summary.overall, summary.kind, summary.title,
                                  summary.description, (const char * const *) summary.lines);
 }
