@@ -376,6 +376,33 @@ lf_window_help_action (GtkWidget  *widget,
   lf_help_show (widget, *page != '\0' ? page : "index");
 }
 
+/* The keyboard shortcuts window (Ctrl+?, the main menu). GtkApplication would build it for
+ * every new window from gtk/help-overlay.ui, before the first frame; it is built here when
+ * first asked for instead, and then kept as the window's help overlay. */
+static void
+lf_window_show_shortcuts_action (GtkWidget  *widget,
+                                 const char *action_name,
+                                 GVariant   *parameter)
+{
+  GtkApplicationWindow *window = GTK_APPLICATION_WINDOW (widget);
+  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (window);
+
+  if (overlay == NULL)
+    {
+      g_autoptr(GtkBuilder) builder = gtk_builder_new ();
+      g_autoptr(GError) error = NULL;
+
+      gtk_builder_set_translation_domain (builder, GETTEXT_PACKAGE);
+      if (!gtk_builder_add_from_resource (builder, RESOURCE_BASE_PATH "/ui/lf-shortcuts-window.ui",
+                                          &error))
+        g_error ("The shortcuts window is missing from the resources: %s", error->message);
+      overlay = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+      gtk_application_window_set_help_overlay (window, overlay);
+    }
+
+  gtk_window_present (GTK_WINDOW (overlay));
+}
+
 /* ------------------------------------------------------------------------ */
 /* GtkWindow overrides                                                      */
 /* ------------------------------------------------------------------------ */
@@ -449,6 +476,8 @@ lf_window_class_init (LfWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.start-incident", NULL,
                                    lf_window_start_incident_action);
   gtk_widget_class_install_action (widget_class, "win.help", "s", lf_window_help_action);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL,
+                                   lf_window_show_shortcuts_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F1, 0, "win.help", "s", "index");
 
   /* Keyboard: Alt+1…4 switch pages (as GNOME apps with a view switcher do); the incident's
