@@ -45,6 +45,8 @@ struct _LfWindow
   AdwBin               *checklist_bin;
   AdwBin               *clients_bin;
   AdwBin               *notices_bin;
+
+  gboolean              mapped_once;
 };
 
 G_DEFINE_FINAL_TYPE (LfWindow, lf_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -403,6 +405,32 @@ lf_window_show_shortcuts_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (overlay));
 }
 
+/* With G_MESSAGES_DEBUG=lf-window, the window says when its first frame was painted, by the
+ * wall clock: tests/bench/bench-background.sh times opening the window from the tray with it,
+ * end to end (the window process writes where the background monitor does). */
+static void
+on_first_frame_cb (GdkFrameClock *clock,
+                   LfWindow      *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, on_first_frame_cb, self);
+  g_debug ("First frame painted at %" G_GINT64_FORMAT " µs (real time)", g_get_real_time ());
+}
+
+static void
+lf_window_map (GtkWidget *widget)
+{
+  LfWindow *self = LF_WINDOW (widget);
+
+  GTK_WIDGET_CLASS (lf_window_parent_class)->map (widget);
+
+  if (!self->mapped_once)
+    {
+      self->mapped_once = TRUE;
+      g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
+                               G_CALLBACK (on_first_frame_cb), self, G_CONNECT_DEFAULT);
+    }
+}
+
 /* ------------------------------------------------------------------------ */
 /* GtkWindow overrides                                                      */
 /* ------------------------------------------------------------------------ */
@@ -430,6 +458,7 @@ lf_window_class_init (LfWindowClass *klass)
   object_class->dispose = lf_window_dispose;
   object_class->get_property = lf_window_get_property;
   object_class->set_property = lf_window_set_property;
+  widget_class->map = lf_window_map;
   window_class->close_request = lf_window_close_request;
 
   /**
