@@ -132,6 +132,25 @@ screenshot (GtkWidget  *window,
   g_assert_true (gdk_texture_save_to_png (texture, path));
 }
 
+static GtkWidget *
+find_descendant (GtkWidget *root,
+                 GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 /* The text a label shows (markup stripped), anywhere under @root. */
 static gboolean
 shows_text (GtkWidget  *root,
@@ -361,6 +380,16 @@ test_page_editor_validation (Fixture       *fixture,
   editor = LF_CLIENT_EDITOR (lf_clients_page_edit (fixture->page, stored));
   g_assert_true (lf_client_editor_is_valid (editor));
   screenshot (GTK_WIDGET (editor), "client-editor.png");
+  if (g_getenv ("LF_SCREENSHOT_DIR") != NULL)
+    {
+      /* …and its end: the notes and the Delete button. */
+      GtkWidget *scrolled = find_descendant (GTK_WIDGET (editor), GTK_TYPE_SCROLLED_WINDOW);
+      GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+
+      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+      screenshot (GTK_WIDGET (editor), "client-editor-end.png");
+      gtk_adjustment_set_value (adjustment, 0);
+    }
   emails = lf_client_editor_get_row (editor, "emails");
   phones = lf_client_editor_get_row (editor, "phones");
 
