@@ -14,6 +14,8 @@
 
 #include <glib/gi18n.h>
 
+#include "lf-a11y.h"
+
 /* "Link Clients to a Platform…": tick clients, choose one of the catalog's platforms (by
  * display name, custom ones included), Link. Each ticked client gets that platform added to
  * their links and is saved (merging with the stored copy, as the editor does). Opened from
@@ -186,6 +188,8 @@ lf_link_dialog_init (LfLinkDialog *self)
 {
   self->checks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Read as "Cancel" and "Link", not "_Cancel Cancel" (test-a11y, link). */
+  lf_a11y_fix_mnemonic_buttons (GTK_WIDGET (self));
 }
 
 /**
@@ -225,6 +229,7 @@ lf_link_dialog_new (LfContactStore     *store,
       gtk_string_list_append (names, platform->name != NULL ? platform->name : platform->id);
     }
   adw_combo_row_set_model (self->platform_row, G_LIST_MODEL (names));
+  lf_a11y_name_combo_items (self->platform_row);
 
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (store)); i++)
     {
@@ -240,8 +245,6 @@ lf_link_dialog_new (LfContactStore     *store,
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
                                    linked != NULL ? linked : _("Linked to no platform"));
       gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      lf_contact_get_name (contact), -1);
       gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
                                    ticked != NULL &&
                                    g_strv_contains (ticked, lf_contact_get_id (contact)));
@@ -249,6 +252,8 @@ lf_link_dialog_new (LfContactStore     *store,
                                G_CONNECT_SWAPPED);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+      /* The client's name, once: the row labels its activatable widget with its title too. */
+      lf_a11y_set_label (check, lf_contact_get_name (contact));
       adw_preferences_group_add (self->clients_group, row);
       g_hash_table_insert (self->checks, g_strdup (lf_contact_get_id (contact)), check);
     }
