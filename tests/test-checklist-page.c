@@ -3,6 +3,12 @@
  * Copyright 2026 The Lifeline authors
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Over 1,000 lines on purpose: every case runs, in order, in the one LfApplication this
+ * process registers (a process registers its application once; the drill cases hand
+ * `lifeline --drill`/`--pause-drill` to it over the bus), sharing its window, context and
+ * scripted backend. Splitting would start the application again per file; if it grows,
+ * the drill cases (drill-from-command-line, drill-notice) are the seam to move.
  */
 
 #include "config.h"
