@@ -83,6 +83,8 @@ void            lf_test_response_set_validators     (LfTestResponse  *response,
 
 /* A loopback port nothing listens on (connection refused). */
 guint           lf_test_get_closed_port             (void);
+char           *lf_test_server_make_catalog         (LfTestServer    *server,
+                                                     const char * const *platform_ids);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LfTestServer, lf_test_server_free)
 

@@ -24,5 +24,10 @@ void      lf_test_skip_no_display (void);
 GTestDBus *lf_test_dbus_up        (void);
 void      lf_test_dbus_stop       (GTestDBus    *bus);
 const char *lf_test_get_binary    (void);
+GDBusConnection *lf_test_bus_serve (const char                 *name,
+                                    const char                 *path,
+                                    const char                 *xml,
+                                    const GDBusInterfaceVTable *vtable,
+                                    gpointer                    user_data);
 
 G_END_DECLS
