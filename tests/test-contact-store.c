@@ -13,7 +13,12 @@
 #include <libsecret/secret.h>
 #include <string.h>
 
+#include <glib/gstdio.h>
+
+#include "lf-channel.h"
 #include "lf-contact-store.h"
+#include "lf-import.h"
+#include "lf-plan.h"
 #include "lf-profile.h"
 #include "lf-secret-schemas.h"
 #include "lf-storage.h"
@@ -601,6 +606,108 @@ test_store_profile_and_privacy (void)
   assert_no_personal_data_outside_secrets ();
 }
 
+static char *
+lookup_channel_secret (const char *id)
+{
+  g_autofree char *credential = g_strconcat ("channel:", id, NULL);
+  g_autoptr(GError) error = NULL;
+  char *secret;
+
+  secret = secret_password_lookup_sync (lf_secret_credential_schema (), NULL, &error,
+                                        LF_SECRET_ATTR_CREDENTIAL_ID, credential, NULL);
+  g_assert_no_error (error);
+  return secret;
+}
+
+static void
+import_channels (LfChannelStore *channels,
+                 const char     *json)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_data (parser, json, -1, &error);
+  g_assert_no_error (error);
+  lf_channel_store_import_async (channels, json_node_get_array (json_parser_get_root (parser)),
+                                 NULL, got_result_cb, &result);
+  await_result (&result);
+  lf_channel_store_import_finish (channels, result, &error);
+  g_assert_no_error (error);
+}
+
+/* A bundle import that fails after its channels went in (here the plan cannot be written)
+ * puts the keyring back too: the webhook address an imported channel replaced is
+ * the old one again, and a new channel's secret is gone. */
+static void
+test_import_rollback_keyring (void)
+{
+  const char *bundle =
+    "{ \"format\": \"lifeline-bundle\", \"version\": 1,"
+    "  \"contacts\": [ { \"name\": \"Grace Hopper\", \"emails\": [\"grace@navy.example\"] } ],"
+    "  \"channels\": [ { \"id\": \"agency-slack\", \"kind\": \"slack\","
+    "                    \"url\": \"https://hooks.slack.com/services/T1/B1/IMPORTED\" },"
+    "                  { \"id\": \"fresh-hook\", \"kind\": \"slack\","
+    "                    \"url\": \"https://hooks.slack.com/services/T2/B2/NEW\" } ],"
+    "  \"plan\": { \"steps\": [ { \"title\": \"Tether to the phone\","
+    "                             \"causes\": [\"network\"] } ] } }";
+  g_autofree char *dir = NULL;
+  g_autofree char *channels_path = NULL;
+  g_autofree char *plan_dir = NULL;
+  g_autofree char *plan_path = NULL;
+  g_autoptr(LfContactStore) store = NULL;
+  g_autoptr(LfChannelStore) channels = NULL;
+  g_autoptr(LfPlan) plan = NULL;
+  g_autoptr(LfImportPreview) preview = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *secret = NULL;
+  g_autofree char *fresh = NULL;
+
+  if (!have_secret_service ())
+    return;
+  clear_all_contacts ();
+
+  dir = g_build_filename (g_get_home_dir (), "rollback-keyring", NULL);
+  channels_path = g_build_filename (dir, "channels.json", NULL);
+  plan_dir = g_build_filename (dir, "plan", NULL);
+  plan_path = g_build_filename (plan_dir, "plan.json", NULL);
+
+  store = load_store ();
+  channels = lf_channel_store_new (channels_path);
+  import_channels (channels, "[ { \"id\": \"agency-slack\", \"kind\": \"slack\","
+                             "    \"url\": \"https://hooks.slack.com/services/T0/B0/OLD\" } ]");
+  secret = lookup_channel_secret ("agency-slack");
+  g_assert_cmpstr (secret, ==, "https://hooks.slack.com/services/T0/B0/OLD");
+  g_clear_pointer (&secret, secret_password_free);
+
+  /* The plan's folder is a plain file: its save (the last write of an import) fails. */
+  plan = lf_plan_new (plan_path);
+  g_assert_true (g_file_set_contents (plan_dir, "not a folder", -1, NULL));
+
+  preview = lf_import_preview_new (store, bundle, -1, LF_IMPORT_FORMAT_BUNDLE, &error);
+  g_assert_no_error (error);
+  lf_import_preview_set_targets (preview, channels, NULL, plan);
+  lf_import_preview_apply_async (preview, NULL, got_result_cb, &result);
+  await_result (&result);
+  g_assert_false (lf_import_preview_apply_finish (preview, result, &error));
+  g_assert_nonnull (error);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "nothing was changed"));
+
+  secret = lookup_channel_secret ("agency-slack");
+  g_assert_cmpstr (secret, ==, "https://hooks.slack.com/services/T0/B0/OLD");
+  fresh = lookup_channel_secret ("fresh-hook");
+  g_assert_null (fresh);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (channels)), ==, 1);
+  g_assert_nonnull (lf_channel_store_lookup (channels, "agency-slack"));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 0);
+
+  /* Leave no channel credential for the tests after this one. */
+  secret_password_clear_sync (lf_secret_credential_schema (), NULL, NULL,
+                              LF_SECRET_ATTR_CREDENTIAL_ID, "channel:agency-slack", NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -614,6 +721,8 @@ main (int   argc,
   g_test_add_func ("/lifeline/contact-store/locked", test_store_locked);
   g_test_add_func ("/lifeline/contact-store/thousand", test_store_thousand);
   g_test_add_func ("/lifeline/contact-store/profile-and-privacy", test_store_profile_and_privacy);
+  g_test_add_func ("/lifeline/contact-store/import-rollback-keyring",
+                   test_import_rollback_keyring);
 
   return g_test_run ();
 }

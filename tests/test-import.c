@@ -11,12 +11,15 @@
 #include <fcntl.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <sys/time.h>
 #include <unistd.h>
 
 #include "lf-export.h"
 #include "lf-import.h"
+#include "lf-json.h"
+#include "lf-json-file.h"
 #include "lf-storage.h"
 #include "lf-test-utils.h"
 
@@ -299,6 +302,105 @@ test_stale_temporaries (void)
   g_assert_true (g_file_test (other, G_FILE_TEST_EXISTS));
 }
 
+/* A temporary another process is writing at this moment (it holds the writer's lock) is not
+ * a crash's leftover, however old it looks: a store's load leaves it, and takes it once the
+ * writer is gone. */
+static void
+test_stale_temporaries_locked (void)
+{
+  g_autofree char *dir = g_build_filename (g_get_home_dir (), "stale-locked", NULL);
+  g_autofree char *path = g_build_filename (dir, "templates.json", NULL);
+  g_autofree char *held = g_build_filename (dir, "templates.json.Lk56Mn", NULL);
+  g_autofree char *stale = g_build_filename (dir, "templates.json.Qr78St", NULL);
+  struct timeval old_times[2] = { { 1000, 0 }, { 1000, 0 } };
+  g_autoptr(JsonArray) list = NULL;
+  g_autoptr(GError) error = NULL;
+  int writer;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (path, "{\"templates\": []}", -1, NULL));
+  g_assert_true (g_file_set_contents (held, "{\"half", -1, NULL));
+  g_assert_true (g_file_set_contents (stale, "{\"half", -1, NULL));
+  g_assert_cmpint (utimes (held, old_times), ==, 0);
+  g_assert_cmpint (utimes (stale, old_times), ==, 0);
+
+  /* The "writer": its own open file description, locked as lf_storage_write_atomic() does. */
+  writer = g_open (held, O_WRONLY | O_CLOEXEC, 0);
+  g_assert_cmpint (writer, >=, 0);
+  g_assert_cmpint (flock (writer, LOCK_EX), ==, 0);
+
+  g_assert_true (lf_json_file_read_list (path, 1024 * 1024, "templates", &list, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (held, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (stale, G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (lf_storage_remove_stale_temporaries (path, 0), ==, 0);
+  g_assert_true (g_file_test (held, G_FILE_TEST_EXISTS));
+
+  /* The writer died without renaming: now it is a leftover. */
+  close (writer);
+  g_assert_cmpuint (lf_storage_remove_stale_temporaries (path, 0), ==, 1);
+  g_assert_false (g_file_test (held, G_FILE_TEST_EXISTS));
+}
+
+typedef struct
+{
+  const char *path;
+  gint        writing;
+} RaceData;
+
+static gpointer
+race_writer_thread (gpointer user_data)
+{
+  RaceData *data = user_data;
+  guint failures = 0;
+
+  for (guint i = 0; i < 150; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("{\"n\": %u}", i);
+      g_autoptr(GError) error = NULL;
+
+      if (!lf_storage_write_atomic (data->path, text, -1, 0600, &error))
+        {
+          g_printerr ("write %u: %s\n", i, error->message);
+          failures++;
+        }
+    }
+  g_atomic_int_set (&data->writing, FALSE);
+
+  return GUINT_TO_POINTER (failures);
+}
+
+/* One process saves over and over while another loads (and clears temporaries) over and
+ * over: every save lands, and the file is always whole. */
+static void
+test_stale_temporaries_race (void)
+{
+  g_autofree char *dir = g_build_filename (g_get_home_dir (), "stale-race", NULL);
+  g_autofree char *path = g_build_filename (dir, "plan.json", NULL);
+  RaceData data = { path, TRUE };
+  GThread *writer;
+  guint loads = 0;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (path, "{\"n\": -1}", -1, NULL));
+
+  writer = g_thread_new ("writer", race_writer_thread, &data);
+  while (g_atomic_int_get (&data.writing))
+    {
+      g_autofree char *contents = NULL;
+      g_autoptr(JsonObject) object = NULL;
+
+      lf_storage_remove_stale_temporaries (path, 0);
+      g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+      object = lf_json_parse_object (contents, -1, NULL);
+      g_assert_nonnull (object);
+      loads++;
+    }
+  g_assert_cmpuint (GPOINTER_TO_UINT (g_thread_join (writer)), ==, 0);
+  g_assert_cmpuint (loads, >, 0);
+  g_test_message ("%u loads during 150 saves", loads);
+}
+
 static void
 test_log_rotation (void)
 {
@@ -378,6 +480,8 @@ main (int   argc,
   g_test_add_func ("/import/load/main-loop-runs", test_load_keeps_main_loop_running);
   g_test_add_func ("/import/load/cancel", test_load_cancel);
   g_test_add_func ("/import/storage/stale-temporaries", test_stale_temporaries);
+  g_test_add_func ("/import/storage/stale-temporaries-locked", test_stale_temporaries_locked);
+  g_test_add_func ("/import/storage/stale-temporaries-race", test_stale_temporaries_race);
   g_test_add_func ("/import/storage/log-rotation", test_log_rotation);
   g_test_add_func ("/import/export/missing-folder", test_export_missing_folder);
 

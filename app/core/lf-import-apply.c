@@ -10,6 +10,8 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <libsecret/secret.h>
+#include <string.h>
 
 #include "lf-import-private.h"
 
@@ -18,9 +20,10 @@
  * Everything was checked by the preview. The writes then go in order — contacts, "me"
  * (keyring), channels, templates, plan — and what each one replaces is remembered first.
  * When a write fails (a keyring that locks, a full disk, a cancel), what this import wrote
- * is put back as it was, in reverse order, and the error says so. One limit: a channel's
- * password or webhook address that an imported channel of the same id replaced in the
- * keyring is not restored (the channel list is). */
+ * is put back as it was, in reverse order, and the error says so. That includes the keyring:
+ * before the channels are imported, the secret (password, webhook address) stored for each
+ * channel whose secret the bundle carries is read; undoing puts it back, or clears the
+ * imported one where there was none. */
 
 typedef enum
 {
@@ -42,6 +45,10 @@ typedef struct
   LfProfile *old_me;         /* nullable */
   gboolean   wrote_me;
   GPtrArray *old_channels;   /* LfChannel: the list before (nullable: untouched) */
+  GPtrArray *secret_channels; /* LfChannel: the bundle's that carry a secret (nullable) */
+  GPtrArray *old_secrets;    /* char * (or NULL: none stored) per secret_channels */
+  gboolean   wrote_secrets;  /* the channel import ran: the keyring may have changed */
+  guint      undo_secret;    /* the next of secret_channels to put back */
   GPtrArray *old_templates;  /* LfTemplate or NULL per imported template (nullable) */
   gboolean   wrote_templates;
 
@@ -59,6 +66,13 @@ unref_nullable (gpointer object)
 }
 
 static void
+free_secret (gpointer secret)
+{
+  if (secret != NULL)
+    secret_password_free (secret);
+}
+
+static void
 apply_free (Apply *apply)
 {
   g_clear_pointer (&apply->queue, g_ptr_array_unref);
@@ -66,6 +80,8 @@ apply_free (Apply *apply)
   g_clear_pointer (&apply->written_old, g_ptr_array_unref);
   g_clear_object (&apply->old_me);
   g_clear_pointer (&apply->old_channels, g_ptr_array_unref);
+  g_clear_pointer (&apply->secret_channels, g_ptr_array_unref);
+  g_clear_pointer (&apply->old_secrets, g_ptr_array_unref);
   g_clear_pointer (&apply->old_templates, g_ptr_array_unref);
   g_clear_error (&apply->error);
   if (apply->undo_problems != NULL)
@@ -194,6 +210,50 @@ channels_imported_cb (GObject      *object,
   run_stage (task);
 }
 
+static void import_channels (GTask *task);
+
+/* Remembers what the keyring holds for each channel whose secret the import replaces. */
+static void
+old_secret_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  GTask *task = user_data;
+  Apply *apply = g_task_get_task_data (task);
+  GError *error = NULL;
+  char *secret = lf_channel_lookup_secret_finish (LF_CHANNEL (object), result, &error);
+
+  if (error != NULL)
+    {
+      undo (task, error);
+      return;
+    }
+  g_ptr_array_add (apply->old_secrets, secret);
+  import_channels (task);
+}
+
+static void
+import_channels (GTask *task)
+{
+  LfImportPreview *self = g_task_get_source_object (task);
+  Apply *apply = g_task_get_task_data (task);
+  GListModel *model = G_LIST_MODEL (self->channel_store);
+
+  if (apply->old_secrets->len < apply->secret_channels->len)
+    {
+      lf_channel_lookup_secret_async (apply->secret_channels->pdata[apply->old_secrets->len],
+                                      NULL, old_secret_cb, task);
+      return;
+    }
+
+  apply->old_channels = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    g_ptr_array_add (apply->old_channels, g_list_model_get_item (model, i));
+  apply->wrote_secrets = TRUE;
+  lf_channel_store_import_async (self->channel_store, self->bundle->channels, NULL,
+                                 channels_imported_cb, task);
+}
+
 static void
 templates_saved_cb (GObject      *object,
                     GAsyncResult *result,
@@ -240,13 +300,25 @@ run_stage (GTask *task)
       if (bundle != NULL && bundle->channels != NULL &&
           json_array_get_length (bundle->channels) > 0)
         {
-          GListModel *model = G_LIST_MODEL (self->channel_store);
+          apply->secret_channels = g_ptr_array_new_with_free_func (g_object_unref);
+          apply->old_secrets = g_ptr_array_new_with_free_func (free_secret);
+          for (guint i = 0; i < json_array_get_length (bundle->channels); i++)
+            {
+              JsonNode *node = json_array_get_element (bundle->channels, i);
+              g_autofree char *secret = NULL;
+              LfChannel *channel = NULL;
 
-          apply->old_channels = g_ptr_array_new_with_free_func (g_object_unref);
-          for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-            g_ptr_array_add (apply->old_channels, g_list_model_get_item (model, i));
-          lf_channel_store_import_async (self->channel_store, bundle->channels, NULL,
-                                         channels_imported_cb, task);
+              /* Checked by the preview; one that does not parse is refused by the import. */
+              if (JSON_NODE_HOLDS_OBJECT (node))
+                channel = lf_channel_new_from_json (json_node_get_object (node), &secret, NULL);
+              if (channel != NULL && secret != NULL)
+                g_ptr_array_add (apply->secret_channels, channel);
+              else
+                g_clear_object (&channel);
+              if (secret != NULL)
+                memset (secret, 0, strlen (secret));
+            }
+          import_channels (task);
           return;
         }
       apply->stage = STAGE_TEMPLATES;
@@ -362,6 +434,25 @@ undo_me_cb (GObject      *object,
 }
 
 static void
+undo_secret_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  GTask *task = user_data;
+  Apply *apply = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  if (g_task_get_source_tag (G_TASK (result)) == lf_channel_store_secret_async)
+    ok = lf_channel_store_secret_finish (LF_CHANNEL (object), result, &error);
+  else
+    ok = lf_channel_clear_secret_finish (LF_CHANNEL (object), result, &error);
+  if (!ok)
+    undo_problem (apply, error);
+  undo_next (task);
+}
+
+static void
 undo_saved_cb (GObject      *object,
                GAsyncResult *result,
                gpointer      user_data)
@@ -403,6 +494,20 @@ undo_next (GTask *task)
             lf_template_store_remove (self->template_store, id);
         }
       lf_template_store_save_async (self->template_store, NULL, undo_saved_cb, task);
+      return;
+    }
+
+  /* The keyring as it was: the old secret back, or the imported one gone. */
+  if (apply->wrote_secrets && apply->undo_secret < apply->secret_channels->len)
+    {
+      guint i = apply->undo_secret++;
+      LfChannel *channel = apply->secret_channels->pdata[i];
+      const char *old = apply->old_secrets->pdata[i];
+
+      if (old != NULL)
+        lf_channel_store_secret_async (channel, old, NULL, undo_secret_cb, task);
+      else
+        lf_channel_clear_secret_async (channel, NULL, undo_secret_cb, task);
       return;
     }
 

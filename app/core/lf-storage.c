@@ -17,6 +17,7 @@
 #include <fcntl.h>
 #include <string.h>
 #include <glib/gstdio.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -24,7 +25,8 @@
  *
  * Every write goes to a temporary file in the same directory, is fsync'ed, then renamed over
  * the target, and the directory is fsync'ed: a process killed at any moment leaves either the
- * old or the new file, never a torn one.
+ * old or the new file, never a torn one. The temporary is flock'ed until it is renamed, so a
+ * reader clearing what crashed writers left never removes a write in flight.
  */
 
 G_DEFINE_QUARK (lf-storage-error-quark, lf_storage_error)
@@ -169,6 +171,35 @@ lf_storage_build_data_path (const char *basename)
   return g_build_filename (lf_storage_get_data_dir (), basename, NULL);
 }
 
+/* Removes @stale unless a writer holds its lock: locked here first (so no writer can take
+ * it meanwhile), checked to be the file that was listed, unlinked, then unlocked. */
+static gboolean
+remove_if_unlocked (const char      *stale,
+                    const GStatBuf  *listed)
+{
+  struct stat st;
+  gboolean removed = FALSE;
+  int fd = g_open (stale, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC, 0);
+
+  if (fd < 0)
+    return FALSE;
+
+  if (flock (fd, LOCK_EX | LOCK_NB) != 0
+      && (errno == EWOULDBLOCK
+          || g_get_real_time () / G_USEC_PER_SEC - (gint64) listed->st_mtime
+             < LF_STORAGE_STALE_SECONDS))
+    g_debug ("Leaving %s: a write is (or may be) in flight", stale);
+  else if (fstat (fd, &st) == 0 && st.st_dev == listed->st_dev && st.st_ino == listed->st_ino
+           && st.st_nlink > 0)
+    {
+      g_debug ("Removing %s, left by an interrupted write", stale);
+      removed = g_unlink (stale) == 0;
+    }
+  close (fd);   /* unlocks */
+
+  return removed;
+}
+
 /**
  * lf_storage_remove_stale_temporaries:
  * @path: a file Lifeline writes with lf_storage_write_atomic()
@@ -176,6 +207,12 @@ lf_storage_build_data_path (const char *basename)
  *
  * A writer killed between creating its temporary file and renaming it leaves
  * "<name>.XXXXXX" behind; nothing else is named so. Removes those of @path.
+ *
+ * A write in flight (in this process or another) holds an flock(2) on its temporary from
+ * creation to rename; such a temporary is left alone whatever its age, so a store loading
+ * while another process saves never pulls the file from under that write. The lock is
+ * taken before the unlink and held across it; a writer that finds its fresh temporary
+ * unlinked in the instant before it locked it starts again (see lf_storage_write_atomic()).
  *
  * Returns: how many were removed
  */
@@ -217,8 +254,7 @@ lf_storage_remove_stale_temporaries (const char *path,
           now - (gint64) st.st_mtime < (gint64) min_age_seconds)
         continue;
 
-      g_debug ("Removing %s, left by an interrupted write", stale);
-      if (g_unlink (stale) == 0)
+      if (remove_if_unlocked (stale, &st))
         removed++;
     }
 
@@ -238,6 +274,49 @@ clean_before_first_write (const char *path)
   if (g_hash_table_add (cleaned, g_strdup (path)))
     lf_storage_remove_stale_temporaries (path, LF_STORAGE_STALE_SECONDS);
   g_mutex_unlock (&lock);
+}
+
+/* Creates "<path>.XXXXXX" and locks it (flock) for the whole write, so that
+ * lf_storage_remove_stale_temporaries() in any process leaves it alone. A cleaner may have
+ * locked and unlinked it in the instant between creation and our lock: then it has no link
+ * left, and we start again with a new name. Returns the descriptor, or -1 with errno set. */
+static int
+create_locked_temporary (const char  *path,
+                         int          mode,
+                         char       **tmp_path)
+{
+  for (guint attempt = 0; attempt < 100; attempt++)
+    {
+      g_autofree char *candidate = g_strdup_printf ("%s.XXXXXX", path);
+      struct stat st;
+      int fd = g_mkstemp_full (candidate, O_WRONLY | O_CLOEXEC, mode);
+
+      if (fd < 0)
+        return -1;
+
+      /* A file system without flock (ENOLCK) still gets its write; only the age guards it. */
+      if ((flock (fd, LOCK_EX) != 0 && errno != ENOLCK && errno != EOPNOTSUPP)
+          || fstat (fd, &st) != 0)
+        {
+          int saved = errno;
+
+          close (fd);
+          g_unlink (candidate);
+          errno = saved;
+          return -1;
+        }
+
+      if (st.st_nlink > 0)
+        {
+          *tmp_path = g_steal_pointer (&candidate);
+          return fd;
+        }
+
+      close (fd);
+    }
+
+  errno = EAGAIN;
+  return -1;
 }
 
 /**
@@ -281,8 +360,7 @@ lf_storage_write_atomic (const char  *path,
 
   clean_before_first_write (path);
 
-  tmp_path = g_strdup_printf ("%s.XXXXXX", path);
-  fd = g_mkstemp_full (tmp_path, O_WRONLY | O_CLOEXEC, mode);
+  fd = create_locked_temporary (path, mode, &tmp_path);
   if (fd < 0)
     {
       saved = errno;
@@ -307,14 +385,17 @@ lf_storage_write_atomic (const char  *path,
       return FALSE;
     }
 
-  if (close (fd) != 0 || g_rename (tmp_path, path) != 0)
+  /* Renamed while still locked: a cleaner never takes a temporary that is being written. */
+  if (g_rename (tmp_path, path) != 0)
     {
       saved = errno;
       g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
                    "Cannot write “%s”: %s", path, g_strerror (saved));
       g_unlink (tmp_path);
+      close (fd);
       return FALSE;
     }
+  close (fd);   /* the data is fsync'ed: nothing is left to fail here */
 
   sync_directory (path);
 
