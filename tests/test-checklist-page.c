@@ -578,7 +578,7 @@ test_page_start_checklist (void)
     g_autoptr(LfIncident) first = g_list_model_get_item (G_LIST_MODEL (log), 0);
 
     g_assert_cmpstr (lf_incident_get_title (first), ==, "Fiverr inbox does not load");
-    g_assert_false (lf_incident_get_drill (first));
+    g_assert_false (lf_incident_get_rehearsal (first));
     g_assert_cmpuint (lf_incident_get_n_steps (first), >, 5);
     lf_incident_log_close (log, first);
   }
@@ -791,7 +791,7 @@ n_real_incidents (void)
     {
       g_autoptr(LfIncident) incident = g_list_model_get_item (log, i);
 
-      if (!lf_incident_get_drill (incident))
+      if (!lf_incident_get_rehearsal (incident))
         n++;
     }
 
@@ -944,7 +944,7 @@ test_page_drill_from_command_line (void)
   incidents = lf_incident_bridge_get_incidents (lf_drill_get_bridge (drill));
   g_assert_cmpuint (incidents->len, ==, 1);
   incident = g_ptr_array_index (incidents, 0);
-  g_assert_true (lf_incident_get_drill (incident));
+  g_assert_true (lf_incident_get_rehearsal (incident));
   g_assert_cmpstr (lf_incident_get_title (incident), ==, "Drill: Cloudflare outage");
   g_assert_true (lf_incident_log_lookup (log, lf_incident_get_id (incident)) == incident);
   /* Recovered, and waiting for the user to close it. */
@@ -981,7 +981,7 @@ find_real_incident (const char *platform_id)
     {
       g_autoptr(LfIncident) incident = g_list_model_get_item (log, i);
 
-      if (!lf_incident_get_drill (incident)
+      if (!lf_incident_get_rehearsal (incident)
           && g_strv_contains (lf_incident_get_platforms (incident), platform_id))
         return incident;
     }
@@ -1045,7 +1045,7 @@ test_page_drill_notice (void)
 
   incident = lf_incident_log_open (log, "Drill: Cloudflare", platforms, "cloudflare",
                                    LF_CAUSE_CDN_EDGE, LF_DIAGNOSIS_PROVIDER_OUTAGE, TRUE);
-  g_assert_true (lf_incident_get_drill (incident));
+  g_assert_true (lf_incident_get_rehearsal (incident));
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "notify-clients",
                                   g_variant_new_string (lf_incident_get_id (incident)));
@@ -1053,7 +1053,8 @@ test_page_drill_notice (void)
   composer = find_toplevel (LF_TYPE_COMPOSER);
   notice = lf_composer_get_notice (LF_COMPOSER (composer));
   g_assert_nonnull (notice);
-  g_assert_true (lf_notice_get_context (notice)->drill);
+  g_assert_true (lf_notice_get_context (notice)->rehearsal);
+  g_assert_cmpstr (lf_notice_get_context (notice)->rehearsal_name, ==, "Drill");
 
   /* What the Notices page reports as sent lands in the incident's timeline. */
   window = LF_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));

@@ -90,7 +90,7 @@ drill_incident_saved (gpointer data)
   g_autofree char *contents = NULL;
 
   return g_file_get_contents (data, &contents, NULL, NULL)
-         && g_regex_match_simple ("\"drill\"\\s*:\\s*true", contents, 0, 0);
+         && g_regex_match_simple ("\"rehearsal\"\\s*:\\s*true", contents, 0, 0);
 }
 
 static gboolean

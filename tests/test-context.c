@@ -106,6 +106,56 @@ test_context_catalog_problem (void)
   g_assert_null (lf_context_get_catalog_problem (context));
 }
 
+/* One command's context: what its monitor sees is not the user's health record (the
+ * monitor that runs keeps it), and a broken catalog is for the command to say. */
+static void
+test_context_headless (void)
+{
+  g_autofree char *dir = g_build_filename (lf_storage_get_config_dir (), NULL);
+  g_autofree char *path = lf_catalog_get_user_file ();
+  g_autoptr(GError) error = NULL;
+
+  for (guint headless = 0; headless <= 1; headless++)
+    {
+      g_autoptr(LfContext) context = headless ? lf_context_new_headless () : lf_context_new ();
+      g_autoptr(LfProbeResult) probe = lf_probe_result_new ("https://www.upwork.com/");
+      gboolean is_headless = FALSE;
+      GArray *samples;
+
+      g_object_get (context, "headless", &is_headless, NULL);
+      g_assert_cmpint (is_headless, ==, headless);
+      g_assert_null (lf_context_get_catalog_error (context));
+
+      probe->http_status = 200;
+      probe->started_at = g_get_real_time ();
+      probe->total_ms = 42;
+      g_signal_emit_by_name (lf_context_get_monitor (context), "probed", "upwork", probe);
+      samples = lf_history_get_samples (lf_context_get_history (context), "upwork");
+      g_assert_cmpuint (samples != NULL ? samples->len : 0, ==, headless ? 0 : 1);
+    }
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (path, "{ \"version\": 1, \"platforms\": [ ", -1, NULL));
+  {
+    g_autoptr(LfContext) context = lf_context_new_headless ();
+    g_autofree char *builtin = g_test_build_filename (G_TEST_DIST, "..", "data",
+                                                      "catalog.json", NULL);
+
+    /* The reason itself, for "lifeline: …"; the built-in catalog stands in meanwhile. */
+    g_assert_nonnull (lf_context_get_catalog_error (context));
+    g_assert_nonnull (lf_context_get_catalog_problem (context));
+    g_assert_nonnull (strstr (lf_context_get_catalog_problem (context),
+                              lf_context_get_catalog_error (context)->message));
+    g_assert_nonnull (lf_catalog_lookup_platform (lf_context_get_catalog (context), "upwork"));
+
+    /* `--catalog FILE` that works: no error left. */
+    g_assert_true (lf_context_set_catalog_file (context, builtin, &error));
+    g_assert_no_error (error);
+    g_assert_null (lf_context_get_catalog_error (context));
+  }
+  g_assert_cmpint (g_unlink (path), ==, 0);
+}
+
 /* The outage-day operations every front end shares: which platforms and incident a notice is
  * about, and "notice sent" in that incident's timeline. */
 static void
@@ -141,7 +191,8 @@ test_context_prepare_and_record_notice (void)
   g_assert_true (g_strv_equal ((const char * const *) ids, upwork));
   g_assert_cmpstr (render->platform, ==, "Upwork");
   g_assert_cmpstr (render->incident_id, ==, lf_incident_get_id (incident));
-  g_assert_false (render->drill);
+  g_assert_false (render->rehearsal);
+  g_assert_null (render->rehearsal_name);
 
   /* Nothing down and no platform named: an empty context, no platforms. */
   empty = lf_context_prepare_notice (context, "", &none, NULL, &error);
@@ -242,6 +293,7 @@ main (int   argc,
 
   g_test_add_func ("/lifeline/context/one-of-each", test_context_one_of_each);
   g_test_add_func ("/lifeline/context/catalog-problem", test_context_catalog_problem);
+  g_test_add_func ("/lifeline/context/headless", test_context_headless);
   g_test_add_func ("/lifeline/context/prepare-and-record-notice",
                    test_context_prepare_and_record_notice);
   g_test_add_func ("/lifeline/context/import", test_context_import);

@@ -360,7 +360,7 @@ test_drill_cloudflare (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->log)), ==, 1);
   incident = g_list_model_get_item (G_LIST_MODEL (fixture->log), 0);
   g_test_message ("incident: %s", lf_incident_get_title (incident));
-  g_assert_true (lf_incident_get_drill (incident));
+  g_assert_true (lf_incident_get_rehearsal (incident));
   g_assert_true (g_str_has_prefix (lf_incident_get_title (incident), "Drill: "));
   g_assert_cmpstr (lf_incident_get_provider (incident), ==, "cloudflare");
   g_assert_cmpint (lf_incident_get_cause (incident), ==, LF_CAUSE_CDN_EDGE);
@@ -437,7 +437,7 @@ test_drill_local_network (Fixture       *fixture,
 
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->log)), ==, 1);
   incident = g_list_model_get_item (G_LIST_MODEL (fixture->log), 0);
-  g_assert_true (lf_incident_get_drill (incident));
+  g_assert_true (lf_incident_get_rehearsal (incident));
   g_assert_cmpstr (lf_incident_get_title (incident), ==, "Drill: Your connection is down");
   g_assert_cmpint (lf_incident_get_cause (incident), ==, LF_CAUSE_NETWORK);
   g_assert_true (run_has_step (incident, "respond-mobile-data"));
@@ -559,7 +559,7 @@ test_drill_leaves_real_monitor_alone (Fixture       *fixture,
   {
     g_autoptr(LfIncident) incident = g_list_model_get_item (G_LIST_MODEL (log), 0);
 
-    g_assert_true (lf_incident_get_drill (incident));
+    g_assert_true (lf_incident_get_rehearsal (incident));
   }
 
   /* Over: the context shows the real monitor again, which never saw any of it. */

@@ -183,8 +183,8 @@ test_incident_open_and_merge (Fixture       *fixture,
   drill = lf_incident_log_open (fixture->log, "Drill: Cloudflare outage", upwork, "cloudflare",
                                 LF_CAUSE_CDN_EDGE, LF_DIAGNOSIS_PROVIDER_OUTAGE, TRUE);
   g_assert_true (drill != cloudflare);
-  g_assert_true (lf_incident_get_drill (drill));
-  g_assert_false (lf_incident_get_drill (cloudflare));
+  g_assert_true (lf_incident_get_rehearsal (drill));
+  g_assert_false (lf_incident_get_rehearsal (cloudflare));
 
   /* Recovery: ended, still open until confirmed; a relapse reopens it. */
   lf_incident_log_mark_ended (fixture->log, cloudflare);
@@ -328,6 +328,42 @@ test_incident_restart (Fixture       *fixture,
   g_assert_true (lf_incident_log_open (reloaded, "Fiverr too", (const char *[]) { "fiverr", NULL },
                                        NULL, LF_CAUSE_CDN_EDGE, LF_DIAGNOSIS_PLATFORM_OUTAGE,
                                        FALSE) == copy);
+}
+
+/* The rehearsal flag is written as "rehearsal"; files from before say "drill", still read. */
+static void
+test_incident_rehearsal_key (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  const char *platforms[] = { "upwork", NULL };
+  g_autoptr(LfIncident) practice = lf_incident_new ("Practice: Upwork outage", platforms, NULL,
+                                                    LF_CAUSE_HTTP_ERROR,
+                                                    LF_DIAGNOSIS_PLATFORM_OUTAGE, TRUE, NULL);
+  g_autoptr(JsonNode) node = lf_incident_to_json (practice);
+  JsonObject *object = json_node_get_object (node);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (json_object_get_boolean_member (object, "rehearsal"));
+  g_assert_false (json_object_has_member (object, "drill"));
+
+  for (guint value = 0; value <= 1; value++)
+    {
+      g_autoptr(LfIncident) old = NULL;
+
+      json_object_remove_member (object, "rehearsal");
+      json_object_set_boolean_member (object, "drill", value);
+      old = lf_incident_new_from_json (object, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (old);
+      g_assert_cmpint (lf_incident_get_rehearsal (old), ==, value);
+      json_object_remove_member (object, "drill");
+      json_object_set_boolean_member (object, "rehearsal", TRUE);
+    }
+
+  /* Neither: the incident is refused, as before. */
+  json_object_remove_member (object, "rehearsal");
+  g_assert_null (lf_incident_new_from_json (object, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
 }
 
 static void
@@ -498,6 +534,7 @@ main (int   argc,
   ADD ("/lifeline/incident-log/run-progress", test_incident_run_progress);
   ADD ("/lifeline/incident-log/restart", test_incident_restart);
   ADD ("/lifeline/incident-log/damaged", test_incident_damaged);
+  ADD ("/lifeline/incident-log/rehearsal-key", test_incident_rehearsal_key);
   ADD ("/lifeline/incident-log/killed-mid-save", test_incident_killed_mid_save);
 
 #undef ADD

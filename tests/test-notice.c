@@ -29,7 +29,8 @@ make_context (gboolean drill)
   context->my_email = g_strdup ("sam@example.com");
   context->my_channel = g_strdup ("WhatsApp +44 7700 900123");
   context->next_update = g_strdup ("by 15:00");
-  context->drill = drill;
+  context->rehearsal = drill;
+  context->rehearsal_name = drill ? g_strdup ("Drill") : NULL;
 
   return context;
 }
@@ -233,7 +234,7 @@ test_notice_smtp (void)
     g_assert_cmpstr (line->channel_id, ==, "mail");
     g_assert_cmpstr (line->channel_kind, ==, "smtp");
     g_assert_cmpstr (line->incident_id, ==, "inc-2025-11-18");
-    g_assert_false (line->drill);
+    g_assert_false (line->rehearsal);
     g_assert_cmpuint (line->results->len, ==, 3);
     g_assert_cmpint (((LfNoticeLogResult *) g_ptr_array_index (line->results, 2))->result, ==,
                      LF_NOTICE_RESULT_NO_CHANNEL);
@@ -290,7 +291,7 @@ test_notice_drill_reaches_only_me (void)
   /* A drill is logged as one, and never counts as having told a client. */
   log = lf_notice_log_read (NULL);
   g_assert_cmpuint (log->len, ==, 1);
-  g_assert_true (((LfNoticeLogEntry *) g_ptr_array_index (log, 0))->drill);
+  g_assert_true (((LfNoticeLogEntry *) g_ptr_array_index (log, 0))->rehearsal);
   outage = lf_notice_log_get_outage_recipients (log, "inc-2025-11-18");
   g_assert_cmpuint (g_strv_length (outage), ==, 0);
 
@@ -583,7 +584,7 @@ test_notice_test_to_self (void)
   received = lf_test_smtp_server_get_messages (server);
   g_assert_cmpuint (received->len, ==, 1);
   g_assert_nonnull (strstr (json_object_get_string_member (g_ptr_array_index (received, 0), "data"),
-                            "\r\nSubject: [Drill] Upwork is down, Sam\r\n"));
+                            "\r\nSubject: [Test] Upwork is down, Sam\r\n"));
   /* A test is not a notice: nothing is logged. */
   log = read_log ();
   g_assert_cmpstr (log, ==, "");

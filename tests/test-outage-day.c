@@ -12,6 +12,7 @@
 
 #include "lf-outage.h"
 #include "lf-outage-scenario.h"
+#include "lf-history.h"
 #include "lf-storage.h"
 #include "lf-test-smtp-server.h"
 #include "lf-test-utils.h"
@@ -488,6 +489,12 @@ test_outage_day (Fixture       *fixture,
   }
   g_assert_null (strstr (contents, "github"));
   g_assert_null (strstr (contents, "example"));   /* no address in a plain file */
+  /* One command's round is not the health record: the monitor that runs keeps that. */
+  {
+    g_autofree char *history_path = lf_storage_build_data_path (LF_HISTORY_FILE);
+
+    g_assert_false (g_file_test (history_path, G_FILE_TEST_EXISTS));
+  }
   {
     JsonArray *run = json_object_get_array_member (cloudflare, "run");
     gboolean ticked = FALSE;

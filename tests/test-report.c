@@ -212,7 +212,7 @@ test_report_write (void)
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
   parsed = lf_report_parse_json (contents, &error);
   g_assert_no_error (error);
-  g_assert_true (lf_incident_get_drill (parsed));
+  g_assert_true (lf_incident_get_rehearsal (parsed));
 
   g_unlink (json_path);
   g_unlink (md_path);

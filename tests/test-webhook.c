@@ -150,7 +150,7 @@ static const LfWebhookMessage sample = {
   .client = "Ada Lovelace",
   .status_url = "https://status.upwork.com/",
   .since = G_GINT64_CONSTANT (1763464800),
-  .drill = FALSE,
+  .rehearsal = FALSE,
 };
 
 static JsonNode *
@@ -209,7 +209,8 @@ test_webhook_payloads (Fixture       *fixture,
       "{\"subject\": \"Upwork is down\", \"body\": \"Hello Ada,\\n\\nUpwork is down <since "
       "12:20> & I am on WhatsApp. @everyone\", \"platform\": \"Upwork\", \"provider\": "
       "\"Cloudflare\", \"client\": \"Ada Lovelace\", \"since\": \"2025-11-18T11:20:00Z\", "
-      "\"status_url\": \"https://status.upwork.com/\", \"drill\": false}" },
+      "\"status_url\": \"https://status.upwork.com/\", \"rehearsal\": false, \"drill\": "
+      "false}" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

@@ -37,22 +37,17 @@ lf_cli_contacts_wait (GAsyncResult **result)
     g_main_context_iteration (NULL, TRUE);
 }
 
-LfContactStore *
-lf_cli_contacts_load_store (GError **error)
-{
-  g_autoptr(LfContactStore) store = lf_contact_store_new ();
-  g_autoptr(GAsyncResult) result = NULL;
-
-  lf_contact_store_load_async (store, NULL, store_result_cb, &result);
-  lf_cli_contacts_wait (&result);
-  if (!lf_contact_store_load_finish (store, result, error))
-    return NULL;
-
-  return g_steal_pointer (&store);
-}
-
+/**
+ * lf_cli_load_profile:
+ * @error: why the user's own details cannot be read from the keyring
+ *
+ * Loads the user's own details (not part of a context: they are read when a notice or an
+ * export needs them), waiting for them.
+ *
+ * Returns: (transfer full) (nullable): the profile, or %NULL with @error set
+ */
 LfProfile *
-lf_cli_contacts_load_profile (GError **error)
+lf_cli_load_profile (GError **error)
 {
   g_autoptr(GAsyncResult) result = NULL;
 
@@ -62,24 +57,46 @@ lf_cli_contacts_load_profile (GError **error)
 }
 
 /**
- * lf_cli_load_plan:
+ * lf_cli_context_load_plan:
+ * @context: the command's context
+ * @error: why the plan cannot be read
  *
- * Loads the user's contingency plan (the default one when none was saved), waiting for it.
+ * Loads the context's contingency plan (the default one when none was saved), waiting for
+ * it.
  *
- * Returns: (transfer full) (nullable): the plan, or %NULL with @error set
+ * Returns: %TRUE when the plan is there
  */
-LfPlan *
-lf_cli_load_plan (GError **error)
+gboolean
+lf_cli_context_load_plan (LfContext  *context,
+                          GError    **error)
 {
-  g_autoptr(LfPlan) plan = lf_plan_new (NULL);
+  LfPlan *plan = lf_context_get_plan (context);
   g_autoptr(GAsyncResult) result = NULL;
+
+  g_return_val_if_fail (LF_IS_CONTEXT (context), FALSE);
 
   lf_plan_load_async (plan, NULL, store_result_cb, &result);
   lf_cli_contacts_wait (&result);
-  if (!lf_plan_load_finish (plan, result, error))
-    return NULL;
+  return lf_plan_load_finish (plan, result, error);
+}
 
-  return g_steal_pointer (&plan);
+/**
+ * lf_cli_context_load_notices:
+ * @context: the command's context
+ * @error: why the channels or the templates cannot be read
+ *
+ * Loads the context's notice channels and templates.
+ *
+ * Returns: %TRUE when both were read
+ */
+gboolean
+lf_cli_context_load_notices (LfContext  *context,
+                             GError    **error)
+{
+  g_return_val_if_fail (LF_IS_CONTEXT (context), FALSE);
+
+  return lf_channel_store_load (lf_context_get_channel_store (context), error) &&
+         lf_template_store_load (lf_context_get_template_store (context), error);
 }
 
 /**

@@ -16,10 +16,8 @@
 
 G_BEGIN_DECLS
 
-LfContactStore *lf_cli_contacts_load_store   (GError      **error);
-LfProfile      *lf_cli_contacts_load_profile (GError      **error);
+LfProfile      *lf_cli_load_profile          (GError      **error);
 void            lf_cli_contacts_wait         (GAsyncResult **result);
-LfPlan         *lf_cli_load_plan             (GError      **error);
 
 gboolean        lf_cli_context_load_contacts (LfContext    *context,
                                               GError      **error);
@@ -27,5 +25,9 @@ gboolean        lf_cli_context_load_history  (LfContext    *context,
                                               GError      **error);
 gboolean        lf_cli_context_load_incidents (LfContext   *context,
                                                GError     **error);
+gboolean        lf_cli_context_load_plan     (LfContext    *context,
+                                              GError      **error);
+gboolean        lf_cli_context_load_notices  (LfContext    *context,
+                                              GError      **error);
 
 G_END_DECLS

@@ -16,6 +16,7 @@
 #include "lf-notice-bundle.h"
 
 #include "lf-cli-contacts.h"
+#include "lf-context.h"
 #include "lf-export.h"
 
 static void
@@ -28,20 +29,19 @@ result_cb (GObject      *object,
 
 /* The channels (credentials only with --include-secrets) and the changed templates. */
 static gboolean
-collect_notices (gboolean     include_secrets,
+collect_notices (LfContext   *context,
+                 gboolean     include_secrets,
                  JsonArray  **channels,
                  JsonArray  **templates,
                  GError     **error)
 {
-  g_autoptr(LfChannelStore) channel_store = lf_channel_store_new (NULL);
-  g_autoptr(LfTemplateStore) template_store = lf_template_store_new (NULL);
   g_autoptr(GAsyncResult) result = NULL;
 
-  if (!lf_channel_store_load (channel_store, error) ||
-      !lf_template_store_load (template_store, error))
+  if (!lf_cli_context_load_notices (context, error))
     return FALSE;
 
-  lf_notice_bundle_export_async (channel_store, template_store, include_secrets, NULL,
+  lf_notice_bundle_export_async (lf_context_get_channel_store (context),
+                                 lf_context_get_template_store (context), include_secrets, NULL,
                                  result_cb, &result);
   lf_cli_contacts_wait (&result);
   return lf_notice_bundle_export_finish (result, channels, templates, error);
@@ -58,13 +58,13 @@ int
 lf_cli_export (const char *path,
                gboolean    include_secrets)
 {
-  g_autoptr(LfContactStore) store = NULL;
+  g_autoptr(LfContext) context = lf_context_new_headless ();
+  LfContactStore *store = lf_context_get_contact_store (context);
   g_autoptr(LfProfile) profile = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *display = NULL;
   g_autoptr(JsonArray) channels = NULL;
   g_autoptr(JsonArray) templates = NULL;
-  g_autoptr(LfPlan) plan = NULL;
   g_autoptr(JsonNode) plan_node = NULL;
   guint n;
 
@@ -79,14 +79,13 @@ lf_cli_export (const char *path,
       return 1;
     }
 
-  store = lf_cli_contacts_load_store (&error);
-  if (store == NULL)
+  if (!lf_cli_context_load_contacts (context, &error))
     {
       g_printerr (_("Cannot export: %s\n"), error->message);
       return 1;
     }
 
-  profile = lf_cli_contacts_load_profile (&error);
+  profile = lf_cli_load_profile (&error);
   if (profile == NULL)
     {
       g_printerr (_("Cannot export: %s\n"), error->message);
@@ -94,7 +93,7 @@ lf_cli_export (const char *path,
     }
 
   if (lf_import_format_for_path (path) == LF_IMPORT_FORMAT_BUNDLE &&
-      !collect_notices (include_secrets, &channels, &templates, &error))
+      !collect_notices (context, include_secrets, &channels, &templates, &error))
     {
       g_printerr (_("Cannot export the channels and templates: %s\n"), error->message);
       return 1;
@@ -102,13 +101,12 @@ lf_cli_export (const char *path,
 
   if (lf_import_format_for_path (path) == LF_IMPORT_FORMAT_BUNDLE)
     {
-      plan = lf_cli_load_plan (&error);
-      if (plan == NULL)
+      if (!lf_cli_context_load_plan (context, &error))
         {
           g_printerr (_("Cannot export the plan: %s\n"), error->message);
           return 1;
         }
-      plan_node = lf_plan_to_json (plan);
+      plan_node = lf_plan_to_json (lf_context_get_plan (context));
     }
 
   if (!lf_export_write_full (G_LIST_MODEL (store), profile, channels, templates,

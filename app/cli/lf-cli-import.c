@@ -16,6 +16,7 @@
 #include "lf-notice-bundle.h"
 
 #include "lf-cli-contacts.h"
+#include "lf-context.h"
 #include "lf-import.h"
 #include "lf-storage.h"
 
@@ -42,10 +43,8 @@ apply_cb (GObject      *object,
 int
 lf_cli_import (const char *path)
 {
-  g_autoptr(LfContactStore) store = NULL;
-  g_autoptr(LfChannelStore) channels = NULL;
-  g_autoptr(LfTemplateStore) templates = NULL;
-  g_autoptr(LfPlan) plan = NULL;
+  g_autoptr(LfContext) context = lf_context_new_headless ();
+  g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(LfImportPreview) preview = NULL;
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
@@ -53,6 +52,7 @@ lf_cli_import (const char *path)
   g_autofree char *summary = NULL;
   g_autofree char *display = NULL;
   LfBundle *bundle;
+  gboolean has_notices, has_plan;
   guint n_channels, n_templates, n_steps;
   gsize length;
 
@@ -74,48 +74,43 @@ lf_cli_import (const char *path)
       g_printerr (_("Cannot import “%s”: %s\n"), display, error->message);
       return 1;
     }
+  bundle = lf_import_preview_get_bundle (preview);
+  has_notices = bundle != NULL && (bundle->channels != NULL || bundle->templates != NULL);
+  has_plan = bundle != NULL && bundle->plan != NULL;
   g_clear_object (&preview);
+  g_clear_pointer (&contents, g_free);
 
-  store = lf_cli_contacts_load_store (&error);
-  if (store == NULL)
+  if (!lf_cli_context_load_contacts (context, &error))
     {
       g_printerr (_("Cannot import: %s\n"), error->message);
       return 1;
     }
 
-  preview = lf_import_preview_new (store, contents, length,
-                                   lf_import_guess_format (path, contents, length), &error);
+  /* The current channels, templates and plan: a bundle adds to them (and replaces those
+   * with the same id) or, for the plan, replaces it. */
+  if (has_notices && !lf_cli_context_load_notices (context, &error))
+    {
+      g_printerr (_("Cannot import: the channels and templates cannot be read: %s\n"),
+                  error->message);
+      return 1;
+    }
+  if (has_plan && !lf_cli_context_load_plan (context, &error))
+    {
+      g_printerr (_("Cannot import: the plan cannot be read: %s\n"), error->message);
+      return 1;
+    }
+
+  /* The window's import: the preview against the context's clients, aimed at its stores. */
+  lf_context_import_async (context, file, NULL, NULL, NULL, NULL, apply_cb, &result);
+  lf_cli_contacts_wait (&result);
+  preview = lf_context_import_finish (context, result, &error);
+  g_clear_object (&result);
   if (preview == NULL)
     {
       g_printerr (_("Cannot import “%s”: %s\n"), display, error->message);
       return 1;
     }
-
-  /* The current channels, templates and plan: a bundle adds to them (and replaces those
-   * with the same id) or, for the plan, replaces it. */
   bundle = lf_import_preview_get_bundle (preview);
-  if (bundle != NULL && (bundle->channels != NULL || bundle->templates != NULL))
-    {
-      channels = lf_channel_store_new (NULL);
-      templates = lf_template_store_new (NULL);
-      if (!lf_channel_store_load (channels, &error) ||
-          !lf_template_store_load (templates, &error))
-        {
-          g_printerr (_("Cannot import: the channels and templates cannot be read: %s\n"),
-                      error->message);
-          return 1;
-        }
-    }
-  if (bundle != NULL && bundle->plan != NULL)
-    {
-      plan = lf_cli_load_plan (&error);
-      if (plan == NULL)
-        {
-          g_printerr (_("Cannot import: the plan cannot be read: %s\n"), error->message);
-          return 1;
-        }
-    }
-  lf_import_preview_set_targets (preview, channels, templates, plan);
 
   summary = lf_import_preview_to_string (preview);
   g_print ("%s", summary);

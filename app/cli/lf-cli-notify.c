@@ -148,7 +148,7 @@ directory_fill_context (LfRecipientSource  *source,
   if (found == NULL)
     return FALSE;
 
-  profile = lf_cli_contacts_load_profile (&local_error);
+  profile = lf_cli_load_profile (&local_error);
   if (profile == NULL)
     g_printerr (_("lifeline: your own details could not be read: %s\n"), local_error->message);
   lf_notice_context_apply_profile (found, profile);
@@ -162,7 +162,9 @@ directory_fill_context (LfRecipientSource  *source,
   g_free (context->status_url);
   context->status_url = g_steal_pointer (&found->status_url);
   context->since = found->since;
-  context->drill = found->drill;
+  context->rehearsal = found->rehearsal;
+  g_free (context->rehearsal_name);
+  context->rehearsal_name = g_steal_pointer (&found->rehearsal_name);
   g_free (context->my_name);
   context->my_name = g_steal_pointer (&found->my_name);
   g_free (context->my_email);
@@ -210,7 +212,7 @@ lf_cli_notify (const char *platform_id,
                const char *channel_id,
                gboolean    dry_run)
 {
-  g_autoptr(LfContext) app_context = lf_context_new ();
+  g_autoptr(LfContext) app_context = lf_context_new_headless ();
   LfTemplateStore *templates = lf_context_get_template_store (app_context);
   LfChannelStore *channels = lf_context_get_channel_store (app_context);
   g_autoptr(LfRenderContext) context = lf_render_context_new ();
@@ -222,6 +224,10 @@ lf_cli_notify (const char *platform_id,
   LfTemplate *template;
 
   g_return_val_if_fail (platform_id != NULL, 2);
+
+  /* The built-in catalog stands in for a broken user file: said, and the notice still goes. */
+  if (lf_context_get_catalog_problem (app_context) != NULL)
+    g_printerr ("lifeline: %s\n", lf_context_get_catalog_problem (app_context));
 
   if (recipient_source == NULL || recipient_source->list_recipients == NULL)
     {

@@ -11,17 +11,17 @@
 
 #include "lf-cli-outage.h"
 #include "lf-cli-contacts.h"
-#include "lf-incident-bridge.h"
+#include "lf-context.h"
+#include "lf-notice-context.h"
 #include "lf-outage.h"
-#include "lf-storage.h"
 #include "lf-template-store.h"
 
 #include <glib/gi18n.h>
 
 /* `lifeline --notify affected` and `lifeline --notify all-clear`: one health check with the
- * real monitor (as --check does), the incident bridge recording it into the same incident
- * log as the application, then exactly what the one-click "Notify Clients" (or "Send the
- * all-clear") would do now, through lf-outage.c: each linked client told about their own
+ * monitor of a headless LfContext (as --check does), its incident bridge recording it into
+ * the same incident log as the application, then exactly what the one-click "Notify
+ * Clients" (or "Send the all-clear") would do now, through lf_context_plan_notice(): each linked client told about their own
  * down platforms once, or the all-clear to exactly those told once their platforms are all
  * up. What was sent is recorded in the incident log, so a second run sends nothing new.
  */
@@ -37,16 +37,6 @@ typedef struct
 } Wait;
 
 static void
-result_cb (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  GAsyncResult **out = user_data;
-
-  *out = g_object_ref (result);
-}
-
-static void
 send_cb (GObject      *object,
          GAsyncResult *result,
          gpointer      user_data)
@@ -55,27 +45,6 @@ send_cb (GObject      *object,
 
   wait->ok = lf_notice_send_finish (LF_NOTICE (object), result, &wait->error);
   g_main_loop_quit (wait->loop);
-}
-
-static LfIncidentLog *
-load_incident_log (GError **error)
-{
-  g_autoptr(LfPlan) plan = lf_cli_load_plan (error);
-  g_autoptr(LfIncidentLog) log = NULL;
-  g_autoptr(GAsyncResult) result = NULL;
-
-  if (plan == NULL)
-    return NULL;
-
-  log = lf_incident_log_new (plan, NULL);
-  lf_incident_log_load_async (log, NULL, result_cb, &result);
-  lf_cli_contacts_wait (&result);
-  if (!lf_incident_log_load_finish (log, result, error))
-    return NULL;
-  if (lf_incident_log_get_load_message (log) != NULL)
-    g_printerr ("lifeline: %s\n", lf_incident_log_get_load_message (log));
-
-  return g_steal_pointer (&log);
 }
 
 static char *
@@ -185,14 +154,13 @@ int
 lf_cli_outage (const char   *what,
                GVariantDict *options)
 {
-  g_autoptr(LfCatalog) catalog = NULL;
-  g_autoptr(LfMonitor) monitor = NULL;
-  g_autoptr(LfIncidentLog) log = NULL;
-  g_autoptr(LfIncidentBridge) bridge = NULL;
-  g_autoptr(LfContactStore) store = NULL;
+  g_autoptr(LfContext) app_context = lf_context_new_headless ();
+  LfTemplateStore *templates = lf_context_get_template_store (app_context);
+  LfChannelStore *channels = lf_context_get_channel_store (app_context);
+  LfMonitor *monitor = lf_context_get_monitor (app_context);
+  LfIncidentLog *log = lf_context_get_incident_log (app_context);
+  LfCatalog *catalog;
   g_autoptr(LfProfile) profile = NULL;
-  g_autoptr(LfTemplateStore) templates = lf_template_store_new (NULL);
-  g_autoptr(LfChannelStore) channels = lf_channel_store_new (NULL);
   g_autoptr(LfChannel) channel = NULL;
   g_autoptr(LfOutagePlan) plan = NULL;
   g_autoptr(LfRenderContext) context = NULL;
@@ -206,6 +174,7 @@ lf_cli_outage (const char   *what,
   guint timeout = LF_MONITOR_DEFAULT_TIMEOUT;
   gboolean all_clear = g_strcmp0 (what, "all-clear") == 0;
   gboolean dry_run = g_variant_dict_contains (options, "dry-run");
+  LfContactStore *store;
   LfTemplate *template;
   int status;
 
@@ -225,16 +194,22 @@ lf_cli_outage (const char   *what,
     }
   g_variant_dict_lookup (options, "channel", "&s", &channel_id);
 
-  /* Everything that can be wrong with the set-up is said before any request is made. */
+  /* Everything that can be wrong with the set-up is said before any request is made: the
+   * notices go out on the user's own list of platforms, never on the built-in stand-in. */
   if (g_variant_dict_lookup (options, "catalog", "^&ay", &catalog_file))
-    catalog = lf_catalog_new_from_file (catalog_file, &error);
-  else
-    catalog = lf_catalog_load_default (NULL, &error);
-  if (catalog == NULL)
     {
-      g_printerr ("lifeline: %s\n", error->message);
+      if (!lf_context_set_catalog_file (app_context, catalog_file, &error))
+        {
+          g_printerr ("lifeline: %s\n", error->message);
+          return 2;
+        }
+    }
+  else if (lf_context_get_catalog_error (app_context) != NULL)
+    {
+      g_printerr ("lifeline: %s\n", lf_context_get_catalog_error (app_context)->message);
       return 2;
     }
+  catalog = lf_context_get_catalog (app_context);
 
   if (!lf_template_store_load (templates, &error))
     {
@@ -275,42 +250,39 @@ lf_cli_outage (const char   *what,
       return 2;
     }
 
-  store = lf_cli_contacts_load_store (&error);
-  if (store == NULL)
+  if (!lf_cli_context_load_contacts (app_context, &error))
     {
       g_printerr (_("lifeline: your clients cannot be read: %s. Nothing was sent.\n"),
                   error->message);
       return 2;
     }
+  store = lf_context_get_contact_store (app_context);
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (store)); i++)
     g_ptr_array_add (contacts, g_list_model_get_item (G_LIST_MODEL (store), i));
 
-  log = load_incident_log (&error);
-  if (log == NULL)
+  if (!lf_cli_context_load_incidents (app_context, &error))
     {
       g_printerr ("lifeline: %s\n", error->message);
       return 2;
     }
+  if (lf_incident_log_get_load_message (log) != NULL)
+    g_printerr ("lifeline: %s\n", lf_incident_log_get_load_message (log));
 
-  /* One round of the real monitor, as --check; the bridge records it as the app does. */
+  /* One round of the context's monitor, as --check; its bridge records it as the app does. */
   for (guint i = 0; i < catalog->platforms->len; i++)
     g_ptr_array_add (ids, ((LfCatalogPlatform *) g_ptr_array_index (catalog->platforms, i))->id);
   g_ptr_array_add (ids, NULL);
-  monitor = lf_monitor_new (catalog, NULL);
   lf_monitor_set_timeout (monitor, timeout);
   lf_monitor_set_timings (monitor, LF_MONITOR_DEFAULT_INTERVAL * 1000, OUTAGE_CONFIRM_DELAY_MS,
                           0);
   lf_monitor_set_watched (monitor, (const char * const *) ids->pdata);
-  bridge = lf_incident_bridge_new (monitor, log, FALSE);
   lf_monitor_check_now (monitor);
   while (lf_monitor_get_checking (monitor))
     g_main_context_iteration (NULL, TRUE);
   lf_monitor_stop (monitor);
 
-  if (all_clear)
-    plan = lf_outage_plan_all_clear (monitor, FALSE, contacts, log);
-  else
-    plan = lf_outage_plan_notice (monitor, FALSE, contacts, NULL, log);
+  /* What the window's one click would offer: the same context, the same plan. */
+  plan = lf_context_plan_notice (app_context, contacts, NULL, NULL, all_clear, &context);
 
   if (plan->recipients->len == 0)
     {
@@ -321,13 +293,13 @@ lf_cli_outage (const char   *what,
       return status;
     }
 
-  profile = lf_cli_contacts_load_profile (&error);
+  profile = lf_cli_load_profile (&error);
   if (profile == NULL)
     {
       g_printerr (_("lifeline: your own details could not be read: %s\n"), error->message);
       g_clear_error (&error);
     }
-  context = lf_outage_build_context (monitor, FALSE, plan, log, profile);
+  lf_notice_context_apply_profile (context, profile);
 
   notice = lf_notice_new (template, context, channel);
   for (guint i = 0; i < plan->recipients->len; i++)
@@ -346,11 +318,10 @@ lf_cli_outage (const char   *what,
     }
 
   {
-    g_autoptr(SoupSession) session = soup_session_new ();
     g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
     Wait wait = { loop, FALSE, NULL };
 
-    lf_notice_set_soup_session (notice, session);
+    lf_notice_set_soup_session (notice, lf_context_get_soup_session (app_context));
     lf_notice_send_async (notice, NULL, send_cb, &wait);
     g_main_loop_run (loop);
     if (!wait.ok)
@@ -361,7 +332,8 @@ lf_cli_outage (const char   *what,
       }
   }
 
-  lf_outage_record_notice (log, notice);
+  /* Who was told what, in the incidents' timelines, as the window records it. */
+  lf_context_record_notice (app_context, notice);
   if (!lf_incident_log_flush (log, &error))
     g_printerr (_("lifeline: what was sent could not be recorded: %s\n"), error->message);
 

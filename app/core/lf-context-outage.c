@@ -19,6 +19,21 @@
 #include "lf-outage.h"
 
 /* ------------------------------------------------------------------------ */
+/* Helpers                                                                  */
+/* ------------------------------------------------------------------------ */
+
+/* The safety flag on the send path: a drill's notice reaches only the user, marked as the
+ * drill's (lf-notice.c routes it). */
+static void
+mark_rehearsal (LfRenderContext *context,
+                gboolean         drill)
+{
+  context->rehearsal = context->rehearsal || drill;
+  if (context->rehearsal && context->rehearsal_name == NULL)
+    context->rehearsal_name = g_strdup (lf_drill_get_label ());
+}
+
+/* ------------------------------------------------------------------------ */
 /* Callbacks                                                                */
 /* ------------------------------------------------------------------------ */
 
@@ -81,7 +96,7 @@ lf_context_find_incident (LfContext  *self,
       const char * const *platforms = lf_incident_get_platforms (candidate);
 
       if (lf_incident_is_open (candidate)
-          && lf_incident_get_drill (candidate) == drill
+          && lf_incident_get_rehearsal (candidate) == drill
           && platforms != NULL
           && g_strv_contains (platforms, incident_or_platform_id))
         return candidate;
@@ -133,7 +148,7 @@ lf_context_prepare_notice (LfContext   *self,
   monitor = lf_context_get_active_monitor (self);
   incident = lf_context_find_incident (self, incident_or_platform_id);
   drill = lf_context_get_drill_running (self)
-          || (incident != NULL && lf_incident_get_drill (incident));
+          || (incident != NULL && lf_incident_get_rehearsal (incident));
   diagnosis = lf_monitor_get_diagnosis (monitor);
 
   if (incident != NULL && g_strcmp0 (lf_incident_get_id (incident), incident_or_platform_id) == 0)
@@ -167,10 +182,71 @@ lf_context_prepare_notice (LfContext   *self,
       lf_context_link_notice (self, context->incident_id, incident);
     }
 
-  context->drill = drill;
+  mark_rehearsal (context, drill);
   *platform_ids = g_steal_pointer (&found_ids);
 
   return context;
+}
+
+/**
+ * lf_context_plan_notice:
+ * @self: a #LfContext
+ * @contacts: (element-type LfContact): the client directory's contacts
+ * @platform_id: (nullable): a catalog id, or %NULL (or "") for every platform that is down
+ * @incident: (nullable): the incident the notice is for (a checklist step's): it is
+ *   recorded there whatever the monitor says
+ * @all_clear: plan the all-clear (to exactly those told of an outage that is over) instead
+ *   of the outage notice
+ * @render_context: (out) (transfer full): what the messages say about the platforms; the
+ *   caller adds the user's details (lf_notice_context_apply_profile())
+ *
+ * The one-click "Notify Clients" (and `lifeline --notify affected|all-clear`): which client
+ * is told what on the active monitor (lf-outage.c: each linked client about their own down
+ * platforms, once), marked as a rehearsal when a drill plays or the incident is a drill's,
+ * so that nothing reaches a client. Send it, then give it to lf_context_record_notice().
+ *
+ * Returns: (transfer full): the plan
+ */
+LfOutagePlan *
+lf_context_plan_notice (LfContext        *self,
+                        GPtrArray        *contacts,
+                        const char       *platform_id,
+                        LfIncident       *incident,
+                        gboolean          all_clear,
+                        LfRenderContext **render_context)
+{
+  LfMonitor *monitor;
+  LfOutagePlan *plan;
+  LfRenderContext *context;
+  gboolean drill;
+
+  g_return_val_if_fail (LF_IS_CONTEXT (self), NULL);
+  g_return_val_if_fail (contacts != NULL, NULL);
+  g_return_val_if_fail (incident == NULL || LF_IS_INCIDENT (incident), NULL);
+  g_return_val_if_fail (render_context != NULL, NULL);
+
+  monitor = lf_context_get_active_monitor (self);
+  drill = lf_context_get_drill_running (self)
+          || (incident != NULL && lf_incident_get_rehearsal (incident));
+  if (platform_id != NULL && *platform_id == '\0')
+    platform_id = NULL;
+
+  if (all_clear)
+    plan = lf_outage_plan_all_clear (monitor, drill, contacts, self->log);
+  else
+    plan = lf_outage_plan_notice (monitor, drill, contacts, platform_id, self->log);
+
+  context = lf_outage_build_context (monitor, drill, plan, self->log, NULL);
+  mark_rehearsal (context, drill);
+  if (incident != NULL)
+    {
+      if (context->incident_id == NULL)
+        context->incident_id = g_strdup (lf_incident_get_id (incident));
+      lf_context_link_notice (self, context->incident_id, incident);
+    }
+
+  *render_context = context;
+  return plan;
 }
 
 /**

@@ -20,6 +20,8 @@ struct _LfContext
   LfCatalog        *catalog;
   char             *catalog_problem;
   char             *catalog_file;     /* --catalog FILE: replaces the catalog for this run */
+  GError           *catalog_error;    /* why the user's (or --catalog) file is not used */
+  gboolean          headless;         /* one command: writes no history, logs nothing */
 
   LfMonitor        *monitor;
   LfHistory        *history;

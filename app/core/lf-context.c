@@ -52,6 +52,7 @@ enum {
   PROP_ACTIVE_MONITOR,
   PROP_DRILL,
   PROP_CATALOG_PROBLEM,
+  PROP_HEADLESS,
   N_PROPS
 };
 
@@ -94,12 +95,15 @@ load_catalog (LfContext  *self,
     catalog = lf_catalog_new_from_file (self->catalog_file, &local_error);
   else
     catalog = lf_catalog_load_default (NULL, &local_error);
+  g_clear_error (&self->catalog_error);
   if (catalog == NULL)
     {
       /* Translators: %s says what is wrong with the user's catalog file */
       problem = g_strdup_printf (_("Your platform list could not be read, the built-in one is "
                                    "used: %s"), local_error->message);
-      g_message ("%s", problem);
+      if (!self->headless)
+        g_message ("%s", problem);
+      self->catalog_error = g_error_copy (local_error);
 
       builtin = lf_storage_load_data ("catalog.json", NULL);
       if (builtin != NULL)
@@ -273,6 +277,7 @@ lf_context_finalize (GObject *object)
 
   g_free (self->catalog_problem);
   g_free (self->catalog_file);
+  g_clear_error (&self->catalog_error);
 
   G_OBJECT_CLASS (lf_context_parent_class)->finalize (object);
 }
@@ -299,9 +304,53 @@ lf_context_get_property (GObject    *object,
     case PROP_CATALOG_PROBLEM:
       g_value_set_string (value, self->catalog_problem);
       break;
+    case PROP_HEADLESS:
+      g_value_set_boolean (value, self->headless);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
+}
+
+static void
+lf_context_set_property (GObject      *object,
+                         guint         prop_id,
+                         const GValue *value,
+                         GParamSpec   *pspec)
+{
+  LfContext *self = LF_CONTEXT (object);
+
+  switch (prop_id)
+    {
+    case PROP_HEADLESS:
+      self->headless = g_value_get_boolean (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lf_context_constructed (GObject *object)
+{
+  LfContext *self = LF_CONTEXT (object);
+  g_autoptr(LfNetworkBackend) backend = NULL;
+
+  G_OBJECT_CLASS (lf_context_parent_class)->constructed (object);
+
+  self->catalog = load_catalog (self, NULL);
+
+  backend = lf_network_backend_new (self->soup_session);
+  self->monitor = lf_monitor_new (self->catalog, LF_MONITOR_BACKEND (backend));
+  self->history = lf_history_new (NULL);
+  /* A command's one round is not the user's health record: the monitor that runs keeps it. */
+  if (!self->headless)
+    lf_history_observe (self->history, self->monitor);
+  lf_monitor_set_history (self->monitor, self->history);
+
+  self->plan = lf_plan_new (NULL);
+  self->log = lf_incident_log_new (self->plan, NULL);
+  self->bridge = lf_incident_bridge_new (self->monitor, self->log, FALSE);
 }
 
 static void
@@ -313,6 +362,8 @@ lf_context_class_init (LfContextClass *klass)
   object_class->dispose = lf_context_dispose;
   object_class->finalize = lf_context_finalize;
   object_class->get_property = lf_context_get_property;
+  object_class->set_property = lf_context_set_property;
+  object_class->constructed = lf_context_constructed;
 
   /**
    * LfContext:monitor:
@@ -346,6 +397,17 @@ lf_context_class_init (LfContextClass *klass)
   properties[PROP_CATALOG_PROBLEM] =
     g_param_spec_string ("catalog-problem", NULL, NULL, NULL, ro);
 
+  /**
+   * LfContext:headless:
+   *
+   * Built for one command (lf_context_new_headless()): the monitor's rounds are not
+   * recorded in the history, and a catalog problem is not logged but left to
+   * lf_context_get_catalog_error().
+   */
+  properties[PROP_HEADLESS] =
+    g_param_spec_boolean ("headless", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -363,22 +425,9 @@ lf_context_class_init (LfContextClass *klass)
 static void
 lf_context_init (LfContext *self)
 {
-  g_autoptr(LfNetworkBackend) backend = NULL;
-
   self->cancellable = g_cancellable_new ();
   self->notice_links = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->soup_session = lf_http_session_new ();
-  self->catalog = load_catalog (self, NULL);
-
-  backend = lf_network_backend_new (self->soup_session);
-  self->monitor = lf_monitor_new (self->catalog, LF_MONITOR_BACKEND (backend));
-  self->history = lf_history_new (NULL);
-  lf_history_observe (self->history, self->monitor);
-  lf_monitor_set_history (self->monitor, self->history);
-
-  self->plan = lf_plan_new (NULL);
-  self->log = lf_incident_log_new (self->plan, NULL);
-  self->bridge = lf_incident_bridge_new (self->monitor, self->log, FALSE);
 
   self->contacts = lf_contact_store_new ();
   self->channels = lf_channel_store_new (NULL);
@@ -401,6 +450,23 @@ LfContext *
 lf_context_new (void)
 {
   return g_object_new (LF_TYPE_CONTEXT, NULL);
+}
+
+/**
+ * lf_context_new_headless:
+ *
+ * Builds the context of one command (`lifeline --notify`, `--import`, `--export`): like
+ * lf_context_new(), but the monitor's rounds are not recorded in the history (the monitor
+ * that runs keeps the user's record; the history is still read, for "since when"), and a
+ * user catalog that cannot be used is not logged: lf_context_get_catalog_error() says why,
+ * for the command to print.
+ *
+ * Returns: (transfer full): a new #LfContext
+ */
+LfContext *
+lf_context_new_headless (void)
+{
+  return g_object_new (LF_TYPE_CONTEXT, "headless", TRUE, NULL);
 }
 
 /**
@@ -592,6 +658,22 @@ lf_context_get_catalog_problem (LfContext *self)
   g_return_val_if_fail (LF_IS_CONTEXT (self), NULL);
 
   return self->catalog_problem;
+}
+
+/**
+ * lf_context_get_catalog_error:
+ * @self: a #LfContext
+ *
+ * Returns: (nullable): why the user's catalog file (or the one given to
+ *   lf_context_set_catalog_file()) could not be read, the built-in catalog standing in;
+ *   %NULL when it is in use
+ */
+const GError *
+lf_context_get_catalog_error (LfContext *self)
+{
+  g_return_val_if_fail (LF_IS_CONTEXT (self), NULL);
+
+  return self->catalog_error;
 }
 
 /**
@@ -796,6 +878,21 @@ lf_context_get_drill_running (LfContext *self)
   g_return_val_if_fail (LF_IS_CONTEXT (self), FALSE);
 
   return self->drill != NULL && lf_drill_get_running (self->drill);
+}
+
+/**
+ * lf_context_get_rehearsal_name:
+ * @self: a #LfContext
+ *
+ * Returns: (nullable): while a fire drill plays, what its incidents, messages and titles are
+ *   marked with (lf_drill_get_label()); %NULL otherwise
+ */
+const char *
+lf_context_get_rehearsal_name (LfContext *self)
+{
+  g_return_val_if_fail (LF_IS_CONTEXT (self), NULL);
+
+  return lf_context_get_drill_running (self) ? lf_drill_get_label () : NULL;
 }
 
 /**

@@ -20,6 +20,7 @@
 #include "lf-incident-log.h"
 #include "lf-monitor.h"
 #include "lf-notice.h"
+#include "lf-outage.h"
 #include "lf-plan.h"
 #include "lf-template-store.h"
 
@@ -30,6 +31,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (LfContext, lf_context, LF, CONTEXT, GObject)
 
 LfContext        *lf_context_new                   (void);
+LfContext        *lf_context_new_headless          (void);
 
 void              lf_context_load_async            (LfContext           *self,
                                                     GCancellable        *cancellable,
@@ -50,6 +52,7 @@ gboolean          lf_context_get_follows_remote    (LfContext           *self);
 SoupSession      *lf_context_get_soup_session      (LfContext           *self);
 LfCatalog        *lf_context_get_catalog           (LfContext           *self);
 const char       *lf_context_get_catalog_problem   (LfContext           *self);
+const GError     *lf_context_get_catalog_error     (LfContext           *self);
 gboolean          lf_context_reload_catalog        (LfContext           *self,
                                                     GError             **error);
 gboolean          lf_context_set_catalog_file      (LfContext           *self,
@@ -67,6 +70,7 @@ LfTemplateStore  *lf_context_get_template_store    (LfContext           *self);
 
 LfDrill          *lf_context_get_drill             (LfContext           *self);
 gboolean          lf_context_get_drill_running     (LfContext           *self);
+const char       *lf_context_get_rehearsal_name    (LfContext           *self);
 LfDrill          *lf_context_start_drill           (LfContext           *self,
                                                     LfDrillScenario     *scenario,
                                                     double               speed);
@@ -79,6 +83,12 @@ LfRenderContext  *lf_context_prepare_notice        (LfContext           *self,
                                                     GStrv               *platform_ids,
                                                     gboolean            *recovered,
                                                     GError             **error);
+LfOutagePlan     *lf_context_plan_notice           (LfContext           *self,
+                                                    GPtrArray           *contacts,
+                                                    const char          *platform_id,
+                                                    LfIncident          *incident,
+                                                    gboolean             all_clear,
+                                                    LfRenderContext    **render_context);
 void              lf_context_link_notice           (LfContext           *self,
                                                     const char          *notice_incident_id,
                                                     LfIncident          *incident);

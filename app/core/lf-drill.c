@@ -11,6 +11,8 @@
 
 #include "lf-drill.h"
 
+#include <glib/gi18n.h>
+
 
 /* One fire drill. It builds a real LfMonitor on the user's catalog whose backend is an
  * LfDrillBackend (scripted answers, no network), watching the scenario's platforms, with its
@@ -250,7 +252,7 @@ lf_drill_new (LfDrillScenario *scenario,
   self->player = lf_drill_player_new (scenario, speed);
   self->backend = lf_drill_backend_new (self->player, catalog);
   self->monitor = lf_monitor_new (catalog, LF_MONITOR_BACKEND (self->backend));
-  self->bridge = lf_incident_bridge_new (self->monitor, log, TRUE);
+  self->bridge = lf_incident_bridge_new (self->monitor, log, lf_drill_get_label ());
 
   /* Watch the scenario's platforms that the catalog knows, on a clock scaled so that
    * confirmation and recovery happen within the compressed scenario. */
@@ -367,4 +369,19 @@ lf_drill_get_bridge (LfDrill *self)
 {
   g_return_val_if_fail (LF_IS_DRILL (self), NULL);
   return self->bridge;
+}
+
+/**
+ * lf_drill_get_label:
+ *
+ * What a fire drill's incidents, messages and tray title are marked with: the name its
+ * rehearsal goes by ("Drill: Cloudflare outage", "[Drill] Upwork is down").
+ *
+ * Returns: the translated word
+ */
+const char *
+lf_drill_get_label (void)
+{
+  /* Translators: marks what belongs to a fire drill: "Drill: Cloudflare outage" */
+  return _("Drill");
 }

@@ -34,6 +34,7 @@ LfDrillScenario  *lf_drill_get_scenario (LfDrill         *self);
 LfDrillPlayer    *lf_drill_get_player   (LfDrill         *self);
 LfDrillBackend   *lf_drill_get_backend  (LfDrill         *self);
 LfMonitor        *lf_drill_get_monitor  (LfDrill         *self);
+const char       *lf_drill_get_label    (void);
 LfIncidentBridge *lf_drill_get_bridge   (LfDrill         *self);
 
 G_END_DECLS

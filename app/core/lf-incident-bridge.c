@@ -28,9 +28,9 @@
  *    status sources are recorded as status updates, with their links;
  *  - an incident whose platforms are all up again ends, awaiting the user's confirmation.
  *
- * A drill bridge (on a drill's own monitor) opens drill incidents ("Drill: …"); notes
- * recorded before the first incident opened (the drill's narrative) are added to it when it
- * does.
+ * A rehearsal's bridge (on a rehearsal's own monitor, given the rehearsal's name) opens
+ * rehearsal incidents titled with that name first ("NAME: Cloudflare outage"); notes recorded before the
+ * first incident opened (the rehearsal's narrative) are added to it when it does.
  */
 
 struct _LfIncidentBridge
@@ -39,7 +39,7 @@ struct _LfIncidentBridge
 
   LfMonitor     *monitor;
   LfIncidentLog *log;
-  gboolean       drill;
+  char          *rehearsal;    /* a rehearsal's name, or NULL for real incidents */
   GPtrArray     *incidents;    /* LfIncident, the ones this bridge opened or joined */
   GHashTable    *seen_status;  /* "incident id|status incident id|title" */
   GPtrArray     *pending_notes;/* Note, before any incident is open */
@@ -279,7 +279,7 @@ on_diagnosis_changed_cb (LfMonitor        *monitor,
   /* Only down platforms make incidents (lf-outage.c): one per provider outage, one per
    * platform down on its own. Slow platforms, maintenance and the user's own network are
    * shown, not logged as outages, so they never absorb a real one. */
-  groups = lf_outage_get_groups (monitor, self->drill);
+  groups = lf_outage_get_groups (monitor);
   network_now = lf_diagnosis_get_kind (diagnosis) == LF_DIAGNOSIS_LOCAL_NETWORK ||
                 lf_diagnosis_get_kind (diagnosis) == LF_DIAGNOSIS_OFFLINE;
   if (network_now)
@@ -294,10 +294,20 @@ on_diagnosis_changed_cb (LfMonitor        *monitor,
       group->platforms = g_new0 (char *, 1);
       group->kind = lf_diagnosis_get_kind (diagnosis);
       group->cause = LF_CAUSE_NETWORK;
-      /* Translators: the title of an incident in a fire drill */
-      group->title = self->drill ? g_strdup_printf (_("Drill: %s"), what) : g_strdup (what);
+      group->title = g_strdup (what);
       g_ptr_array_add (groups, group);
     }
+  if (self->rehearsal != NULL)
+    for (guint g = 0; g < groups->len; g++)
+      {
+        LfOutageGroup *group = g_ptr_array_index (groups, g);
+        char *title = group->title;
+
+        /* Translators: a rehearsal incident's title: the rehearsal's name, then
+         * the incident's ("Cloudflare outage") */
+        group->title = g_strdup_printf (_("%s: %s"), self->rehearsal, title);
+        g_free (title);
+      }
   for (guint g = 0; g < groups->len; g++)
     {
       LfOutageGroup *group = g_ptr_array_index (groups, g);
@@ -306,7 +316,7 @@ on_diagnosis_changed_cb (LfMonitor        *monitor,
       incident = lf_incident_log_open (self->log, group->title,
                                        (const char * const *) group->platforms,
                                        group->provider_id, group->cause, group->kind,
-                                       self->drill);
+                                       self->rehearsal != NULL);
       if (!tracks (self, incident))
         g_ptr_array_add (self->incidents, g_object_ref (incident));
       g_ptr_array_add (touched, incident);
@@ -325,7 +335,7 @@ on_diagnosis_changed_cb (LfMonitor        *monitor,
             record_platform (self, incident, state, lf_platform_state_get_explanation (state));
         }
 
-      /* The drill's narrative so far. */
+      /* The rehearsal's narrative so far. */
       for (guint i = 0; i < self->pending_notes->len; i++)
         {
           Note *note = g_ptr_array_index (self->pending_notes, i);
@@ -352,7 +362,8 @@ on_diagnosis_changed_cb (LfMonitor        *monitor,
                                   other_kind == LF_DIAGNOSIS_OFFLINE;
 
       if (lf_incident_get_status (other) != LF_INCIDENT_OPEN ||
-          lf_incident_get_drill (other) != self->drill || g_ptr_array_find (touched, other, NULL))
+          lf_incident_get_rehearsal (other) != (self->rehearsal != NULL) ||
+          g_ptr_array_find (touched, other, NULL))
         continue;
       /* The network is back: the incident about it is over. */
       if (network_incident && !network_now)
@@ -414,6 +425,7 @@ lf_incident_bridge_finalize (GObject *object)
 {
   LfIncidentBridge *self = LF_INCIDENT_BRIDGE (object);
 
+  g_free (self->rehearsal);
   g_ptr_array_unref (self->incidents);
   g_hash_table_unref (self->seen_status);
   g_ptr_array_unref (self->pending_notes);
@@ -446,14 +458,15 @@ lf_incident_bridge_init (LfIncidentBridge *self)
  * lf_incident_bridge_new:
  * @monitor: the health engine
  * @log: where incidents go
- * @drill: %TRUE for a fire drill's monitor: its incidents are drills
+ * @rehearsal: (nullable): for a rehearsal's own monitor, its name as people read it: its
+ *   incidents are rehearsals, titled with that name first; %NULL for real incidents
  *
  * Returns: (transfer full): a bridge, connected until disposed or disconnected
  */
 LfIncidentBridge *
 lf_incident_bridge_new (LfMonitor     *monitor,
                         LfIncidentLog *log,
-                        gboolean       drill)
+                        const char    *rehearsal)
 {
   LfIncidentBridge *self;
 
@@ -463,7 +476,7 @@ lf_incident_bridge_new (LfMonitor     *monitor,
   self = g_object_new (LF_TYPE_INCIDENT_BRIDGE, NULL);
   self->monitor = g_object_ref (monitor);
   self->log = g_object_ref (log);
-  self->drill = drill;
+  self->rehearsal = g_strdup (rehearsal);
 
   g_signal_connect_object (monitor, "diagnosis-changed", G_CALLBACK (on_diagnosis_changed_cb),
                            self, 0);
@@ -498,11 +511,16 @@ lf_incident_bridge_get_log (LfIncidentBridge *self)
   return self->log;
 }
 
-gboolean
-lf_incident_bridge_get_drill (LfIncidentBridge *self)
+/**
+ * lf_incident_bridge_get_rehearsal:
+ *
+ * Returns: (nullable): the rehearsal's name, or %NULL for the bridge of real incidents
+ */
+const char *
+lf_incident_bridge_get_rehearsal (LfIncidentBridge *self)
 {
-  g_return_val_if_fail (LF_IS_INCIDENT_BRIDGE (self), FALSE);
-  return self->drill;
+  g_return_val_if_fail (LF_IS_INCIDENT_BRIDGE (self), NULL);
+  return self->rehearsal;
 }
 
 /**
@@ -538,7 +556,7 @@ lf_incident_bridge_get_current (LfIncidentBridge *self)
 /**
  * lf_incident_bridge_note:
  * @time: (nullable): when; %NULL for now
- * @text: a note (a drill's narrative)
+ * @text: a note (a rehearsal's narrative)
  *
  * Adds a note to the open incidents of this bridge, or keeps it for the next one to open.
  */

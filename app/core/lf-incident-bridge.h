@@ -20,10 +20,10 @@ G_DECLARE_FINAL_TYPE (LfIncidentBridge, lf_incident_bridge, LF, INCIDENT_BRIDGE,
 
 LfIncidentBridge *lf_incident_bridge_new            (LfMonitor        *monitor,
                                                      LfIncidentLog    *log,
-                                                     gboolean          drill);
+                                                     const char       *rehearsal);
 LfMonitor        *lf_incident_bridge_get_monitor    (LfIncidentBridge *self);
 LfIncidentLog    *lf_incident_bridge_get_log        (LfIncidentBridge *self);
-gboolean          lf_incident_bridge_get_drill      (LfIncidentBridge *self);
+const char       *lf_incident_bridge_get_rehearsal  (LfIncidentBridge *self);
 GPtrArray        *lf_incident_bridge_get_incidents  (LfIncidentBridge *self);
 LfIncident       *lf_incident_bridge_get_current    (LfIncidentBridge *self);
 void              lf_incident_bridge_note           (LfIncidentBridge *self,

@@ -173,14 +173,17 @@ lf_incident_new_from_json (JsonObject  *object,
       return NULL;
     }
 
-  node = json_object_get_member (object, "drill");
+  /* "rehearsal"; files written before it was named so say "drill" (still read). */
+  node = json_object_get_member (object, "rehearsal");
+  if (node == NULL)
+    node = json_object_get_member (object, "drill");
   if (node == NULL || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   _("The incident does not say whether it is a drill"));
+                   _("The incident does not say whether it is a rehearsal"));
       return NULL;
     }
-  self->drill = json_node_get_boolean (node);
+  self->rehearsal = json_node_get_boolean (node);
 
   array = read_array (object, "platforms", &local_error);
   if (local_error != NULL)
@@ -387,8 +390,8 @@ lf_incident_to_json (LfIncident *self)
     }
   add_string_member (builder, "cause", lf_cause_to_string (self->cause));
   add_string_member (builder, "diagnosis", lf_diagnosis_kind_to_string (self->kind));
-  json_builder_set_member_name (builder, "drill");
-  json_builder_add_boolean_value (builder, self->drill);
+  json_builder_set_member_name (builder, "rehearsal");
+  json_builder_add_boolean_value (builder, self->rehearsal);
   add_string_member (builder, "status",
                      lf_incident_status_to_string (lf_incident_get_status (self)));
   add_time_member (builder, "started_at", self->started_at);

@@ -27,7 +27,7 @@
  *
  * The engine opens incidents with lf_incident_log_open(); an open incident that already
  * covers the same platform or provider absorbs a new report instead of a second incident
- * being opened. Drills never mix with real incidents.
+ * being opened. Rehearsals never mix with real incidents.
  *
  * Several processes keep the same file (the background monitor, the window, `lifeline
  * --notify`): before every save the log re-reads the file and merges it (sync_with_root()),
@@ -755,7 +755,7 @@ lf_incident_log_flush (LfIncidentLog  *self,
 /**
  * lf_incident_log_find_open:
  *
- * Returns: (transfer none) (nullable): an open incident (drill or not, as @drill says) that
+ * Returns: (transfer none) (nullable): an open incident (a rehearsal or not, as @rehearsal says) that
  *   covers one of @platforms or @provider, or the user's own network for such a @kind
  */
 LfIncident *
@@ -763,7 +763,7 @@ lf_incident_log_find_open (LfIncidentLog      *self,
                            const char * const *platforms,
                            const char         *provider,
                            LfDiagnosisKind     kind,
-                           gboolean            drill)
+                           gboolean            rehearsal)
 {
   g_return_val_if_fail (LF_IS_INCIDENT_LOG (self), NULL);
 
@@ -771,7 +771,7 @@ lf_incident_log_find_open (LfIncidentLog      *self,
     {
       LfIncident *incident = g_ptr_array_index (self->incidents, i);
 
-      if (!lf_incident_is_open (incident) || lf_incident_get_drill (incident) != !!drill)
+      if (!lf_incident_is_open (incident) || lf_incident_get_rehearsal (incident) != !!rehearsal)
         continue;
 
       if (shares_target (incident, platforms, provider, kind))
@@ -783,13 +783,13 @@ lf_incident_log_find_open (LfIncidentLog      *self,
 
 /**
  * lf_incident_log_open:
- * @title: a human title; for a drill, say so ("Drill: …")
+ * @title: a human title; for a rehearsal, say so (its name first)
  * @platforms: (nullable) (array zero-terminated=1): affected platform ids
  * @provider: (nullable): the provider blamed
  * @cause: the cause; for %LF_DIAGNOSIS_LOCAL_NETWORK / %LF_DIAGNOSIS_OFFLINE the run uses
  *   %LF_CAUSE_NETWORK whatever @cause says
  * @kind: the diagnosis
- * @drill: a rehearsal
+ * @rehearsal: a practice run, never mixed with real incidents
  *
  * Opens an incident with a run of the plan filtered to its cause and a "detected" entry. If
  * an open incident already covers one of the platforms or the provider, it absorbs this
@@ -805,7 +805,7 @@ lf_incident_log_open (LfIncidentLog      *self,
                       const char         *provider,
                       LfCause             cause,
                       LfDiagnosisKind     kind,
-                      gboolean            drill)
+                      gboolean            rehearsal)
 {
   g_autoptr(LfIncident) incident = NULL;
   g_autoptr(GListModel) steps = NULL;
@@ -817,7 +817,7 @@ lf_incident_log_open (LfIncidentLog      *self,
   if (kind == LF_DIAGNOSIS_LOCAL_NETWORK || kind == LF_DIAGNOSIS_OFFLINE)
     cause = LF_CAUSE_NETWORK;
 
-  existing = lf_incident_log_find_open (self, platforms, provider, kind, drill);
+  existing = lf_incident_log_find_open (self, platforms, provider, kind, rehearsal);
   if (existing != NULL)
     {
       lf_incident_add_platforms (existing, platforms);
@@ -828,7 +828,7 @@ lf_incident_log_open (LfIncidentLog      *self,
       return existing;
     }
 
-  incident = lf_incident_new (title, platforms, provider, cause, kind, drill, NULL);
+  incident = lf_incident_new (title, platforms, provider, cause, kind, rehearsal, NULL);
   steps = lf_plan_filter_for_cause (self->plan, cause);
   lf_incident_set_run (incident, steps);
   lf_incident_add_entry (incident, lf_incident_get_started_at (incident), LF_TIMELINE_DETECTED,

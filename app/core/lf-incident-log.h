@@ -40,12 +40,12 @@ LfIncident    *lf_incident_log_open             (LfIncidentLog   *self,
                                                  const char      *provider,
                                                  LfCause          cause,
                                                  LfDiagnosisKind  kind,
-                                                 gboolean         drill);
+                                                 gboolean         rehearsal);
 LfIncident    *lf_incident_log_find_open        (LfIncidentLog   *self,
                                                  const char * const *platforms,
                                                  const char      *provider,
                                                  LfDiagnosisKind  kind,
-                                                 gboolean         drill);
+                                                 gboolean         rehearsal);
 LfIncident    *lf_incident_log_lookup           (LfIncidentLog   *self,
                                                  const char      *id);
 guint          lf_incident_log_get_n_open       (LfIncidentLog   *self);

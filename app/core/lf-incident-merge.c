@@ -19,7 +19,7 @@
  *
  * - What only grows is a union: the timeline (entries never change once written; an entry is
  *   the same one if its time, kind, text and data are), the platforms, a run's steps.
- * - Everything else (title, provider, cause, diagnosis, drill, times, a step's tick) is ours
+ * - Everything else (title, provider, cause, diagnosis, rehearsal, times, a step's tick) is ours
  *   if we changed it since @base, and theirs otherwise.
  *
  * So no entry, tick or note written by either side is ever dropped; when both sides changed
@@ -173,7 +173,7 @@ lf_incident_merge (LfIncident *self,
                            theirs->provider);
   MERGE_VALUE (cause);
   MERGE_VALUE (kind);
-  MERGE_VALUE (drill);
+  MERGE_VALUE (rehearsal);
   changed |= merge_time (&self->started_at, have_base ? base->started_at : NULL, have_base,
                          theirs->started_at);
   changed |= merge_time (&self->ended_at, have_base ? base->ended_at : NULL, have_base,

@@ -21,7 +21,7 @@ struct _LfIncident
   char            *provider;
   LfCause          cause;
   LfDiagnosisKind  kind;
-  gboolean         drill;
+  gboolean         rehearsal;
   GDateTime       *started_at;
   GDateTime       *ended_at;
   GDateTime       *closed_at;

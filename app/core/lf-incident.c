@@ -324,7 +324,8 @@ lf_timeline_entry_get_data (const LfTimelineEntry *entry,
  * @provider: (nullable): catalog id of the provider blamed, if any
  * @cause: the cause that decided it
  * @kind: the diagnosis at the time
- * @drill: whether this is a rehearsal
+ * @rehearsal: whether this is a rehearsal (a practice run with a scripted outage, which
+ *   must never reach a client)
  * @started_at: (nullable): when it began; %NULL for now
  *
  * Returns: (transfer full): a new open incident with an empty timeline and no run
@@ -335,7 +336,7 @@ lf_incident_new (const char         *title,
                  const char         *provider,
                  LfCause             cause,
                  LfDiagnosisKind     kind,
-                 gboolean            drill,
+                 gboolean            rehearsal,
                  GDateTime          *started_at)
 {
   LfIncident *self;
@@ -353,7 +354,7 @@ lf_incident_new (const char         *title,
   self->provider = provider != NULL && provider[0] != '\0' ? g_strdup (provider) : NULL;
   self->cause = cause;
   self->kind = kind;
-  self->drill = drill;
+  self->rehearsal = rehearsal;
   self->started_at = now_or (started_at);
 
   return self;
@@ -466,10 +467,10 @@ lf_incident_get_kind (LfIncident *self)
 }
 
 gboolean
-lf_incident_get_drill (LfIncident *self)
+lf_incident_get_rehearsal (LfIncident *self)
 {
   g_return_val_if_fail (LF_IS_INCIDENT (self), FALSE);
-  return self->drill;
+  return self->rehearsal;
 }
 
 GDateTime *

@@ -81,7 +81,7 @@ LfIncident       *lf_incident_new              (const char       *title,
                                                 const char       *provider,
                                                 LfCause           cause,
                                                 LfDiagnosisKind   kind,
-                                                gboolean          drill,
+                                                gboolean          rehearsal,
                                                 GDateTime        *started_at);
 LfIncident       *lf_incident_new_from_json    (JsonObject       *object,
                                                 GError          **error);
@@ -99,7 +99,7 @@ const char       *lf_incident_get_name         (LfIncident       *self,
 char             *lf_incident_dup_platform_names (LfIncident     *self);
 LfCause           lf_incident_get_cause        (LfIncident       *self);
 LfDiagnosisKind   lf_incident_get_kind         (LfIncident       *self);
-gboolean          lf_incident_get_drill        (LfIncident       *self);
+gboolean          lf_incident_get_rehearsal    (LfIncident       *self);
 GDateTime        *lf_incident_get_started_at   (LfIncident       *self);
 GDateTime        *lf_incident_get_ended_at     (LfIncident       *self);
 GDateTime        *lf_incident_get_closed_at    (LfIncident       *self);

@@ -14,8 +14,8 @@
 #include "lf-monitor-dbus.h"
 #include "lf-state-variant.h"
 
-/* The background monitor's one LfMonitor (or, while a drill plays, the drill's: whatever the
- * front ends show as the health), exported with an org.freedesktop.DBus.ObjectManager at the
+/* The background monitor's one LfMonitor (or whichever monitor the front ends show as the
+ * health: LfContext:active-monitor), exported with an org.freedesktop.DBus.ObjectManager at the
  * given path (docs/background.md):
  *
  *   PATH/health           io.github.lifeline.Monitor   diagnosis, progress, vendor status,
@@ -361,7 +361,7 @@ lf_monitor_export_get_monitor (LfMonitorExport *self)
 
 /**
  * lf_monitor_export_set_monitor:
- * @monitor: the monitor to show from now on (a drill's while it plays)
+ * @monitor: the monitor to show from now on (LfContext:active-monitor)
  */
 void
 lf_monitor_export_set_monitor (LfMonitorExport *self,

@@ -81,7 +81,10 @@ parse_log_line (const char *line)
                                                                               NULL));
   entry->incident_id = g_strdup (json_object_get_string_member_with_default (object, "incident",
                                                                              NULL));
-  entry->drill = json_object_get_boolean_member_with_default (object, "drill", FALSE);
+  /* Lines written before the flag was called "rehearsal" say "drill" (still read). */
+  entry->rehearsal = json_object_has_member (object, "rehearsal")
+                     ? json_object_get_boolean_member_with_default (object, "rehearsal", FALSE)
+                     : json_object_get_boolean_member_with_default (object, "drill", FALSE);
   entry->retry = json_object_get_boolean_member_with_default (object, "retry", FALSE);
   entry->results = g_ptr_array_new_with_free_func ((GDestroyNotify) log_result_free);
 
@@ -213,7 +216,7 @@ lf_notice_log_read_finish (GAsyncResult  *result,
  * @incident_id: the incident
  *
  * The clients the all-clear composer should offer: those whose outage notice (template
- * "outage", not a drill) for @incident_id was sent or handed to the mail app, in any
+ * "outage", not a rehearsal) for @incident_id was sent or handed to the mail app, in any
  * delivery of it.
  *
  * Returns: (transfer full): contact ids in the order they were first notified
@@ -232,7 +235,7 @@ lf_notice_log_get_outage_recipients (GPtrArray  *entries,
     {
       LfNoticeLogEntry *entry = g_ptr_array_index (entries, i);
 
-      if (entry->drill || g_strcmp0 (entry->incident_id, incident_id) != 0 ||
+      if (entry->rehearsal || g_strcmp0 (entry->incident_id, incident_id) != 0 ||
           g_strcmp0 (entry->template_id, "outage") != 0)
         continue;
 

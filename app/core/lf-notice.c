@@ -21,19 +21,20 @@
 /* A notice renders one message per recipient and delivers it through one channel.
  *
  * Where a message goes is decided in one place, destination_for(), and that is where the
- * drill rule lives: when the context is a drill, an e-mail goes to the user's own address
+ * rehearsal rule lives: when the context is a rehearsal (a practice run's notice, a test to
+ * oneself; LfContext marks it), an e-mail goes to the user's own address
  * (my_email) and nowhere else, and chat, mail-app and clipboard messages are only rendered.
  * The UI cannot get around it.
  *
  * Every delivery (the first send and each retry) appends one line to notices.jsonl with the
- * notice id, the template, the channel, the incident, the drill flag and, per recipient, the
+ * notice id, the template, the channel, the incident, the rehearsal flag and, per recipient, the
  * opaque contact id and the result. Names, addresses, webhook URLs and error texts (which may
  * quote an address) are never written. Each result also names the catalog ids the client
  * was told about and the Message-ID of the mail (at the user's own domain), so that the
  * all-clear reaches exactly them and threads under it (see lf-outage.c).
  *
  * Why this file stays near 1,200 lines: routing, the three delivery paths and the log line
- * share the notice's private state, and the drill rule (route()) must sit next to every
+ * share the notice's private state, and the rehearsal rule (route()) must sit next to every
  * path that could bypass it; reading the log back is the separate lf-notice-log.c.
  */
 
@@ -118,6 +119,17 @@ uses_channel_url (LfNotice          *self,
   return lf_recipient_get_channel (recipient, lf_channel_kind_to_string (kind)) != NULL;
 }
 
+/* What a rehearsal's messages are marked with: the name its context gives it, else "Test". */
+static const char *
+rehearsal_name (LfNotice *self)
+{
+  if (self->context->rehearsal_name != NULL && *self->context->rehearsal_name != '\0')
+    return self->context->rehearsal_name;
+
+  /* Translators: marks a test message sent to oneself, "[Test] Upwork is down" */
+  return _("Test");
+}
+
 /* THE routing rule, pure: where entry @index would go. Returns the destination (an address
  * or a URL), or NULL with *@result and *@message saying why not (no channel, rendered only,
  * failed). */
@@ -140,19 +152,22 @@ route (LfNotice        *self,
       return NULL;
     }
 
-  if (self->context->drill)
+  if (self->context->rehearsal)
     {
       if (kind != LF_CHANNEL_KIND_SMTP)
         {
           *result = LF_NOTICE_RESULT_RENDERED;
-          *message = g_strdup (_("Drill: rendered only, nothing was sent"));
+          /* Translators: the rehearsal's name ("Test"…), then what happened */
+          *message = g_strdup_printf (_("%s: rendered only, nothing was sent"),
+                                      rehearsal_name (self));
           return NULL;
         }
       if (!lf_mail_address_is_valid (self->context->my_email))
         {
           *result = LF_NOTICE_RESULT_FAILED;
-          *message = g_strdup (_("Drill: set your own e-mail address to receive the test "
-                                 "messages"));
+          /* Translators: the rehearsal's name ("Test"…), then what to do */
+          *message = g_strdup_printf (_("%s: set your own e-mail address to receive the test "
+                                        "messages"), rehearsal_name (self));
           return NULL;
         }
       return g_strdup (self->context->my_email);
@@ -266,8 +281,8 @@ build_log_line (LfNotice *self,
     json_builder_add_string_value (builder, self->context->incident_id);
   else
     json_builder_add_null_value (builder);
-  json_builder_set_member_name (builder, "drill");
-  json_builder_add_boolean_value (builder, self->context->drill);
+  json_builder_set_member_name (builder, "rehearsal");
+  json_builder_add_boolean_value (builder, self->context->rehearsal);
   json_builder_set_member_name (builder, "retry");
   json_builder_add_boolean_value (builder, retry);
   json_builder_set_member_name (builder, "results");
@@ -437,10 +452,11 @@ deliver_smtp (GTask *task)
       const char *to = g_ptr_array_index (delivery->targets, i);
       g_autofree char *subject = NULL;
 
-      if (self->context->drill)
+      if (self->context->rehearsal)
         {
-          /* Translators: prefix of the subject of a drill message sent to oneself */
-          subject = g_strdup_printf (_("[Drill] %s"), entry->subject);
+          /* Translators: a rehearsal message sent to oneself: its name ("Test"…), then the
+           * subject */
+          subject = g_strdup_printf (_("[%s] %s"), rehearsal_name (self), entry->subject);
           g_ptr_array_add (messages, lf_mail_message_new (to, self->context->my_name, subject,
                                                           entry->body));
         }
@@ -513,7 +529,7 @@ webhook_next (GTask *task)
   message.client = entry->recipient->name;
   message.status_url = self->context->status_url;
   message.since = self->context->since;
-  message.drill = self->context->drill;
+  message.rehearsal = self->context->rehearsal;
 
   lf_webhook_post_async (self->session, lf_channel_get_kind (self->channel),
                          g_ptr_array_index (delivery->targets, i), &message, WEBHOOK_TIMEOUT,
@@ -694,7 +710,7 @@ needs_secret (LfNotice *self,
   if (self->secret_set || !lf_channel_needs_secret (self->channel))
     return FALSE;
 
-  if (self->context->drill)
+  if (self->context->rehearsal)
     return kind == LF_CHANNEL_KIND_SMTP;
 
   if (!lf_channel_kind_is_webhook (kind))
@@ -851,7 +867,7 @@ lf_notice_result_from_string (const char     *string,
 /**
  * lf_notice_new:
  * @template: the template
- * @context: the incident and the sender (copied); a drill context sends nothing to clients
+ * @context: the incident and the sender (copied); a rehearsal sends nothing to clients
  * @channel: the channel to deliver through
  */
 LfNotice *
@@ -877,7 +893,8 @@ lf_notice_new (LfTemplate            *template,
  * lf_notice_new_test_to_self:
  *
  * "Send test to myself": one message, rendered for the user as the client, delivered like a
- * drill (only to my_email) and not logged.
+ * rehearsal (only to my_email), marked "[Test]" unless the context names its rehearsal, and
+ * not logged.
  */
 LfNotice *
 lf_notice_new_test_to_self (LfTemplate            *template,
@@ -891,7 +908,7 @@ lf_notice_new_test_to_self (LfTemplate            *template,
   g_return_val_if_fail (context != NULL, NULL);
 
   test_context = lf_render_context_copy (context);
-  test_context->drill = TRUE;
+  test_context->rehearsal = TRUE;
   self = lf_notice_new (template, test_context, channel);
   self->test = TRUE;
   me->name = g_strdup (context->my_name);
@@ -1139,7 +1156,7 @@ lf_notice_render_all_text (LfNotice    *self,
  * @index: an entry
  * @problem: (out) (optional) (transfer full): why nothing would be sent, or %NULL
  *
- * Where the message of entry @index would go with the current channel and context (a drill
+ * Where the message of entry @index would go with the current channel and context (a rehearsal
  * included), without sending. Webhook URLs are shown as their host only. For webhooks using
  * the channel's URL this assumes the URL is in the keyring.
  *
@@ -1212,7 +1229,7 @@ lf_notice_make_message_id (const char *local,
  *
  * Renders and delivers every message, emitting #LfNotice::progress per recipient; then logs
  * the notice. Recipients the channel cannot reach end as %LF_NOTICE_RESULT_NO_CHANNEL; a
- * drill reaches only the user's own address.
+ * rehearsal reaches only the user's own address.
  */
 void
 lf_notice_send_async (LfNotice            *self,

@@ -29,7 +29,7 @@ typedef enum
   LF_NOTICE_RESULT_PENDING,
   LF_NOTICE_RESULT_SENT,        /* accepted by the mail server or the webhook */
   LF_NOTICE_RESULT_HANDED_OFF,  /* a draft in the mail app: the user presses Send */
-  LF_NOTICE_RESULT_RENDERED,    /* rendered only: clipboard, or a drill on a chat channel */
+  LF_NOTICE_RESULT_RENDERED,    /* rendered only: clipboard, or a rehearsal on a chat channel */
   LF_NOTICE_RESULT_FAILED,
   LF_NOTICE_RESULT_NO_CHANNEL,  /* the client cannot be reached through this channel */
 } LfNoticeResult;
@@ -138,7 +138,7 @@ typedef struct
   char      *channel_id;    /* NULL for clipboard-only notices */
   char      *channel_kind;
   char      *incident_id;
-  gboolean   drill;
+  gboolean   rehearsal;
   gboolean   retry;
   GPtrArray *results;       /* LfNoticeLogResult */
 } LfNoticeLogEntry;

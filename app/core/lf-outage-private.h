@@ -33,9 +33,9 @@ void         lf_outage_tell            (LfRecipient   *recipient,
 gboolean     lf_outage_ptr_array_has   (GPtrArray     *array,
                                         const char    *value);
 GHashTable  *lf_outage_collect_told    (LfIncidentLog *log,
-                                        gboolean       drill);
+                                        gboolean       rehearsal);
 LfIncident  *lf_outage_incident_for    (LfIncidentLog *log,
                                         const char    *platform_id,
-                                        gboolean       drill);
+                                        gboolean       rehearsal);
 
 G_END_DECLS

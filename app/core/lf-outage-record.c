@@ -58,11 +58,11 @@ lf_outage_ptr_array_has (GPtrArray  *array,
   return g_ptr_array_find_with_equal_func (array, value, g_str_equal, NULL);
 }
 
-/* Replays the "notice-sent" entries of the log's incidents (not closed, drill or not as
- * @drill says): who was told about which platforms and not yet given the all-clear. */
+/* Replays the "notice-sent" entries of the log's incidents (not closed, a rehearsal or not as
+ * @rehearsal says): who was told about which platforms and not yet given the all-clear. */
 GHashTable *
 lf_outage_collect_told (LfIncidentLog *log,
-              gboolean       drill)
+              gboolean       rehearsal)
 {
   GHashTable *table = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, told_free);
   guint n;
@@ -76,7 +76,7 @@ lf_outage_collect_told (LfIncidentLog *log,
       g_autoptr(LfIncident) incident = g_list_model_get_item (G_LIST_MODEL (log), i - 1);
 
       if (lf_incident_get_status (incident) == LF_INCIDENT_CLOSED ||
-          lf_incident_get_drill (incident) != !!drill)
+          lf_incident_get_rehearsal (incident) != !!rehearsal)
         continue;
 
       for (guint j = 0; j < lf_incident_get_n_entries (incident); j++)
@@ -158,7 +158,7 @@ lf_outage_collect_told (LfIncidentLog *log,
 LfIncident *
 lf_outage_incident_for (LfIncidentLog *log,
               const char    *platform_id,
-              gboolean       drill)
+              gboolean       rehearsal)
 {
   LfIncident *found = NULL;
 
@@ -166,7 +166,7 @@ lf_outage_incident_for (LfIncidentLog *log,
     {
       g_autoptr(LfIncident) incident = g_list_model_get_item (G_LIST_MODEL (log), i);
 
-      if (lf_incident_get_drill (incident) != !!drill ||
+      if (lf_incident_get_rehearsal (incident) != !!rehearsal ||
           lf_incident_get_status (incident) == LF_INCIDENT_CLOSED ||
           !g_strv_contains (lf_incident_get_platforms (incident), platform_id))
         continue;
@@ -192,7 +192,7 @@ lf_outage_incident_for (LfIncidentLog *log,
  */
 LfOutagePlan *
 lf_outage_plan_all_clear (LfMonitor     *monitor,
-                          gboolean       drill,
+                          gboolean       rehearsal,
                           GPtrArray     *contacts,
                           LfIncidentLog *log)
 {
@@ -207,7 +207,7 @@ lf_outage_plan_all_clear (LfMonitor     *monitor,
 
   catalog = lf_monitor_get_catalog (monitor);
   plan->recipients = g_ptr_array_new_with_free_func ((GDestroyNotify) lf_recipient_free);
-  told = lf_outage_collect_told (log, drill);
+  told = lf_outage_collect_told (log, rehearsal);
 
   for (guint i = 0; i < contacts->len; i++)
     {
@@ -293,7 +293,7 @@ lf_outage_record_notice (LfIncidentLog *log,
       for (guint j = 0; recipient->platform_ids[j] != NULL; j++)
         {
           LfIncident *incident = lf_outage_incident_for (log, recipient->platform_ids[j],
-                                               context->drill);
+                                               context->rehearsal);
           JsonArray *array;
           JsonObject *object;
 
@@ -378,7 +378,7 @@ lf_outage_record_notice (LfIncidentLog *log,
  */
 LfOutageAction
 lf_outage_get_action (LfMonitor     *monitor,
-                      gboolean       drill,
+                      gboolean       rehearsal,
                       LfIncidentLog *log,
                       guint         *n_all_clear)
 {
@@ -404,7 +404,7 @@ lf_outage_get_action (LfMonitor     *monitor,
       break;
     }
 
-  told = lf_outage_collect_told (log, drill);
+  told = lf_outage_collect_told (log, rehearsal);
   g_hash_table_iter_init (&iter, told);
   while (g_hash_table_iter_next (&iter, NULL, &value))
     {
@@ -430,7 +430,7 @@ lf_outage_get_action (LfMonitor     *monitor,
  * @platform_id: a platform that just went down
  * @before: Unix seconds: when this process started
  *
- * Whether an open (not drill) incident covering @platform_id began before @before: the
+ * Whether an open (not a rehearsal) incident covering @platform_id began before @before: the
  * outage was already announced by a previous run, so a restart during it does not raise
  * the alarm again.
  *
@@ -448,7 +448,7 @@ lf_outage_is_known (LfIncidentLog *log,
       g_autoptr(LfIncident) incident = g_list_model_get_item (G_LIST_MODEL (log), i);
       GDateTime *started = lf_incident_get_started_at (incident);
 
-      if (lf_incident_is_open (incident) && !lf_incident_get_drill (incident) &&
+      if (lf_incident_is_open (incident) && !lf_incident_get_rehearsal (incident) &&
           g_strv_contains (lf_incident_get_platforms (incident), platform_id) &&
           started != NULL && g_date_time_to_unix (started) < before)
         return TRUE;

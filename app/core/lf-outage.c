@@ -325,14 +325,12 @@ common_cause (LfMonitor          *monitor,
 
 /**
  * lf_outage_get_groups:
- * @drill: a rehearsal: titles start with "Drill: "
  *
  * Returns: (transfer full) (element-type LfOutageGroup): the down platforms grouped by
  *   what explains them: first the blamed provider's, then one per platform down on its own
  */
 GPtrArray *
-lf_outage_get_groups (LfMonitor *monitor,
-                      gboolean   drill)
+lf_outage_get_groups (LfMonitor *monitor)
 {
   GPtrArray *groups = g_ptr_array_new_with_free_func ((GDestroyNotify) lf_outage_group_free);
   g_auto(GStrv) down = NULL;
@@ -371,9 +369,7 @@ lf_outage_get_groups (LfMonitor *monitor,
       group->cause = common_cause (monitor, (const char * const *) group->platforms,
                                    LF_CAUSE_CDN_EDGE);
       /* Translators: an incident's title; the provider, e.g. "Cloudflare outage" */
-      what = g_strdup_printf (_("%s outage"), group->provider_name);
-      /* Translators: the title of an incident in a fire drill */
-      group->title = drill ? g_strdup_printf (_("Drill: %s"), what) : g_steal_pointer (&what);
+      group->title = g_strdup_printf (_("%s outage"), group->provider_name);
       g_ptr_array_add (groups, group);
     }
 
@@ -392,8 +388,7 @@ lf_outage_get_groups (LfMonitor *monitor,
       group->cause = common_cause (monitor, (const char * const *) group->platforms,
                                    LF_CAUSE_HTTP_ERROR);
       /* Translators: an incident's title; the platform, e.g. "PayPal outage" */
-      what = g_strdup_printf (_("%s outage"), lf_outage_platform_name (catalog, down[i]));
-      group->title = drill ? g_strdup_printf (_("Drill: %s"), what) : g_steal_pointer (&what);
+      group->title = g_strdup_printf (_("%s outage"), lf_outage_platform_name (catalog, down[i]));
       g_ptr_array_add (groups, group);
     }
 
@@ -549,8 +544,8 @@ contact_platforms (LfCatalog *catalog,
 /**
  * lf_outage_plan_notice:
  * @monitor: the live (or one-shot) states
- * @drill: whether @monitor is a fire drill's (LfContext:active-monitor during a drill): then
- *   only drill incidents and notices count
+ * @rehearsal: whether @monitor is a rehearsal's (LfContext:active-monitor during a rehearsal):
+ *   then only rehearsal incidents and notices count
  * @contacts: (element-type LfContact): the client directory
  * @platform_id: (nullable): one platform ("Notify clients" on its details), or %NULL / ""
  *   for every down platform
@@ -562,7 +557,7 @@ contact_platforms (LfCatalog *catalog,
  */
 LfOutagePlan *
 lf_outage_plan_notice (LfMonitor     *monitor,
-                       gboolean       drill,
+                       gboolean       rehearsal,
                        GPtrArray     *contacts,
                        const char    *platform_id,
                        LfIncidentLog *log)
@@ -588,7 +583,7 @@ lf_outage_plan_notice (LfMonitor     *monitor,
       down = g_new0 (char *, 2);
       down[0] = g_strdup (id != NULL ? id : platform_id);
     }
-  told = lf_outage_collect_told (log, drill);
+  told = lf_outage_collect_told (log, rehearsal);
 
   for (guint i = 0; i < contacts->len; i++)
     {
@@ -662,7 +657,7 @@ lf_outage_plan_notice (LfMonitor     *monitor,
  */
 LfRenderContext *
 lf_outage_build_context (LfMonitor     *monitor,
-                         gboolean       drill,
+                         gboolean       rehearsal,
                          LfOutagePlan  *plan,
                          LfIncidentLog *log,
                          LfProfile     *profile)
@@ -682,7 +677,7 @@ lf_outage_build_context (LfMonitor     *monitor,
     {
       const char *id = plan->platforms[i];
       LfPlatformState *state = lf_monitor_lookup_platform (monitor, id);
-      LfIncident *incident = lf_outage_incident_for (log, id, drill);
+      LfIncident *incident = lf_outage_incident_for (log, id, rehearsal);
       gint64 start = 0;
 
       g_ptr_array_add (names, (gpointer) lf_outage_platform_name (catalog, id));
@@ -702,7 +697,7 @@ lf_outage_build_context (LfMonitor     *monitor,
   context->platform = lf_template_join_list ((const char * const *) names->pdata, NULL);
   if (context->since == 0)
     context->since = g_get_real_time () / G_USEC_PER_SEC;
-  context->drill = drill;
+  context->rehearsal = rehearsal;
   lf_notice_context_apply_profile (context, profile);
 
   return context;
@@ -753,7 +748,7 @@ lf_outage_dup_summary (LfMonitor *monitor)
   if (level == LF_OUTAGE_LEVEL_NETWORK || level == LF_OUTAGE_LEVEL_CLEAR)
     return g_strdup (diagnosis != NULL ? lf_diagnosis_get_summary (diagnosis) : "");
 
-  groups = lf_outage_get_groups (monitor, FALSE);
+  groups = lf_outage_get_groups (monitor);
   for (guint i = 0; i < groups->len; i++)
     {
       LfOutageGroup *group = g_ptr_array_index (groups, i);

@@ -62,11 +62,10 @@ void           lf_outage_plan_free            (LfOutagePlan       *plan);
 
 LfOutageLevel  lf_outage_get_level            (LfMonitor          *monitor);
 GStrv          lf_outage_dup_down             (LfMonitor          *monitor);
-GPtrArray     *lf_outage_get_groups           (LfMonitor          *monitor,
-                                               gboolean            drill);
+GPtrArray     *lf_outage_get_groups           (LfMonitor          *monitor);
 char          *lf_outage_dup_summary          (LfMonitor          *monitor);
 LfOutageAction lf_outage_get_action           (LfMonitor          *monitor,
-                                               gboolean            drill,
+                                               gboolean            rehearsal,
                                                LfIncidentLog      *log,
                                                guint              *n_all_clear);
 
@@ -81,16 +80,16 @@ char          *lf_outage_status_page          (LfCatalog          *catalog,
                                                gboolean            down);
 
 LfOutagePlan  *lf_outage_plan_notice          (LfMonitor          *monitor,
-                                               gboolean            drill,
+                                               gboolean            rehearsal,
                                                GPtrArray          *contacts,
                                                const char         *platform_id,
                                                LfIncidentLog      *log);
 LfOutagePlan  *lf_outage_plan_all_clear       (LfMonitor          *monitor,
-                                               gboolean            drill,
+                                               gboolean            rehearsal,
                                                GPtrArray          *contacts,
                                                LfIncidentLog      *log);
 LfRenderContext *lf_outage_build_context      (LfMonitor          *monitor,
-                                               gboolean            drill,
+                                               gboolean            rehearsal,
                                                LfOutagePlan       *plan,
                                                LfIncidentLog      *log,
                                                LfProfile          *profile);

@@ -324,7 +324,8 @@ lf_render_context_copy (const LfRenderContext *self)
   copy->my_email = g_strdup (self->my_email);
   copy->my_channel = g_strdup (self->my_channel);
   copy->next_update = g_strdup (self->next_update);
-  copy->drill = self->drill;
+  copy->rehearsal = self->rehearsal;
+  copy->rehearsal_name = g_strdup (self->rehearsal_name);
 
   return copy;
 }
@@ -342,6 +343,7 @@ lf_render_context_free (LfRenderContext *self)
   g_free (self->my_name);
   g_free (self->my_email);
   g_free (self->my_channel);
+  g_free (self->rehearsal_name);
   g_free (self->next_update);
   g_free (self);
 }

@@ -63,10 +63,12 @@ typedef struct
   gint64    since;        /* start of the incident, Unix time in seconds (0 = unknown) */
   char     *status_url;
   char     *my_name;
-  char     *my_email;     /* the user's own address: the only destination of a drill */
+  char     *my_email;     /* the user's own address: the only destination of a rehearsal */
   char     *my_channel;   /* e.g. "WhatsApp +44 7700 900123" */
   char     *next_update;  /* free text, e.g. "by 15:00" */
-  gboolean  drill;        /* a rehearsal: nothing may reach a client */
+  gboolean  rehearsal;    /* a practice run: nothing may reach a client (set by LfContext) */
+  char     *rehearsal_name; /* what its messages are marked with, "[NAME] subject"; NULL for
+                             * a plain test to oneself */
 } LfRenderContext;
 
 #define LF_TYPE_RENDER_CONTEXT (lf_render_context_get_type ())

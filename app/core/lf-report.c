@@ -164,7 +164,7 @@ lf_report_to_markdown (LfIncident *incident,
   append_escaped (out, lf_incident_get_title (incident));
   g_string_append (out, "\n\n");
 
-  if (lf_incident_get_drill (incident))
+  if (lf_incident_get_rehearsal (incident))
     g_string_append_printf (out, "> **%s**\n\n",
                             _("This is a fire drill: a rehearsal with a scripted outage. "
                               "Nothing in it happened."));
@@ -320,7 +320,7 @@ lf_report_to_markdown (LfIncident *incident,
  * @local: (nullable): the user's time zone, named in the report
  *
  * Returns: (transfer full): `{ "format": "lifeline-incident-report", "version": 1,
- *   "generated_at", "time_zone", "drill", "incident": { … } }`
+ *   "generated_at", "time_zone", "rehearsal", "drill" (the same), "incident": { … } }`
  */
 char *
 lf_report_to_json (LfIncident *incident,
@@ -344,8 +344,11 @@ lf_report_to_json (LfIncident *incident,
   json_builder_add_string_value (builder, now_text);
   json_builder_set_member_name (builder, "time_zone");
   json_builder_add_string_value (builder, g_time_zone_get_identifier (tz));
+  json_builder_set_member_name (builder, "rehearsal");
+  json_builder_add_boolean_value (builder, lf_incident_get_rehearsal (incident));
+  /* The same flag under the name the first reports gave it. */
   json_builder_set_member_name (builder, "drill");
-  json_builder_add_boolean_value (builder, lf_incident_get_drill (incident));
+  json_builder_add_boolean_value (builder, lf_incident_get_rehearsal (incident));
   json_builder_set_member_name (builder, "incident");
   json_builder_add_value (builder, lf_incident_to_json (incident));
   json_builder_end_object (builder);

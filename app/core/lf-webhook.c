@@ -26,7 +26,8 @@
  *                "Workflows" (Power Automate) webhooks that replace the retired Office 365
  *                connectors and their MessageCard format
  *   webhook      {"subject", "body", "platform", "provider", "client", "since", "status_url",
- *                 "drill"} for the user's own automation
+ *                 "rehearsal", and "drill" (the same flag under its first name, kept for
+ *                 automation written against it)} for the user's own automation
  *
  * Any 2xx is success (Discord answers 204, Teams workflows 202). The URL is a credential:
  * errors name only its host, never its path.
@@ -362,8 +363,10 @@ lf_webhook_build_payload (LfChannelKind           kind,
       else
         json_builder_add_null_value (builder);
       add_string_or_null (builder, "status_url", message->status_url);
+      json_builder_set_member_name (builder, "rehearsal");
+      json_builder_add_boolean_value (builder, message->rehearsal);
       json_builder_set_member_name (builder, "drill");
-      json_builder_add_boolean_value (builder, message->drill);
+      json_builder_add_boolean_value (builder, message->rehearsal);
       break;
 
     case LF_CHANNEL_KIND_SMTP:

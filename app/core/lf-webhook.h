@@ -37,7 +37,7 @@ typedef struct
   const char *client;      /* the recipient's name */
   const char *status_url;
   gint64      since;       /* Unix seconds, 0 if unknown */
-  gboolean    drill;
+  gboolean    rehearsal;
 } LfWebhookMessage;
 
 GQuark    lf_webhook_error_quark     (void);

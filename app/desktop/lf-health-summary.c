@@ -20,12 +20,13 @@
  * lf_health_summary_init:
  * @summary: (out caller-allocates): where to put it; free with lf_health_summary_clear()
  * @monitor: the monitor shown
- * @drill: whether it is a fire drill's
+ * @rehearsal: (nullable): the name of the rehearsal whose monitor it is, or %NULL for the
+ *   real one
  */
 void
 lf_health_summary_init (LfHealthSummary *summary,
                         LfMonitor       *monitor,
-                        gboolean         drill)
+                        const char      *rehearsal)
 {
   GListModel *platforms = lf_monitor_get_platforms (monitor);
   LfDiagnosis *diagnosis = lf_monitor_get_diagnosis (monitor);
@@ -86,12 +87,13 @@ lf_health_summary_init (LfHealthSummary *summary,
       summary->description = lf_diagnosis_get_summary (diagnosis);
     }
 
-  if (drill)
+  if (rehearsal != NULL)
     {
       g_autofree char *real = summary->title;
 
-      /* Translators: the tray's title during a fire drill; %s is the health, "Cloudflare outage" */
-      summary->title = g_strdup_printf (_("Drill: %s"), real);
+      /* Translators: the tray's title during a rehearsal: its name, then the health,
+       * "Cloudflare outage" */
+      summary->title = g_strdup_printf (_("%s: %s"), rehearsal, real);
     }
 }
 

@@ -17,14 +17,14 @@ typedef struct
 {
   LfState          overall;      /* the worst state of the watched platforms */
   LfDiagnosisKind  kind;
-  char            *title;        /* "Cloudflare outage", "Drill: All clear" */
+  char            *title;        /* "Cloudflare outage", or a rehearsal's "NAME: All clear" */
   const char      *description;  /* the diagnosis in plain words (the monitor's), nullable */
   GStrv            lines;        /* "Upwork — Down", one per problem */
 } LfHealthSummary;
 
 void lf_health_summary_init  (LfHealthSummary *summary,
                               LfMonitor       *monitor,
-                              gboolean         drill);
+                              const char      *rehearsal);
 void lf_health_summary_clear (LfHealthSummary *summary);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (LfHealthSummary, lf_health_summary_clear)

@@ -215,7 +215,7 @@ mirror_health (LfApplication *self)
     return;
 
   lf_health_summary_init (&summary, lf_context_get_active_monitor (self->context),
-                          lf_context_get_drill_running (self->context));
+                          lf_context_get_rehearsal_name (self->context));
   lf_application_update_health (self, summary.overall, summary.kind, summary.title,
                                 summary.description, (const char * const *) summary.lines);
 }

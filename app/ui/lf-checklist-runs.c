@@ -90,7 +90,7 @@ run_description (LfIncident *incident)
 {
   g_autofree char *started = format_clock (lf_incident_get_started_at (incident));
   g_autofree char *elapsed = lf_report_format_duration (lf_incident_get_elapsed (incident, NULL));
-  const char *note = lf_incident_get_drill (incident) ? latest_note (incident) : NULL;
+  const char *note = lf_incident_get_rehearsal (incident) ? latest_note (incident) : NULL;
 
   if (note != NULL && lf_incident_get_status (incident) == LF_INCIDENT_OPEN)
     {
@@ -258,7 +258,7 @@ build_run (LfChecklistPage *self,
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (view->group),
                                    lf_incident_get_title (incident));
   gtk_widget_set_valign (header, GTK_ALIGN_CENTER);
-  if (lf_incident_get_drill (incident))
+  if (lf_incident_get_rehearsal (incident))
     {
       /* Translators: a tag on a checklist that belongs to a fire drill */
       GtkWidget *tag = gtk_label_new (_("DRILL"));

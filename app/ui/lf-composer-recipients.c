@@ -316,7 +316,7 @@ lf_composer_set_recipients (LfComposer            *self,
 
   g_clear_pointer (&self->context, lf_render_context_free);
   self->context = lf_render_context_copy (context);
-  self->context->drill = gtk_switch_get_active (self->drill_switch) || context->drill;
+  self->context->rehearsal = gtk_switch_get_active (self->drill_switch) || context->rehearsal;
   for (guint i = 0; recipients != NULL && i < recipients->len; i++)
     {
       LfRecipient *recipient = g_ptr_array_index (recipients, i);

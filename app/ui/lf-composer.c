@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "lf-composer.h"
+#include "lf-drill.h"
 #include "lf-composer-private.h"
 #include "lf-a11y.h"
 #include "lf-client-picker.h"
@@ -156,7 +157,10 @@ rebuild_notice (LfComposer *self)
     return FALSE;
 
   context = lf_render_context_copy (self->context);
-  context->drill = gtk_switch_get_active (self->drill_switch);
+  /* The Drill switch: a rehearsal, whose messages reach only the user, marked as a drill's. */
+  context->rehearsal = gtk_switch_get_active (self->drill_switch);
+  if (context->rehearsal && context->rehearsal_name == NULL)
+    context->rehearsal_name = g_strdup (lf_drill_get_label ());
   self->notice = lf_notice_new (template, context, channel);
   lf_notice_set_soup_session (self->notice, self->session);
   lf_notice_set_draft_func (self->notice, lf_mail_client_draft, lf_mail_client_draft_finish,
@@ -399,7 +403,7 @@ send_cb (GObject      *object,
 
   /* Everything went out: the same notice is never sent twice from here. */
   if (ok && lf_notice_count (notice, LF_NOTICE_RESULT_FAILED) == 0 &&
-      !lf_notice_get_context (notice)->drill)
+      !lf_notice_get_context (notice)->rehearsal)
     self->done = TRUE;
   set_busy (self, FALSE);
   if (!ok)
@@ -737,9 +741,9 @@ lf_composer_new (LfTemplateStore       *templates,
 
   adw_combo_row_set_model (self->template_row, G_LIST_MODEL (templates));
   adw_combo_row_set_model (self->channel_row, G_LIST_MODEL (self->channels));
-  gtk_switch_set_active (self->drill_switch, context->drill);
+  gtk_switch_set_active (self->drill_switch, context->rehearsal);
   /* A notice opened from a fire drill stays a rehearsal. */
-  gtk_widget_set_sensitive (GTK_WIDGET (self->drill_switch), !context->drill);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->drill_switch), !context->rehearsal);
 
   g_signal_connect_object (self->template_row, "notify::selected", G_CALLBACK (lf_composer_refresh), self,
                            G_CONNECT_SWAPPED);

@@ -89,7 +89,7 @@ rebuild (LfIncidentWindow *self)
   gtk_widget_set_visible (self->delete_button,
                           self->log != NULL && !lf_incident_is_open (incident));
 
-  if (lf_incident_get_drill (incident))
+  if (lf_incident_get_rehearsal (incident))
     {
       GtkWidget *label = gtk_label_new (_("This was a fire drill: a rehearsal with a scripted "
                                           "outage."));

@@ -163,9 +163,9 @@ log_read_cb (GObject      *object,
                                     -1);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      if (entry->drill || entry->retry)
+      if (entry->rehearsal || entry->retry)
         {
-          GtkWidget *tag = gtk_label_new (entry->drill ? _("Drill") : _("Retry"));
+          GtkWidget *tag = gtk_label_new (entry->rehearsal ? _("Drill") : _("Retry"));
 
           gtk_widget_add_css_class (tag, "dim-label");
           gtk_widget_add_css_class (tag, "caption");

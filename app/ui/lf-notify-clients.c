@@ -11,6 +11,7 @@
 
 #include "lf-notify-clients.h"
 
+#include "lf-notice-context.h"
 #include "lf-outage.h"
 #include "lf-notices-page.h"
 
@@ -41,7 +42,6 @@ typedef struct
   LfIncident      *incident;    /* a checklist step's incident, or NULL */
   gboolean         all_clear;   /* asked for the all-clear */
   gboolean         choose;      /* New Notice: the platform is chosen in the composer */
-  gboolean         drill;
   guint            pending;
 } Job;
 
@@ -121,7 +121,6 @@ typedef struct
   LfContext  *app_context;
   GPtrArray  *contacts;
   LfProfile  *profile;
-  gboolean    drill;
 } Replan;
 
 static void
@@ -136,25 +135,21 @@ replan_free (gpointer data)
 }
 
 /* The plan for @platform_id ("" = every down platform), or the all-clear when nothing asked
- * for is down (*@all_clear tells which it became). */
+ * for is down (*@all_clear tells which it became): the context's, with the user's details. */
 static LfOutagePlan *
 make_plan (LfContext        *app_context,
            GPtrArray        *contacts,
            LfProfile        *profile,
-           gboolean          drill,
            const char       *platform_id,
            LfIncident       *incident,
            gboolean         *all_clear,
            LfRenderContext **context_out)
 {
-  LfMonitor *monitor = lf_context_get_active_monitor (app_context);
-  LfIncidentLog *log = lf_context_get_incident_log (app_context);
   LfOutagePlan *plan;
-  LfRenderContext *context;
 
   if (!*all_clear && incident == NULL)
     {
-      g_auto(GStrv) down = lf_outage_dup_down (monitor);
+      g_auto(GStrv) down = lf_outage_dup_down (lf_context_get_active_monitor (app_context));
 
       /* Nothing asked for is down: what is left to send is the all-clear (to those told,
        * maybe nobody), never an outage notice about a platform that works. */
@@ -163,23 +158,9 @@ make_plan (LfContext        *app_context,
         *all_clear = TRUE;
     }
 
-  if (*all_clear)
-    plan = lf_outage_plan_all_clear (monitor, drill, contacts, log);
-  else
-    plan = lf_outage_plan_notice (monitor, drill, contacts,
-                                  *platform_id != '\0' ? platform_id : NULL, log);
-
-  context = lf_outage_build_context (monitor, drill, plan, log, profile);
-  context->drill = context->drill || drill;
-  if (incident != NULL)
-    {
-      /* Recorded in the step's incident, whatever the monitor says. */
-      if (context->incident_id == NULL)
-        context->incident_id = g_strdup (lf_incident_get_id (incident));
-      lf_context_link_notice (app_context, context->incident_id, incident);
-    }
-
-  *context_out = context;
+  plan = lf_context_plan_notice (app_context, contacts, platform_id, incident, *all_clear,
+                                 context_out);
+  lf_notice_context_apply_profile (*context_out, profile);
   return plan;
 }
 
@@ -208,8 +189,7 @@ on_platform_chosen_cb (LfComposer *composer,
   g_autofree char *note = NULL;
   gboolean all_clear = FALSE;
 
-  plan = make_plan (replan->app_context, replan->contacts, replan->profile, replan->drill,
-                    platform_id, NULL, &all_clear, &context);
+  plan = make_plan (replan->app_context, replan->contacts, replan->profile, platform_id, NULL, &all_clear, &context);
   note = describe_plan (plan, all_clear, *platform_id != '\0');
   lf_composer_set_recipients (composer, context, plan->recipients, note);
   lf_composer_select_template (composer, all_clear ? "all-clear" : "outage");
@@ -241,7 +221,6 @@ offer_platforms (Job        *job,
   replan->app_context = g_object_ref (job->app_context);
   replan->contacts = g_ptr_array_ref (contacts);
   replan->profile = job->profile != NULL ? g_object_ref (job->profile) : NULL;
-  replan->drill = job->drill;
   g_object_set_data_full (G_OBJECT (composer), "lf-replan", replan, replan_free);
   lf_composer_set_platform_choices (composer, (const char * const *) id_list,
                                     (const char * const *) name_list, job->platform_id);
@@ -264,8 +243,8 @@ open_composer (Job *job)
     for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (job->store)); i++)
       g_ptr_array_add (contacts, g_list_model_get_item (G_LIST_MODEL (job->store), i));
 
-  plan = make_plan (job->app_context, contacts, job->profile, job->drill, job->platform_id,
-                    job->incident, &all_clear, &context);
+  plan = make_plan (job->app_context, contacts, job->profile, job->platform_id, job->incident,
+                    &all_clear, &context);
   note = problem != NULL ? g_steal_pointer (&problem)
                          : describe_plan (plan, all_clear, job->choose);
 
@@ -350,7 +329,6 @@ start (LfContext  *context,
   job->window = g_object_ref (window);
   job->store = g_object_ref (lf_context_get_contact_store (context));
   job->all_clear = all_clear;
-  job->drill = lf_context_get_drill_running (context);
 
   /* A checklist step passes its incident's id: its platforms, or its all-clear once over. */
   incident = lf_context_find_incident (context, platform_id);
@@ -364,10 +342,9 @@ start (LfContext  *context,
         any_down |= g_strv_contains ((const char * const *) down, platforms[i]);
 
       job->incident = g_object_ref (incident);
-      job->drill = job->drill || lf_incident_get_drill (incident);
       if (lf_incident_get_status (incident) != LF_INCIDENT_OPEN)
         job->all_clear = TRUE;
-      /* Its platforms that are down; or, for an incident the monitor does not see (a drill
+      /* Its platforms that are down; or, for an incident the monitor does not see (a rehearsal
        * opened by hand), the platform it is about. */
       job->platform_id = g_strdup (any_down || platforms == NULL || platforms[0] == NULL
                                    ? "" : platforms[0]);
