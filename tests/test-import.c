@@ -450,6 +450,24 @@ test_log_rotation (void)
   }
 }
 
+/* An archive never replaces another, even one that appeared since the last look. */
+static void
+test_archive_never_replaces (void)
+{
+  g_autofree char *path = g_build_filename (g_get_home_dir (), "archived.json", NULL);
+  g_autofree char *first = g_strconcat (path, ".1.gz", NULL);
+  g_autofree char *written = NULL;
+  g_autofree char *kept = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_set_contents (first, "someone else's", -1, NULL));
+  g_assert_true (lf_storage_write_archive (path, "{}", 2, &written, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_suffix (written, "archived.json.2.gz"));
+  g_assert_true (g_file_get_contents (first, &kept, NULL, NULL));
+  g_assert_cmpstr (kept, ==, "someone else's");
+}
+
 static void
 test_export_missing_folder (void)
 {
@@ -483,6 +501,7 @@ main (int   argc,
   g_test_add_func ("/import/storage/stale-temporaries-locked", test_stale_temporaries_locked);
   g_test_add_func ("/import/storage/stale-temporaries-race", test_stale_temporaries_race);
   g_test_add_func ("/import/storage/log-rotation", test_log_rotation);
+  g_test_add_func ("/import/storage/archive-never-replaces", test_archive_never_replaces);
   g_test_add_func ("/import/export/missing-folder", test_export_missing_folder);
 
   return g_test_run ();

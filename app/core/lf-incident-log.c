@@ -12,10 +12,9 @@
 #include "lf-incident-log.h"
 
 #include <glib/gi18n.h>
-#include <stdlib.h>
 #include <string.h>
 
-#include "lf-incident-private.h"
+#include "lf-incident-log-private.h"
 #include "lf-json.h"
 #include "lf-json-file.h"
 #include "lf-storage.h"
@@ -30,37 +29,18 @@
  * being opened. Rehearsals never mix with real incidents.
  *
  * Several processes keep the same file (the background monitor, the window, `lifeline
- * --notify`): before every save the log re-reads the file and merges it (sync_with_root()),
- * and a GFileMonitor makes it merge what another process wrote as soon as it is written.
- * Incidents merge one by one (lf_incident_merge(): unions of timelines, platforms and steps;
- * a single value is ours if we changed it since we last read or wrote it). An incident the
- * user deleted is named in the file's "removed" list, so that no other process writes it
- * back. See docs/background.md.
- *
- * Why this file is just over 1,000 lines: the merge itself lives in lf-incident-merge.c; what
- * stays here (the list model, the load/merge/save cycle, the file monitor and the operations
- * on incidents) shares the log's private state. The file-sync part (re-read, monitor, the
- * "removed" list) is the seam for the next split, into lf-incident-log-sync.c.
+ * --notify`): before every save the log re-reads the file and merges it, and a GFileMonitor
+ * makes it merge what another process wrote as soon as it is written. Incidents merge one by
+ * one (lf_incident_merge(): unions of timelines, platforms and steps; a single value is ours
+ * if we changed it since we last read or wrote it). An incident the user deleted is named in
+ * the file's "removed" list, so that no other process writes it back. Closed incidents that
+ * are old (or too many for the file) move to a compressed archive; the file's "archived" list
+ * names them, as "removed" does. That side — reading, merging, writing, archiving — is in
+ * lf-incident-log-sync.c (and lf-incident-archive.c). See docs/background.md and CHECKLIST.md.
  */
 
-#define LOG_FORMAT "lifeline-incidents"
-#define LOG_VERSION 1
-
-struct _LfIncidentLog
-{
-  GObject      parent_instance;
-
-  LfPlan      *plan;
-  GPtrArray   *incidents;
-  LfJsonFile  *file;
-  char        *load_message;
-  gboolean     loaded;
-
-  GHashTable   *bases;     /* id → LfIncident as we last read or wrote it */
-  GHashTable   *removed;   /* ids of incidents deleted (here or elsewhere) */
-  GFileMonitor *monitor;
-  gboolean      merging;
-};
+#define LOG_FORMAT LF_INCIDENT_LOG_FORMAT
+#define LOG_VERSION LF_INCIDENT_LOG_VERSION
 
 static void lf_incident_log_list_model_init (GListModelInterface *iface);
 
@@ -124,8 +104,8 @@ resort (LfIncidentLog *self)
     g_list_model_items_changed (G_LIST_MODEL (self), first, last - first + 1, last - first + 1);
 }
 
-static void
-set_load_message (LfIncidentLog *self,
+void
+lf_incident_log_set_load_message (LfIncidentLog *self,
                   const char    *message)
 {
   if (g_strcmp0 (self->load_message, message) == 0)
@@ -134,205 +114,6 @@ set_load_message (LfIncidentLog *self,
   g_free (self->load_message);
   self->load_message = g_strdup (message);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOAD_MESSAGE]);
-}
-
-/* Parses the file's document: its incidents (each checked) and the ids deleted. */
-static gboolean
-parse_root (JsonNode   *root,
-            GPtrArray  *incidents,
-            GPtrArray  *removed,
-            GError    **error)
-{
-  JsonObject *object = json_node_get_object (root);
-  JsonNode *node = json_object_get_member (object, "incidents");
-  JsonArray *array;
-
-  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   _("The file holds no list of incidents"));
-      return FALSE;
-    }
-
-  array = json_node_get_array (node);
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    {
-      JsonNode *element = json_array_get_element (array, i);
-      LfIncident *incident;
-
-      if (!JSON_NODE_HOLDS_OBJECT (element))
-        {
-          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                       _("Incident %u is not an object"), i + 1);
-          return FALSE;
-        }
-      incident = lf_incident_new_from_json (json_node_get_object (element), error);
-      if (incident == NULL)
-        return FALSE;
-      g_ptr_array_add (incidents, incident);
-    }
-
-  /* Optional (older files have none); anything but text in it is ignored. */
-  node = json_object_get_member (object, "removed");
-  if (node != NULL && JSON_NODE_HOLDS_ARRAY (node))
-    {
-      array = json_node_get_array (node);
-      for (guint i = 0; i < json_array_get_length (array); i++)
-        {
-          JsonNode *element = json_array_get_element (array, i);
-
-          if (json_node_get_value_type (element) == G_TYPE_STRING)
-            g_ptr_array_add (removed, g_strdup (json_node_get_string (element)));
-        }
-    }
-
-  return TRUE;
-}
-
-static void remove_at (LfIncidentLog *self,
-                       guint          position);
-static void insert_incident (LfIncidentLog *self,
-                             LfIncident    *incident);
-
-/* Brings what the file holds into the log: new incidents join, incidents we also hold are
- * merged (lf_incident_merge()), deleted ones go. Takes @incidents (parsed twice over: once
- * to join the log, once as the base of later merges). */
-static void
-sync_with_root (LfIncidentLog *self,
-                JsonNode      *root)
-{
-  g_autoptr(GPtrArray) incidents = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GPtrArray) bases = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GPtrArray) removed = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) unused = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GError) error = NULL;
-
-  if (!parse_root (root, incidents, removed, &error)
-      || !parse_root (root, bases, unused, &error))
-    {
-      g_message ("Not merging %s: %s", lf_json_file_get_path (self->file), error->message);
-      return;
-    }
-
-  self->merging = TRUE;
-
-  for (guint i = 0; i < removed->len; i++)
-    {
-      const char *id = g_ptr_array_index (removed, i);
-
-      g_hash_table_add (self->removed, g_strdup (id));
-    }
-  for (guint i = self->incidents->len; i > 0; i--)
-    {
-      LfIncident *incident = g_ptr_array_index (self->incidents, i - 1);
-
-      if (g_hash_table_contains (self->removed, lf_incident_get_id (incident)))
-        remove_at (self, i - 1);
-    }
-
-  for (guint i = 0; i < incidents->len; i++)
-    {
-      LfIncident *theirs = g_ptr_array_index (incidents, i);
-      LfIncident *base = g_ptr_array_index (bases, i);
-      const char *id = lf_incident_get_id (theirs);
-      LfIncident *ours;
-
-      if (g_hash_table_contains (self->removed, id))
-        continue;
-
-      ours = lf_incident_log_lookup (self, id);
-      if (ours == NULL)
-        insert_incident (self, theirs);
-      else
-        lf_incident_merge (ours, g_hash_table_lookup (self->bases, id), theirs);
-      g_hash_table_replace (self->bases, g_strdup (id), g_object_ref (base));
-    }
-
-  self->merging = FALSE;
-}
-
-/* Reads the file as another process may have left it: %NULL if it is missing or damaged
- * (a damaged one is set aside with @set_aside, so nothing in it is written over). It is small
- * (a few KB) and read whole; see docs/background.md for why this is synchronous. */
-static JsonNode *
-read_root_now (LfIncidentLog *self,
-               gboolean       set_aside)
-{
-  const char *path = lf_json_file_get_path (self->file);
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
-  g_autofree char *contents = NULL;
-  gsize length = 0;
-
-  if (!lf_storage_read_capped (path, 16 * 1024 * 1024, &contents, &length, &error))
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND)
-          && !g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
-        g_warning ("Could not read %s: %s", path, error->message);
-      return NULL;
-    }
-
-  if (lf_json_parser_load (parser, contents, length, &error)
-      && JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
-    return json_parser_steal_root (parser);
-
-  if (set_aside)
-    {
-      g_autofree char *message = lf_json_file_set_aside (self->file,
-                                                         error != NULL ? error->message
-                                                                       : _("not a JSON object"));
-
-      set_load_message (self, message);
-    }
-
-  return NULL;
-}
-
-static int
-compare_ids (gconstpointer a,
-             gconstpointer b)
-{
-  return strcmp (*(const char **) a, *(const char **) b);
-}
-
-static JsonNode *
-serialize_log (gpointer owner)
-{
-  LfIncidentLog *self = LF_INCIDENT_LOG (owner);
-  g_autoptr(JsonNode) disk = NULL;
-  g_autofree const char **ids = NULL;
-  guint n_ids = 0;
-  JsonNode *root;
-  JsonArray *incidents;
-  JsonArray *removed;
-
-  /* Another process may have written since we read: merge before writing over it. */
-  if (self->loaded)
-    disk = read_root_now (self, TRUE);
-  if (disk != NULL)
-    sync_with_root (self, disk);
-
-  root = lf_incident_log_to_json (self);
-
-  /* What we write is what we last wrote: the base of the next merge. */
-  incidents = json_object_get_array_member (json_node_get_object (root), "incidents");
-  for (guint i = 0; i < json_array_get_length (incidents); i++)
-    {
-      JsonObject *object = json_array_get_object_element (incidents, i);
-      LfIncident *base = lf_incident_new_from_json (object, NULL);
-
-      if (base != NULL)
-        g_hash_table_replace (self->bases, g_strdup (lf_incident_get_id (base)), base);
-    }
-
-  removed = json_array_new ();
-  ids = (const char **) g_hash_table_get_keys_as_array (self->removed, &n_ids);
-  qsort (ids, n_ids, sizeof (char *), compare_ids);
-  for (guint i = 0; i < n_ids; i++)
-    json_array_add_string_element (removed, ids[i]);
-  json_object_set_array_member (json_node_get_object (root), "removed", removed);
-
-  return root;
 }
 
 static gboolean
@@ -374,34 +155,6 @@ on_incident_changed_cb (LfIncident    *incident,
 }
 
 static void
-on_file_changed_cb (GFileMonitor      *monitor,
-                    GFile             *file,
-                    GFile             *other_file,
-                    GFileMonitorEvent  event,
-                    LfIncidentLog     *self)
-{
-  g_autoptr(JsonNode) root = NULL;
-
-  if (!self->loaded)
-    return;
-
-  switch (event)
-    {
-    case G_FILE_MONITOR_EVENT_CHANGES_DONE_HINT:
-    case G_FILE_MONITOR_EVENT_CREATED:
-    case G_FILE_MONITOR_EVENT_MOVED_IN:
-    case G_FILE_MONITOR_EVENT_RENAMED:
-      /* Ours too (then nothing changes). Damaged: left for the next save to set aside. */
-      root = read_root_now (self, FALSE);
-      if (root != NULL)
-        sync_with_root (self, root);
-      break;
-    default:
-      break;
-    }
-}
-
-static void
 on_incident_status_cb (LfIncident    *incident,
                        GParamSpec    *pspec,
                        LfIncidentLog *self)
@@ -419,8 +172,8 @@ track (LfIncidentLog *self,
                            self, 0);
 }
 
-static void
-insert_incident (LfIncidentLog *self,
+void
+lf_incident_log_insert (LfIncidentLog *self,
                  LfIncident    *incident)
 {
   guint position = 0;
@@ -436,8 +189,8 @@ insert_incident (LfIncidentLog *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_OPEN]);
 }
 
-static void
-remove_at (LfIncidentLog *self,
+void
+lf_incident_log_remove_at (LfIncidentLog *self,
            guint          position)
 {
   LfIncident *incident = g_ptr_array_index (self->incidents, position);
@@ -470,25 +223,26 @@ read_cb (GObject      *source,
     {
       g_autoptr(GPtrArray) removed = g_ptr_array_new_with_free_func (g_free);
 
-      parse_root (root, loaded, removed, &error);
+      lf_incident_log_parse_root (root, loaded, removed, NULL, &error);
     }
 
   if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
     {
       g_autofree char *message = lf_json_file_set_aside (self->file, error->message);
 
-      set_load_message (self, message);
+      lf_incident_log_set_load_message (self, message);
       /* Start the fresh file right away (with whatever opened meanwhile). */
       lf_json_file_schedule (self->file);
     }
   else if (root != NULL)
     {
       /* Incidents opened before the file was read stay; the loaded ones join them. */
-      sync_with_root (self, root);
+      lf_incident_log_sync_with_root (self, root);
     }
 
   self->loaded = TRUE;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADED]);
+  lf_incident_log_archive_maybe_start (self);
   g_task_return_boolean (task, TRUE);
 }
 
@@ -565,6 +319,7 @@ lf_incident_log_finalize (GObject *object)
   g_ptr_array_unref (self->incidents);
   g_hash_table_unref (self->bases);
   g_hash_table_unref (self->removed);
+  g_hash_table_unref (self->archived);
   g_free (self->load_message);
 
   G_OBJECT_CLASS (lf_incident_log_parent_class)->finalize (object);
@@ -629,6 +384,7 @@ lf_incident_log_init (LfIncidentLog *self)
   self->incidents = g_ptr_array_new_with_free_func (g_object_unref);
   self->bases = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   self->removed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->archived = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -657,13 +413,13 @@ lf_incident_log_new (LfPlan     *plan,
   self->plan = g_object_ref (plan);
   if (path == NULL)
     path = default_path = lf_storage_build_data_path ("incidents.json");
-  self->file = lf_json_file_new (path, serialize_log, self);
+  self->file = lf_json_file_new (path, lf_incident_log_serialize, self);
 
   /* Another process (the monitor, the window, the command line) writes the same file. */
   file = g_file_new_for_path (path);
   self->monitor = g_file_monitor_file (file, G_FILE_MONITOR_NONE, NULL, &error);
   if (self->monitor != NULL)
-    g_signal_connect (self->monitor, "changed", G_CALLBACK (on_file_changed_cb), self);
+    g_signal_connect (self->monitor, "changed", G_CALLBACK (lf_incident_log_file_changed_cb), self);
   else
     g_debug ("Not following %s: %s", path, error->message);
 
@@ -735,7 +491,7 @@ lf_incident_log_clear_load_message (LfIncidentLog *self)
 {
   g_return_if_fail (LF_IS_INCIDENT_LOG (self));
 
-  set_load_message (self, NULL);
+  lf_incident_log_set_load_message (self, NULL);
 }
 
 /**
@@ -747,9 +503,15 @@ gboolean
 lf_incident_log_flush (LfIncidentLog  *self,
                        GError        **error)
 {
+  gboolean ok;
+
   g_return_val_if_fail (LF_IS_INCIDENT_LOG (self), FALSE);
 
-  return lf_json_file_flush (self->file, error);
+  self->flushing = TRUE;
+  ok = lf_json_file_flush (self->file, error);
+  self->flushing = FALSE;
+
+  return ok;
 }
 
 /**
@@ -833,7 +595,7 @@ lf_incident_log_open (LfIncidentLog      *self,
   lf_incident_set_run (incident, steps);
   lf_incident_add_entry (incident, lf_incident_get_started_at (incident), LF_TIMELINE_DETECTED,
                          title, NULL);
-  insert_incident (self, incident);
+  lf_incident_log_insert (self, incident);
   lf_json_file_schedule (self->file);
 
   return incident;
@@ -980,7 +742,7 @@ lf_incident_log_remove (LfIncidentLog *self,
 
   /* Named in the file, so that no other process writes it back. */
   g_hash_table_add (self->removed, g_strdup (lf_incident_get_id (incident)));
-  remove_at (self, position);
+  lf_incident_log_remove_at (self, position);
   lf_json_file_schedule (self->file);
 
   return TRUE;

@@ -1,4 +1,4 @@
-/* lf-incident-private.h — what lf-incident.c and lf-incident-json.c share
+/* lf-incident-private.h — what lf-incident.c, lf-incident-json.c, the merge and the archive share
  *
  * Copyright 2026 The Lifeline authors
  *
@@ -42,5 +42,16 @@ gboolean    lf_incident_merge               (LfIncident      *self,
                                              LfIncident      *theirs);
 gboolean    lf_incident_same                (LfIncident      *a,
                                              LfIncident      *b);
+
+/* lf-incident-archive.c: what leaves incidents.json for a compressed archive */
+#define LF_INCIDENT_LOG_FORMAT "lifeline-incidents"
+#define LF_INCIDENT_LOG_VERSION 1
+#define LF_INCIDENT_ARCHIVE_DAYS 183
+#define LF_INCIDENT_ARCHIVE_BYTES (2 * 1024 * 1024)
+
+GPtrArray  *lf_incident_archive_pick        (GPtrArray       *incidents,
+                                             guint64          file_size,
+                                             GDateTime       *now);
+GBytes     *lf_incident_archive_document    (GPtrArray       *incidents);
 
 G_END_DECLS

@@ -467,6 +467,145 @@ compress_bytes (const char  *data,
 }
 
 /**
+ * lf_storage_write_archive:
+ * @path: the file the archive belongs to ("incidents.json")
+ * @data: what to archive
+ * @length: its length
+ * @archive_path: (out) (optional) (transfer full): the archive written
+ * @error: return location for a #GError
+ *
+ * Compresses @data (gzip) into a new numbered archive next to @path ("incidents.json.3.gz"),
+ * the first number not taken. Never replaces an archive, not even one another process
+ * creates at the same moment: the archive is written to a temporary file and then linked
+ * to its name, which fails if the name exists (then the next number is tried). Blocking.
+ */
+gboolean
+lf_storage_write_archive (const char  *path,
+                          const char  *data,
+                          gsize        length,
+                          char       **archive_path,
+                          GError     **error)
+{
+  g_autoptr(GBytes) compressed = NULL;
+  g_autofree char *tmp_path = NULL;
+  const char *bytes;
+  gsize size;
+  gboolean ok = FALSE;
+  int saved = 0;
+  int fd;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (!compress_bytes (data, length, &compressed, error))
+    return FALSE;
+  bytes = g_bytes_get_data (compressed, &size);
+
+  fd = create_locked_temporary (path, 0600, &tmp_path);
+  if (fd < 0)
+    {
+      saved = errno;
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   "Cannot write an archive of “%s”: %s", path, g_strerror (saved));
+      return FALSE;
+    }
+  fchmod (fd, 0600);
+
+  if (!write_all (fd, bytes, size, error) || fsync (fd) != 0)
+    {
+      if (error != NULL && *error == NULL)
+        g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errno),
+                     "Cannot write an archive of “%s”: %s", path, g_strerror (errno));
+      g_unlink (tmp_path);
+      close (fd);
+      return FALSE;
+    }
+
+  for (guint n = 1; n < 100000 && !ok; n++)
+    {
+      g_autofree char *candidate = g_strdup_printf ("%s.%u.gz", path, n);
+
+      if (link (tmp_path, candidate) == 0)
+        {
+          ok = TRUE;
+          if (archive_path != NULL)
+            *archive_path = g_steal_pointer (&candidate);
+        }
+      else if (errno != EEXIST)
+        {
+          saved = errno;
+          break;
+        }
+    }
+  g_unlink (tmp_path);
+  close (fd);
+
+  if (!ok)
+    {
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved != 0 ? saved : EEXIST),
+                   "Cannot write an archive of “%s”: %s", path,
+                   g_strerror (saved != 0 ? saved : EEXIST));
+      return FALSE;
+    }
+
+  sync_directory (path);
+  return TRUE;
+}
+
+static void
+write_archive_thread (GTask        *task,
+                      gpointer      source_object,
+                      gpointer      task_data,
+                      GCancellable *cancellable)
+{
+  GBytes *data = task_data;
+  const char *path = g_object_get_data (G_OBJECT (task), "path");
+  g_autoptr(GError) error = NULL;
+  char *archive = NULL;
+
+  if (!lf_storage_write_archive (path, g_bytes_get_data (data, NULL), g_bytes_get_size (data),
+                                 &archive, &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, archive, g_free);
+}
+
+/**
+ * lf_storage_write_archive_async:
+ *
+ * lf_storage_write_archive() in a worker thread.
+ */
+void
+lf_storage_write_archive_async (const char          *path,
+                                GBytes              *data,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (path != NULL && data != NULL);
+
+  task = g_task_new (NULL, NULL, callback, user_data);
+  g_task_set_source_tag (task, lf_storage_write_archive_async);
+  g_task_set_task_data (task, g_bytes_ref (data), (GDestroyNotify) g_bytes_unref);
+  g_object_set_data_full (G_OBJECT (task), "path", g_strdup (path), g_free);
+  g_task_run_in_thread (task, write_archive_thread);
+}
+
+/**
+ * lf_storage_write_archive_finish:
+ *
+ * Returns: (transfer full): the archive's path, or %NULL with @error set
+ */
+char *
+lf_storage_write_archive_finish (GAsyncResult  *result,
+                                 GError       **error)
+{
+  g_return_val_if_fail (G_IS_TASK (result), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/**
  * lf_storage_rotate:
  * @path: a file of lines that only grows (a log)
  * @keep_bytes: about how much of its end to keep
@@ -482,8 +621,6 @@ lf_storage_rotate (const char  *path,
                    GError     **error)
 {
   g_autofree char *contents = NULL;
-  g_autofree char *archive = NULL;
-  g_autoptr(GBytes) compressed = NULL;
   const char *split;
   gsize length;
 
@@ -498,17 +635,7 @@ lf_storage_rotate (const char  *path,
   split = memchr (contents + (length - keep_bytes), '\n', keep_bytes);
   split = split != NULL ? split + 1 : contents + length;
 
-  for (guint n = 1; archive == NULL; n++)
-    {
-      g_autofree char *candidate = g_strdup_printf ("%s.%u.gz", path, n);
-
-      if (!g_file_test (candidate, G_FILE_TEST_EXISTS))
-        archive = g_steal_pointer (&candidate);
-    }
-
-  if (!compress_bytes (contents, split - contents, &compressed, error) ||
-      !lf_storage_write_atomic (archive, g_bytes_get_data (compressed, NULL),
-                                g_bytes_get_size (compressed), 0600, error))
+  if (!lf_storage_write_archive (path, contents, split - contents, NULL, error))
     return FALSE;
 
   return lf_storage_write_atomic (path, split, contents + length - split, 0600, error);

@@ -50,6 +50,19 @@ gboolean    lf_storage_write_atomic_finish (GAsyncResult  *result,
 #define LF_STORAGE_ROTATE_BYTES (4 * 1024 * 1024)
 #define LF_STORAGE_ROTATE_READ_MAX (256 * 1024 * 1024)
 
+/* A numbered, gzip-compressed archive next to a file: "NAME.N.gz", never over another. */
+gboolean    lf_storage_write_archive      (const char     *path,
+                                           const char     *data,
+                                           gsize           length,
+                                           char          **archive_path,
+                                           GError        **error);
+void        lf_storage_write_archive_async (const char    *path,
+                                            GBytes        *data,
+                                            GAsyncReadyCallback callback,
+                                            gpointer       user_data);
+char       *lf_storage_write_archive_finish (GAsyncResult *result,
+                                             GError      **error);
+
 gboolean    lf_storage_rotate             (const char     *path,
                                            gsize           keep_bytes,
                                            GError        **error);
