@@ -9,37 +9,9 @@
 
 #include "lf-test-utils.h"
 
-/* Runs the program with no display and no session bus: a bad scenario must fail right
- * there, before any registration. */
-static void
-run_headless (const char * const  *args,
-              char               **out,
-              char               **err,
-              int                 *status)
-{
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) proc = NULL;
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-
-  g_ptr_array_add (argv, (gpointer) lf_test_get_binary ());
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
-
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
-  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
-  g_subprocess_launcher_setenv (launcher, "DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent",
-                                TRUE);
-
-  proc = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (proc, NULL, NULL, out, err, &error);
-  g_assert_no_error (error);
-  *status = g_subprocess_get_exit_status (proc);
-}
+/* No display and a session bus that is not there: a bad scenario must fail right there,
+ * before any registration. */
+static const LfTestRun headless = { .bus_nowhere = TRUE };
 
 static void
 test_cli_drill_unknown (void)
@@ -49,7 +21,7 @@ test_cli_drill_unknown (void)
   g_autofree char *err = NULL;
   int status;
 
-  run_headless (args, &out, &err, &status);
+  status = lf_test_run_lifeline (&headless, args, &out, &err);
   g_assert_cmpint (status, ==, 2);
   g_assert_cmpstr (out, ==, "");
   g_assert_nonnull (strstr (err, "There is no drill called “cloudflare-1999”"));
@@ -66,7 +38,7 @@ test_cli_drill_no_bus (void)
   int status;
 
   /* A valid scenario but nowhere to run it: a clear error, not a crash. */
-  run_headless (args, &out, &err, &status);
+  status = lf_test_run_lifeline (&headless, args, &out, &err);
   g_assert_cmpint (status, ==, 1);
   g_assert_nonnull (strstr (err, "Lifeline is not running, and there is no display"));
 }
@@ -79,7 +51,7 @@ test_cli_drill_help (void)
   g_autofree char *err = NULL;
   int status;
 
-  run_headless (args, &out, &err, &status);
+  status = lf_test_run_lifeline (&headless, args, &out, &err);
   g_assert_cmpint (status, ==, 0);
   g_assert_nonnull (strstr (out, "--drill=SCENARIO"));
 }
