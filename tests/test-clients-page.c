@@ -76,6 +76,22 @@ make_contact (const char *name,
   return contact;
 }
 
+/* The text a label shows (markup stripped), anywhere under @root. */
+static gboolean
+shows_text (GtkWidget  *root,
+            const char *text)
+{
+  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (shows_text (child, text))
+      return TRUE;
+
+  return FALSE;
+}
+
 static gboolean
 state_is (gpointer data)
 {
@@ -526,6 +542,36 @@ test_page_import_export (Fixture       *fixture,
   g_unlink (out);
 }
 
+/* Names are text: a platform the user named "<b>Acme</b> & Co" shows as typed (a row with
+ * markup would show "Acme" in bold, or warn). */
+static void
+test_page_names_are_text (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  const char *json = "{\"version\": 1, \"platforms\": [{\"id\": \"acme\", "
+                     "\"name\": \"<b>Acme</b> & Co\", \"category\": \"marketplace\", "
+                     "\"probes\": [{\"url\": \"https://acme.example/\"}]}]}";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LfCatalog) catalog = lf_catalog_new_from_data (json, -1, "names.json", &error);
+  g_autoptr(LfContact) client = make_contact ("<i>Ada</i> & Sons", NULL, "ada@example.com",
+                                              "acme");
+  GtkWidget *editor;
+
+  if (!ready ())
+    return;
+
+  g_assert_no_error (error);
+  editor = GTK_WIDGET (lf_client_editor_new (fixture->store, catalog, client));
+  gtk_window_present (GTK_WINDOW (editor));
+
+  /* The platforms row's subtitle (the linked platform) and its check button. */
+  g_assert_true (shows_text (editor, "<b>Acme</b> & Co"));
+  /* …and never escaped twice. */
+  g_assert_false (shows_text (editor, "&lt;b&gt;Acme&lt;/b&gt; &amp; Co"));
+
+  gtk_window_destroy (GTK_WINDOW (editor));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -544,6 +590,8 @@ main (int   argc,
               fixture_set_up, test_page_delete_undo_copy, fixture_tear_down);
   g_test_add ("/lifeline/clients-page/import-export", Fixture, NULL,
               fixture_set_up, test_page_import_export, fixture_tear_down);
+  g_test_add ("/lifeline/clients-page/names-are-text", Fixture, NULL,
+              fixture_set_up, test_page_names_are_text, fixture_tear_down);
 
   return g_test_run ();
 }

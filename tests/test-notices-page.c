@@ -98,7 +98,7 @@ make_recipients (void)
   ada->name = g_strdup ("Ada Lovelace");
   ada->emails = g_strsplit ("ada@example.com", ",", -1);
   ada->timezone = g_strdup ("Europe/London");
-  jurgen->name = g_strdup ("Jürgen Müller <b>");
+  jurgen->name = g_strdup ("Jürgen Müller <b> & Co");
   jurgen->emails = g_strsplit ("jurgen@example.de", ",", -1);
   jurgen->language = g_strdup ("de");
   jurgen->timezone = g_strdup ("Europe/Berlin");
@@ -108,6 +108,22 @@ make_recipients (void)
   g_ptr_array_add (recipients, nadia);
 
   return recipients;
+}
+
+/* The text a label shows (markup stripped), anywhere under @root. */
+static gboolean
+shows_text (GtkWidget  *root,
+            const char *text)
+{
+  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (shows_text (child, text))
+      return TRUE;
+
+  return FALSE;
 }
 
 static gboolean
@@ -229,6 +245,8 @@ test_composer_clipboard (void)
   g_assert_cmpint (lf_channel_get_kind (lf_notice_get_channel (notice)), ==,
                    LF_CHANNEL_KIND_CLIPBOARD);
   g_assert_cmpuint (lf_notice_get_n_entries (notice), ==, 3);
+  /* A name is text, not markup: "<b>" and "&" show as typed (rows without markup). */
+  g_assert_true (shows_text (GTK_WIDGET (composer), "Jürgen Müller <b> & Co"));
   screenshot (GTK_WIDGET (composer), "composer-360-light.png");
 
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
@@ -243,7 +261,7 @@ test_composer_clipboard (void)
   gdk_clipboard_read_text_async (read.clipboard, NULL, clipboard_read_cb, &read);
   lf_test_wait_for_flag (&read.done, 5000);
   g_assert_cmpstr (read.text, ==, expected);
-  g_assert_nonnull (strstr (read.text, "To: Jürgen Müller <b>\nSubject: Störung bei Upwork"));
+  g_assert_nonnull (strstr (read.text, "To: Jürgen Müller <b> & Co\nSubject: Störung bei Upwork"));
   g_free (read.text);
 
   /* Send through the clipboard: nothing leaves, each client is marked. */

@@ -49,7 +49,6 @@ typedef struct
 
 /* lf-checklist-runs.c */
 char      *lf_checklist_page_describe_causes  (LfPlanStep      *step);
-char      *lf_checklist_page_escape           (const char      *text);
 char      *lf_checklist_page_expand_target    (LfIncident      *incident,
                                                const char      *target);
 gboolean   lf_checklist_page_on_tick_cb       (gpointer         user_data);

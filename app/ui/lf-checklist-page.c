@@ -62,8 +62,7 @@ static void
 show_message (LfChecklistPage *self,
               const char      *text)
 {
-  g_autofree char *escaped = g_markup_escape_text (text, -1);
-  AdwToast *toast = adw_toast_new (escaped);
+  AdwToast *toast = lf_toast_new (text);
 
   adw_toast_set_timeout (toast, 0);
   add_toast (self, toast);
@@ -125,10 +124,10 @@ create_log_row (gpointer item,
   g_autofree char *date = lf_datetime_format (lf_incident_get_started_at (incident), NULL,
                                               LF_DATE_STYLE_SHORT);
   g_autofree char *duration = lf_report_format_duration (lf_incident_get_elapsed (incident, NULL));
-  g_autofree char *title = lf_checklist_page_escape (lf_incident_get_title (incident));
   g_autofree char *subtitle = g_strdup_printf ("%s · %s", g_strstrip (date), duration);
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), lf_incident_get_title (incident));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                              gtk_image_new_from_icon_name ("go-next-symbolic"));
@@ -382,7 +381,6 @@ remove_step_action (GtkWidget  *widget,
 {
   LfChecklistPage *self = LF_CHECKLIST_PAGE (widget);
   g_autoptr(LfPlanStep) step = NULL;
-  g_autofree char *title = NULL;
   AdwToast *toast;
   guint position;
   guint n;
@@ -392,8 +390,7 @@ remove_step_action (GtkWidget  *widget,
     return;
 
   /* Translators: a toast after removing a plan step; the step's title */
-  title = g_markup_escape_text (lf_plan_step_get_title (step), -1);
-  toast = adw_toast_new_format (_("“%s” removed"), title);
+  toast = lf_toast_new_printf (_("“%s” removed"), lf_plan_step_get_title (step));
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   g_object_set_data_full (G_OBJECT (toast), "step", g_object_ref (step), g_object_unref);

@@ -118,9 +118,7 @@ lf_checklist_page_create_plan_row (gpointer item,
   GtkWidget *handle = gtk_image_new_from_icon_name ("list-drag-handle-symbolic");
   GtkWidget *menu_button = gtk_menu_button_new ();
   g_autoptr(GMenuModel) menu = step_menu (id);
-  g_autofree char *title = lf_checklist_page_escape (lf_plan_step_get_title (step));
-  g_autofree char *causes = lf_checklist_page_describe_causes (step);
-  g_autofree char *subtitle = lf_checklist_page_escape (causes);
+  g_autofree char *subtitle = lf_checklist_page_describe_causes (step);
   g_autofree char *menu_label = NULL;
   GtkDragSource *drag = gtk_drag_source_new ();
   GtkDropTarget *drop = gtk_drop_target_new (G_TYPE_STRING, GDK_ACTION_MOVE);
@@ -132,7 +130,8 @@ lf_checklist_page_create_plan_row (gpointer item,
   };
 
   g_object_set_data_full (G_OBJECT (row), "step-id", g_strdup (id), g_free);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), lf_plan_step_get_title (step));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   gtk_accessible_update_property (GTK_ACCESSIBLE (handle), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Drag to reorder"), -1);

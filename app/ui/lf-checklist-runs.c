@@ -12,6 +12,7 @@
 
 #include "lf-checklist-page.h"
 #include "lf-checklist-page-private.h"
+#include "lf-markup.h"
 #include "lf-datetime.h"
 #include "lf-a11y.h"
 #include <glib/gi18n.h>
@@ -35,12 +36,6 @@ lf_checklist_page_run_view_free (gpointer data)
   g_ptr_array_unref (view->checks);
   g_ptr_array_unref (view->rows);
   g_free (view);
-}
-
-char *
-lf_checklist_page_escape (const char *text)
-{
-  return g_markup_escape_text (text != NULL ? text : "", -1);
 }
 
 static char *
@@ -94,11 +89,8 @@ run_description (LfIncident *incident)
 
   if (note != NULL && lf_incident_get_status (incident) == LF_INCIDENT_OPEN)
     {
-      /* The group description is markup; a note the user typed is not. */
-      g_autofree char *escaped = lf_checklist_page_escape (note);
-
       /* Translators: start time, duration, and the drill's latest narrative line */
-      return g_strdup_printf (_("Started %s · going on for %s\n%s"), started, elapsed, escaped);
+      return g_strdup_printf (_("Started %s · going on for %s\n%s"), started, elapsed, note);
     }
 
   if (lf_incident_get_status (incident) == LF_INCIDENT_ENDED)
@@ -186,7 +178,8 @@ update_run (RunView *view)
 
   view->page->updating = TRUE;
 
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (view->group), description);
+  /* Plain text (a note the user typed): the one helper makes it the markup the group reads. */
+  lf_markup_set_description (ADW_PREFERENCES_GROUP (view->group), description);
   gtk_progress_bar_set_fraction (GTK_PROGRESS_BAR (view->progress),
                                  lf_incident_get_progress (incident));
   /* Translators: progress of a checklist */
@@ -208,7 +201,7 @@ update_run (RunView *view)
           subtitle = g_strdup_printf (_("Done at %s"), when);
         }
       else
-        subtitle = lf_checklist_page_escape (step->detail);
+        subtitle = g_strdup (step->detail != NULL ? step->detail : "");
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
     }
 
@@ -301,10 +294,10 @@ build_run (LfChecklistPage *self,
       const LfRunStep *step = lf_incident_get_step (incident, i);
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *check = gtk_check_button_new ();
-      g_autofree char *title = lf_checklist_page_escape (step->title);
       const char *icon = action_icon (step->action);
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), step->title);
       adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);   /* step details in full */
       gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
       g_object_set_data (G_OBJECT (check), "step-index", GUINT_TO_POINTER (i));

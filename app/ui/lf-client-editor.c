@@ -10,6 +10,8 @@
 #include "config.h"
 
 #include "lf-client-editor.h"
+#include "lf-toast.h"
+#include "lf-markup.h"
 #include "lf-a11y.h"
 #include "lf-outage.h"
 
@@ -194,13 +196,11 @@ validate_all (LfClientEditor *self)
       if (list != NULL)
         {
           g_autofree char *text = NULL;
-          g_autofree char *escaped = NULL;
 
           /* The messages quote what was typed: "Ada <ada@example.com>" is not markup. */
           g_ptr_array_add (list, NULL);
           text = g_strjoinv ("\n", (char **) list->pdata);
-          escaped = g_markup_escape_text (text, -1);
-          adw_preferences_group_set_description (key, escaped);
+          lf_markup_set_description (key, text);
           gtk_widget_add_css_class (key, "error");
         }
       else
@@ -250,8 +250,8 @@ add_row (LfClientEditor      *self,
   GtkWidget *row = g_str_equal (field, "webhook") ? adw_password_entry_row_new ()
                                                   : adw_entry_row_new ();
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_entry_row_set_input_purpose (ADW_ENTRY_ROW (row), purpose);
   gtk_editable_set_text (GTK_EDITABLE (row), value ? value : "");
   g_signal_connect_object (row, "changed", G_CALLBACK (on_row_changed_cb), self,
@@ -267,6 +267,7 @@ update_platforms_subtitle (LfClientEditor *self)
 {
   g_autoptr(GPtrArray) names = g_ptr_array_new ();
   g_autofree char *joined = NULL;
+  g_autofree char *markup = NULL;
 
   for (guint i = 0; i < self->platform_order->len; i++)
     {
@@ -281,9 +282,10 @@ update_platforms_subtitle (LfClientEditor *self)
   g_ptr_array_add (names, NULL);
 
   joined = lf_template_join_list ((const char * const *) names->pdata, NULL);
-  adw_expander_row_set_subtitle (self->platforms_row,
-                                 *joined != '\0' ? joined
-                                 : _("None: this client gets no outage notice"));
+  /* An expander row's subtitle is markup in libadwaita 1.2 whatever use-markup says. */
+  markup = lf_markup_escape (*joined != '\0' ? joined
+                             : _("None: this client gets no outage notice"), -1);
+  adw_expander_row_set_subtitle (self->platforms_row, markup);
 }
 
 static void
@@ -296,8 +298,8 @@ add_platform_check (LfClientEditor *self,
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *check = gtk_check_button_new ();
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
   if (note != NULL)
     adw_action_row_set_subtitle (ADW_ACTION_ROW (row), note);
   gtk_check_button_set_active (GTK_CHECK_BUTTON (check), active);
@@ -500,8 +502,7 @@ save_cb (GObject      *object,
   gtk_widget_set_sensitive (self->save_button, TRUE);
   if (saved == NULL)
     {
-      g_autofree char *escaped = g_markup_escape_text (error->message, -1);
-      AdwToast *toast = adw_toast_new (escaped);
+      AdwToast *toast = lf_toast_new (error->message);
 
       adw_toast_set_timeout (toast, 0);
       adw_toast_overlay_add_toast (self->toast_overlay, toast);

@@ -215,7 +215,6 @@ lf_client_picker_new (LfContactStore     *store,
       g_autoptr(LfContact) contact = g_list_model_get_item (G_LIST_MODEL (store), i);
       const char *email = lf_contact_get_primary_email (contact);
       const char *company = lf_contact_get_company (contact);
-      g_autofree char *title = NULL;
       g_autofree char *subtitle = NULL;
       GtkWidget *row, *icon;
 
@@ -224,20 +223,17 @@ lf_client_picker_new (LfContactStore     *store,
         continue;
 
       row = adw_action_row_new ();
-      title = g_markup_escape_text (lf_contact_get_name (contact) != NULL
-                                    ? lf_contact_get_name (contact) : "", -1);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                     lf_contact_get_name (contact) != NULL
+                                     ? lf_contact_get_name (contact) : "");
       if (company != NULL && email != NULL)
         /* Translators: a client's company and e-mail address */
         subtitle = g_strdup_printf (_("%s · %s"), company, email);
       else if (company != NULL || email != NULL)
         subtitle = g_strdup (company != NULL ? company : email);
       if (subtitle != NULL)
-        {
-          g_autofree char *escaped = g_markup_escape_text (subtitle, -1);
-
-          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped);
-        }
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       icon = gtk_image_new_from_icon_name ("list-add-symbolic");
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), icon);
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);

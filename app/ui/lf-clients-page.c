@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "lf-clients-page.h"
+#include "lf-markup.h"
 #include "lf-link-dialog.h"
 #include "lf-clients-page-private.h"
 
@@ -53,9 +54,7 @@ void
 lf_clients_page_show_message (LfClientsPage *self,
                               const char    *message)
 {
-  g_autofree char *escaped = g_markup_escape_text (message, -1);
-
-  lf_clients_page_show_toast (self, adw_toast_new (escaped));
+  lf_clients_page_show_toast (self, lf_toast_new (message));
 }
 
 GtkWindow *
@@ -240,7 +239,8 @@ update_state (LfClientsPage *self)
   LfContactStoreState state = self->store ? lf_contact_store_get_state (self->store)
                                           : LF_CONTACT_STORE_STATE_UNKNOWN;
   const char *message = self->store ? lf_contact_store_get_error_message (self->store) : NULL;
-  g_autofree char *escaped = message != NULL ? g_markup_escape_text (message, -1) : NULL;
+  /* A status page's description is markup; the keyring's message is not. */
+  g_autofree char *escaped = message != NULL ? lf_markup_escape (message, -1) : NULL;
   const char *name;
   gboolean available = state == LF_CONTACT_STORE_STATE_AVAILABLE;
 
@@ -391,8 +391,6 @@ delete_cb (GObject      *object,
 {
   g_autoptr(LfClientsPage) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *text = NULL;
   AdwToast *toast;
 
   if (!lf_contact_store_delete_finish (LF_CONTACT_STORE (object), result, &error))
@@ -403,9 +401,7 @@ delete_cb (GObject      *object,
       return;
     }
 
-  name = g_markup_escape_text (lf_contact_get_name (self->last_deleted), -1);
-  text = g_strdup_printf (_("“%s” deleted"), name);
-  toast = adw_toast_new (text);
+  toast = lf_toast_new_printf (_("“%s” deleted"), lf_contact_get_name (self->last_deleted));
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_clicked_cb), self,

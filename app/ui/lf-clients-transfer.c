@@ -122,15 +122,13 @@ preview_cb (GObject      *object,
   g_clear_object (&self->import_cancellable);
   if (preview == NULL)
     {
-      g_autofree char *escaped = NULL;
-      g_autofree char *text = NULL;
+      AdwToast *toast;
 
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
-      escaped = g_markup_escape_text (error->message, -1);
-      text = g_strdup_printf (_("Cannot import: %s"), escaped);
-      lf_clients_page_show_toast (self, g_object_new (ADW_TYPE_TOAST, "title", text, "timeout", 0,
-                                                      NULL));
+      toast = lf_toast_new_printf (_("Cannot import: %s"), error->message);
+      adw_toast_set_timeout (toast, 0);
+      lf_clients_page_show_toast (self, toast);
       return;
     }
 

@@ -37,7 +37,6 @@ lf_composer_add_recipient_row (LfComposer        *self,
   RecipientRow *row = g_new0 (RecipientRow, 1);
   GtkWidget *copy, *remove;
   const char *name = recipient->name != NULL ? recipient->name : recipient->contact_id;
-  g_autofree char *title = g_markup_escape_text (name, -1);
   /* Translators: %s is a client's name; read by screen readers on the recipient's row */
   g_autofree char *include_label = g_strdup_printf (_("Include %s"), name);
   /* Translators: %s is a client's name; read by screen readers on the recipient's row */
@@ -46,7 +45,9 @@ lf_composer_add_recipient_row (LfComposer        *self,
   g_autofree char *remove_label = g_strdup_printf (_("Remove %s From This Notice"), name);
 
   row->row = ADW_ACTION_ROW (adw_action_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row->row), title);
+  /* The client's name, and later where the message goes or why not: plain text. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row->row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row->row), name);
 
   row->check = GTK_CHECK_BUTTON (gtk_check_button_new ());
   gtk_check_button_set_active (row->check, TRUE);

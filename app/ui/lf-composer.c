@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "lf-composer.h"
+#include "lf-markup.h"
 #include "lf-drill.h"
 #include "lf-composer-private.h"
 #include "lf-a11y.h"
@@ -208,11 +209,7 @@ show_preview (LfComposer *self)
   whose = g_strdup_printf (_("The message to %s. Click a recipient to see theirs."),
                            shown->recipient->name != NULL ? shown->recipient->name
                                                           : shown->recipient->contact_id);
-  {
-    g_autofree char *escaped = g_markup_escape_text (whose, -1);
-
-    adw_preferences_group_set_description (self->preview_group, escaped);
-  }
+  lf_markup_set_description (self->preview_group, whose);
   for (guint i = 0; i < self->recipients->len; i++)
     {
       LfRecipient *recipient = g_ptr_array_index (self->recipients, i);
@@ -294,10 +291,8 @@ lf_composer_refresh (LfComposer *self)
       RecipientRow *row = g_hash_table_lookup (self->rows, entry->recipient->contact_id);
       g_autofree char *problem = NULL;
       g_autofree char *destination = lf_notice_preview_destination (self->notice, i, &problem);
-      g_autofree char *escaped = g_markup_escape_text (destination != NULL ? destination
-                                                       : problem != NULL ? problem : "", -1);
-
-      adw_action_row_set_subtitle (row->row, escaped);
+      adw_action_row_set_subtitle (row->row, destination != NULL ? destination
+                                             : problem != NULL ? problem : "");
     }
   update_actions (self);
 }
@@ -375,11 +370,8 @@ on_progress_cb (LfNotice *notice,
   gtk_widget_set_tooltip_text (GTK_WIDGET (row->status), entry->message);
   if (entry->result == LF_NOTICE_RESULT_FAILED || entry->result == LF_NOTICE_RESULT_NO_CHANNEL)
     {
-      g_autofree char *escaped = g_markup_escape_text (entry->message != NULL ? entry->message
-                                                                              : "", -1);
-
       gtk_widget_add_css_class (GTK_WIDGET (row->status), "error");
-      adw_action_row_set_subtitle (row->row, escaped);
+      adw_action_row_set_subtitle (row->row, entry->message != NULL ? entry->message : "");
     }
   else
     gtk_widget_remove_css_class (GTK_WIDGET (row->status), "error");

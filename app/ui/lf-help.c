@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "lf-help.h"
+#include "lf-markup.h"
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
@@ -121,12 +122,12 @@ append_markup (GString    *markup,
 
       if (start == NULL || (end = strchr (start, '\x02')) == NULL)
         {
-          g_autofree char *rest = g_markup_escape_text (p, -1);
+          g_autofree char *rest = lf_markup_escape (p, -1);
 
           g_string_append (markup, rest);
           return;
         }
-      before = g_markup_escape_text (p, start - p);
+      before = lf_markup_escape (p, start - p);
       xref = g_strndup (start + 1, end - start - 1);
       g_string_append (markup, before);
       g_string_append_printf (markup, "<a href=\"help:lifeline/%s\">", xref);
@@ -134,7 +135,7 @@ append_markup (GString    *markup,
       p = end + 1;
       {
         const char *stop = strchr (p, '\x03');
-        g_autofree char *inner = g_markup_escape_text (p, stop != NULL ? stop - p : -1);
+        g_autofree char *inner = lf_markup_escape (p, stop != NULL ? stop - p : -1);
 
         g_string_append (markup, inner);
         g_string_append (markup, "</a>");
@@ -184,7 +185,7 @@ append_topics (Reader     *r,
       id = g_strndup (files[i], strlen (files[i]) - strlen (".page"));
       if (read_page (id, &topic, NULL) && topic.title != NULL)
         {
-          g_autofree char *escaped = g_markup_escape_text (topic.title, -1);
+          g_autofree char *escaped = lf_markup_escape (topic.title, -1);
 
           g_string_append_printf (r->markup, "• <a href=\"help:lifeline/%s\">%s</a>\n", id,
                                   escaped);
@@ -243,7 +244,7 @@ reader_end (GMarkupParseContext  *context,
     }
   if (g_str_equal (element, "title"))
     {
-      g_autofree char *escaped = g_markup_escape_text (plain, -1);
+      g_autofree char *escaped = lf_markup_escape (plain, -1);
 
       g_string_append_printf (r->markup, "%s<b>%s</b>\n", r->markup->len > 0 ? "\n" : "",
                               escaped);

@@ -47,12 +47,11 @@ new_row (const char *title,
          const char *subtitle)
 {
   GtkWidget *row = adw_action_row_new ();
-  g_autofree char *title_escaped = g_markup_escape_text (title, -1);
-  g_autofree char *subtitle_escaped = subtitle != NULL ? g_markup_escape_text (subtitle, -1) : NULL;
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title_escaped);
-  if (subtitle_escaped != NULL)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle_escaped);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  if (subtitle != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   title, -1);
 

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "lf-link-dialog.h"
+#include "lf-markup.h"
 
 #include <glib/gi18n.h>
 
@@ -221,7 +222,7 @@ lf_link_dialog_new (LfContactStore     *store,
   page = adw_preferences_page_new ();
   group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
   if (description != NULL)
-    adw_preferences_group_set_description (group, description);
+    lf_markup_set_description (group, description);
   for (guint i = 0; i < self->catalog->platforms->len; i++)
     {
       LfCatalogPlatform *platform = g_ptr_array_index (self->catalog->platforms, i);
@@ -246,8 +247,8 @@ lf_link_dialog_new (LfContactStore     *store,
       g_autofree char *linked = platforms != NULL && platforms[0] != NULL
                                 ? g_strjoinv (", ", (char **) platforms) : NULL;
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), lf_contact_get_name (contact));
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), lf_contact_get_name (contact));
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
                                    linked != NULL ? linked : _("Linked to no platform"));
       gtk_widget_set_valign (check, GTK_ALIGN_CENTER);

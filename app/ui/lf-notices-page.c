@@ -134,15 +134,12 @@ log_read_cb (GObject      *object,
     {
       GtkWidget *row = adw_action_row_new ();
 
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
                                      entries == NULL ? _("The notice log could not be read")
                                                      : _("No notice has been sent yet"));
       if (error != NULL)
-        {
-          g_autofree char *escaped = g_markup_escape_text (error->message, -1);
-
-          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped);
-        }
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), error->message);
       gtk_list_box_append (self->log_list, row);
       return;
     }
@@ -153,15 +150,13 @@ log_read_cb (GObject      *object,
       LfTemplate *template = entry->template_id != NULL && self->templates != NULL
                              ? lf_template_store_lookup (self->templates, entry->template_id)
                              : NULL;
-      g_autofree char *title = NULL;
-      g_autofree char *described = describe_entry (self, entry);
-      g_autofree char *subtitle = g_markup_escape_text (described, -1);
+      g_autofree char *subtitle = describe_entry (self, entry);
       GtkWidget *row = adw_action_row_new ();
 
-      title = g_markup_escape_text (template != NULL ? lf_template_get_name (template)
-                                    : entry->template_id != NULL ? entry->template_id : "",
-                                    -1);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                     template != NULL ? lf_template_get_name (template)
+                                     : entry->template_id != NULL ? entry->template_id : "");
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       if (entry->rehearsal || entry->retry)
         {

@@ -159,9 +159,7 @@ rebuild_channels (LfNoticesPrefs *self)
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(LfChannel) channel = g_list_model_get_item (G_LIST_MODEL (self->channels), i);
-      g_autofree char *title = g_markup_escape_text (lf_channel_get_id (channel), -1);
       g_autofree char *subtitle = describe_channel (channel);
-      g_autofree char *escaped = g_markup_escape_text (subtitle, -1);
       const char *id = lf_channel_get_id (channel);
       GtkWidget *row = adw_action_row_new ();
       /* Translators: %s is the name of a notice channel; read by screen readers */
@@ -171,8 +169,9 @@ rebuild_channels (LfNoticesPrefs *self)
       /* Translators: %s is the name of a notice channel; read by screen readers */
       g_autofree char *remove_label = g_strdup_printf (_("Remove Channel %s"), id);
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), id);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       if (i == 0)
         {
           GtkWidget *tag = gtk_label_new (_("Default"));
@@ -203,14 +202,14 @@ rebuild_templates (LfNoticesPrefs *self)
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->templates)); i++)
     {
       g_autoptr(LfTemplate) template = g_list_model_get_item (G_LIST_MODEL (self->templates), i);
-      g_autofree char *title = g_markup_escape_text (lf_template_get_name (template), -1);
       const char *id = lf_template_get_id (template);
       GtkWidget *row = adw_action_row_new ();
       /* Translators: %s is the name of a notice template; read by screen readers */
       g_autofree char *edit_label = g_strdup_printf (_("Edit Template %s"),
                                                      lf_template_get_name (template));
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), lf_template_get_name (template));
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
                                    lf_template_store_is_modified (self->templates, id)
                                    ? _("Changed by you") : _("As shipped"));

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "lf-preferences-window.h"
+#include "lf-toast.h"
 #include "lf-a11y.h"
 #include "lf-notices-prefs.h"
 
@@ -162,6 +163,7 @@ load_platforms (LfPreferencesWindow *self)
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *check = gtk_check_button_new ();
 
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), provider->name);
       gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
       g_object_set_data_full (G_OBJECT (check), "provider-id", g_strdup (provider->id), g_free);
@@ -266,8 +268,8 @@ on_platform_saved (LfPreferencesWindow *self,
   load_platforms (self);
 
   /* Translators: %s is the name of the platform the user added */
-  message = g_markup_printf_escaped (_("“%s” added and watched"), name);
-  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (message));
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
+                                    lf_toast_new_printf (_("“%s” added and watched"), name));
 }
 
 static void
@@ -327,11 +329,8 @@ remove_custom_platform_cb (GObject      *object,
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         {
-          /* A toast's title is markup. */
-          g_autofree char *escaped = g_markup_escape_text (error->message, -1);
-
           adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
-                                            adw_toast_new (escaped));
+                                            lf_toast_new (error->message));
         }
       return;
     }

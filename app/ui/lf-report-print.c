@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "lf-report-print.h"
+#include "lf-markup.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -88,7 +89,7 @@ inline_to_markup (const char *text)
       if (*p == '\\' && p[1] != '\0')
         {
           char c[2] = { *++p, 0 };
-          g_autofree char *escaped = g_markup_escape_text (c, 1);
+          g_autofree char *escaped = lf_markup_escape (c, 1);
 
           g_string_append (out, escaped);
         }
@@ -104,7 +105,7 @@ inline_to_markup (const char *text)
       else
         {
           const char *next = g_utf8_next_char (p);
-          g_autofree char *escaped = g_markup_escape_text (p, next - p);
+          g_autofree char *escaped = lf_markup_escape (p, next - p);
 
           g_string_append (out, escaped);
           p = next - 1;

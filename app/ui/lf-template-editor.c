@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "lf-template-editor.h"
+#include "lf-toast.h"
 
 #include <glib/gi18n.h>
 #include "lf-a11y.h"
@@ -169,9 +170,7 @@ saved_cb (GObject      *object,
 
   if (!lf_template_store_save_finish (LF_TEMPLATE_STORE (object), result, &error))
     {
-      g_autofree char *escaped = g_markup_escape_text (error->message, -1);
-
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (escaped));
+      adw_toast_overlay_add_toast (self->toast_overlay, lf_toast_new (error->message));
       return;
     }
 

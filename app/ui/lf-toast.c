@@ -11,6 +11,8 @@
 
 #include "lf-toast.h"
 
+#include "lf-markup.h"
+
 /* Pages and dialogs show their toasts through lf_toast_show(): it finds the toast overlay the
  * widget sits in (its own, or its window's, or for a dialog that has none the one of the
  * window it is transient for), so that no widget needs to know the window type above it. */
@@ -76,7 +78,6 @@ AdwToast *
 lf_toast_show (GtkWidget  *widget,
                const char *text)
 {
-  g_autofree char *escaped = NULL;
   AdwToastOverlay *overlay;
   AdwToast *toast;
 
@@ -90,18 +91,55 @@ lf_toast_show (GtkWidget  *widget,
       return NULL;
     }
 
-  escaped = g_markup_escape_text (text, -1);
-  toast = adw_toast_new (escaped);
+  toast = lf_toast_new (text);
   adw_toast_overlay_add_toast (overlay, toast);
 
   return toast;
 }
 
 /**
+ * lf_toast_new:
+ * @text: plain text (a toast's title is markup in libadwaita 1.2: it is escaped here)
+ *
+ * A toast to set a button or timeout on, then show with lf_toast_add().
+ *
+ * Returns: (transfer full): a new toast
+ */
+AdwToast *
+lf_toast_new (const char *text)
+{
+  g_autofree char *markup = lf_markup_escape (text, -1);
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  return adw_toast_new (markup);
+}
+
+/**
+ * lf_toast_new_printf:
+ * @format: the title, its values plain text (escaped here), e.g. "“%s” removed"
+ *
+ * Returns: (transfer full): a new toast
+ */
+AdwToast *
+lf_toast_new_printf (const char *format,
+                     ...)
+{
+  g_autofree char *markup = NULL;
+  va_list args;
+
+  va_start (args, format);
+  markup = lf_markup_vprintf (format, args);
+  va_end (args);
+
+  return adw_toast_new (markup);
+}
+
+/**
  * lf_toast_add:
  * @widget: any widget of the window the toast is for (or the window)
- * @toast: (transfer full): a toast built by the caller (a button, a timeout); its title is
- *   markup, escaped by the caller
+ * @toast: (transfer full): a toast built by the caller with lf_toast_new() (a button, a
+ *   timeout)
  *
  * Shows @toast in the toast overlay around @widget, or drops it when there is none.
  */

@@ -11,9 +11,12 @@
 
 G_BEGIN_DECLS
 
-AdwToast *lf_toast_show (GtkWidget  *widget,
-                         const char *text);
-void      lf_toast_add  (GtkWidget  *widget,
-                         AdwToast   *toast);
+AdwToast *lf_toast_show       (GtkWidget  *widget,
+                               const char *text);
+AdwToast *lf_toast_new        (const char *text);
+AdwToast *lf_toast_new_printf (const char *format,
+                               ...) G_GNUC_PRINTF (1, 2);
+void      lf_toast_add        (GtkWidget  *widget,
+                               AdwToast   *toast);
 
 G_END_DECLS
