@@ -399,6 +399,30 @@ fixture_tear_down (Fixture       *fixture,
 /* ------------------------------------------------------------------------ */
 
 static gboolean
+plan_loaded (gpointer data)
+{
+  return lf_plan_get_loaded (data);
+}
+
+static gboolean
+no_condition (gpointer data)
+{
+  return FALSE;
+}
+
+/* The monitor's incidents.json has an incident whose checklist has the step. */
+static gboolean
+incident_has_bank_step (gpointer data)
+{
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "lifeline", "incidents.json",
+                                            NULL);
+  g_autofree char *contents = NULL;
+
+  return g_file_get_contents (path, &contents, NULL, NULL)
+         && strstr (contents, "\"call-the-bank\"") != NULL;
+}
+
+static gboolean
 window_process_running (gpointer data)
 {
   Fixture *fixture = data;
@@ -625,6 +649,23 @@ test_window_process_comes_and_goes (Fixture       *fixture,
   title = tray_title (fixture);
   g_assert_cmpstr (title, ==, "All clear");
 
+  /* the window edits the plan (this process writes it as the window does): the outage the
+   * monitor opens next takes the edited checklist */
+  {
+    g_autoptr(LfPlan) plan = lf_plan_new (NULL);
+    g_autoptr(LfPlanStep) step = lf_plan_step_new ("call-the-bank", "Call the bank", NULL,
+                                                   LF_PLAN_PHASE_RESPOND, LF_PLAN_ACTION_NONE,
+                                                   NULL, NULL);
+    g_autoptr(GError) error = NULL;
+
+    lf_plan_load_async (plan, NULL, NULL, NULL);
+    g_assert_true (lf_test_wait_for (plan_loaded, plan, 5000));
+    lf_plan_add (plan, step, 0);
+    g_assert_true (lf_plan_flush (plan, &error));
+    g_assert_no_error (error);
+    lf_test_wait_for (no_condition, NULL, 600);
+  }
+
   /* the tray's "Check now" works without a window, and a notification comes */
   lf_test_server_respond (fixture->server, "/beta", 503);
   click_tray_item (fixture, "_Check Now");
@@ -633,6 +674,7 @@ test_window_process_comes_and_goes (Fixture       *fixture,
   title = tray_title (fixture);
   g_assert_cmpstr (title, ==, "Platform outage");
   g_assert_false (window_process_running (fixture));
+  g_assert_true (lf_test_wait_for (incident_has_bank_step, NULL, 10000));
 
   /* the notification's action, which needs the window, opens it on that platform */
   activate_action (fixture, "open-platform", "beta");

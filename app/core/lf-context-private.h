@@ -1,4 +1,4 @@
-/* lf-context-private.h — what lf-context.c and lf-context-outage.c share
+/* lf-context-private.h — what lf-context.c, lf-context-outage.c and lf-context-files.c share
  *
  * Copyright 2026 The Lifeline authors
  *
@@ -11,6 +11,11 @@
 #include "lf-monitor-remote.h"
 
 G_BEGIN_DECLS
+
+/* lf-context-files.c: a file another process edits, read again when it changes */
+typedef struct _LfContextFile LfContextFile;
+
+void lf_context_file_free (LfContextFile *file);
 
 struct _LfContext
 {
@@ -36,6 +41,9 @@ struct _LfContext
   LfDrill          *drill;
   GHashTable       *notice_links;  /* a notice's incident id → LfIncident id */
   GCancellable     *cancellable;
+
+  LfContextFile    *catalog_follow;  /* lf_context_follow_files() */
+  LfContextFile    *plan_follow;
 };
 
 enum {

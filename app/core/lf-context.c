@@ -243,6 +243,8 @@ lf_context_dispose (GObject *object)
   LfContext *self = LF_CONTEXT (object);
 
   g_cancellable_cancel (self->cancellable);
+  g_clear_pointer (&self->catalog_follow, lf_context_file_free);
+  g_clear_pointer (&self->plan_follow, lf_context_file_free);
   if (self->drill != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->drill, self);

@@ -48,6 +48,7 @@ void              lf_context_follow_remote         (LfContext           *self,
                                                     const char          *bus_name,
                                                     const char          *object_path);
 gboolean          lf_context_get_follows_remote    (LfContext           *self);
+void              lf_context_follow_files          (LfContext           *self);
 
 SoupSession      *lf_context_get_soup_session      (LfContext           *self);
 LfCatalog        *lf_context_get_catalog           (LfContext           *self);

@@ -341,6 +341,20 @@ restore_default (LfPlan *self)
   replace_all (self, steps);
 }
 
+/* What was read replaces the steps; unlike an edit, it is not written back. */
+static void
+show_read_steps (LfPlan    *self,
+                 GPtrArray *steps)
+{
+  guint old_len = self->steps->len;
+
+  g_ptr_array_set_size (self->steps, 0);
+  for (guint i = 0; i < steps->len; i++)
+    g_ptr_array_add (self->steps, g_object_ref (g_ptr_array_index (steps, i)));
+  g_list_model_items_changed (G_LIST_MODEL (self), 0, old_len, self->steps->len);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+}
+
 /* ------------------------------------------------------------------------ */
 /* Callbacks                                                                */
 /* ------------------------------------------------------------------------ */
@@ -352,6 +366,7 @@ read_cb (GObject      *source,
 {
   g_autoptr(GTask) task = user_data;
   LfPlan *self = g_task_get_source_object (task);
+  gboolean reload = g_task_get_source_tag (task) == lf_plan_reload_async;
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) root = lf_json_file_read_finish (self->file, result, &error);
   g_autoptr(GPtrArray) steps = NULL;
@@ -361,11 +376,7 @@ read_cb (GObject      *source,
       /* First start: the default plan, not written until the user changes it. */
       g_autoptr(GPtrArray) defaults = lf_plan_load_default_steps (NULL);
 
-      g_ptr_array_set_size (self->steps, 0);
-      for (guint i = 0; i < defaults->len; i++)
-        g_ptr_array_add (self->steps, g_object_ref (g_ptr_array_index (defaults, i)));
-      g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, self->steps->len);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+      show_read_steps (self, defaults);
     }
   else if (root == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
@@ -378,14 +389,13 @@ read_cb (GObject      *source,
         steps = steps_from_json (json_node_get_object (root), &error);
 
       if (steps != NULL)
+        show_read_steps (self, steps);
+      else if (reload)
         {
-          guint old_len = self->steps->len;
-
-          g_ptr_array_set_size (self->steps, 0);
-          for (guint i = 0; i < steps->len; i++)
-            g_ptr_array_add (self->steps, g_object_ref (g_ptr_array_index (steps, i)));
-          g_list_model_items_changed (G_LIST_MODEL (self), 0, old_len, self->steps->len);
-          g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+          /* Another process wrote something this one cannot read: keep what it has; the
+           * window, which loads it next, sets it aside and says so. */
+          g_task_return_error (task, g_steal_pointer (&error));
+          return;
         }
       else
         {
@@ -551,6 +561,22 @@ lf_plan_get_path (LfPlan *self)
   return lf_json_file_get_path (self->file);
 }
 
+static void
+read_async (LfPlan              *self,
+            gpointer             source_tag,
+            GCancellable        *cancellable,
+            GAsyncReadyCallback  callback,
+            gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (LF_IS_PLAN (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, source_tag);
+  lf_json_file_read_async (self->file, cancellable, read_cb, task);
+}
+
 /**
  * lf_plan_load_async:
  *
@@ -563,15 +589,33 @@ lf_plan_load_async (LfPlan              *self,
                     GAsyncReadyCallback  callback,
                     gpointer             user_data)
 {
-  GTask *task;
-
-  g_return_if_fail (LF_IS_PLAN (self));
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, lf_plan_load_async);
-  lf_json_file_read_async (self->file, cancellable, read_cb, task);
+  read_async (self, lf_plan_load_async, cancellable, callback, user_data);
 }
 
+/**
+ * lf_plan_reload_async:
+ *
+ * Reads the user's plan again, after another process changed it (the window edits the
+ * plan the background monitor's incidents take their checklist from); finish with
+ * lf_plan_load_finish(). As lf_plan_load_async(), but a file that cannot be read leaves the
+ * steps as they are and fails: nothing is set aside or written. Nothing is written either
+ * when it succeeds.
+ */
+void
+lf_plan_reload_async (LfPlan              *self,
+                      GCancellable        *cancellable,
+                      GAsyncReadyCallback  callback,
+                      gpointer             user_data)
+{
+  read_async (self, lf_plan_reload_async, cancellable, callback, user_data);
+}
+
+/**
+ * lf_plan_load_finish:
+ *
+ * Returns: whether the plan was read (lf_plan_load_async() always succeeds but when
+ *   cancelled; lf_plan_reload_async() fails on a file it cannot read)
+ */
 gboolean
 lf_plan_load_finish (LfPlan        *self,
                      GAsyncResult  *result,

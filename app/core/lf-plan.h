@@ -78,6 +78,10 @@ void          lf_plan_load_async           (LfPlan        *self,
 gboolean      lf_plan_load_finish          (LfPlan        *self,
                                             GAsyncResult  *result,
                                             GError       **error);
+void          lf_plan_reload_async         (LfPlan        *self,
+                                            GCancellable  *cancellable,
+                                            GAsyncReadyCallback callback,
+                                            gpointer       user_data);
 gboolean      lf_plan_get_loaded           (LfPlan        *self);
 const char   *lf_plan_get_load_message     (LfPlan        *self);
 void          lf_plan_clear_load_message   (LfPlan        *self);

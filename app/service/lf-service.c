@@ -9,17 +9,14 @@
 
 #include "config.h"
 
-#include "lf-outage.h"
-
 #include "lf-service.h"
 
 #include <errno.h>
 #include <glib/gi18n.h>
 #include <unistd.h>
 
-#include "lf-background.h"
 #include "lf-cli.h"
-#include "lf-health-summary.h"
+#include "lf-desktop-session.h"
 #include "lf-launcher.h"
 #include "lf-monitor-export.h"
 
@@ -27,9 +24,10 @@
  *
  *   - the command line: every command-line operation runs here and exits, as before;
  *   - otherwise the *background monitor*: the one process that owns the application's bus
- *     name, runs the LfContext's monitor, the history and the incident bridge, and shows
- *     the health in the tray and in notifications. It exports the monitor on D-Bus
- *     (lf-monitor-export.c) for the window.
+ *     name, runs the LfContext's monitor, the history and the incident bridge, follows the
+ *     catalog and plan files the window edits (lf_context_follow_files()), and shows the
+ *     health in the tray and in notifications (LfDesktopSession, the same as the window's).
+ *     It exports the monitor on D-Bus (lf-monitor-export.c) for the window.
  *
  * The window is a separate process, LF_LAUNCHER_GUI_NAME (GTK, libadwaita), started when
  * the user opens it — `lifeline` with no arguments, a click on the tray icon, a notification
@@ -51,9 +49,7 @@ struct _LfService
   GSettings        *settings;
   LfContext        *context;
 
-  LfTray           *tray;
-  LfNotifier       *notifier;
-  LfBackground     *background;
+  LfDesktopSession *session;         /* the tray, the notifications, the portal */
   LfMonitorExport  *export;
   GCancellable     *cancellable;
   gboolean          held_for_background;
@@ -67,18 +63,9 @@ struct _LfService
   char             *pending_token;
   char             *activation_token; /* from the request being handled (before_emit) */
   char             *catalog_file;     /* `lifeline --catalog FILE`, for the window too */
-  gint64            started_at;       /* Unix seconds: an outage begun before was announced */
-
-  guint             monitor_start_source;
-  GFileMonitor     *catalog_monitor;  /* the user's catalog file, which the window edits */
-  guint             catalog_source;
 };
 
 G_DEFINE_FINAL_TYPE (LfService, lf_service, G_TYPE_APPLICATION)
-
-/* How long after start-up the first round begins: the window, if one is starting, gets the
- * CPU for its first frame. */
-#define MONITOR_START_DELAY_MS 400
 
 /* ------------------------------------------------------------------------ */
 /* Helpers                                                                  */
@@ -263,225 +250,27 @@ on_window_vanished_cb (GDBusConnection *connection,
   g_clear_pointer (&self->window_owner, g_free);
 }
 
-/* What the tray and the notifications offer next, as the window's Health banner does
- * (lf-outage.c): "Notify Clients…" during an outage, "Send the All-Clear to N Clients"
- * once due (from the incident log as this process last read it), nothing otherwise. */
+/* run-in-background keeps the monitor when no window runs (the session asks the portal). */
 static void
-update_next_action (LfService *self)
+apply_background_settings (LfService *self)
 {
-  LfMonitor *monitor = lf_context_get_monitor (self->context);
-  guint n = 0;
-  LfOutageAction action;
-
-  action = lf_outage_get_action (monitor, FALSE, lf_context_get_incident_log (self->context),
-                                 &n);
-  if (self->notifier != NULL)
-    lf_notifier_set_all_clear_count (self->notifier, n);
-  if (self->tray == NULL)
-    return;
-  if (action == LF_OUTAGE_ACTION_NOTIFY)
-    lf_tray_set_next_action (self->tray, _("_Notify Clients…"), LF_TRAY_ACTION_NOTIFY_CLIENTS);
-  else if (action == LF_OUTAGE_ACTION_ALL_CLEAR)
-    {
-      g_autofree char *label = g_strdup_printf (ngettext ("Send the _All-Clear to %u Client",
-                                                          "Send the _All-Clear to %u Clients",
-                                                          n), n);
-
-      lf_tray_set_next_action (self->tray, label, "send-all-clear");
-    }
-  else
-    lf_tray_set_next_action (self->tray, NULL, NULL);
-}
-
-/* The tray mirrors the monitor: the worst state, the diagnosis, one line per problem. */
-static void
-mirror_health (LfService *self)
-{
-  g_auto(LfHealthSummary) summary = { 0 };
-
-  update_next_action (self);
-
-  lf_health_summary_init (&summary, lf_context_get_monitor (self->context), FALSE);
-  if (self->tray != NULL)
-    lf_tray_set_status (self->tray, summary.overall, summary.kind, summary.title,
-                        summary.description, (const char * const *) summary.lines);
-  if (self->background != NULL)
-    lf_background_set_status (self->background, summary.title);
-}
-
-static void
-apply_watched (LfService *self)
-{
-  g_auto(GStrv) watched = g_settings_get_strv (get_settings (self), "watched-platforms");
-
-  lf_monitor_set_watched (lf_context_get_monitor (self->context), (const char * const *) watched);
-}
-
-static void
-request_background_cb (GObject      *object,
-                       GAsyncResult *result,
-                       gpointer      user_data)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!lf_background_request_finish (LF_BACKGROUND (object), result, &error)
-      && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    g_message ("Running in the background or starting at login: %s", error->message);
-}
-
-/* run-in-background keeps the monitor when no window runs; autostart is the portal's
- * request (Flatpak) or the autostart entry (native). */
-static void
-apply_background_settings (LfService  *self,
-                           const char *changed_key)
-{
-  GSettings *settings = get_settings (self);
-  gboolean background = g_settings_get_boolean (settings, "run-in-background");
-  gboolean autostart = g_settings_get_boolean (settings, "autostart");
-
-  if (self->background != NULL
-      && (!lf_background_is_sandboxed (self->background) || background || autostart
-          || g_strcmp0 (changed_key, "autostart") == 0))
-    lf_background_request_async (self->background, autostart, self->cancellable,
-                                 request_background_cb, NULL);
-
-  hold_for_background (self, background);
+  hold_for_background (self, g_settings_get_boolean (get_settings (self), "run-in-background"));
 }
 
 /* ------------------------------------------------------------------------ */
 /* Callbacks                                                                */
 /* ------------------------------------------------------------------------ */
 
-static void
-on_state_changed_cb (LfMonitor       *monitor,
-                     LfPlatformState *platform,
-                     LfState          old_state,
-                     LfState          new_state,
-                     LfService       *self)
-{
-  update_next_action (self);
-  /* A restart during the same outage does not raise the alarm again. */
-  if (new_state == LF_STATE_DOWN && old_state == LF_STATE_UNKNOWN &&
-      lf_outage_is_known (lf_context_get_incident_log (self->context),
-                          lf_platform_state_get_id (platform), self->started_at))
-    {
-      mirror_health (self);
-      return;
-    }
-  lf_notifier_platform_changed (self->notifier, lf_platform_state_get_id (platform),
-                                lf_platform_state_get_name (platform), old_state, new_state,
-                                lf_platform_state_get_explanation (platform));
-  mirror_health (self);
-}
-
-static void
-on_diagnosis_changed_cb (LfMonitor   *monitor,
-                         LfDiagnosis *diagnosis,
-                         LfService   *self)
-{
-  update_next_action (self);
-  lf_notifier_diagnosis_changed (self->notifier, lf_diagnosis_get_kind (diagnosis),
-                                 lf_diagnosis_get_provider_id (diagnosis),
-                                 lf_diagnosis_get_summary (diagnosis),
-                                 lf_diagnosis_get_affected (diagnosis));
-  mirror_health (self);
-}
-
-static void
-on_platforms_changed_cb (GListModel *platforms,
-                         guint       position,
-                         guint       removed,
-                         guint       added,
-                         LfService  *self)
-{
-  mirror_health (self);
-}
-
-static void
-on_background_setting_changed_cb (GSettings  *settings,
-                                  const char *key,
-                                  LfService  *self)
-{
-  apply_background_settings (self, key);
-}
-
 /* A click on the icon toggles the window: it closes an open one (its process ends). */
 static void
-on_tray_activate_cb (LfTray     *tray,
-                     const char *token,
-                     LfService  *self)
+on_tray_activate_cb (LfDesktopSession *session,
+                     const char       *token,
+                     LfService        *self)
 {
   if (self->window_owner != NULL)
     activate_in_window (self, "toggle-window", NULL, token);
   else
     lf_service_open_window (self, NULL, NULL, token);
-}
-
-static void
-context_loaded_cb (GObject      *object,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  g_autoptr(GError) error = NULL;
-
-  /* Each store says what it could not read (a damaged file is set aside). */
-  if (!lf_context_load_finish (LF_CONTEXT (object), result, &error)
-      && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    g_debug ("Loading: %s", error->message);
-}
-
-static void
-reload_catalog_cb (gpointer user_data)
-{
-  LfService *self = user_data;
-  g_autoptr(GError) error = NULL;
-
-  self->catalog_source = 0;
-  if (!lf_context_reload_catalog (self->context, &error))
-    g_message ("Your platform list: %s", error->message);
-}
-
-/* The window adds a platform by writing the user's catalog (and then the watched list): the
- * monitor, which probes, reads it again. Writes are atomic (a rename); wait for a burst to
- * settle. */
-static void
-on_catalog_changed_cb (GFileMonitor      *monitor,
-                       GFile             *file,
-                       GFile             *other_file,
-                       GFileMonitorEvent  event,
-                       LfService         *self)
-{
-  if (event == G_FILE_MONITOR_EVENT_CHANGED || event == G_FILE_MONITOR_EVENT_ATTRIBUTE_CHANGED)
-    return;
-
-  g_clear_handle_id (&self->catalog_source, g_source_remove);
-  self->catalog_source = g_timeout_add_once (200, reload_catalog_cb, self);
-}
-
-static void
-watch_user_catalog (LfService *self)
-{
-  g_autofree char *path = lf_catalog_get_user_file ();
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-
-  self->catalog_monitor = g_file_monitor_file (file, G_FILE_MONITOR_WATCH_MOVES, NULL, &error);
-  if (self->catalog_monitor == NULL)
-    {
-      g_message ("Cannot follow changes to %s: %s", path, error->message);
-      return;
-    }
-  g_signal_connect_object (self->catalog_monitor, "changed", G_CALLBACK (on_catalog_changed_cb),
-                           self, G_CONNECT_DEFAULT);
-}
-
-static void
-start_monitor_cb (gpointer user_data)
-{
-  LfService *self = user_data;
-
-  self->monitor_start_source = 0;
-  lf_monitor_start (lf_context_get_monitor (self->context));
 }
 
 /* ------------------------------------------------------------------------ */
@@ -575,7 +364,6 @@ lf_service_startup (GApplication *app)
   LfService *self = LF_SERVICE (app);
   GSettings *settings = get_settings (self);
   GDBusConnection *connection = g_application_get_dbus_connection (app);
-  LfMonitor *monitor = lf_context_get_monitor (self->context);
 
   G_APPLICATION_CLASS (lf_service_parent_class)->startup (app);
 
@@ -583,46 +371,27 @@ lf_service_startup (GApplication *app)
                                    G_N_ELEMENTS (service_actions), self);
 
   self->cancellable = g_cancellable_new ();
-  self->notifier = lf_notifier_new (app);
-  g_settings_bind (settings, "notify-on", self->notifier, "notify-on", G_SETTINGS_BIND_GET);
-  self->background = lf_background_new (connection);
   if (connection != NULL)
     {
       g_autofree char *window_name = window_bus_name ();
 
-      self->tray = lf_tray_new (connection, G_ACTION_GROUP (self));
-      g_signal_connect_object (self->tray, "activate", G_CALLBACK (on_tray_activate_cb), self,
-                               G_CONNECT_DEFAULT);
       self->window_watch = g_bus_watch_name_on_connection (connection, window_name,
                                                            G_BUS_NAME_WATCHER_FLAGS_NONE,
                                                            on_window_appeared_cb,
                                                            on_window_vanished_cb, self, NULL);
     }
 
-  /* the monitor follows the settings; its findings go to notifications and the tray */
-  lf_context_load_async (self->context, self->cancellable, context_loaded_cb, NULL);
-  g_settings_bind (settings, "check-interval", monitor, "interval", G_SETTINGS_BIND_GET);
-  g_signal_connect_object (settings, "changed::watched-platforms", G_CALLBACK (apply_watched),
-                           self, G_CONNECT_SWAPPED);
-  apply_watched (self);
-  g_signal_connect_object (monitor, "state-changed", G_CALLBACK (on_state_changed_cb), self,
+  /* This process shows the real health: the tray, the notifications, the portal. */
+  self->session = lf_desktop_session_new (app, self->context, settings, TRUE);
+  g_signal_connect_object (self->session, "activate", G_CALLBACK (on_tray_activate_cb), self,
                            G_CONNECT_DEFAULT);
-  g_signal_connect_object (monitor, "diagnosis-changed", G_CALLBACK (on_diagnosis_changed_cb),
-                           self, G_CONNECT_DEFAULT);
-  g_signal_connect_object (lf_monitor_get_platforms (monitor), "items-changed",
-                           G_CALLBACK (on_platforms_changed_cb), self, G_CONNECT_DEFAULT);
-  mirror_health (self);
-
   g_signal_connect_object (settings, "changed::run-in-background",
-                           G_CALLBACK (on_background_setting_changed_cb), self, G_CONNECT_DEFAULT);
-  g_signal_connect_object (settings, "changed::autostart",
-                           G_CALLBACK (on_background_setting_changed_cb), self, G_CONNECT_DEFAULT);
-  apply_background_settings (self, NULL);
+                           G_CALLBACK (apply_background_settings), self, G_CONNECT_SWAPPED);
+  apply_background_settings (self);
 
-  if (self->catalog_file == NULL)
-    watch_user_catalog (self);
-
-  self->monitor_start_source = g_timeout_add_once (MONITOR_START_DELAY_MS, start_monitor_cb, self);
+  /* It probes while the window edits the platform list and the plan: it follows both. */
+  lf_context_follow_files (self->context);
+  lf_desktop_session_start_monitor (self->session, LF_DESKTOP_SESSION_START_DELAY_MS);
 }
 
 /* The monitor is exported before the application's name is taken: whoever sees the name
@@ -664,10 +433,10 @@ lf_service_shutdown (GApplication *app)
   LfService *self = LF_SERVICE (app);
 
   g_cancellable_cancel (self->cancellable);
-  g_clear_handle_id (&self->monitor_start_source, g_source_remove);
   g_clear_handle_id (&self->window_watch, g_bus_unwatch_name);
   g_clear_object (&self->export);
-  g_clear_object (&self->tray);
+  if (self->session != NULL)
+    lf_desktop_session_shutdown (self->session);
   lf_context_shutdown (self->context);
 
   G_APPLICATION_CLASS (lf_service_parent_class)->shutdown (app);
@@ -734,14 +503,9 @@ lf_service_dispose (GObject *object)
   LfService *self = LF_SERVICE (object);
 
   g_cancellable_cancel (self->cancellable);
-  g_clear_handle_id (&self->monitor_start_source, g_source_remove);
-  g_clear_handle_id (&self->catalog_source, g_source_remove);
   g_clear_handle_id (&self->window_watch, g_bus_unwatch_name);
-  g_clear_object (&self->catalog_monitor);
   g_clear_object (&self->export);
-  g_clear_object (&self->tray);
-  g_clear_object (&self->notifier);
-  g_clear_object (&self->background);
+  g_clear_object (&self->session);
   g_clear_object (&self->window);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->context);
@@ -787,7 +551,6 @@ lf_service_class_init (LfServiceClass *klass)
 static void
 lf_service_init (LfService *self)
 {
-  self->started_at = g_get_real_time () / G_USEC_PER_SEC;
   lf_cli_add_main_options (G_APPLICATION (self));
   self->context = lf_context_new ();
 }
@@ -838,7 +601,7 @@ lf_service_get_tray (LfService *self)
 {
   g_return_val_if_fail (LF_IS_SERVICE (self), NULL);
 
-  return self->tray;
+  return self->session != NULL ? lf_desktop_session_get_tray (self->session) : NULL;
 }
 
 /**
@@ -851,7 +614,7 @@ lf_service_get_notifier (LfService *self)
 {
   g_return_val_if_fail (LF_IS_SERVICE (self), NULL);
 
-  return self->notifier;
+  return self->session != NULL ? lf_desktop_session_get_notifier (self->session) : NULL;
 }
 
 /**

@@ -10,7 +10,6 @@
 #include "config.h"
 
 #include "lf-application.h"
-#include "lf-outage.h"
 #include "lf-application-private.h"
 
 #include <glib/gi18n.h>
@@ -18,24 +17,25 @@
 #include <malloc.h>
 #endif
 
-#include "lf-background.h"
 #include "lf-cli.h"
-#include "lf-health-summary.h"
+#include "lf-desktop-session.h"
 #include "lf-launcher.h"
 #include "lf-toast.h"
 #include "lf-window.h"
 
-/* The graphical front end: one LfContext (core), the preferences bound onto it, the desktop
- * integration (tray, notifications, running in the background) following what the context
- * shows, and the app.* actions (lf-application-actions.c). Windows get the context; nothing
- * below reaches back up here.
+/* The graphical front end: one LfContext (core), the desktop integration (tray,
+ * notifications, the portal, the preferences bound onto the monitor: LfDesktopSession,
+ * app/desktop/lf-desktop-session.c, the same as the background monitor's) following what the
+ * context shows, the window's life in the background, and the app.* actions
+ * (lf-application-actions.c). Windows get the context; nothing below reaches back up here.
  *
  * It runs in one of two ways (docs/background.md):
  *
  *   - the window's process (lf_application_new_window(), what the background monitor starts):
  *     the context's monitor mirrors the background monitor over D-Bus, there is no tray, no
- *     notification and no background life of its own; it owns APP_ID + ".Window" so that the
- *     monitor can ask it for a page, and it ends when its window closes or the monitor goes;
+ *     notification of the real health (a drill played here still notifies) and no background
+ *     life of its own; it owns APP_ID + ".Window" so that the monitor can ask it for a page,
+ *     and it ends when its window closes or the monitor goes;
  *   - alone (lf_application_new(): without a session bus, and in tests): everything in one
  *     process, as before the split. */
 
@@ -46,17 +46,11 @@ struct _LfApplication
   GSettings      *settings;
   LfContext      *context;
 
-  /* Desktop integration (app/desktop/) */
-  LfTray         *tray;
-  LfNotifier     *notifier;        /* the real monitor's notifications */
-  LfNotifier     *drill_notifier;  /* the running drill's, marked as a drill */
-  LfMonitor      *shown_monitor;   /* the context's active monitor, mirrored in the tray */
-  gint64          started_at;      /* Unix seconds: an outage begun before was announced */
-  LfBackground   *background;
+  /* Desktop integration (app/desktop/): tray, notifications, portal, drills */
+  LfDesktopSession *session;
   GCancellable   *cancellable;
   gboolean        held_for_background;  /* one g_application_hold() while it runs windowless */
 
-  guint           monitor_start_source;
   guint           trim_source;
 
   /* the window's process */
@@ -69,9 +63,6 @@ struct _LfApplication
 };
 
 G_DEFINE_FINAL_TYPE (LfApplication, lf_application, ADW_TYPE_APPLICATION)
-
-/* How long after start-up the monitor's first round begins. */
-#define MONITOR_START_DELAY_MS 400
 
 /* ------------------------------------------------------------------------ */
 /* Helpers                                                                  */
@@ -152,36 +143,13 @@ lf_application_present_window (LfApplication *self,
   return window;
 }
 
+/* Applies run-in-background: the hold and hide-on-close of the main window (the desktop
+ * session asks the portal, or writes the autostart entry). */
 static void
-request_background_cb (GObject      *object,
-                       GAsyncResult *result,
-                       gpointer      user_data)
+apply_background_settings (LfApplication *self)
 {
-  g_autoptr(GError) error = NULL;
-
-  if (!lf_background_request_finish (LF_BACKGROUND (object), result, &error)
-      && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    g_message ("Running in the background or starting at login: %s", error->message);
-}
-
-/* Applies run-in-background and autostart: the portal request (Flatpak, before any window is
- * hidden) or the autostart entry (native); the hold and hide-on-close of the main window. */
-static void
-apply_background_settings (LfApplication *self,
-                           const char    *changed_key)
-{
-  GSettings *settings = lf_application_get_settings (self);
-  gboolean background = g_settings_get_boolean (settings, "run-in-background");
-  gboolean autostart = g_settings_get_boolean (settings, "autostart");
+  gboolean background = runs_in_background (self);
   GtkWindow *window = find_main_window (self);
-
-  /* Natively the autostart entry always follows the setting. In Flatpak the portal is asked
-   * before a window may be hidden, and when autostart changes (its entry is the portal's). */
-  if (self->background != NULL
-      && (!lf_background_is_sandboxed (self->background) || background || autostart
-          || g_strcmp0 (changed_key, "autostart") == 0))
-    lf_background_request_async (self->background, autostart, self->cancellable,
-                                 request_background_cb, NULL);
 
   if (window != NULL)
     gtk_window_set_hide_on_close (window, background);
@@ -193,153 +161,6 @@ apply_background_settings (LfApplication *self,
         gtk_window_destroy (window);
       release_for_background (self);
     }
-}
-
-static void
-apply_watched (LfApplication *self)
-{
-  g_auto(GStrv) watched = g_settings_get_strv (lf_application_get_settings (self),
-                                               "watched-platforms");
-
-  lf_monitor_set_watched (lf_context_get_monitor (self->context), (const char * const *) watched);
-}
-
-/* The tray mirrors what the context shows (a running drill, else the real health): the worst
- * state, the diagnosis, one line per problem. */
-static void
-mirror_health (LfApplication *self)
-{
-  g_auto(LfHealthSummary) summary = { 0 };
-
-  if (self->tray == NULL && self->background == NULL)
-    return;
-
-  lf_health_summary_init (&summary, lf_context_get_active_monitor (self->context),
-                          lf_context_get_rehearsal_name (self->context));
-  lf_application_update_health (self, summary.overall, summary.kind, summary.title,
-                                summary.description, (const char * const *) summary.lines);
-}
-
-/* The real monitor's transitions go to the real notifier, a drill's to the drill's. */
-static LfNotifier *
-notifier_for (LfApplication *self,
-              LfMonitor     *monitor)
-{
-  return monitor == lf_context_get_monitor (self->context) ? self->notifier : self->drill_notifier;
-}
-
-/* What the tray and the notifications offer next, as the Health banner does (lf-outage.c):
- * "Notify Clients…" during an outage, "Send the All-Clear to N Clients" once due. */
-static void
-update_next_action (LfApplication *self,
-                    LfMonitor     *monitor)
-{
-  gboolean drill = monitor != lf_context_get_monitor (self->context);
-  LfNotifier *notifier = notifier_for (self, monitor);
-  guint n = 0;
-  LfOutageAction action;
-
-  action = lf_outage_get_action (monitor, drill, lf_context_get_incident_log (self->context),
-                                 &n);
-  if (notifier != NULL)
-    lf_notifier_set_all_clear_count (notifier, n);
-  if (self->tray == NULL || monitor != self->shown_monitor)
-    return;
-
-  if (action == LF_OUTAGE_ACTION_NOTIFY)
-    lf_tray_set_next_action (self->tray, _("_Notify Clients…"), LF_TRAY_ACTION_NOTIFY_CLIENTS);
-  else if (action == LF_OUTAGE_ACTION_ALL_CLEAR)
-    {
-      g_autofree char *label = g_strdup_printf (ngettext ("Send the _All-Clear to %u Client",
-                                                          "Send the _All-Clear to %u Clients",
-                                                          n), n);
-
-      lf_tray_set_next_action (self->tray, label, "send-all-clear");
-    }
-  else
-    lf_tray_set_next_action (self->tray, NULL, NULL);
-}
-
-static void
-on_monitor_state_changed_cb (LfMonitor       *monitor,
-                             LfPlatformState *platform,
-                             LfState          old_state,
-                             LfState          new_state,
-                             LfApplication   *self)
-{
-  LfNotifier *notifier = notifier_for (self, monitor);
-
-  update_next_action (self, monitor);
-  /* A restart during the same outage does not raise the alarm again. */
-  if (notifier != NULL && new_state == LF_STATE_DOWN && old_state == LF_STATE_UNKNOWN &&
-      monitor == lf_context_get_monitor (self->context) &&
-      lf_outage_is_known (lf_context_get_incident_log (self->context),
-                          lf_platform_state_get_id (platform), self->started_at))
-    notifier = NULL;
-  if (notifier != NULL)
-    lf_notifier_platform_changed (notifier, lf_platform_state_get_id (platform),
-                                  lf_platform_state_get_name (platform), old_state, new_state,
-                                  lf_platform_state_get_explanation (platform));
-  if (monitor == self->shown_monitor)
-    mirror_health (self);
-}
-
-static void
-on_monitor_diagnosis_changed_cb (LfMonitor     *monitor,
-                                 LfDiagnosis   *diagnosis,
-                                 LfApplication *self)
-{
-  LfNotifier *notifier = notifier_for (self, monitor);
-
-  update_next_action (self, monitor);
-  if (notifier != NULL)
-    lf_notifier_diagnosis_changed (notifier, lf_diagnosis_get_kind (diagnosis),
-                                   lf_diagnosis_get_provider_id (diagnosis),
-                                   lf_diagnosis_get_summary (diagnosis),
-                                   lf_diagnosis_get_affected (diagnosis));
-  if (monitor == self->shown_monitor)
-    mirror_health (self);
-}
-
-static void
-connect_monitor (LfApplication *self,
-                 LfMonitor     *monitor)
-{
-  g_signal_connect_object (monitor, "state-changed", G_CALLBACK (on_monitor_state_changed_cb),
-                           self, G_CONNECT_DEFAULT);
-  g_signal_connect_object (monitor, "diagnosis-changed",
-                           G_CALLBACK (on_monitor_diagnosis_changed_cb), self, G_CONNECT_DEFAULT);
-}
-
-/* A drill began or ended: the tray shows the other monitor; a drill has its own notifier,
- * whose notifications are withdrawn when it ends. */
-static void
-on_active_monitor_cb (LfContext     *context,
-                      GParamSpec    *pspec,
-                      LfApplication *self)
-{
-  LfMonitor *active = lf_context_get_active_monitor (context);
-  LfMonitor *real = lf_context_get_monitor (context);
-
-  if (active == self->shown_monitor)
-    return;
-
-  if (self->shown_monitor != NULL && self->shown_monitor != real)
-    g_signal_handlers_disconnect_by_data (self->shown_monitor, self);
-  if (self->drill_notifier != NULL)
-    lf_notifier_withdraw_all (self->drill_notifier);
-  g_clear_object (&self->drill_notifier);
-  g_set_object (&self->shown_monitor, active);
-
-  if (active != real)
-    {
-      self->drill_notifier = lf_notifier_new_for_drill (G_APPLICATION (self));
-      g_settings_bind (lf_application_get_settings (self), "notify-on", self->drill_notifier,
-                       "notify-on", G_SETTINGS_BIND_GET);
-      connect_monitor (self, active);
-    }
-
-  mirror_health (self);
 }
 
 /* Once the window is hidden (running in the background), give the memory its widgets freed
@@ -373,27 +194,9 @@ on_health_window_added_cb (GtkApplication *app,
                              G_CONNECT_DEFAULT);
 }
 
-static void
-start_monitor_cb (gpointer user_data)
-{
-  LfApplication *self = user_data;
-
-  self->monitor_start_source = 0;
-  lf_monitor_start (lf_context_get_monitor (self->context));
-}
-
-static void
-context_loaded_cb (GObject      *object,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  g_autoptr(GError) error = NULL;
-
-  /* Each store says what it could not read (a damaged file is set aside); nothing to add. */
-  if (!lf_context_load_finish (LF_CONTEXT (object), result, &error)
-      && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    g_debug ("Loading: %s", error->message);
-}
+static void on_tray_activate_cb (LfDesktopSession *session,
+                                 const char       *token,
+                                 LfApplication    *self);
 
 /* The one context for the whole application, also without a window (--gapplication-service).
  * Nothing here blocks: the catalog is parsed from memory, the files are read async, and the
@@ -401,8 +204,6 @@ context_loaded_cb (GObject      *object,
 static void
 setup_context (LfApplication *self)
 {
-  GSettings *settings = lf_application_get_settings (self);
-  LfMonitor *monitor = lf_context_get_monitor (self->context);
   GDBusConnection *connection = g_application_get_dbus_connection (G_APPLICATION (self));
 
   /* The window's process shows the background monitor's findings, never probes itself. */
@@ -415,31 +216,15 @@ setup_context (LfApplication *self)
                                 g_application_get_application_id (G_APPLICATION (self)), path);
     }
 
-  lf_context_load_async (self->context, self->cancellable, context_loaded_cb, NULL);
-
-  g_settings_bind (settings, "check-interval", monitor, "interval", G_SETTINGS_BIND_GET);
-  g_signal_connect_object (settings, "changed::watched-platforms", G_CALLBACK (apply_watched),
-                           self, G_CONNECT_SWAPPED);
-  apply_watched (self);
-
-  /* confirmed transitions and diagnoses go to the notifications and the tray */
-  connect_monitor (self, monitor);
-  self->shown_monitor = g_object_ref (monitor);
-  /* What was sent changes the next action of the tray and notifications. */
-  g_signal_connect_object (self->context, "notice-recorded",
-                           G_CALLBACK (lf_application_refresh_next_action), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->context, "notify::active-monitor",
-                           G_CALLBACK (on_active_monitor_cb), self, G_CONNECT_DEFAULT);
-  mirror_health (self);
+  /* The tray, the notifications and the portal show the real health here, but in the
+   * window's process (the background monitor's do); a drill played here is shown either way. */
+  self->session = lf_desktop_session_new (G_APPLICATION (self), self->context,
+                                          lf_application_get_settings (self), !self->window_only);
+  g_signal_connect_object (self->session, "activate", G_CALLBACK (on_tray_activate_cb), self,
+                           G_CONNECT_DEFAULT);
   g_signal_connect_object (self, "window-added", G_CALLBACK (on_health_window_added_cb), self,
                            G_CONNECT_DEFAULT);
-
-  /* The first round loads the TLS trust store and resolves names: let the window paint
-   * its first frame before that. */
-  if (!lf_context_get_follows_remote (self->context))
-    self->monitor_start_source = g_timeout_add_once (MONITOR_START_DELAY_MS, start_monitor_cb,
-                                                     self);
+  lf_desktop_session_start_monitor (self->session, LF_DESKTOP_SESSION_START_DELAY_MS);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -484,17 +269,9 @@ on_window_added_cb (GtkApplication *app,
 }
 
 static void
-on_background_setting_changed_cb (GSettings     *settings,
-                                  const char    *key,
-                                  LfApplication *self)
-{
-  apply_background_settings (self, key);
-}
-
-static void
-on_tray_activate_cb (LfTray        *tray,
-                     const char    *token,
-                     LfApplication *self)
+on_tray_activate_cb (LfDesktopSession *session,
+                     const char       *token,
+                     LfApplication    *self)
 {
   GtkWindow *window = find_main_window (self);
 
@@ -659,27 +436,12 @@ lf_application_startup (GApplication *app)
       return;
     }
 
-  self->notifier = lf_notifier_new (app);
-  g_settings_bind (settings, "notify-on", self->notifier, "notify-on", G_SETTINGS_BIND_GET);
-  self->background = lf_background_new (connection);
-  if (connection != NULL)
-    {
-      self->tray = lf_tray_new (connection, G_ACTION_GROUP (self));
-      g_signal_connect_object (self->tray, "activate", G_CALLBACK (on_tray_activate_cb), self,
-                               G_CONNECT_DEFAULT);
-    }
-
   g_signal_connect_object (self, "window-added", G_CALLBACK (on_window_added_cb), self,
                            G_CONNECT_DEFAULT);
-  g_signal_connect_object (settings, "changed::run-in-background",
-                           G_CALLBACK (on_background_setting_changed_cb), self,
-                           G_CONNECT_DEFAULT);
-  g_signal_connect_object (settings, "changed::autostart",
-                           G_CALLBACK (on_background_setting_changed_cb), self,
-                           G_CONNECT_DEFAULT);
-  apply_background_settings (self, NULL);
-
   setup_context (self);
+  g_signal_connect_object (settings, "changed::run-in-background",
+                           G_CALLBACK (apply_background_settings), self, G_CONNECT_SWAPPED);
+  apply_background_settings (self);
   g_signal_connect_object (g_action_map_lookup_action (G_ACTION_MAP (self), "check-now"),
                            "activate", G_CALLBACK (on_check_now_activate_cb), self,
                            G_CONNECT_DEFAULT);
@@ -696,8 +458,8 @@ lf_application_shutdown (GApplication *app)
   LfApplication *self = LF_APPLICATION (app);
 
   g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->tray);
-  g_clear_handle_id (&self->monitor_start_source, g_source_remove);
+  if (self->session != NULL)
+    lf_desktop_session_shutdown (self->session);
   g_clear_handle_id (&self->window_name_id, g_bus_unown_name);
   g_clear_handle_id (&self->monitor_watch, g_bus_unwatch_name);
   g_clear_handle_id (&self->tray_host_watch, g_bus_unwatch_name);
@@ -740,17 +502,12 @@ lf_application_dispose (GObject *object)
   LfApplication *self = LF_APPLICATION (object);
 
   g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->tray);
-  g_clear_object (&self->drill_notifier);
-  g_clear_object (&self->notifier);
-  g_clear_object (&self->background);
+  g_clear_object (&self->session);
   g_clear_object (&self->cancellable);
-  g_clear_handle_id (&self->monitor_start_source, g_source_remove);
   g_clear_handle_id (&self->trim_source, g_source_remove);
   g_clear_handle_id (&self->window_name_id, g_bus_unown_name);
   g_clear_handle_id (&self->monitor_watch, g_bus_unwatch_name);
   g_clear_handle_id (&self->tray_host_watch, g_bus_unwatch_name);
-  g_clear_object (&self->shown_monitor);
   g_clear_object (&self->context);
   g_clear_object (&self->settings);
 
@@ -774,7 +531,6 @@ lf_application_class_init (LfApplicationClass *klass)
 static void
 lf_application_init (LfApplication *self)
 {
-  self->started_at = g_get_real_time () / G_USEC_PER_SEC;
   lf_cli_add_main_options (G_APPLICATION (self));
   self->context = lf_context_new ();
 }
@@ -912,10 +668,9 @@ lf_application_update_health (LfApplication      *self,
   g_return_if_fail (LF_IS_APPLICATION (self));
   g_return_if_fail (title != NULL);
 
-  if (self->tray != NULL)
-    lf_tray_set_status (self->tray, overall, kind, title, description, problem_lines);
-  if (self->background != NULL)
-    lf_background_set_status (self->background, title);
+  if (self->session != NULL)
+    lf_desktop_session_set_status (self->session, overall, kind, title, description,
+                                   problem_lines);
 }
 
 /**
@@ -930,7 +685,7 @@ lf_application_get_tray (LfApplication *self)
 {
   g_return_val_if_fail (LF_IS_APPLICATION (self), NULL);
 
-  return self->tray;
+  return self->session != NULL ? lf_desktop_session_get_tray (self->session) : NULL;
 }
 
 /**
@@ -945,7 +700,7 @@ lf_application_get_notifier (LfApplication *self)
 {
   g_return_val_if_fail (LF_IS_APPLICATION (self), NULL);
 
-  return self->notifier;
+  return self->session != NULL ? lf_desktop_session_get_notifier (self->session) : NULL;
 }
 
 /**
@@ -979,22 +734,4 @@ lf_application_toast (LfApplication *self,
 
   if (window != NULL)
     lf_toast_show (GTK_WIDGET (window), text);
-}
-
-/**
- * lf_application_refresh_next_action:
- * @self: a #LfApplication
- *
- * Works out again what the tray and the notifications offer next (after a notice was sent,
- * e.g. the all-clear: nothing is left to send).
- */
-void
-lf_application_refresh_next_action (LfApplication *self)
-{
-  g_return_if_fail (LF_IS_APPLICATION (self));
-
-  if (self->shown_monitor == NULL)
-    return;
-  update_next_action (self, self->shown_monitor);
-  mirror_health (self);
 }

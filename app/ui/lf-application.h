@@ -37,6 +37,4 @@ LfTray        *lf_application_get_tray     (LfApplication      *self);
 LfNotifier    *lf_application_get_notifier (LfApplication      *self);
 gboolean       lf_application_get_held_for_background (LfApplication *self);
 
-void lf_application_refresh_next_action (LfApplication *self);
-
 G_END_DECLS
