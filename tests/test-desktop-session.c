@@ -461,6 +461,70 @@ test_window_process (Fixture       *fixture,
   g_assert_true (lf_test_wait_for (notified_cb, "remove drill-platform-alpha", 5000));
 }
 
+static gboolean
+log_loaded (gpointer data)
+{
+  return lf_incident_log_get_loaded (data);
+}
+
+static gboolean
+tray_offers_all_clear (gpointer data)
+{
+  g_autofree char *menu = tray_menu ();
+
+  return strstr (menu, "|Send the _All-Clear to 1 Client|") != NULL;
+}
+
+static gboolean
+tray_offers_no_all_clear (gpointer data)
+{
+  g_autofree char *menu = tray_menu ();
+
+  return strstr (menu, "All-Clear") == NULL;
+}
+
+/* Another process (the window, `lifeline --notify`) records notices into incidents.json:
+ * the tray's next action follows, with no change in the monitor. */
+static void
+test_notices_from_another_process (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  g_autoptr(LfPlan) plan = lf_plan_new (NULL);
+  g_autoptr(LfIncidentLog) window_log = lf_incident_log_new (plan, NULL);
+  const char * const platforms[] = { "beta", NULL };
+  const char *told = "[ { \"contact\": \"c1\", \"platforms\": [ \"beta\" ] } ]";
+  g_autoptr(GError) error = NULL;
+  LfIncident *incident;
+
+  g_assert_true (lf_test_wait_for (all_up, fixture->context, 10000));
+  g_assert_true (lf_test_wait_for (tray_menu_starts_with, "All clear", 5000));
+  g_assert_true (lf_test_wait_for (log_loaded, lf_context_get_incident_log (fixture->context),
+                                   5000));
+  g_assert_true (tray_offers_no_all_clear (NULL));
+  lf_incident_log_load_async (window_log, NULL, NULL, NULL);
+  g_assert_true (lf_test_wait_for (log_loaded, window_log, 5000));
+
+  /* the clients were told of Beta's outage; Beta works: the all-clear is due */
+  incident = lf_incident_log_open (window_log, "Beta outage", platforms, NULL,
+                                   LF_CAUSE_HTTP_ERROR, LF_DIAGNOSIS_PLATFORM_OUTAGE, FALSE);
+  lf_incident_log_record (window_log, incident, LF_TIMELINE_NOTICE_SENT, "Outage sent",
+                          "template", "outage", "told", told, NULL);
+  g_assert_true (lf_incident_log_flush (window_log, &error));
+  g_assert_no_error (error);
+  g_assert_true (lf_test_wait_for (tray_offers_all_clear, NULL, 5000));
+
+  /* the all-clear went out: nothing is left to send */
+  lf_incident_log_record (window_log, incident, LF_TIMELINE_NOTICE_SENT, "All-clear sent",
+                          "template", "all-clear", "told", told, NULL);
+  g_assert_true (lf_incident_log_flush (window_log, &error));
+  g_assert_no_error (error);
+  g_assert_true (lf_test_wait_for (tray_offers_no_all_clear, NULL, 5000));
+
+  lf_incident_log_close (window_log, incident);
+  g_assert_true (lf_incident_log_flush (window_log, &error));
+  g_assert_no_error (error);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -521,6 +585,9 @@ main (int   argc,
               fixture_set_up, test_drill_in_real_session, fixture_tear_down);
   g_test_add ("/lifeline/desktop-session/window-process", Fixture, GINT_TO_POINTER (FALSE),
               fixture_set_up, test_window_process, fixture_tear_down);
+  g_test_add ("/lifeline/desktop-session/notices-from-another-process", Fixture,
+              GINT_TO_POINTER (TRUE), fixture_set_up, test_notices_from_another_process,
+              fixture_tear_down);
 
   status = g_test_run ();
 

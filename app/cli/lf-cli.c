@@ -135,3 +135,43 @@ lf_cli_handle_options (GVariantDict *options)
 
   return LF_CLI_CONTINUE;
 }
+
+/**
+ * lf_cli_handle_app_options:
+ * @options: the parsed options, as given to #GApplication::handle-local-options
+ * @context: the context of the program that goes on
+ * @catalog_file: (out) (optional) (transfer none): the `--catalog FILE` given, or %NULL
+ *
+ * What both programs (`lifeline`, the background monitor, and the window's) do with their
+ * options: run a command-line operation if one is asked for, else take `--catalog FILE`
+ * into @context (this run watches that catalog: DESIGN.md, "Catalog").
+ *
+ * Returns: the process exit code (2 for a catalog that cannot be used), or
+ *   %LF_CLI_CONTINUE to start the application
+ */
+int
+lf_cli_handle_app_options (GVariantDict  *options,
+                           LfContext     *context,
+                           const char   **catalog_file)
+{
+  g_autoptr(GError) error = NULL;
+  const char *path = NULL;
+  int status = lf_cli_handle_options (options);
+
+  g_return_val_if_fail (LF_IS_CONTEXT (context), 1);
+
+  if (catalog_file != NULL)
+    *catalog_file = NULL;
+  if (status != LF_CLI_CONTINUE || !g_variant_dict_lookup (options, "catalog", "^&ay", &path))
+    return status;
+
+  if (!lf_context_set_catalog_file (context, path, &error))
+    {
+      g_printerr ("lifeline: %s\n", error->message);
+      return 2;
+    }
+  if (catalog_file != NULL)
+    *catalog_file = path;
+
+  return LF_CLI_CONTINUE;
+}

@@ -9,6 +9,8 @@
 
 #include <gio/gio.h>
 
+#include "lf-context.h"
+
 G_BEGIN_DECLS
 
 /* Returned by lf_cli_handle_options() when the options ask for no command-line work and the
@@ -18,5 +20,8 @@ G_BEGIN_DECLS
 const GOptionEntry *lf_cli_get_option_entries (void);
 void                lf_cli_add_main_options   (GApplication *app);
 int                 lf_cli_handle_options     (GVariantDict *options);
+int                 lf_cli_handle_app_options (GVariantDict *options,
+                                               LfContext    *context,
+                                               const char  **catalog_file);
 
 G_END_DECLS

@@ -34,7 +34,8 @@
  *   - The next action, as the Health banner offers it (lf_outage_get_action()): "Notify
  *     Clients…" during an outage, "Send the All-Clear to N Clients" once due, in the tray's
  *     menu and the notifications' buttons; worked out again on every change of the shown
- *     monitor and after a notice was recorded.
+ *     monitor, after a notice was recorded here, and when the incident log changes (in the
+ *     background monitor, the window's notices arrive that way: incidents.json is merged).
  *
  * The tray's menu and the notifications activate the application's app.* actions; what a
  * click on the icon does depends on the process (toggle its own window, or start the
@@ -58,6 +59,7 @@ struct _LfDesktopSession
   LfMonitor     *drill_monitor;   /* followed while a drill runs */
   GCancellable  *cancellable;
   guint          start_source;
+  guint          refresh_source;
 };
 
 G_DEFINE_FINAL_TYPE (LfDesktopSession, lf_desktop_session, G_TYPE_OBJECT)
@@ -241,6 +243,50 @@ on_active_monitor_cb (LfContext        *context,
     }
 
   mirror_health (self);
+}
+
+static void
+refresh_cb (gpointer user_data)
+{
+  LfDesktopSession *self = user_data;
+
+  self->refresh_source = 0;
+  mirror_health (self);
+}
+
+/* An incident changed (a notice recorded by another process, merged from incidents.json):
+ * what is due next may have too. Changes come in bursts: once, when idle. */
+static void
+schedule_refresh (LfDesktopSession *self)
+{
+  if (self->refresh_source == 0)
+    self->refresh_source = g_idle_add_once (refresh_cb, self);
+}
+
+static void
+follow_incidents (LfDesktopSession *self)
+{
+  GListModel *log = G_LIST_MODEL (lf_context_get_incident_log (self->context));
+
+  for (guint i = 0; i < g_list_model_get_n_items (log); i++)
+    {
+      g_autoptr(GObject) incident = g_list_model_get_item (log, i);
+
+      g_signal_handlers_disconnect_by_func (incident, schedule_refresh, self);
+      g_signal_connect_object (incident, "changed", G_CALLBACK (schedule_refresh), self,
+                               G_CONNECT_SWAPPED);
+    }
+}
+
+static void
+on_incidents_changed_cb (GListModel       *log,
+                         guint             position,
+                         guint             removed,
+                         guint             added,
+                         LfDesktopSession *self)
+{
+  follow_incidents (self);
+  schedule_refresh (self);
 }
 
 static void
@@ -428,6 +474,9 @@ lf_desktop_session_new (GApplication *application,
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (context, "notify::active-monitor", G_CALLBACK (on_active_monitor_cb),
                            self, G_CONNECT_DEFAULT);
+  g_signal_connect_object (lf_context_get_incident_log (context), "items-changed",
+                           G_CALLBACK (on_incidents_changed_cb), self, G_CONNECT_DEFAULT);
+  follow_incidents (self);
   on_active_monitor_cb (context, NULL, self);
   mirror_health (self);
 
@@ -447,8 +496,18 @@ lf_desktop_session_shutdown (LfDesktopSession *self)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->start_source, g_source_remove);
+  g_clear_handle_id (&self->refresh_source, g_source_remove);
   if (self->context != NULL)
     {
+      GListModel *log = G_LIST_MODEL (lf_context_get_incident_log (self->context));
+
+      for (guint i = 0; i < g_list_model_get_n_items (log); i++)
+        {
+          g_autoptr(GObject) incident = g_list_model_get_item (log, i);
+
+          g_signal_handlers_disconnect_by_data (incident, self);
+        }
+      g_signal_handlers_disconnect_by_data (log, self);
       g_signal_handlers_disconnect_by_data (self->context, self);
       unfollow_monitor (self, lf_context_get_monitor (self->context));
     }

@@ -334,23 +334,15 @@ lf_service_handle_local_options (GApplication *app,
                                  GVariantDict *options)
 {
   LfService *self = LF_SERVICE (app);
-  int status = lf_cli_handle_options (options);
   const char *catalog_file = NULL;
+  int status = lf_cli_handle_app_options (options, self->context, &catalog_file);
 
   if (status != LF_CLI_CONTINUE)
     return status;
 
-  /* `lifeline --catalog FILE`: this run watches that catalog (DESIGN.md, "Catalog"), and so
-   * does the window it starts. */
-  if (g_variant_dict_lookup (options, "catalog", "^&ay", &catalog_file))
+  /* `lifeline --catalog FILE`: the window it starts watches that catalog too. */
+  if (catalog_file != NULL)
     {
-      g_autoptr(GError) error = NULL;
-
-      if (!lf_context_set_catalog_file (self->context, catalog_file, &error))
-        {
-          g_printerr ("lifeline: %s\n", error->message);
-          return 2;
-        }
       g_free (self->catalog_file);
       self->catalog_file = g_strdup (catalog_file);
     }

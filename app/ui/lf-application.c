@@ -393,23 +393,10 @@ static int
 lf_application_handle_local_options (GApplication *app,
                                      GVariantDict *options)
 {
-  int status = lf_cli_handle_options (options);
-  const char *catalog_file = NULL;
+  int status = lf_cli_handle_app_options (options, LF_APPLICATION (app)->context, NULL);
 
   if (status != LF_CLI_CONTINUE)
     return status;
-
-  /* `lifeline --catalog FILE`: this run watches that catalog (DESIGN.md, "Catalog"). */
-  if (g_variant_dict_lookup (options, "catalog", "^&ay", &catalog_file))
-    {
-      g_autoptr(GError) error = NULL;
-
-      if (!lf_context_set_catalog_file (LF_APPLICATION (app)->context, catalog_file, &error))
-        {
-          g_printerr ("lifeline: %s\n", error->message);
-          return 2;
-        }
-    }
 
   return G_APPLICATION_CLASS (lf_application_parent_class)->handle_local_options (app, options);
 }
