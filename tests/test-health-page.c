@@ -9,6 +9,7 @@
 
 #include "lf-application.h"
 #include "lf-platform-detail.h"
+#include "lf-platform-picker.h"
 #include "lf-preferences-window.h"
 #include "lf-providers-view.h"
 #include "lf-scripted-backend.h"
@@ -113,9 +114,62 @@ script_cloudflare_outage (void)
                                      "https://www.cloudflarestatus.com/incidents/x");
 }
 
+static GtkWidget *
+find_descendant (GtkWidget *root,
+                 GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+mirror_check_nothing (gpointer user_data)
+{
+}
+
 /* ------------------------------------------------------------------------------------------ */
 /* Tests                                                                                        */
 /* ------------------------------------------------------------------------------------------ */
+
+/* In the window's process the monitor is a mirror of the background monitor, empty until
+ * that one answers: with platforms watched the page shows the overview (which the rows then
+ * fill), not the first run's onboarding, and does not build the onboarding's picker. */
+static void
+test_health_page_mirror_loading (void)
+{
+  const char * const ids[] = { "upwork", "slack", NULL };
+  g_autoptr(LfCatalog) catalog = lf_catalog_load_default (NULL, NULL);
+  g_autoptr(LfMonitor) mirror = lf_monitor_new (catalog, NULL);
+  g_autoptr(LfMonitor) first_run = lf_monitor_new (catalog, NULL);
+  GtkWidget *page = g_object_ref_sink (lf_health_page_new ());
+
+  lf_monitor_set_mirror (mirror, mirror_check_nothing, NULL);
+  lf_monitor_set_watched (mirror, ids);
+  lf_health_page_set_monitor (LF_HEALTH_PAGE (page), mirror);
+  g_assert_cmpuint (g_list_model_get_n_items (lf_monitor_get_platforms (mirror)), ==, 0);
+  g_assert_cmpstr (lf_health_page_get_view (LF_HEALTH_PAGE (page)), ==, "overview");
+  g_assert_null (find_descendant (page, LF_TYPE_PLATFORM_PICKER));
+
+  /* nothing watched: the first run, mirror or not */
+  lf_monitor_set_mirror (first_run, mirror_check_nothing, NULL);
+  lf_health_page_set_monitor (LF_HEALTH_PAGE (page), first_run);
+  g_assert_cmpstr (lf_health_page_get_view (LF_HEALTH_PAGE (page)), ==, "onboarding");
+  g_assert_nonnull (find_descendant (page, LF_TYPE_PLATFORM_PICKER));
+
+  lf_health_page_set_monitor (LF_HEALTH_PAGE (page), NULL);
+  g_object_unref (page);
+}
 
 static void
 test_health_page_onboarding (void)
@@ -581,6 +635,7 @@ main (int   argc,
 
   g_test_add_func ("/lifeline/health-page/sparkline", test_health_page_sparkline);
   g_test_add_func ("/lifeline/health-page/onboarding", test_health_page_onboarding);
+  g_test_add_func ("/lifeline/health-page/mirror-loading", test_health_page_mirror_loading);
   g_test_add_func ("/lifeline/health-page/all-clear", test_health_page_all_clear);
   g_test_add_func ("/lifeline/health-page/provider-outage", test_health_page_provider_outage);
   g_test_add_func ("/lifeline/health-page/local-network", test_health_page_local_network);

@@ -11,11 +11,12 @@
 
 #include "lf-smtp.h"
 
-#include <curl/curl.h>
+#include "lf-curl.h"
+
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
-/* Sending is done by libcurl in a worker thread: one easy handle (so one connection, one
+/* Sending is done by libcurl (loaded by the first sender, lf-curl.c) in a worker thread: one easy handle (so one connection, one
  * login) for the whole batch, one message per recipient with its own envelope, so that no
  * client ever sees another client's address. TLS certificates are always verified; a
  * private authority can be added with ca_file (CURLOPT_CAINFO). Progress is posted back to
@@ -597,7 +598,8 @@ is_session_error (const GError *error)
 }
 
 static GError *
-send_one (CURL                *curl,
+send_one (const LfCurl        *lc,
+          CURL                *curl,
           const LfSmtpConfig  *config,
           const LfMailMessage *message,
           const char          *from_address,
@@ -623,44 +625,44 @@ send_one (CURL                *curl,
     return error;
 
   rcpt = g_strdup_printf ("<%s>", message->to);
-  recipients = curl_slist_append (NULL, rcpt);
+  recipients = lc->slist_append (NULL, rcpt);
   payload.data = text;
   payload.length = strlen (text);
   payload.offset = 0;
 
-  curl_easy_reset (curl);
-  curl_easy_setopt (curl, CURLOPT_URL, url);
-  curl_easy_setopt (curl, CURLOPT_NOSIGNAL, 1L);
-  curl_easy_setopt (curl, CURLOPT_ERRORBUFFER, errbuf);
-  curl_easy_setopt (curl, CURLOPT_CONNECTTIMEOUT, (long) config->timeout_seconds);
-  curl_easy_setopt (curl, CURLOPT_TIMEOUT, (long) config->timeout_seconds * 2);
-  curl_easy_setopt (curl, CURLOPT_SSL_VERIFYPEER, 1L);
-  curl_easy_setopt (curl, CURLOPT_SSL_VERIFYHOST, 2L);
+  lc->easy_reset (curl);
+  lc->easy_setopt (curl, CURLOPT_URL, url);
+  lc->easy_setopt (curl, CURLOPT_NOSIGNAL, 1L);
+  lc->easy_setopt (curl, CURLOPT_ERRORBUFFER, errbuf);
+  lc->easy_setopt (curl, CURLOPT_CONNECTTIMEOUT, (long) config->timeout_seconds);
+  lc->easy_setopt (curl, CURLOPT_TIMEOUT, (long) config->timeout_seconds * 2);
+  lc->easy_setopt (curl, CURLOPT_SSL_VERIFYPEER, 1L);
+  lc->easy_setopt (curl, CURLOPT_SSL_VERIFYHOST, 2L);
   if (config->ca_file != NULL)
-    curl_easy_setopt (curl, CURLOPT_CAINFO, config->ca_file);
+    lc->easy_setopt (curl, CURLOPT_CAINFO, config->ca_file);
   if (config->security == LF_SMTP_SECURITY_STARTTLS)
-    curl_easy_setopt (curl, CURLOPT_USE_SSL, (long) CURLUSESSL_ALL);
+    lc->easy_setopt (curl, CURLOPT_USE_SSL, (long) CURLUSESSL_ALL);
   if (config->username != NULL)
     {
-      curl_easy_setopt (curl, CURLOPT_USERNAME, config->username);
-      curl_easy_setopt (curl, CURLOPT_PASSWORD, config->password != NULL ? config->password : "");
+      lc->easy_setopt (curl, CURLOPT_USERNAME, config->username);
+      lc->easy_setopt (curl, CURLOPT_PASSWORD, config->password != NULL ? config->password : "");
     }
-  curl_easy_setopt (curl, CURLOPT_MAIL_FROM, mail_from);
-  curl_easy_setopt (curl, CURLOPT_MAIL_RCPT, recipients);
-  curl_easy_setopt (curl, CURLOPT_READFUNCTION, read_payload_cb);
-  curl_easy_setopt (curl, CURLOPT_READDATA, &payload);
-  curl_easy_setopt (curl, CURLOPT_UPLOAD, 1L);
-  curl_easy_setopt (curl, CURLOPT_NOPROGRESS, 0L);
-  curl_easy_setopt (curl, CURLOPT_XFERINFOFUNCTION, transfer_info_cb);
-  curl_easy_setopt (curl, CURLOPT_XFERINFODATA, cancellable);
+  lc->easy_setopt (curl, CURLOPT_MAIL_FROM, mail_from);
+  lc->easy_setopt (curl, CURLOPT_MAIL_RCPT, recipients);
+  lc->easy_setopt (curl, CURLOPT_READFUNCTION, read_payload_cb);
+  lc->easy_setopt (curl, CURLOPT_READDATA, &payload);
+  lc->easy_setopt (curl, CURLOPT_UPLOAD, 1L);
+  lc->easy_setopt (curl, CURLOPT_NOPROGRESS, 0L);
+  lc->easy_setopt (curl, CURLOPT_XFERINFOFUNCTION, transfer_info_cb);
+  lc->easy_setopt (curl, CURLOPT_XFERINFODATA, cancellable);
 
-  code = curl_easy_perform (curl);
-  curl_slist_free_all (recipients);
+  code = lc->easy_perform (curl);
+  lc->slist_free_all (recipients);
 
   if (code == CURLE_OK)
     return NULL;
 
-  return error_from_curl (code, *errbuf != '\0' ? errbuf : curl_easy_strerror (code), config);
+  return error_from_curl (code, *errbuf != '\0' ? errbuf : lc->easy_strerror (code), config);
 }
 
 static void
@@ -673,14 +675,28 @@ send_thread (GTask        *task,
   g_autoptr(GPtrArray) results = g_ptr_array_new_with_free_func (error_free_nullable);
   g_autofree char *from_address = NULL;
   GError *session_error = NULL;
-  CURL *curl;
+  g_autoptr(GError) load_error = NULL;
+  const LfCurl *lc = NULL;
+  CURL *curl = NULL;
 
   if (!lf_mail_address_parse (data->config->from, NULL, &from_address))
     session_error = g_error_new (LF_SMTP_ERROR, LF_SMTP_ERROR_INVALID_ADDRESS,
                                  _("The sender address “%s” is not valid"),
                                  data->config->from != NULL ? data->config->from : "");
 
-  curl = curl_easy_init ();
+  if (session_error == NULL)
+    {
+      lc = lf_curl_get (&load_error);
+      if (lc == NULL)
+        session_error = g_error_new (LF_SMTP_ERROR, LF_SMTP_ERROR_FAILED,
+                                     /* Translators: %s is the technical reason */
+                                     _("E-mail cannot be sent: the libcurl library could not "
+                                       "be loaded (%s)"), load_error->message);
+      else if ((curl = lc->easy_init ()) == NULL)
+        session_error = g_error_new_literal (LF_SMTP_ERROR, LF_SMTP_ERROR_FAILED,
+                                             _("E-mail cannot be sent: libcurl could not "
+                                               "start"));
+    }
   for (guint i = 0; i < data->messages->len; i++)
     {
       GError *error;
@@ -694,7 +710,7 @@ send_thread (GTask        *task,
         error = g_error_copy (session_error);
       else
         {
-          error = send_one (curl, data->config, g_ptr_array_index (data->messages, i),
+          error = send_one (lc, curl, data->config, g_ptr_array_index (data->messages, i),
                             from_address, cancellable);
           if (error != NULL && is_session_error (error))
             session_error = g_error_copy (error);
@@ -709,7 +725,8 @@ send_thread (GTask        *task,
 
       g_ptr_array_add (results, error);
     }
-  curl_easy_cleanup (curl);
+  if (curl != NULL)
+    lc->easy_cleanup (curl);
   g_clear_error (&session_error);
 
   g_task_return_pointer (task, g_steal_pointer (&results), (GDestroyNotify) g_ptr_array_unref);
@@ -832,18 +849,11 @@ lf_smtp_send_async (const LfSmtpConfig  *config,
                     GAsyncReadyCallback  callback,
                     gpointer             user_data)
 {
-  static gsize curl_initialised;
   g_autoptr(GTask) task = NULL;
   SendData *data;
 
   g_return_if_fail (config != NULL);
   g_return_if_fail (messages != NULL);
-
-  if (g_once_init_enter (&curl_initialised))
-    {
-      curl_global_init (CURL_GLOBAL_DEFAULT);
-      g_once_init_leave (&curl_initialised, 1);
-    }
 
   data = g_new0 (SendData, 1);
   data->config = config_copy (config);

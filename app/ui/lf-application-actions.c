@@ -344,6 +344,9 @@ lf_application_add_actions (LfApplication *self)
   static const char *prefs_accels[] = { "<Control>comma", NULL };
   static const char *close_accels[] = { "<Control>w", NULL };
   static const char *check_accels[] = { "<Control>r", "F5", NULL };
+  /* what GtkApplication sets itself when the shortcuts window is gtk/help-overlay.ui; it is
+   * ui/lf-shortcuts-window.ui, built when first shown (lf-window.c) */
+  static const char *shortcuts_accels[] = { "<Control>question", NULL };
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
@@ -352,4 +355,6 @@ lf_application_add_actions (LfApplication *self)
                                          prefs_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", close_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.check-now", check_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-help-overlay",
+                                         shortcuts_accels);
 }

@@ -296,8 +296,13 @@ update_view (LfHealthPage *self)
 {
   guint n = self->monitor != NULL
             ? g_list_model_get_n_items (lf_monitor_get_platforms (self->monitor)) : 0;
+  /* A mirror of the background monitor starts empty and fills in once that one answers
+   * (lf-monitor-remote.c): with platforms watched, that is the overview still loading, not
+   * the first run; the onboarding (and its picker of the whole catalog) is not built. */
+  gboolean loading = self->monitor != NULL && lf_monitor_get_mirror (self->monitor)
+                     && lf_monitor_get_watched (self->monitor)[0] != NULL;
 
-  if (n == 0 && self->monitor != NULL)
+  if (n == 0 && self->monitor != NULL && !loading)
     {
       ensure_onboarding (self);
       lf_platform_picker_set_catalog (self->picker, lf_monitor_get_catalog (self->monitor));

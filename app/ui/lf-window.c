@@ -45,6 +45,8 @@ struct _LfWindow
   AdwBin               *checklist_bin;
   AdwBin               *clients_bin;
   AdwBin               *notices_bin;
+
+  gboolean              mapped_once;
 };
 
 G_DEFINE_FINAL_TYPE (LfWindow, lf_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -376,6 +378,59 @@ lf_window_help_action (GtkWidget  *widget,
   lf_help_show (widget, *page != '\0' ? page : "index");
 }
 
+/* The keyboard shortcuts window (Ctrl+?, the main menu). GtkApplication would build it for
+ * every new window from gtk/help-overlay.ui, before the first frame; it is built here when
+ * first asked for instead, and then kept as the window's help overlay. */
+static void
+lf_window_show_shortcuts_action (GtkWidget  *widget,
+                                 const char *action_name,
+                                 GVariant   *parameter)
+{
+  GtkApplicationWindow *window = GTK_APPLICATION_WINDOW (widget);
+  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (window);
+
+  if (overlay == NULL)
+    {
+      g_autoptr(GtkBuilder) builder = gtk_builder_new ();
+      g_autoptr(GError) error = NULL;
+
+      gtk_builder_set_translation_domain (builder, GETTEXT_PACKAGE);
+      if (!gtk_builder_add_from_resource (builder, RESOURCE_BASE_PATH "/ui/lf-shortcuts-window.ui",
+                                          &error))
+        g_error ("The shortcuts window is missing from the resources: %s", error->message);
+      overlay = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+      gtk_application_window_set_help_overlay (window, overlay);
+    }
+
+  gtk_window_present (GTK_WINDOW (overlay));
+}
+
+/* With G_MESSAGES_DEBUG=lf-window, the window says when its first frame was painted, by the
+ * wall clock: tests/bench/bench-background.sh times opening the window from the tray with it,
+ * end to end (the window process writes where the background monitor does). */
+static void
+on_first_frame_cb (GdkFrameClock *clock,
+                   LfWindow      *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, on_first_frame_cb, self);
+  g_debug ("First frame painted at %" G_GINT64_FORMAT " µs (real time)", g_get_real_time ());
+}
+
+static void
+lf_window_map (GtkWidget *widget)
+{
+  LfWindow *self = LF_WINDOW (widget);
+
+  GTK_WIDGET_CLASS (lf_window_parent_class)->map (widget);
+
+  if (!self->mapped_once)
+    {
+      self->mapped_once = TRUE;
+      g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
+                               G_CALLBACK (on_first_frame_cb), self, G_CONNECT_DEFAULT);
+    }
+}
+
 /* ------------------------------------------------------------------------ */
 /* GtkWindow overrides                                                      */
 /* ------------------------------------------------------------------------ */
@@ -403,6 +458,7 @@ lf_window_class_init (LfWindowClass *klass)
   object_class->dispose = lf_window_dispose;
   object_class->get_property = lf_window_get_property;
   object_class->set_property = lf_window_set_property;
+  widget_class->map = lf_window_map;
   window_class->close_request = lf_window_close_request;
 
   /**
@@ -449,6 +505,8 @@ lf_window_class_init (LfWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.start-incident", NULL,
                                    lf_window_start_incident_action);
   gtk_widget_class_install_action (widget_class, "win.help", "s", lf_window_help_action);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL,
+                                   lf_window_show_shortcuts_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F1, 0, "win.help", "s", "index");
 
   /* Keyboard: Alt+1…4 switch pages (as GNOME apps with a view switcher do); the incident's
