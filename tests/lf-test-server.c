@@ -612,3 +612,41 @@ lf_test_get_closed_port (void)
 
   return port;
 }
+
+/**
+ * lf_test_server_make_catalog:
+ * @platform_ids: "alpha", "beta": each is probed at GET /ID ("Alpha" by name)
+ *
+ * A user catalog whose platforms and references (which replace the built-in ones, on the
+ * Internet) all live on @server; the references answer 204 at /ref.
+ *
+ * Returns: (transfer full): the catalog's JSON
+ */
+char *
+lf_test_server_make_catalog (LfTestServer       *server,
+                             const char * const *platform_ids)
+{
+  const char * const reference_ids[] = { "gnome-nm", "debian-nm", "firefox-portal",
+                                         "google-204", "cloudflare-trace" };
+  g_autofree char *base = lf_test_server_get_url (server, "/");
+  GString *json = g_string_new ("{ \"version\": 1, \"providers\": [], \"references\": [");
+
+  lf_test_server_respond (server, "/ref", 204);
+  for (guint i = 0; i < G_N_ELEMENTS (reference_ids); i++)
+    g_string_append_printf (json, "%s{ \"id\": \"%s\", \"name\": \"%s\", \"url\": \"%sref\" }",
+                            i > 0 ? ", " : " ", reference_ids[i], reference_ids[i], base);
+  g_string_append (json, " ], \"platforms\": [");
+  for (guint i = 0; platform_ids[i] != NULL; i++)
+    {
+      g_autofree char *name = g_strdup (platform_ids[i]);
+
+      name[0] = g_ascii_toupper (name[0]);
+      g_string_append_printf (json, "%s{ \"id\": \"%s\", \"name\": \"%s\", "
+                              "\"category\": \"marketplace\", \"probes\": "
+                              "[ { \"url\": \"%s%s\", \"method\": \"GET\" } ] }",
+                              i > 0 ? ", " : " ", platform_ids[i], name, base, platform_ids[i]);
+    }
+  g_string_append (json, " ] }");
+
+  return g_string_free (json, FALSE);
+}

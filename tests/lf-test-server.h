@@ -103,6 +103,8 @@ char           *lf_test_server_write_file           (LfTestServer    *server,
 
 /* A loopback port nothing listens on (connection refused). */
 guint           lf_test_get_closed_port             (void);
+char           *lf_test_server_make_catalog         (LfTestServer    *server,
+                                                     const char * const *platform_ids);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LfTestServer, lf_test_server_free)
 

@@ -368,3 +368,62 @@ lf_test_load_incident_log (LfPlan     *plan,
 
   return log;
 }
+
+/**
+ * lf_test_bus_serve:
+ * @name: (nullable): a well-known name to own, e.g. "org.gtk.Notifications"
+ * @path: where the object lives
+ * @xml: the D-Bus introspection of its interfaces (all of them are served)
+ * @vtable: the method handler, for every interface
+ *
+ * Plays a desktop service on the session bus (the test's private one): a connection of its
+ * own, so that it answers the code under test like another process would.
+ *
+ * Returns: (transfer full): the service's connection
+ */
+GDBusConnection *
+lf_test_bus_serve (const char                 *name,
+                   const char                 *path,
+                   const char                 *xml,
+                   const GDBusInterfaceVTable *vtable,
+                   gpointer                    user_data)
+{
+  g_autoptr(GDBusNodeInfo) info = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *address = NULL;
+  GDBusConnection *connection;
+
+  address = g_dbus_address_get_for_bus_sync (G_BUS_TYPE_SESSION, NULL, &error);
+  g_assert_no_error (error);
+  connection = g_dbus_connection_new_for_address_sync (
+    address,
+    G_DBUS_CONNECTION_FLAGS_AUTHENTICATION_CLIENT | G_DBUS_CONNECTION_FLAGS_MESSAGE_BUS_CONNECTION,
+    NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  info = g_dbus_node_info_new_for_xml (xml, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; info->interfaces[i] != NULL; i++)
+    {
+      g_dbus_connection_register_object (connection, path, info->interfaces[i], vtable,
+                                         user_data, NULL, &error);
+      g_assert_no_error (error);
+    }
+
+  if (name != NULL)
+    {
+      /* to the bus daemon, another process: safe to block */
+      g_autoptr(GVariant) reply = g_dbus_connection_call_sync (connection, "org.freedesktop.DBus",
+                                                               "/org/freedesktop/DBus",
+                                                               "org.freedesktop.DBus",
+                                                               "RequestName",
+                                                               g_variant_new ("(su)", name, 4),
+                                                               G_VARIANT_TYPE ("(u)"),
+                                                               G_DBUS_CALL_FLAGS_NONE, -1,
+                                                               NULL, &error);
+
+      g_assert_no_error (error);
+    }
+
+  return connection;
+}

@@ -57,4 +57,10 @@ int        lf_test_run_lifeline   (const LfTestRun     *run,
                                    char               **out,
                                    char               **err);
 
+GDBusConnection *lf_test_bus_serve (const char                 *name,
+                                    const char                 *path,
+                                    const char                 *xml,
+                                    const GDBusInterfaceVTable *vtable,
+                                    gpointer                    user_data);
+
 G_END_DECLS

@@ -279,44 +279,21 @@ fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
   g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GDBusNodeInfo) info = NULL;
-  g_autoptr(GVariant) reply = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *address = NULL;
-  g_autofree char *base = NULL;
   g_autofree char *catalog = NULL;
   g_autofree char *catalog_path = NULL;
   g_autofree char *keyfile_path = NULL;
-  g_autofree char *references = NULL;
-  const char * const reference_ids[] = { "gnome-nm", "debian-nm", "firefox-portal",
-                                         "google-204", "cloudflare-trace" };
+  const char * const platform_ids[] = { "alpha", "beta", NULL };
 
   fixture->notifications = g_ptr_array_new_with_free_func (g_free);
 
   /* the platforms and the references, on loopback */
   fixture->server = lf_test_server_new (FALSE);
-  lf_test_server_respond (fixture->server, "/ref", 204);
   lf_test_server_respond (fixture->server, "/alpha", 200);
   lf_test_server_respond (fixture->server, "/beta", 200);
-  base = lf_test_server_get_url (fixture->server, "/");
 
   /* the user's catalog replaces the built-in references (they are on the Internet) */
-  references = g_strdup ("");
-  for (guint i = 0; i < G_N_ELEMENTS (reference_ids); i++)
-    {
-      g_autofree char *old = references;
-
-      references = g_strdup_printf ("%s%s{ \"id\": \"%s\", \"name\": \"%s\", \"url\": \"%sref\" }",
-                                    old, i > 0 ? "," : "", reference_ids[i], reference_ids[i], base);
-    }
-  catalog = g_strdup_printf (
-    "{ \"version\": 1, \"references\": [ %s ], \"providers\": [],"
-    "  \"platforms\": ["
-    "    { \"id\": \"alpha\", \"name\": \"Alpha\", \"category\": \"marketplace\","
-    "      \"probes\": [ { \"url\": \"%salpha\", \"method\": \"GET\" } ] },"
-    "    { \"id\": \"beta\", \"name\": \"Beta\", \"category\": \"marketplace\","
-    "      \"probes\": [ { \"url\": \"%sbeta\", \"method\": \"GET\" } ] } ] }",
-    references, base, base);
+  catalog = lf_test_server_make_catalog (fixture->server, platform_ids);
   catalog_path = g_build_filename (g_get_user_config_dir (), "lifeline", "catalog.json", NULL);
   write_file (catalog_path, catalog);
 
@@ -328,24 +305,8 @@ fixture_set_up (Fixture       *fixture,
               "run-in-background=true\n");
 
   /* the desktop: a notification server */
-  address = g_dbus_address_get_for_bus_sync (G_BUS_TYPE_SESSION, NULL, &error);
-  g_assert_no_error (error);
-  fixture->host = g_dbus_connection_new_for_address_sync (
-    address,
-    G_DBUS_CONNECTION_FLAGS_AUTHENTICATION_CLIENT | G_DBUS_CONNECTION_FLAGS_MESSAGE_BUS_CONNECTION,
-    NULL, NULL, &error);
-  g_assert_no_error (error);
-  info = g_dbus_node_info_new_for_xml (notifications_xml, &error);
-  g_assert_no_error (error);
-  g_dbus_connection_register_object (fixture->host, "/org/gtk/Notifications", info->interfaces[0],
-                                     &notifications_vtable, fixture, NULL, &error);
-  g_assert_no_error (error);
-  reply = g_dbus_connection_call_sync (fixture->host, "org.freedesktop.DBus", "/org/freedesktop/DBus",
-                                       "org.freedesktop.DBus", "RequestName",
-                                       g_variant_new ("(su)", "org.gtk.Notifications", 4),
-                                       G_VARIANT_TYPE ("(u)"), G_DBUS_CALL_FLAGS_NONE, -1,
-                                       NULL, &error);
-  g_assert_no_error (error);
+  fixture->host = lf_test_bus_serve ("org.gtk.Notifications", "/org/gtk/Notifications",
+                                     notifications_xml, &notifications_vtable, fixture);
 
   /* the background monitor, as autostart and D-Bus activation start it */
   launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_NONE);

@@ -105,30 +105,8 @@ static const GDBusInterfaceVTable notifications_vtable = { notifications_method_
 static void
 start_desktop (void)
 {
-  g_autoptr(GDBusNodeInfo) info = NULL;
-  g_autoptr(GVariant) reply = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *address = NULL;
-
-  address = g_dbus_address_get_for_bus_sync (G_BUS_TYPE_SESSION, NULL, &error);
-  g_assert_no_error (error);
-  host = g_dbus_connection_new_for_address_sync (
-    address,
-    G_DBUS_CONNECTION_FLAGS_AUTHENTICATION_CLIENT | G_DBUS_CONNECTION_FLAGS_MESSAGE_BUS_CONNECTION,
-    NULL, NULL, &error);
-  g_assert_no_error (error);
-  info = g_dbus_node_info_new_for_xml (notifications_xml, &error);
-  g_assert_no_error (error);
-  g_dbus_connection_register_object (host, "/org/gtk/Notifications", info->interfaces[0],
-                                     &notifications_vtable, NULL, NULL, &error);
-  g_assert_no_error (error);
-  /* to the bus daemon, another process: safe to block */
-  reply = g_dbus_connection_call_sync (host, "org.freedesktop.DBus", "/org/freedesktop/DBus",
-                                       "org.freedesktop.DBus", "RequestName",
-                                       g_variant_new ("(su)", "org.gtk.Notifications", 4),
-                                       G_VARIANT_TYPE ("(u)"), G_DBUS_CALL_FLAGS_NONE, -1,
-                                       NULL, &error);
-  g_assert_no_error (error);
+  host = lf_test_bus_serve ("org.gtk.Notifications", "/org/gtk/Notifications",
+                            notifications_xml, &notifications_vtable, NULL);
   notifications = g_ptr_array_new_with_free_func (g_free);
 }
 
@@ -530,11 +508,8 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *base = NULL;
-  g_autofree char *references = NULL;
+  const char * const platform_ids[] = { "alpha", "beta", NULL };
   g_autofree char *catalog = NULL;
-  const char * const reference_ids[] = { "gnome-nm", "debian-nm", "firefox-portal",
-                                         "google-204", "cloudflare-trace" };
   GTestDBus *bus;
   int status;
 
@@ -543,24 +518,7 @@ main (int   argc,
   start_desktop ();
 
   server = lf_test_server_new (FALSE);
-  lf_test_server_respond (server, "/ref", 204);
-  base = lf_test_server_get_url (server, "/");
-  references = g_strdup ("");
-  for (guint i = 0; i < G_N_ELEMENTS (reference_ids); i++)
-    {
-      g_autofree char *old = references;
-
-      references = g_strdup_printf ("%s%s{ \"id\": \"%s\", \"name\": \"%s\", \"url\": \"%sref\" }",
-                                    old, i > 0 ? "," : "", reference_ids[i], reference_ids[i], base);
-    }
-  catalog = g_strdup_printf (
-    "{ \"version\": 1, \"references\": [ %s ], \"providers\": [],"
-    "  \"platforms\": ["
-    "    { \"id\": \"alpha\", \"name\": \"Alpha\", \"category\": \"marketplace\","
-    "      \"probes\": [ { \"url\": \"%salpha\", \"method\": \"GET\" } ] },"
-    "    { \"id\": \"beta\", \"name\": \"Beta\", \"category\": \"marketplace\","
-    "      \"probes\": [ { \"url\": \"%sbeta\", \"method\": \"GET\" } ] } ] }",
-    references, base, base);
+  catalog = lf_test_server_make_catalog (server, platform_ids);
   catalog_path = g_build_filename (g_get_user_config_dir (), "session-test-catalog.json", NULL);
   g_assert_cmpint (g_mkdir_with_parents (g_get_user_config_dir (), 0700), ==, 0);
   g_file_set_contents (catalog_path, catalog, -1, &error);
