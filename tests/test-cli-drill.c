@@ -55,18 +55,18 @@ test_cli_drill_length (void)
   g_autofree char *err = NULL;
   int status;
 
-  run_headless (words, &out, &err, &status);
+  status = lf_test_run_lifeline (&headless, words, &out, &err);
   g_assert_cmpint (status, ==, 2);
   g_assert_nonnull (strstr (err, "--drill-length needs a number of minutes, not “ten”"));
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
-  run_headless (negative, &out, &err, &status);
+  status = lf_test_run_lifeline (&headless, negative, &out, &err);
   g_assert_cmpint (status, ==, 2);
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
-  run_headless (long_one, &out, &err, &status);
+  status = lf_test_run_lifeline (&headless, long_one, &out, &err);
   g_assert_cmpint (status, ==, 2);
   g_assert_nonnull (strstr (err, "up to 30 minutes"));
 }
@@ -81,12 +81,12 @@ test_cli_drill_pause_nothing (void)
   g_autofree char *err = NULL;
   int status;
 
-  run_headless (pause, &out, &err, &status);
+  status = lf_test_run_lifeline (&headless, pause, &out, &err);
   g_assert_cmpint (status, ==, 1);
   g_assert_nonnull (strstr (err, "Lifeline is not running, so no drill is"));
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
-  run_headless (resume, &out, &err, &status);
+  status = lf_test_run_lifeline (&headless, resume, &out, &err);
   g_assert_cmpint (status, ==, 1);
 }
 
