@@ -10,7 +10,11 @@
 #include <gio/gunixinputstream.h>
 
 #include "lf-application.h"
+#include "lf-link-dialog.h"
+#include "lf-preferences-window.h"
 #include "lf-scripted-backend.h"
+#include "lf-status-page-adder.h"
+#include "lf-test-server.h"
 #include "lf-window.h"
 
 /* Not a test by itself: test-a11y.py runs it inside the test session with the accessibility
@@ -27,6 +31,10 @@
  *   notices     the Notices page
  *   composer    the composer, opened by Notify Clients
  *   preferences the Preferences window
+ *   link        the "Link Clients to a Platform" dialog (main menu), both clients listed
+ *   status-adder  Preferences → Platforms after looking up a status page (an Instatus page
+ *               on a loopback server): its result rows (what was found, Name, Address to
+ *               Check, Add Platform)
  *   shortcuts   the keyboard shortcuts window
  *   focus-picker  the focus on the first platform of the onboarding picker
  *   help        the help page of a cause, from the platform details' button
@@ -40,6 +48,7 @@ static const char * const watched[] = {
 };
 
 static LfApplication *app;
+static LfTestServer *status_server;
 static LfScriptedBackend *backend;
 static LfMonitor *monitor;
 static LfWindow *window;
@@ -221,10 +230,17 @@ show_in_new_window (const char *action,
 }
 
 static gboolean
+adder_done (gpointer data)
+{
+  return !lf_status_page_adder_get_busy (data);
+}
+
+static gboolean
 run_command (const char *command)
 {
   if (!g_str_equal (command, "composer") && !g_str_equal (command, "preferences")
-      && !g_str_equal (command, "shortcuts") && !g_str_equal (command, "help"))
+      && !g_str_equal (command, "shortcuts") && !g_str_equal (command, "help")
+      && !g_str_equal (command, "link") && !g_str_equal (command, "status-adder"))
     close_others ();
 
   if (g_str_equal (command, "onboarding"))
@@ -261,6 +277,47 @@ run_command (const char *command)
     {
       close_others ();
       show_in_new_window ("preferences", NULL, ADW_TYPE_PREFERENCES_WINDOW);
+    }
+  else if (g_str_equal (command, "link"))
+    {
+      close_others ();
+      lf_window_show_page (window, "clients");
+      spin (300);   /* the Clients page is built on first show, its store loaded */
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.link-clients", NULL);
+      if (!wait_until (window_of_type_mapped, GSIZE_TO_POINTER (LF_TYPE_LINK_DIALOG), 10000))
+        g_error ("the link dialog was not shown");
+    }
+  else if (g_str_equal (command, "status-adder"))
+    {
+      LfPreferencesWindow *prefs;
+      LfStatusPageAdder *adder;
+      g_autofree char *page = NULL;
+
+      close_others ();
+      show_in_new_window ("preferences", NULL, ADW_TYPE_PREFERENCES_WINDOW);
+      prefs = LF_PREFERENCES_WINDOW (find_window (ADW_TYPE_PREFERENCES_WINDOW));
+      lf_preferences_window_show_platforms (prefs);
+      adder = lf_preferences_window_get_status_page_adder (prefs);
+      if (status_server == NULL)
+        {
+          LfTestResponse *response;
+          g_autofree char *path = g_build_filename (g_getenv ("G_TEST_SRCDIR"), "data",
+                                                    "instatus_docs_summary_hasissues.json",
+                                                    NULL);
+          g_autofree char *body = NULL;
+          gsize length = 0;
+          g_autoptr(GError) error = NULL;
+
+          if (!g_file_get_contents (path, &body, &length, &error))
+            g_error ("%s", error->message);
+          status_server = lf_test_server_new (FALSE);
+          response = lf_test_server_respond (status_server, "/summary.json", 200);
+          lf_test_response_set_body (response, "application/json", body, length);
+        }
+      page = lf_test_server_get_url (status_server, "/");
+      lf_status_page_adder_look_up (adder, page);
+      if (!wait_until (adder_done, adder, 20000) || lf_status_page_adder_get_found (adder) == NULL)
+        g_error ("the status page was not found: %s", lf_status_page_adder_get_error (adder));
     }
   else if (g_str_equal (command, "shortcuts"))
     {
@@ -376,6 +433,7 @@ main (int   argc,
   gtk_window_destroy (GTK_WINDOW (window));
   g_clear_object (&app);
   g_clear_object (&backend);
+  g_clear_pointer (&status_server, lf_test_server_free);
 
   return 0;
 }

@@ -11,6 +11,7 @@
 #include <math.h>
 
 #include "lf-application.h"
+#include "lf-drill.h"
 #include "lf-preferences-window.h"
 #include "lf-scripted-backend.h"
 #include "lf-test-server.h"
@@ -223,6 +224,15 @@ script_local_network_down (void)
 /* main                                                                                         */
 /* ------------------------------------------------------------------------------------------ */
 
+/* The running drill's story has reached Cloudflare's failure (its second phase). */
+static gboolean
+drill_failing (void)
+{
+  LfDrill *drill = lf_context_get_drill (lf_application_get_context (app));
+
+  return drill != NULL && lf_drill_player_get_phase (lf_drill_get_player (drill)) >= 1;
+}
+
 static gboolean
 window_mapped (void)
 {
@@ -361,6 +371,31 @@ main (int   argc,
   script_local_network_down ();
   check_and_wait (LF_DIAGNOSIS_LOCAL_NETWORK);
   shoot ("local-network-down");
+
+  /* A fire drill at the default length (10 minutes), once Cloudflare fails in the story
+   * (11:28 UTC, 38 s in): the drill banner with Pause Drill, wide, narrow and dark; then
+   * paused, narrow. */
+  {
+    LfContext *context = lf_application_get_context (app);
+
+    g_action_group_activate_action (G_ACTION_GROUP (app), "start-drill",
+                                    g_variant_new_string ("cloudflare-2025-11-18"));
+    lf_window_show_page (window, "health");
+    wait_until (drill_failing, 60000);
+    spin (3000);   /* the drill's monitor confirms what it sees */
+    shoot ("drill");
+    resize (360, 760);
+    shoot ("narrow-drill");
+    resize (960, 720);
+    adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+    shoot ("dark-drill");
+    adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
+    g_action_group_activate_action (G_ACTION_GROUP (app), "pause-drill", NULL);
+    resize (360, 760);
+    shoot ("narrow-drill-paused");
+    resize (960, 720);
+    lf_context_stop_drill (context);
+  }
 
   g_application_release (G_APPLICATION (app));
   gtk_window_destroy (GTK_WINDOW (window));

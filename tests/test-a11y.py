@@ -1,6 +1,7 @@
 #!/usr/bin/python3
 # test-a11y.py — what a screen reader meets: walk the accessible tree (AT-SPI, as Orca sees it)
-# of every page, the composer, Preferences and the shortcuts window, and fail on any operable
+# of every page, the composer, Preferences (with the status-page adder's result rows), the
+# "Link Clients to a Platform" dialog and the shortcuts window, and fail on any operable
 # control whose name is empty, a class name, carries a mnemonic underscore or repeats itself.
 #
 # Copyright 2026 The Lifeline authors
@@ -27,7 +28,14 @@ except (ImportError, ValueError) as e:
     sys.exit(1)
 
 SCREENS = ['onboarding', 'health', 'detail', 'checklist', 'clients', 'notices', 'composer',
-           'preferences']
+           'preferences', 'link', 'status-adder']
+# Screens in a window of their own (checked alone), and names that must be there: proof that
+# the walk reached what the screen is about (the clients to tick; the status page found).
+OWN_WINDOW = ('composer', 'preferences', 'link', 'status-adder')
+EXPECTED = {
+    'link': ['Ada Lovelace', 'Grace Hopper', 'Link'],
+    'status-adder': ['Instatus', 'Name', 'Address to Check', 'Add Platform'],
+}
 
 # What a person operates: a screen reader announces these by their name.
 OPERABLE = {
@@ -99,6 +107,10 @@ def walk(acc, path, found, depth=0, row=None):
         return
     role = safe(lambda: acc.getRole())
     name = safe(lambda: acc.name, '')
+    # An editable text (the field of an AdwEntryRow: "Name", "Address to Check") is operated
+    # like an entry.
+    if role == pyatspi.ROLE_TEXT and states.contains(pyatspi.STATE_EDITABLE):
+        role = pyatspi.ROLE_ENTRY
     here = path + ['%s “%s”' % (safe(lambda: acc.getRoleName(), '?'), name)]
     if role in OPERABLE and states.contains(pyatspi.STATE_VISIBLE):
         found.append((acc, role, name, here, row))
@@ -182,8 +194,8 @@ def main():
             nonlocal checked_total
             found = []
             windows = active_windows(app)
-            # Dialogs (composer, Preferences) are checked on their own.
-            targets = windows[-1:] if screen in ('composer', 'preferences') else windows[:1]
+            # Dialogs (composer, Preferences, the link dialog) are checked on their own.
+            targets = windows[-1:] if screen in OWN_WINDOW else windows[:1]
             for w in targets:
                 walk(w, [], found)
             bad = []
@@ -208,6 +220,10 @@ def main():
                     if key not in reported:
                         reported.add(key)
                         bad.append('list item “%s” of Recent changes says no time' % name)
+            # What the screen is about was walked: each expected name starts a control's name.
+            for wanted in EXPECTED.get(screen, []):
+                if not any((name or '').startswith(wanted) for _, _, name, _, _ in found):
+                    bad.append('no operable control named “%s…” was reached' % wanted)
             checked_total += len(found)
             if os.environ.get('LIFELINE_A11Y_DUMP'):
                 for acc, role, name, path, row in found:

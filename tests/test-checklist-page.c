@@ -11,6 +11,7 @@
 
 #include "lf-application.h"
 #include "lf-checklist-page.h"
+#include "lf-drill-bar.h"
 #include "lf-drill-scenario.h"
 #include "lf-health-page.h"
 #include "lf-platform-row.h"
@@ -404,7 +405,70 @@ test_page_runs (void)
     g_assert_cmpint (g_menu_model_get_n_items (menu), ==, g_strv_length (ids));
     g_assert_true (g_menu_model_get_item_attribute (menu, 0, G_MENU_ATTRIBUTE_ACTION, "s",
                                                     &action));
-    g_assert_cmpstr (action, ==, "app.start-drill");
+    g_assert_cmpstr (action, ==, "checklist.choose-drill");
+  }
+
+  /* Choosing one asks how long it should take: 10 minutes (the default) or 30; Start Drill
+   * plays the whole story in the length chosen. */
+  {
+    g_autoptr(GPtrArray) lengths = g_ptr_array_new ();
+    LfContext *context = lf_application_get_context (app);
+    AdwMessageDialog *dialog;
+    LfDrill *drill;
+
+    gtk_widget_activate_action (GTK_WIDGET (page), "checklist.choose-drill", "s",
+                                "cloudflare-2025-11-18");
+    g_assert_true (lf_test_wait_for (message_dialog_shown,
+                                     "Cloudflare outage of 18 November 2025", 5000));
+    dialog = find_dialog ("Cloudflare outage of 18 November 2025");
+    g_assert_nonnull (find_widget (GTK_WIDGET (dialog), GTK_TYPE_LABEL, "10 minutes"));
+    g_assert_nonnull (find_widget (GTK_WIDGET (dialog), GTK_TYPE_LABEL, "30 minutes"));
+    g_assert_nonnull (find_widget (GTK_WIDGET (dialog), GTK_TYPE_LABEL,
+                                   "12 times as fast as it happened"));
+    collect_widgets (GTK_WIDGET (dialog), GTK_TYPE_CHECK_BUTTON, lengths);
+    g_assert_cmpuint (lengths->len, ==, 2);
+    g_assert_true (gtk_check_button_get_active (g_ptr_array_index (lengths, 0)));
+    gtk_check_button_set_active (g_ptr_array_index (lengths, 1), TRUE);
+    g_assert_false (gtk_check_button_get_active (g_ptr_array_index (lengths, 0)));
+    adw_message_dialog_response (dialog, "start");
+    settle (100);
+
+    drill = lf_context_get_drill (context);
+    g_assert_nonnull (drill);
+    g_assert_true (lf_drill_get_running (drill));
+    g_assert_cmpuint (lf_drill_player_get_length_ms (lf_drill_get_player (drill)), ==,
+                      30 * 60 * 1000);
+    g_assert_cmpstr (lf_drill_scenario_get_id (lf_drill_get_scenario (drill)), ==,
+                     "cloudflare-2025-11-18");
+
+    /* The drill banner shows it on every page, with Pause Drill; pausing and resuming from
+     * there, and stopping. */
+    {
+      LfDrillBar *bar = LF_DRILL_BAR (find_widget (GTK_WIDGET (get_window ()), LF_TYPE_DRILL_BAR,
+                                                   NULL));
+      GtkButton *pause = lf_drill_bar_get_pause_button (bar);
+
+      g_assert_true (gtk_widget_get_visible (GTK_WIDGET (bar)));
+      g_test_message ("drill banner: %s", lf_drill_bar_get_text (bar));
+      g_assert_true (g_str_has_prefix (lf_drill_bar_get_text (bar), "Drill · 0:0"));
+      g_assert_nonnull (strstr (lf_drill_bar_get_text (bar), " of 30:00 · the story is at 11:0"));
+      g_assert_cmpstr (gtk_button_get_label (pause), ==, "_Pause Drill");
+      g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (pause)));
+      g_signal_emit_by_name (pause, "clicked");
+      settle (50);
+      g_assert_true (lf_drill_get_paused (drill));
+      g_assert_true (g_str_has_prefix (lf_drill_bar_get_text (bar), "Drill paused at 0:0"));
+      g_assert_cmpstr (gtk_button_get_label (pause), ==, "_Resume Drill");
+      g_signal_emit_by_name (pause, "clicked");
+      settle (50);
+      g_assert_false (lf_drill_get_paused (drill));
+      g_assert_cmpstr (gtk_button_get_label (pause), ==, "_Pause Drill");
+
+      g_action_group_activate_action (G_ACTION_GROUP (app), "stop-drill", NULL);
+      settle (50);
+      g_assert_false (lf_drill_get_running (drill));
+      g_assert_false (gtk_widget_get_visible (GTK_WIDGET (bar)));
+    }
   }
 
   cloudflare = lf_incident_log_open (log, "Drill: Cloudflare outage", platforms, "cloudflare",
@@ -852,7 +916,9 @@ test_page_drill_from_command_line (void)
   g_autoptr(GSubprocess) proc = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) out = NULL;
-  const char *argv[] = { lf_test_get_binary (), "--drill", "cloudflare-2025-11-18", NULL };
+  /* The six-hour story in eight seconds, through the same length mapping as 10 minutes. */
+  const char *argv[] = { lf_test_get_binary (), "--drill", "cloudflare-2025-11-18",
+                         "--drill-length", "0.14", NULL };
   const char *real_watched[] = { "upwork", "github", "paypal", NULL };
   LfContext *context = lf_application_get_context (app);
   LfIncidentLog *log = lf_context_get_incident_log (context);
@@ -885,7 +951,6 @@ test_page_drill_from_command_line (void)
     }
 
   /* This process is the running Lifeline; the command hands the drill over to it. */
-  g_setenv ("LIFELINE_DRILL_SPEED", "15", TRUE);
   lf_window_show_page (get_window (), "health");
   proc = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error);
   g_assert_no_error (error);
@@ -969,7 +1034,6 @@ test_page_drill_from_command_line (void)
   g_assert_cmpuint (n_real_incidents (), ==, n_real);
 
   lf_monitor_set_watched (monitor, NULL);
-  g_unsetenv ("LIFELINE_DRILL_SPEED");
 }
 
 static LfIncident *

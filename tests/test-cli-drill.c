@@ -71,6 +71,53 @@ test_cli_drill_no_bus (void)
   g_assert_nonnull (strstr (err, "Lifeline is not running, and there is no display"));
 }
 
+/* The length is checked before anything else too: a number of minutes, and no longer than
+ * the outage really took (a drill compresses, never stretches). */
+static void
+test_cli_drill_length (void)
+{
+  const char *words[] = { "--drill", "cloudflare-2025-11-18", "--drill-length", "ten", NULL };
+  const char *long_one[] = { "--drill", "local-network", "--drill-length", "45", NULL };
+  const char *negative[] = { "--drill", "local-network", "--drill-length", "-1", NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  int status;
+
+  run_headless (words, &out, &err, &status);
+  g_assert_cmpint (status, ==, 2);
+  g_assert_nonnull (strstr (err, "--drill-length needs a number of minutes, not “ten”"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  run_headless (negative, &out, &err, &status);
+  g_assert_cmpint (status, ==, 2);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  run_headless (long_one, &out, &err, &status);
+  g_assert_cmpint (status, ==, 2);
+  g_assert_nonnull (strstr (err, "up to 30 minutes"));
+}
+
+/* Pausing needs a running Lifeline: with none, a clear error. */
+static void
+test_cli_drill_pause_nothing (void)
+{
+  const char *pause[] = { "--pause-drill", NULL };
+  const char *resume[] = { "--resume-drill", NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  int status;
+
+  run_headless (pause, &out, &err, &status);
+  g_assert_cmpint (status, ==, 1);
+  g_assert_nonnull (strstr (err, "Lifeline is not running, so no drill is"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  run_headless (resume, &out, &err, &status);
+  g_assert_cmpint (status, ==, 1);
+}
+
 static void
 test_cli_drill_help (void)
 {
@@ -82,6 +129,9 @@ test_cli_drill_help (void)
   run_headless (args, &out, &err, &status);
   g_assert_cmpint (status, ==, 0);
   g_assert_nonnull (strstr (out, "--drill=SCENARIO"));
+  g_assert_nonnull (strstr (out, "--drill-length=MINUTES"));
+  g_assert_nonnull (strstr (out, "--pause-drill"));
+  g_assert_nonnull (strstr (out, "--resume-drill"));
 }
 
 static gboolean
@@ -104,7 +154,8 @@ tick_cb (gpointer data)
 static void
 test_cli_drill_cold_start (void)
 {
-  const char *args[] = { "--drill", "local-network", NULL };
+  /* Three seconds for the half-hour story: the length goes through the real mapping. */
+  const char *args[] = { "--drill", "local-network", "--drill-length", "0.05", NULL };
   g_autoptr(GSubprocessLauncher) launcher = NULL;
   g_autoptr(GSubprocess) proc = NULL;
   g_autoptr(GError) error = NULL;
@@ -123,11 +174,10 @@ test_cli_drill_cold_start (void)
   launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE |
                                         G_SUBPROCESS_FLAGS_STDERR_SILENCE);
   g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", data, TRUE);
-  g_subprocess_launcher_setenv (launcher, "LIFELINE_DRILL_SPEED", "50", TRUE);
   g_subprocess_launcher_setenv (launcher, "GSETTINGS_BACKEND", "memory", TRUE);
   g_subprocess_launcher_unsetenv (launcher, "G_DEBUG");
   proc = g_subprocess_launcher_spawn (launcher, &error, lf_test_get_binary (), args[0], args[1],
-                                      NULL);
+                                      args[2], args[3], NULL);
   g_assert_no_error (error);
 
   /* Nothing wakes this process while the other one works: poll the file. */
@@ -149,6 +199,8 @@ main (int   argc,
   g_test_add_func ("/lifeline/cli-drill/unknown", test_cli_drill_unknown);
   g_test_add_func ("/lifeline/cli-drill/no-bus", test_cli_drill_no_bus);
   g_test_add_func ("/lifeline/cli-drill/help", test_cli_drill_help);
+  g_test_add_func ("/lifeline/cli-drill/length", test_cli_drill_length);
+  g_test_add_func ("/lifeline/cli-drill/pause-nothing", test_cli_drill_pause_nothing);
   g_test_add_func ("/lifeline/cli-drill/cold-start", test_cli_drill_cold_start);
 
   return g_test_run ();

@@ -248,18 +248,24 @@ on_finished_cb (LfDrill *drill,
   fixture->finished = TRUE;
 }
 
+/* Plays the drill @id for @length_ms (a short length: the whole story in a few seconds,
+ * mapped as the 10 and 30 minutes a person chooses are) through its own monitor. */
 static LfDrill *
 run_drill (Fixture    *fixture,
            const char *id,
-           double      speed)
+           guint64     length_ms)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(LfDrillScenario) scenario = lf_drill_scenario_load (id, &error);
   LfDrill *drill;
   gint64 start;
+  double speed;
 
   g_assert_no_error (error);
+  g_assert_true (lf_drill_scenario_check_length (scenario, length_ms, NULL));
+  speed = lf_drill_scenario_get_speed_for_length (scenario, length_ms);
   drill = lf_drill_new (scenario, fixture->catalog, fixture->log, speed);
+  g_assert_cmpuint (lf_drill_player_get_length_ms (lf_drill_get_player (drill)), ==, length_ms);
   g_assert_true (lf_monitor_get_backend (lf_drill_get_monitor (drill))
                  == LF_MONITOR_BACKEND (lf_drill_get_backend (drill)));
   g_signal_connect (lf_drill_get_monitor (drill), "state-changed",
@@ -304,6 +310,30 @@ has_entry (LfIncident     *incident,
   return FALSE;
 }
 
+static guint
+count_entries (LfIncident     *incident,
+               LfTimelineKind  kind,
+               const char     *text_part)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < lf_incident_get_n_entries (incident); i++)
+    {
+      const LfTimelineEntry *entry = lf_incident_get_entry (incident, i);
+
+      if (entry->kind == kind && (text_part == NULL || strstr (entry->text, text_part) != NULL))
+        n++;
+    }
+
+  return n;
+}
+
+static void
+set_flag_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+}
+
 static gboolean
 run_has_step (LfIncident *incident,
               const char *step_id)
@@ -321,7 +351,7 @@ static void
 test_drill_cloudflare (Fixture       *fixture,
                        gconstpointer  data)
 {
-  g_autoptr(LfDrill) drill = run_drill (fixture, "cloudflare-2025-11-18", 30.0);
+  g_autoptr(LfDrill) drill = run_drill (fixture, "cloudflare-2025-11-18", 4000);
   g_autoptr(LfIncident) incident = NULL;
   g_autoptr(GRegex) ray = g_regex_new ("^[0-9a-f]{16}-[A-Z]{3}$", 0, 0, NULL);
   gboolean provider_outage = FALSE;
@@ -375,6 +405,25 @@ test_drill_cloudflare (Fixture       *fixture,
   /* Recovered: ended, waiting for the user to close it. */
   g_assert_cmpint (lf_incident_get_status (incident), ==, LF_INCIDENT_ENDED);
 
+  /* A clean timeline: the recovery is one entry, never "Recovery detected / The failure is
+   * back / Recovery detected" (issue 13; the bridge ends an outage once a whole round sees it
+   * over, see bridge-one-recovery). */
+  {
+    guint n_ended = 0;
+
+    for (guint i = 0; i < lf_incident_get_n_entries (incident); i++)
+      {
+        const LfTimelineEntry *entry = lf_incident_get_entry (incident, i);
+        g_autofree char *when = g_date_time_format (entry->time, "%T.%f");
+
+        g_test_message ("timeline %s [%d] %s", when, entry->kind, entry->text);
+        if (entry->kind == LF_TIMELINE_ENDED)
+          n_ended++;
+      }
+    g_assert_cmpuint (n_ended, ==, 1);
+    g_assert_false (has_entry (incident, LF_TIMELINE_TRANSITION, "The failure is back", NULL));
+  }
+
   /* The timeline: the story, the status page with its link, transitions with Ray IDs. */
   g_assert_true (has_entry (incident, LF_TIMELINE_NOTE, "11:05 UTC", NULL));
   g_assert_true (has_entry (incident, LF_TIMELINE_NOTE, "11:28 UTC", NULL));
@@ -417,7 +466,7 @@ static void
 test_drill_local_network (Fixture       *fixture,
                           gconstpointer  data)
 {
-  g_autoptr(LfDrill) drill = run_drill (fixture, "local-network", 20.0);
+  g_autoptr(LfDrill) drill = run_drill (fixture, "local-network", 3000);
   g_autoptr(LfIncident) incident = NULL;
   gboolean local = FALSE;
 
@@ -443,6 +492,147 @@ test_drill_local_network (Fixture       *fixture,
   g_assert_true (run_has_step (incident, "respond-mobile-data"));
   g_assert_false (run_has_step (incident, "respond-other-browser"));
   g_assert_cmpint (lf_incident_get_status (incident), ==, LF_INCIDENT_ENDED);
+  g_assert_cmpuint (count_entries (incident, LF_TIMELINE_ENDED, NULL), ==, 1);
+}
+
+static gboolean
+drill_incident_open (gpointer data)
+{
+  LfIncident *incident = lf_incident_bridge_get_current (lf_drill_get_bridge (data));
+
+  return incident != NULL && lf_incident_get_provider (incident) != NULL;
+}
+
+/* Paused in the middle of the outage, a drill holds still: the failing phase stays in force,
+ * its monitor keeps seeing the outage, the incident stays open and the story does not move
+ * on; resumed, it plays to its end, with one recovery. */
+static void
+test_drill_pause_resume (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LfDrillScenario) scenario = lf_drill_scenario_load ("cloudflare-2025-11-18", &error);
+  g_autoptr(LfDrill) drill = NULL;
+  LfIncident *incident;
+  guint phase;
+  guint n_probes;
+  gboolean waited = FALSE;
+
+  drill = lf_drill_new (scenario, fixture->catalog, fixture->log,
+                        lf_drill_scenario_get_speed_for_length (scenario, 6000));
+  g_signal_connect (drill, "finished", G_CALLBACK (on_finished_cb), fixture);
+  lf_drill_start (drill);
+  g_assert_true (lf_test_wait_for (drill_incident_open, drill, 10000));
+
+  lf_drill_pause (drill);
+  g_assert_true (lf_drill_get_paused (drill));
+  phase = lf_drill_player_get_phase (lf_drill_get_player (drill));
+  incident = lf_incident_bridge_get_current (lf_drill_get_bridge (drill));
+  n_probes = lf_drill_backend_get_n_probes (lf_drill_get_backend (drill));
+
+  /* Longer than the whole drill would have taken. */
+  g_timeout_add_once (7000, (GSourceOnceFunc) set_flag_cb, &waited);
+  lf_test_wait_for_flag (&waited, 15000);
+  g_assert_false (fixture->finished);
+  g_assert_true (lf_drill_get_running (drill));
+  g_assert_cmpuint (lf_drill_player_get_phase (lf_drill_get_player (drill)), ==, phase);
+  g_assert_cmpint (lf_incident_get_status (incident), ==, LF_INCIDENT_OPEN);
+  g_assert_false (has_entry (incident, LF_TIMELINE_NOTE, "14:30 UTC", NULL));
+  g_assert_cmpint (lf_platform_state_get_state (lf_monitor_lookup_platform (
+                     lf_drill_get_monitor (drill), "upwork")), ==, LF_STATE_DOWN);
+  /* The monitor went on looking meanwhile. */
+  g_assert_cmpuint (lf_drill_backend_get_n_probes (lf_drill_get_backend (drill)), >, n_probes);
+
+  lf_drill_resume (drill);
+  g_assert_false (lf_drill_get_paused (drill));
+  lf_test_wait_for_flag (&fixture->finished, 20000);
+  g_assert_cmpint (lf_incident_get_status (incident), ==, LF_INCIDENT_ENDED);
+  g_assert_true (has_entry (incident, LF_TIMELINE_NOTE, "14:30 UTC", NULL));
+  g_assert_cmpuint (count_entries (incident, LF_TIMELINE_ENDED, NULL), ==, 1);
+  g_assert_cmpuint (count_entries (incident, LF_TIMELINE_TRANSITION, "The failure is back"), ==,
+                    0);
+}
+
+
+static gboolean
+monitor_idle (gpointer data)
+{
+  return !lf_monitor_get_checking (data) && lf_monitor_get_last_checked (data) > 0;
+}
+
+static void
+check_round (LfMonitor *monitor)
+{
+  lf_monitor_check_now (monitor);
+  g_assert_true (lf_test_wait_for (monitor_idle, monitor, 10000));
+}
+
+/* The flicker of issue 13 ("Recovery detected / The failure is back / Recovery detected"
+ * within a second): a round's confirmation passes bring Upwork and Discord back while Fiverr,
+ * failing at the same Cloudflare edge, is still being confirmed down. The bridge used to end
+ * the incident on the state change of the last of *its* platforms, mid-round; the round's
+ * diagnosis then blamed Fiverr on Cloudflare and lf_incident_log_open() reopened the ended
+ * incident, which ended again when Fiverr came back. An outage ends once, when a whole round
+ * sees nothing of it down. */
+static void
+test_drill_bridge_one_recovery (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autoptr(LfScriptedBackend) backend = lf_scripted_backend_new ();
+  g_autoptr(LfMonitor) monitor = lf_monitor_new (fixture->catalog, LF_MONITOR_BACKEND (backend));
+  g_autoptr(LfIncidentBridge) bridge = lf_incident_bridge_new (monitor, fixture->log, "Drill");
+  const char *watched[] = { "upwork", "fiverr", "discord", "github", NULL };
+  LfIncident *incident;
+
+  lf_monitor_set_network_monitor (monitor, NULL);
+  lf_monitor_set_timings (monitor, 3600 * 1000, 5, 1);
+  lf_monitor_set_watched (monitor, watched);
+
+  /* Cloudflare's edge fails for Upwork and Discord. */
+  lf_scripted_backend_script_probe (backend, "upwork.com", 500, LF_CAUSE_CDN_EDGE, "cloudflare",
+                                    "8e2b4f1a9c3d7e21-AMS", 200);
+  lf_scripted_backend_script_probe (backend, "discord.com", 500, LF_CAUSE_CDN_EDGE,
+                                    "cloudflare", "8e2b4f1b0a5c6d33-AMS", 200);
+  lf_scripted_backend_script_status (backend, "cloudflarestatus", LF_SEVERITY_MAJOR,
+                                     "Cloudflare network: widespread HTTP 500 errors",
+                                     "https://www.cloudflarestatus.com/incidents/scripted");
+  check_round (monitor);
+  incident = lf_incident_bridge_get_current (bridge);
+  g_assert_nonnull (incident);
+  g_assert_cmpstr (lf_incident_get_provider (incident), ==, "cloudflare");
+  g_assert_false (g_strv_contains (lf_incident_get_platforms (incident), "fiverr"));
+
+  /* One round: Upwork and Discord answer again, Fiverr fails at the same edge. */
+  lf_scripted_backend_clear (backend);
+  lf_scripted_backend_script_probe (backend, "fiverr.com", 500, LF_CAUSE_CDN_EDGE, "cloudflare",
+                                    "8e2b4f1c7d1e2f44-AMS", 200);
+  lf_scripted_backend_script_status (backend, "cloudflarestatus", LF_SEVERITY_MAJOR,
+                                     "Cloudflare network: widespread HTTP 500 errors",
+                                     "https://www.cloudflarestatus.com/incidents/scripted");
+  check_round (monitor);
+  g_assert_true (lf_platform_state_get_state (lf_monitor_lookup_platform (monitor, "upwork"))
+                 == LF_STATE_UP);
+  g_assert_true (lf_platform_state_get_state (lf_monitor_lookup_platform (monitor, "fiverr"))
+                 == LF_STATE_DOWN);
+  /* The Cloudflare outage goes on, on Fiverr: the same incident, still open. */
+  g_assert_cmpint (lf_incident_get_status (incident), ==, LF_INCIDENT_OPEN);
+  g_assert_true (g_strv_contains (lf_incident_get_platforms (incident), "fiverr"));
+
+  /* Everything answers: it ends, once. */
+  lf_scripted_backend_clear (backend);
+  check_round (monitor);
+  check_round (monitor);
+  g_assert_cmpint (lf_incident_get_status (incident), ==, LF_INCIDENT_ENDED);
+  for (guint i = 0; i < lf_incident_get_n_entries (incident); i++)
+    g_test_message ("timeline [%d] %s", lf_incident_get_entry (incident, i)->kind,
+                    lf_incident_get_entry (incident, i)->text);
+  g_assert_cmpuint (count_entries (incident, LF_TIMELINE_ENDED, NULL), ==, 1);
+  g_assert_cmpuint (count_entries (incident, LF_TIMELINE_TRANSITION, "The failure is back"), ==,
+                    0);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->log)), ==, 1);
+
+  lf_incident_bridge_disconnect (bridge);
+  lf_monitor_stop (monitor);
 }
 
 static gboolean
@@ -602,6 +792,8 @@ main (int   argc,
   ADD ("/lifeline/drill/cloudflare-2025-11-18", test_drill_cloudflare);
   ADD ("/lifeline/drill/local-network", test_drill_local_network);
   ADD ("/lifeline/drill/leaves-real-monitor-alone", test_drill_leaves_real_monitor_alone);
+  ADD ("/lifeline/drill/bridge-one-recovery", test_drill_bridge_one_recovery);
+  ADD ("/lifeline/drill/pause-resume", test_drill_pause_resume);
 
 #undef ADD
 

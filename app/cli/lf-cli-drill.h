@@ -11,6 +11,7 @@
 
 G_BEGIN_DECLS
 
-int lf_cli_drill (GVariantDict *options);
+int lf_cli_drill         (GVariantDict *options);
+int lf_cli_drill_control (const char   *action);
 
 G_END_DECLS

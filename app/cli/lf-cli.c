@@ -33,6 +33,13 @@ static const GOptionEntry option_entries[] = {
     N_("Check every platform once, print the result and exit"), NULL },
   { "drill", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Run a fire drill (a scripted outage; nothing reaches clients)"), N_("SCENARIO") },
+  { "drill-length", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --drill: how long the drill takes (default: 10; 30 for a thorough one)"),
+    N_("MINUTES") },
+  { "pause-drill", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Pause the drill running in Lifeline"), NULL },
+  { "resume-drill", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Resume the paused drill"), NULL },
   { "json", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("With --check: print JSON"), NULL },
   { "timeout", 0, 0, G_OPTION_ARG_STRING, NULL,
@@ -130,6 +137,12 @@ lf_cli_handle_options (GVariantDict *options)
 
   if (g_variant_dict_contains (options, "drill"))
     return lf_cli_drill (options);
+
+  if (g_variant_dict_contains (options, "pause-drill"))
+    return lf_cli_drill_control ("pause-drill");
+
+  if (g_variant_dict_contains (options, "resume-drill"))
+    return lf_cli_drill_control ("resume-drill");
 
   return LF_CLI_CONTINUE;
 }

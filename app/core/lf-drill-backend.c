@@ -182,7 +182,7 @@ static guint
 scaled_delay (LfDrillBackend *self,
               guint           latency_ms)
 {
-  return (guint) (latency_ms / lf_drill_player_get_speed (self->player));
+  return (guint) (latency_ms / MAX (lf_drill_player_get_speed (self->player), 1.0));
 }
 
 static gboolean

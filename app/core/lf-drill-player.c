@@ -11,14 +11,18 @@
 
 #include "lf-drill-player.h"
 
-/* Plays a scenario on the monotonic clock, @speed times faster than its own duration (1 in
- * the app: a two-minute drill takes two minutes; tests play it faster). It announces each
+/* Plays a scenario on the monotonic clock, @speed times faster than its own duration. The app
+ * picks the speed from the length the user chose (lf_drill_scenario_get_speed_for_length():
+ * the scenario's real span, e.g. 11:05–17:06 UTC, mapped onto 10 or 30 minutes); tests play
+ * it faster. The clock can be paused and resumed: while paused the phase in force stays, and
+ * resuming continues from the same point of the scenario. It announces each
  * phase as it starts (::phase-changed) and the end (::finished, after the last phase has
  * been in force for a moment so the monitor sees the recovery). The drill backend asks it
  * which phase is in force when a probe comes in.
  */
 
-/* The last phase lasts this long (on the drill's clock) before the drill is finished. */
+/* The last phase lasts this long (in real time, less when the drill plays faster than its
+ * written duration) before the drill is finished: the monitor sees the recovery meanwhile. */
 #define TAIL_MS 15000
 
 struct _LfDrillPlayer
@@ -27,7 +31,9 @@ struct _LfDrillPlayer
 
   LfDrillScenario *scenario;
   double           speed;
-  gint64           started_us;   /* monotonic, 0 before start */
+  gint64           started_us;   /* monotonic start of the running stretch, 0 before start */
+  guint            base_ms;      /* drill-clock time played before that stretch */
+  gboolean         paused;
   guint            phase;
   guint            timeout_id;
   gboolean         finished;
@@ -40,6 +46,7 @@ enum {
   PROP_PHASE,
   PROP_RUNNING,
   PROP_FINISHED,
+  PROP_PAUSED,
   N_PROPS
 };
 
@@ -64,7 +71,8 @@ end_ms (LfDrillPlayer *self)
   guint n = lf_drill_scenario_get_n_phases (self->scenario);
   guint last = lf_drill_scenario_get_phase_offset_ms (self->scenario, n - 1);
 
-  return MAX (lf_drill_scenario_get_duration_ms (self->scenario), last + TAIL_MS);
+  return MAX (lf_drill_scenario_get_duration_ms (self->scenario),
+              last + (guint) (TAIL_MS * MIN (self->speed, 1.0)));
 }
 
 static gboolean
@@ -88,6 +96,7 @@ on_timeout_cb (gpointer user_data)
     {
       self->finished = TRUE;
       self->started_us = 0;
+      self->base_ms = 0;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RUNNING]);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FINISHED]);
       g_signal_emit (self, signals[FINISHED], 0);
@@ -146,6 +155,9 @@ lf_drill_player_get_property (GObject    *object,
     case PROP_FINISHED:
       g_value_set_boolean (value, self->finished);
       break;
+    case PROP_PAUSED:
+      g_value_set_boolean (value, self->paused);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -167,6 +179,9 @@ lf_drill_player_class_init (LfDrillPlayerClass *klass)
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_FINISHED] =
     g_param_spec_boolean ("finished", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_PAUSED] =
+    g_param_spec_boolean ("paused", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -252,8 +267,14 @@ lf_drill_player_start (LfDrillPlayer *self)
   g_return_if_fail (LF_IS_DRILL_PLAYER (self));
 
   self->started_us = g_get_monotonic_time ();
+  self->base_ms = 0;
   self->phase = 0;
   self->finished = FALSE;
+  if (self->paused)
+    {
+      self->paused = FALSE;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAUSED]);
+    }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RUNNING]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PHASE]);
   g_signal_emit (self, signals[PHASE_CHANGED], 0, 0);
@@ -275,7 +296,74 @@ lf_drill_player_stop (LfDrillPlayer *self)
 
   g_clear_handle_id (&self->timeout_id, g_source_remove);
   self->started_us = 0;
+  self->base_ms = 0;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RUNNING]);
+  if (self->paused)
+    {
+      self->paused = FALSE;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAUSED]);
+    }
+}
+
+/**
+ * lf_drill_player_pause:
+ *
+ * Stops the clock of a running drill where it is: the phase in force stays, no later phase
+ * starts until lf_drill_player_resume(). Does nothing when not running or already paused.
+ */
+void
+lf_drill_player_pause (LfDrillPlayer *self)
+{
+  g_return_if_fail (LF_IS_DRILL_PLAYER (self));
+
+  if (self->started_us == 0 || self->paused)
+    return;
+
+  self->base_ms = lf_drill_player_get_elapsed_ms (self);
+  self->paused = TRUE;
+  g_clear_handle_id (&self->timeout_id, g_source_remove);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAUSED]);
+}
+
+/**
+ * lf_drill_player_resume:
+ *
+ * Continues a paused drill from the point of the scenario where it was paused.
+ */
+void
+lf_drill_player_resume (LfDrillPlayer *self)
+{
+  g_return_if_fail (LF_IS_DRILL_PLAYER (self));
+
+  if (self->started_us == 0 || !self->paused)
+    return;
+
+  self->started_us = g_get_monotonic_time ();
+  self->paused = FALSE;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAUSED]);
+  schedule_next (self);
+}
+
+gboolean
+lf_drill_player_get_paused (LfDrillPlayer *self)
+{
+  g_return_val_if_fail (LF_IS_DRILL_PLAYER (self), FALSE);
+
+  return self->paused;
+}
+
+/**
+ * lf_drill_player_get_length_ms:
+ *
+ * Returns: how long the story takes in real time, pauses aside: the length chosen (the
+ *   drill then waits a few seconds more for the monitor to see the recovery)
+ */
+guint
+lf_drill_player_get_length_ms (LfDrillPlayer *self)
+{
+  g_return_val_if_fail (LF_IS_DRILL_PLAYER (self), 0);
+
+  return (guint) (lf_drill_scenario_get_duration_ms (self->scenario) / self->speed);
 }
 
 gboolean
@@ -306,8 +394,11 @@ lf_drill_player_get_elapsed_ms (LfDrillPlayer *self)
 
   if (self->started_us == 0)
     return 0;
+  if (self->paused)
+    return self->base_ms;
 
-  return (guint) MIN ((g_get_monotonic_time () - self->started_us) / 1000.0 * self->speed,
+  return (guint) MIN (self->base_ms
+                      + (g_get_monotonic_time () - self->started_us) / 1000.0 * self->speed,
                       (double) G_MAXUINT);
 }
 
@@ -322,4 +413,42 @@ lf_drill_player_get_phase (LfDrillPlayer *self)
   g_return_val_if_fail (LF_IS_DRILL_PLAYER (self), 0);
 
   return self->phase;
+}
+
+/**
+ * lf_drill_player_get_played_ms:
+ *
+ * Returns: the real time the drill has played so far, pauses not counted (0 when not running)
+ */
+guint
+lf_drill_player_get_played_ms (LfDrillPlayer *self)
+{
+  g_return_val_if_fail (LF_IS_DRILL_PLAYER (self), 0);
+
+  return (guint) (lf_drill_player_get_elapsed_ms (self) / self->speed);
+}
+
+/**
+ * lf_drill_player_dup_story_time:
+ *
+ * Returns: (transfer full) (nullable): where the story is: the real time of the outage that
+ *   the drill clock stands for (e.g. 12:41 UTC on 18 November 2025), %NULL when not running
+ */
+GDateTime *
+lf_drill_player_dup_story_time (LfDrillPlayer *self)
+{
+  GDateTime *start;
+  double fraction;
+
+  g_return_val_if_fail (LF_IS_DRILL_PLAYER (self), NULL);
+
+  if (self->started_us == 0)
+    return NULL;
+
+  start = lf_drill_scenario_get_real_start (self->scenario);
+  fraction = MIN ((double) lf_drill_player_get_elapsed_ms (self)
+                  / lf_drill_scenario_get_duration_ms (self->scenario), 1.0);
+
+  return g_date_time_add (start, (GTimeSpan) (fraction * 1000
+                                              * lf_drill_scenario_get_real_span_ms (self->scenario)));
 }

@@ -15,6 +15,12 @@ G_BEGIN_DECLS
 
 #define LF_DRILL_ERROR (lf_drill_error_quark ())
 
+/* The lengths a person chooses from (docs/CHECKLIST.md, "Pace"): 10 minutes, the default,
+ * and 30; anything from a few seconds (tests) up to the story's real span plays. */
+#define LF_DRILL_DEFAULT_LENGTH_MS (10 * 60 * 1000)
+#define LF_DRILL_LONG_LENGTH_MS    (30 * 60 * 1000)
+#define LF_DRILL_MIN_LENGTH_MS     (2 * 1000)
+
 typedef enum
 {
   LF_DRILL_ERROR_UNKNOWN_SCENARIO,
@@ -72,6 +78,15 @@ const char          *lf_drill_scenario_get_summary     (LfDrillScenario     *sel
 const char          *lf_drill_scenario_get_provider    (LfDrillScenario     *self);
 const char * const  *lf_drill_scenario_get_platforms   (LfDrillScenario     *self);
 guint                lf_drill_scenario_get_duration_ms (LfDrillScenario     *self);
+guint64              lf_drill_scenario_get_real_span_ms (LfDrillScenario  *self);
+gboolean             lf_drill_scenario_check_length  (LfDrillScenario     *self,
+                                                      guint64              length_ms,
+                                                      GError             **error);
+double               lf_drill_scenario_get_speed_for_length (LfDrillScenario *self,
+                                                             guint64          length_ms);
+LfDrillScenario     *lf_drill_parse_request            (const char          *request,
+                                                        guint64             *length_ms,
+                                                        GError             **error);
 GDateTime           *lf_drill_scenario_get_real_start  (LfDrillScenario     *self);
 GDateTime           *lf_drill_scenario_get_real_end    (LfDrillScenario     *self);
 

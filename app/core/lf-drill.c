@@ -24,6 +24,12 @@
  * The drill's monitor is its own, with no history: the real monitor, its history and the
  * user's watched platforms are never touched. A front end that wants to show the drill shows
  * that monitor while it runs (LfContext:active-monitor).
+ *
+ * Pace: the speed comes from the length the user chose
+ * (lf_drill_scenario_get_speed_for_length(): 10 or 30 minutes for the whole story). The
+ * drill can be paused: the scenario's clock stops where it is (the phase in force stays, and
+ * the drill's monitor goes on seeing it, as a real outage would not wait either) until
+ * lf_drill_resume().
  */
 
 /* The monitor's clock at speed 1: a round every 4 s, re-probes 0.8 s apart, status every 6 s. */
@@ -54,6 +60,7 @@ G_DEFINE_FINAL_TYPE (LfDrill, lf_drill, G_TYPE_OBJECT)
 enum {
   PROP_0,
   PROP_RUNNING,
+  PROP_PAUSED,
   N_PROPS
 };
 
@@ -69,11 +76,14 @@ static guint signals[N_SIGNALS];
 /* Helpers                                                                  */
 /* ------------------------------------------------------------------------ */
 
+/* The monitor's clock follows the drill's only when it is faster than real time (tests): a
+ * drill stretched to 10 or 30 minutes keeps the monitor's own pace, so confirmation and
+ * recovery still take seconds, as they would for real. */
 static guint
 scaled (LfDrill *self,
         guint    ms)
 {
-  return MAX (1, (guint) (ms / lf_drill_player_get_speed (self->player)));
+  return MAX (1, (guint) (ms / MAX (lf_drill_player_get_speed (self->player), 1.0)));
 }
 
 static gboolean
@@ -148,6 +158,14 @@ on_player_finished_cb (LfDrillPlayer *player,
   self->grace_id = g_timeout_add (step, grace_cb, self);
 }
 
+static void
+on_player_paused_cb (LfDrillPlayer *player,
+                     GParamSpec    *pspec,
+                     LfDrill       *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAUSED]);
+}
+
 /* ------------------------------------------------------------------------ */
 /* GObject overrides                                                        */
 /* ------------------------------------------------------------------------ */
@@ -187,6 +205,9 @@ lf_drill_get_property (GObject    *object,
     case PROP_RUNNING:
       g_value_set_boolean (value, self->running);
       break;
+    case PROP_PAUSED:
+      g_value_set_boolean (value, lf_drill_get_paused (self));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -202,6 +223,14 @@ lf_drill_class_init (LfDrillClass *klass)
 
   properties[PROP_RUNNING] =
     g_param_spec_boolean ("running", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /**
+   * LfDrill:paused:
+   *
+   * The drill's clock is paused (lf_drill_pause()): the scenario stays where it is.
+   */
+  properties[PROP_PAUSED] =
+    g_param_spec_boolean ("paused", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -267,6 +296,7 @@ lf_drill_new (LfDrillScenario *scenario,
 
   g_signal_connect (self->player, "phase-changed", G_CALLBACK (on_phase_changed_cb), self);
   g_signal_connect (self->player, "finished", G_CALLBACK (on_player_finished_cb), self);
+  g_signal_connect (self->player, "notify::paused", G_CALLBACK (on_player_paused_cb), self);
 
   return self;
 }
@@ -284,10 +314,11 @@ lf_drill_start (LfDrill *self)
   if (self->running)
     return;
 
+  /* Told once the clock runs: who shows the drill reads its time at once. */
   self->running = TRUE;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RUNNING]);
   lf_drill_player_start (self->player);
   lf_monitor_start (self->monitor);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RUNNING]);
 }
 
 /**
@@ -302,6 +333,43 @@ lf_drill_stop (LfDrill *self)
   g_return_if_fail (LF_IS_DRILL (self));
 
   finish (self);
+}
+
+/**
+ * lf_drill_pause:
+ *
+ * Pauses the scenario's clock (to take a step of the checklist, say): the outage stays as it
+ * is and the drill's monitor keeps seeing it; nothing of the scenario moves on until
+ * lf_drill_resume().
+ */
+void
+lf_drill_pause (LfDrill *self)
+{
+  g_return_if_fail (LF_IS_DRILL (self));
+
+  if (self->running)
+    lf_drill_player_pause (self->player);
+}
+
+/**
+ * lf_drill_resume:
+ *
+ * Continues a paused drill where it was.
+ */
+void
+lf_drill_resume (LfDrill *self)
+{
+  g_return_if_fail (LF_IS_DRILL (self));
+
+  if (self->running)
+    lf_drill_player_resume (self->player);
+}
+
+gboolean
+lf_drill_get_paused (LfDrill *self)
+{
+  g_return_val_if_fail (LF_IS_DRILL (self), FALSE);
+  return self->running && lf_drill_player_get_paused (self->player);
 }
 
 gboolean

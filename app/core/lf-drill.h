@@ -29,6 +29,9 @@ LfDrill          *lf_drill_new          (LfDrillScenario *scenario,
                                          double           speed);
 void              lf_drill_start        (LfDrill         *self);
 void              lf_drill_stop         (LfDrill         *self);
+void              lf_drill_pause        (LfDrill         *self);
+void              lf_drill_resume       (LfDrill         *self);
+gboolean          lf_drill_get_paused   (LfDrill         *self);
 gboolean          lf_drill_get_running  (LfDrill         *self);
 LfDrillScenario  *lf_drill_get_scenario (LfDrill         *self);
 LfDrillPlayer    *lf_drill_get_player   (LfDrill         *self);

@@ -26,7 +26,9 @@
  *    platform (with the Ray ID of the failing answer);
  *  - after every round (notify::last-checked) new incidents on the providers' and platforms'
  *    status sources are recorded as status updates, with their links;
- *  - an incident whose platforms are all up again ends, awaiting the user's confirmation.
+ *  - once a round is over, an incident whose platforms are all up again, and whose outage
+ *    has no other platform down, ends, awaiting the user's confirmation (never mid-round:
+ *    see end_recovered()).
  *
  * A rehearsal's bridge (on a rehearsal's own monitor, given the rehearsal's name) opens
  * rehearsal incidents titled with that name first ("NAME: Cloudflare outage"); notes recorded before the
@@ -263,6 +265,60 @@ end_incident (LfIncidentBridge *self,
     lf_incident_log_mark_ended (self->log, incident);
 }
 
+/* Whether a group of down platforms belongs to @incident's outage: the same provider, or a
+ * platform in common (what lf_incident_log_open() would absorb into it). */
+static gboolean
+group_continues (LfOutageGroup *group,
+                 LfIncident    *incident)
+{
+  const char *provider = lf_incident_get_provider (incident);
+  const char * const *platforms = lf_incident_get_platforms (incident);
+
+  if (group->provider_id != NULL && g_strcmp0 (group->provider_id, provider) == 0)
+    return TRUE;
+  for (guint i = 0; group->platforms[i] != NULL; i++)
+    if (g_strv_contains (platforms, group->platforms[i]))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* A round is over (the monitor's last-checked moved): the incidents of this bridge whose
+ * platforms are all up, and whose outage has no other platform down, end.
+ *
+ * Ending is decided here, on the whole round, and not on LfMonitor::state-changed: a round
+ * evaluates its platforms one by one (and re-probes over several confirmation passes), so
+ * when the last of an incident's platforms comes back, a platform further down the list may
+ * be failing at the same provider. Ending then, mid-round, made the round's diagnosis reopen
+ * the incident at once: "Recovery detected / The failure is back / Recovery detected"
+ * within a second (issue 13; test-drill's bridge-one-recovery). */
+static void
+end_recovered (LfIncidentBridge *self)
+{
+  g_autoptr(GPtrArray) groups = NULL;
+
+  for (guint i = 0; i < self->incidents->len; i++)
+    {
+      LfIncident *incident = g_ptr_array_index (self->incidents, i);
+      LfDiagnosisKind kind = lf_incident_get_kind (incident);
+      gboolean goes_on = FALSE;
+
+      /* The user's network: ended by the diagnosis (on_diagnosis_changed_cb()). */
+      if (lf_incident_get_status (incident) != LF_INCIDENT_OPEN
+          || kind == LF_DIAGNOSIS_LOCAL_NETWORK || kind == LF_DIAGNOSIS_OFFLINE
+          || !all_platforms_up (self, incident))
+        continue;
+
+      if (groups == NULL)
+        groups = lf_outage_get_groups (self->monitor);
+      for (guint g = 0; g < groups->len && !goes_on; g++)
+        goes_on = group_continues (g_ptr_array_index (groups, g), incident);
+
+      if (!goes_on)
+        end_incident (self, incident);
+    }
+}
+
 /* ------------------------------------------------------------------------ */
 /* Callbacks                                                                */
 /* ------------------------------------------------------------------------ */
@@ -391,10 +447,8 @@ on_state_changed_cb (LfMonitor        *monitor,
   /* Translators: a timeline entry; platform, old state, new state, e.g. "Upwork: down → up" */
   text = g_strdup_printf (_("%s: %s → %s"), lf_platform_state_get_name (platform),
                           lf_state_to_string (old_state), lf_state_to_string (new_state));
+  /* No ending here: this is one platform in the middle of a round (see end_recovered()). */
   record_platform (self, incident, platform, text);
-
-  if (new_state == LF_STATE_UP && all_platforms_up (self, incident))
-    end_incident (self, incident);
 }
 
 static void
@@ -402,6 +456,7 @@ on_last_checked_cb (LfMonitor        *monitor,
                     GParamSpec       *pspec,
                     LfIncidentBridge *self)
 {
+  end_recovered (self);
   record_status (self);
 }
 

@@ -308,6 +308,24 @@ window_action (GSimpleAction *action,
                           self->activation_token);
 }
 
+/* A drill plays in the window's process: with no window, there is none to pause or stop. */
+static void
+drill_control_action (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  LfService *self = user_data;
+
+  if (self->window_owner == NULL)
+    {
+      g_debug ("%s: no window, so no drill", g_action_get_name (G_ACTION (action)));
+      return;
+    }
+
+  lf_service_open_window (self, g_action_get_name (G_ACTION (action)), NULL,
+                          self->activation_token);
+}
+
 /* The same actions as the window's (lf-application-actions.c), so the tray menu,
  * notifications, the desktop file and `lifeline --drill` reach either. */
 static const GActionEntry service_actions[] = {
@@ -323,6 +341,9 @@ static const GActionEntry service_actions[] = {
   { "copy-my-contact", window_action, "s" },
   { "start-checklist", window_action, "s" },
   { "start-drill", window_action, "s" },
+  { "pause-drill", drill_control_action },
+  { "resume-drill", drill_control_action },
+  { "stop-drill", drill_control_action },
 };
 
 /* ------------------------------------------------------------------------ */

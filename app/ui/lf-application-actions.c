@@ -31,7 +31,9 @@
  *                              the incident id of the checklist step, unused
  *   app.start-checklist (s)    show the checklist (the platform id is for notifications and
  *                              the tray; "" is fine); with nothing open, offer Start Incident
- *   app.start-drill (s)        run the named drill, on the checklist page
+ *   app.start-drill (s)        run the named drill, on the checklist page: "ID" for the
+ *                              default length (10 minutes), "ID:SECONDS" for another
+ *   app.pause-drill, app.resume-drill, app.stop-drill   the running drill
  */
 
 /* ------------------------------------------------------------------------ */
@@ -283,10 +285,11 @@ start_drill_action (GSimpleAction *action,
   g_autoptr(LfDrillScenario) scenario = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *started = NULL;
-  const char *speed = g_getenv ("LIFELINE_DRILL_SPEED");
+  guint64 length_ms = 0;
   LfDrill *drill;
 
-  scenario = lf_drill_scenario_load (g_variant_get_string (parameter, NULL), &error);
+  /* "ID" (the default length, 10 minutes) or "ID:SECONDS" (lf_drill_parse_request()). */
+  scenario = lf_drill_parse_request (g_variant_get_string (parameter, NULL), &length_ms, &error);
   if (scenario == NULL)
     {
       lf_toast_show (GTK_WIDGET (window), error->message);
@@ -295,10 +298,9 @@ start_drill_action (GSimpleAction *action,
 
   /* One drill at a time: a new one replaces a running one. It plays on its own monitor: the
    * Health page, the tray and the notifications show it (marked as one) while the real
-   * monitor goes on. LIFELINE_DRILL_SPEED plays faster, for tests and screenshots. */
+   * monitor goes on. The whole story plays in the length chosen. */
   drill = lf_context_start_drill (lf_application_get_context (self), scenario,
-                                  speed != NULL
-                                  ? CLAMP (g_ascii_strtod (speed, NULL), 0.1, 1000.0) : 1.0);
+                                  lf_drill_scenario_get_speed_for_length (scenario, length_ms));
   g_signal_connect_object (drill, "finished", G_CALLBACK (on_drill_finished_cb), self,
                            G_CONNECT_DEFAULT);
   /* The drill runs to its end even if the window is closed. */
@@ -308,6 +310,32 @@ start_drill_action (GSimpleAction *action,
   started = g_strdup_printf (_("Drill started: %s. Nothing reaches your clients."),
                              lf_drill_scenario_get_title (scenario));
   lf_toast_show (GTK_WIDGET (window), started);
+}
+
+/* app.pause-drill, app.resume-drill, app.stop-drill: the running drill's, from the drill
+ * banner, the command line (lifeline --pause-drill) or a script. */
+static void
+drill_control_action (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  LfApplication *self = user_data;
+  LfContext *context = lf_application_get_context (self);
+  LfDrill *drill = lf_context_get_drill (context);
+  const char *name = g_action_get_name (G_ACTION (action));
+
+  if (drill == NULL || !lf_drill_get_running (drill))
+    {
+      lf_application_toast (self, _("No drill is running."));
+      return;
+    }
+
+  if (g_str_equal (name, "pause-drill"))
+    lf_drill_pause (drill);
+  else if (g_str_equal (name, "resume-drill"))
+    lf_drill_resume (drill);
+  else
+    lf_context_stop_drill (context);
 }
 
 /* "check-now" has no handler here: lf-application.c connects to its ::activate signal.
@@ -325,6 +353,9 @@ static const GActionEntry app_actions[] = {
   { "copy-my-contact", copy_my_contact_action, "s" },
   { "start-checklist", start_checklist_action, "s" },
   { "start-drill", start_drill_action, "s" },
+  { "pause-drill", drill_control_action },
+  { "resume-drill", drill_control_action },
+  { "stop-drill", drill_control_action },
 };
 
 /* ------------------------------------------------------------------------ */

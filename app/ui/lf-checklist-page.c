@@ -83,7 +83,8 @@ show_banner (LfChecklistPage *self,
   gtk_revealer_set_reveal_child (self->message_revealer, TRUE);
 }
 
-/* The drills Lifeline ships, by title, each starting app.start-drill. */
+/* The drills Lifeline ships, by title, each asking for its length (checklist.choose-drill)
+ * and then starting app.start-drill. */
 static GMenuModel *
 drill_menu (void)
 {
@@ -98,7 +99,7 @@ drill_menu (void)
       if (scenario == NULL)
         continue;
       item = g_menu_item_new (lf_drill_scenario_get_title (scenario), NULL);
-      g_menu_item_set_action_and_target_value (item, "app.start-drill",
+      g_menu_item_set_action_and_target_value (item, "checklist.choose-drill",
                                                g_variant_new_string (ids[i]));
       g_menu_append_item (menu, item);
     }
@@ -328,6 +329,143 @@ start_incident_action (GtkWidget  *widget,
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_start_dialog_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
   gtk_widget_grab_focus (title_row);
+}
+
+/* ---- Run a drill: its length ---- */
+
+static void
+on_drill_dialog_response_cb (AdwMessageDialog *dialog,
+                             const char       *response,
+                             LfChecklistPage  *self)
+{
+  GtkCheckButton *long_check = g_object_get_data (G_OBJECT (dialog), "long");
+  const char *id = g_object_get_data (G_OBJECT (dialog), "scenario-id");
+  guint64 length_ms = g_object_get_data (G_OBJECT (dialog), "long-ms") != NULL
+                      && gtk_check_button_get_active (long_check)
+                      ? GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "long-ms"))
+                      : GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "short-ms"));
+  g_autofree char *request = NULL;
+
+  if (!g_str_equal (response, "start"))
+    return;
+
+  request = g_strdup_printf ("%s:%" G_GUINT64_FORMAT, id, length_ms / 1000);
+  gtk_widget_activate_action (GTK_WIDGET (self), "app.start-drill", "s", request);
+}
+
+/* "36 times as fast as it happened", "As fast as it happened" */
+static char *
+describe_pace (LfDrillScenario *scenario,
+               guint64          length_ms)
+{
+  double factor = (double) lf_drill_scenario_get_real_span_ms (scenario) / length_ms;
+
+  if (factor < 1.05)
+    return g_strdup (_("As fast as it happened"));
+  /* Translators: how much faster than real time a drill plays, e.g. "36 times as fast as it
+   * happened" */
+  return g_strdup_printf (_("%.0f times as fast as it happened"), factor);
+}
+
+static GtkWidget *
+length_row (GtkWidget      *list,
+            const char     *title,
+            char           *subtitle,
+            GtkCheckButton *group)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *check = gtk_check_button_new ();
+  g_autofree char *owned = subtitle;
+
+  if (group != NULL)
+    gtk_check_button_set_group (GTK_CHECK_BUTTON (check), group);
+  gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), owned);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+  lf_a11y_set_label (check, title);
+  gtk_list_box_append (GTK_LIST_BOX (list), row);
+
+  return check;
+}
+
+static void
+choose_drill_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  LfChecklistPage *self = LF_CHECKLIST_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LfDrillScenario) scenario = NULL;
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+  GtkWidget *list;
+  GtkWidget *short_check, *long_check = NULL;
+  guint64 span, short_ms, long_ms;
+
+  scenario = lf_drill_scenario_load (g_variant_get_string (parameter, NULL), &error);
+  if (scenario == NULL)
+    {
+      show_message (self, error->message);
+      return;
+    }
+
+  /* Ten minutes, or thirty (docs/CHECKLIST.md, "Pace"); a story shorter than that plays in
+   * its own time. */
+  span = lf_drill_scenario_get_real_span_ms (scenario);
+  short_ms = MIN (LF_DRILL_DEFAULT_LENGTH_MS, span);
+  long_ms = MIN (LF_DRILL_LONG_LENGTH_MS, span);
+
+  body = g_strdup_printf ("%s %s", lf_drill_scenario_get_summary (scenario),
+                          _("It plays on its own: your platforms are still watched, and "
+                            "nothing reaches your clients."));
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   lf_drill_scenario_get_title (scenario), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "start", _("_Start Drill"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "start",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "start");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+
+  list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  {
+    g_autofree char *short_title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                                 "%u minute", "%u minutes",
+                                                                 short_ms / 60000),
+                                                    (guint) (short_ms / 60000));
+
+    short_check = length_row (list, short_title, describe_pace (scenario, short_ms), NULL);
+  }
+  if (long_ms > short_ms)
+    {
+      g_autofree char *long_title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                                  "%u minute", "%u minutes",
+                                                                  long_ms / 60000),
+                                                     (guint) (long_ms / 60000));
+
+      long_check = length_row (list, long_title, describe_pace (scenario, long_ms),
+                               GTK_CHECK_BUTTON (short_check));
+    }
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (short_check), TRUE);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
+
+  g_object_set_data_full (G_OBJECT (dialog), "scenario-id",
+                          g_strdup (lf_drill_scenario_get_id (scenario)), g_free);
+  g_object_set_data (G_OBJECT (dialog), "long", long_check);
+  g_object_set_data (G_OBJECT (dialog), "short-ms", GSIZE_TO_POINTER ((gsize) short_ms));
+  g_object_set_data (G_OBJECT (dialog), "long-ms",
+                     long_check != NULL ? GSIZE_TO_POINTER ((gsize) long_ms) : NULL);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_drill_dialog_response_cb), self,
+                           0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -638,6 +776,8 @@ lf_checklist_page_class_init (LfChecklistPageClass *klass)
   gtk_widget_class_install_action (widget_class, "checklist.start-incident", NULL,
                                    start_incident_action);
   gtk_widget_class_install_action (widget_class, "checklist.add-step", NULL, add_step_action);
+  gtk_widget_class_install_action (widget_class, "checklist.choose-drill", "s",
+                                   choose_drill_action);
   gtk_widget_class_install_action (widget_class, "checklist.edit-step", "s", edit_step_action);
   gtk_widget_class_install_action (widget_class, "checklist.move-step-up", "s", move_step_action);
   gtk_widget_class_install_action (widget_class, "checklist.move-step-down", "s",

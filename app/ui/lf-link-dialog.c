@@ -14,6 +14,8 @@
 
 #include <glib/gi18n.h>
 
+#include "lf-a11y.h"
+
 /* "Link Clients to a Platform…": tick clients, choose one of the catalog's platforms (by
  * display name, custom ones included), Link. Each ticked client gets that platform added to
  * their links and is saved (merging with the stored copy, as the editor does). Opened from
@@ -218,6 +220,9 @@ lf_link_dialog_new (LfContactStore     *store,
   g_signal_connect_object (self->link_button, "clicked", G_CALLBACK (link_clicked_cb), self,
                            G_CONNECT_SWAPPED);
   adw_header_bar_pack_end (ADW_HEADER_BAR (header), self->link_button);
+  /* Read as "Cancel" and "Link", not "_Cancel Cancel" (test-a11y, link). */
+  lf_a11y_fix_mnemonic_button (cancel);
+  lf_a11y_fix_mnemonic_button (self->link_button);
 
   page = adw_preferences_page_new ();
   group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
@@ -233,6 +238,7 @@ lf_link_dialog_new (LfContactStore     *store,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->platform_row), _("_Platform"));
   adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (self->platform_row), TRUE);
   adw_combo_row_set_model (self->platform_row, G_LIST_MODEL (names));
+  lf_a11y_name_combo_items (self->platform_row);
   adw_preferences_group_add (group, GTK_WIDGET (self->platform_row));
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), group);
 
@@ -252,8 +258,6 @@ lf_link_dialog_new (LfContactStore     *store,
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
                                    linked != NULL ? linked : _("Linked to no platform"));
       gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      lf_contact_get_name (contact), -1);
       gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
                                    ticked != NULL &&
                                    g_strv_contains (ticked, lf_contact_get_id (contact)));
@@ -261,6 +265,8 @@ lf_link_dialog_new (LfContactStore     *store,
                                G_CONNECT_SWAPPED);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+      /* The client's name, once: the row labels its activatable widget with its title too. */
+      lf_a11y_set_label (check, lf_contact_get_name (contact));
       adw_preferences_group_add (group, row);
       g_hash_table_insert (self->checks, g_strdup (lf_contact_get_id (contact)), check);
     }

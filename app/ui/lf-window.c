@@ -17,6 +17,7 @@
 
 #include "lf-checklist-page.h"
 #include "lf-clients-page.h"
+#include "lf-drill-bar.h"
 #include "lf-health-page.h"
 #include "lf-notices-page.h"
 #include "lf-toast.h"
@@ -38,6 +39,7 @@ struct _LfWindow
   GtkButton            *check_button;
   GtkStack             *check_stack;
   GtkSpinner           *check_spinner;
+  LfDrillBar           *drill_bar;
   LfChecklistPage      *checklist_page;
 
   /* The pages not visible at start are built on first show (or first use): until then
@@ -294,6 +296,7 @@ lf_window_constructed (GObject *object)
   lf_health_page_set_settings (self->health_page, self->settings);
   if (self->context != NULL)
     {
+      lf_drill_bar_set_context (self->drill_bar, self->context);
       g_signal_connect_object (self->context, "notify::active-monitor",
                                G_CALLBACK (on_active_monitor_cb), self, G_CONNECT_DEFAULT);
       on_active_monitor_cb (self->context, NULL, self);
@@ -499,6 +502,7 @@ lf_window_class_init (LfWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LfWindow, check_button);
   gtk_widget_class_bind_template_child (widget_class, LfWindow, check_stack);
   gtk_widget_class_bind_template_child (widget_class, LfWindow, check_spinner);
+  gtk_widget_class_bind_template_child (widget_class, LfWindow, drill_bar);
 
   gtk_widget_class_install_action (widget_class, "win.show-platform", "s",
                                    lf_window_show_platform_action);
@@ -532,6 +536,7 @@ lf_window_class_init (LfWindowClass *klass)
                                        "win.start-incident", NULL);
 
   g_type_ensure (LF_TYPE_HEALTH_PAGE);
+  g_type_ensure (LF_TYPE_DRILL_BAR);
 }
 
 static void
