@@ -7,10 +7,13 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "lf-http.h"
 #include "lf-json.h"
+#include "lf-json-file.h"
+#include "lf-storage.h"
 #include "lf-status.h"
 #include "lf-test-server.h"
 #include "lf-test-utils.h"
@@ -294,6 +297,69 @@ test_single_entry_point (void)
   g_assert_cmpuint (n_files, >, 50);
 }
 
+static void
+written_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static gboolean
+result_is_set (gpointer data)
+{
+  return *(GAsyncResult **) data != NULL;
+}
+
+/* The list stores' one writer: the document lf_json_file_read_list() reads back, owner-only,
+ * replaced whole. */
+static void
+test_list_file (void)
+{
+  g_autofree char *path = lf_storage_build_data_path ("list-file.json");
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  for (guint round = 1; round <= 2; round++)
+    {
+      g_autoptr(JsonArray) list = json_array_new ();
+      g_autoptr(JsonArray) read = NULL;
+      g_autoptr(GAsyncResult) result = NULL;
+      GStatBuf buf;
+
+      for (guint i = 0; i < round; i++)
+        {
+          JsonObject *item = json_object_new ();
+
+          json_object_set_string_member (item, "id", i == 0 ? "mail" : "chat & <co>");
+          json_array_add_object_element (list, item);
+        }
+      lf_json_file_write_list_async (path, "channels", list, NULL, written_cb, &result);
+      g_assert_true (lf_test_wait_for (result_is_set, &result, 5000));
+      g_assert_true (lf_json_file_write_list_finish (result, &error));
+      g_assert_no_error (error);
+
+      g_assert_cmpint (g_stat (path, &buf), ==, 0);
+      g_assert_cmpint (buf.st_mode & 0777, ==, 0600);
+      g_assert_true (lf_json_file_read_list (path, 1024 * 1024, "channels", &read, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (json_array_get_length (read), ==, round);
+      g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (read,
+                                                                                     round - 1),
+                                                      "id"),
+                       ==, round == 1 ? "mail" : "chat & <co>");
+    }
+
+  /* Another member is not this list: refused as the wrong document. */
+  {
+    g_autoptr(JsonArray) read = NULL;
+
+    g_assert_false (lf_json_file_read_list (path, 1024 * 1024, "templates", &read, &error));
+    g_assert_error (error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_INVALID_DATA);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -305,6 +371,7 @@ main (int   argc,
   g_test_add_func ("/json/readers", test_readers);
   g_test_add_func ("/json/status-answer", test_status_answer);
   g_test_add_func ("/json/single-entry-point", test_single_entry_point);
+  g_test_add_func ("/json/list-file", test_list_file);
 
   return g_test_run ();
 }

@@ -164,12 +164,9 @@ load_cb (GObject      *object,
   g_task_return_boolean (task, TRUE);
 }
 
-static char *
+static JsonArray *
 serialise (LfChannelStore *self)
 {
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = json_node_new (JSON_NODE_OBJECT);
-  JsonObject *object = json_object_new ();
   JsonArray *array = json_array_new ();
 
   for (guint i = 0; i < self->items->len; i++)
@@ -177,13 +174,7 @@ serialise (LfChannelStore *self)
                                    lf_channel_to_json (g_ptr_array_index (self->items, i),
                                                        NULL));
 
-  json_object_set_int_member (object, "version", 1);
-  json_object_set_array_member (object, "channels", array);
-  json_node_take_object (root, object);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-
-  return json_generator_to_data (generator, NULL);
+  return array;
 }
 
 static void
@@ -194,7 +185,7 @@ save_cb (GObject      *object,
   g_autoptr(GTask) task = user_data;
   GError *error = NULL;
 
-  if (!lf_storage_write_atomic_finish (result, &error))
+  if (!lf_json_file_write_list_finish (result, &error))
     g_task_return_error (task, error);
   else
     g_task_return_boolean (task, TRUE);
@@ -483,16 +474,14 @@ lf_channel_store_save_async (LfChannelStore      *self,
                              gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  char *data;
+  g_autoptr(JsonArray) list = NULL;
 
   g_return_if_fail (LF_IS_CHANNEL_STORE (self));
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, lf_channel_store_save_async);
-  data = serialise (self);
-  bytes = g_bytes_new_take (data, strlen (data));
-  lf_storage_write_atomic_async (self->path, bytes, 0600, cancellable, save_cb,
+  list = serialise (self);
+  lf_json_file_write_list_async (self->path, "channels", list, cancellable, save_cb,
                                  g_steal_pointer (&task));
 }
 

@@ -441,3 +441,78 @@ lf_json_file_read_list (const char  *path,
   *list = json_array_ref (array);
   return TRUE;
 }
+
+static void
+write_list_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+
+  if (!lf_storage_write_atomic_finish (result, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * lf_json_file_write_list_async:
+ * @path: the list store's file
+ * @member: the list's member, e.g. "channels"
+ * @list: the items (serialised now: the caller may change them meanwhile)
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called once the file is on disk
+ * @user_data: for @callback
+ *
+ * Writes `{ "version": 1, "<member>": [ … ] }` atomically (temporary file, fsync, rename),
+ * owner-only: the one writer of the channel and template stores, as
+ * lf_json_file_read_list() is their one reader.
+ */
+void
+lf_json_file_write_list_async (const char          *path,
+                               const char          *member,
+                               JsonArray           *list,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = json_node_new (JSON_NODE_OBJECT);
+  g_autoptr(GBytes) bytes = NULL;
+  JsonObject *object = json_object_new ();
+  GTask *task;
+  gsize length = 0;
+  char *data;
+
+  g_return_if_fail (path != NULL && member != NULL && list != NULL);
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, lf_json_file_write_list_async);
+
+  json_object_set_int_member (object, "version", 1);
+  json_object_set_array_member (object, member, json_array_ref (list));
+  json_node_take_object (root, object);
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  data = json_generator_to_data (generator, &length);
+  bytes = g_bytes_new_take (data, length);
+
+  lf_storage_write_atomic_async (path, bytes, 0600, cancellable, write_list_cb, task);
+}
+
+/**
+ * lf_json_file_write_list_finish:
+ * @result: the result
+ * @error: why the file could not be written (the old one is then intact)
+ *
+ * Returns: whether the file was written
+ */
+gboolean
+lf_json_file_write_list_finish (GAsyncResult  *result,
+                                GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}

@@ -36,12 +36,21 @@ JsonNode   *lf_json_file_read_finish (LfJsonFile              *file,
 char       *lf_json_file_set_aside   (LfJsonFile              *file,
                                       const char              *reason);
 
-/* The read side shared by the list stores (channels, templates): blocking, for a worker. */
+/* The list stores (channels, templates): one reader (blocking, for a worker) and one
+ * writer (atomic, owner-only) of `{ "version": 1, "<member>": [ … ] }`. */
 gboolean    lf_json_file_read_list   (const char              *path,
                                       gsize                    max_bytes,
                                       const char              *member,
                                       JsonArray              **list,
                                       GError                 **error);
+void        lf_json_file_write_list_async  (const char          *path,
+                                            const char          *member,
+                                            JsonArray           *list,
+                                            GCancellable        *cancellable,
+                                            GAsyncReadyCallback  callback,
+                                            gpointer             user_data);
+gboolean    lf_json_file_write_list_finish (GAsyncResult        *result,
+                                            GError             **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LfJsonFile, lf_json_file_free)
 

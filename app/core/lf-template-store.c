@@ -430,37 +430,22 @@ load_files_cb (GObject      *object,
   load_result_free (result);
 }
 
-static char *
+/* The templates that differ from the defaults. */
+static JsonArray *
 serialise_user (LfTemplateStore *self)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
+  JsonArray *array = json_array_new ();
 
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "version");
-  json_builder_add_int_value (builder, 1);
-  json_builder_set_member_name (builder, "templates");
-  json_builder_begin_array (builder);
   for (guint i = 0; i < self->items->len; i++)
     {
       LfTemplate *template = g_ptr_array_index (self->items, i);
-      JsonNode *node;
 
       if (!lf_template_store_is_modified (self, lf_template_get_id (template)))
         continue;
-
-      node = json_node_new (JSON_NODE_OBJECT);
-      json_node_take_object (node, lf_template_to_json (template));
-      json_builder_add_value (builder, node);
+      json_array_add_object_element (array, lf_template_to_json (template));
     }
-  json_builder_end_array (builder);
-  json_builder_end_object (builder);
 
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  return json_generator_to_data (generator, NULL);
+  return array;
 }
 
 static void
@@ -471,7 +456,7 @@ save_cb (GObject      *object,
   g_autoptr(GTask) task = user_data;
   GError *error = NULL;
 
-  if (!lf_storage_write_atomic_finish (res, &error))
+  if (!lf_json_file_write_list_finish (res, &error))
     g_task_return_error (task, error);
   else
     g_task_return_boolean (task, TRUE);
@@ -651,17 +636,15 @@ lf_template_store_save_async (LfTemplateStore     *self,
                               gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  char *data;
+  g_autoptr(JsonArray) list = NULL;
 
   g_return_if_fail (LF_IS_TEMPLATE_STORE (self));
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, lf_template_store_save_async);
 
-  data = serialise_user (self);
-  bytes = g_bytes_new_take (data, strlen (data));
-  lf_storage_write_atomic_async (self->path, bytes, 0600, cancellable, save_cb,
+  list = serialise_user (self);
+  lf_json_file_write_list_async (self->path, "templates", list, cancellable, save_cb,
                                  g_steal_pointer (&task));
 }
 

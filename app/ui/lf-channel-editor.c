@@ -279,41 +279,15 @@ save_action (GtkWidget  *widget,
 }
 
 /* ------------------------------------------------------------------------ */
-/* Building the form                                                        */
+/* The form                                                                 */
 /* ------------------------------------------------------------------------ */
 
-static AdwEntryRow *
-add_entry_row (AdwPreferencesGroup *group,
-               const char          *title)
-{
-  GtkWidget *row = adw_entry_row_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_preferences_group_add (group, row);
-  return ADW_ENTRY_ROW (row);
-}
-
-static AdwComboRow *
-add_combo_row (AdwPreferencesGroup *group,
-               const char          *title,
-               GtkStringList       *model)
-{
-  GtkWidget *row = adw_combo_row_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (model));
-  adw_preferences_group_add (group, row);
-  g_object_unref (model);
-  return ADW_COMBO_ROW (row);
-}
-
+/* The form is lf-channel-editor.ui; the choices of its two combo rows come from here. */
 static void
-build_form (LfChannelEditor *self)
+fill_choices (LfChannelEditor *self)
 {
-  GtkWidget *box, *header, *cancel, *save, *scrolled, *clamp, *content, *label;
-  AdwPreferencesGroup *general;
-  GtkStringList *kind_names = gtk_string_list_new (NULL);
-  GtkStringList *security_names = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) kind_names = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) security_names = gtk_string_list_new (NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
     gtk_string_list_append (kind_names, lf_channel_kind_describe (kinds[i]));
@@ -322,93 +296,8 @@ build_form (LfChannelEditor *self)
   /* Translators: no encryption; allowed only for a server on this computer (explained in the
    * row's subtitle). Keep it short: the row shows it on one line at 360 px. */
   gtk_string_list_append (security_names, _("None"));
-
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  header = adw_header_bar_new ();
-  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
-  lf_a11y_fix_mnemonic_button (cancel);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (cancel), "window.close");
-  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
-  save = gtk_button_new_with_mnemonic (_("_Save"));
-  lf_a11y_fix_mnemonic_button (save);
-  gtk_widget_add_css_class (save, "suggested-action");
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (save), "channel.save");
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), save);
-  gtk_box_append (GTK_BOX (box), header);
-
-  content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
-  gtk_widget_set_margin_top (content, 18);
-  gtk_widget_set_margin_bottom (content, 18);
-  gtk_widget_set_margin_start (content, 12);
-  gtk_widget_set_margin_end (content, 12);
-
-  /* The problem, if any, on top: right under the Save button that found it. */
-  label = gtk_label_new (NULL);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_add_css_class (label, "error");
-  gtk_widget_set_visible (label, FALSE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Problem"), -1);
-  self->error_label = GTK_LABEL (label);
-  gtk_box_append (GTK_BOX (content), label);
-
-  general = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  self->id_row = add_entry_row (general, _("Name"));
-  self->kind_row = add_combo_row (general, _("Kind"), kind_names);
-  gtk_box_append (GTK_BOX (content), GTK_WIDGET (general));
-
-  self->smtp_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  adw_preferences_group_set_title (self->smtp_group, _("Mail Server"));
-  adw_preferences_group_set_description (self->smtp_group,
-                                         _("The outgoing (SMTP) server of your mail account. "
-                                           "Certificates are always verified."));
-  self->host_row = add_entry_row (self->smtp_group, _("Server"));
-  self->port_row = add_entry_row (self->smtp_group, _("Port (empty for the usual one)"));
-  gtk_editable_set_max_width_chars (GTK_EDITABLE (self->port_row), 5);
-  self->security_row = add_combo_row (self->smtp_group, _("Encryption"), security_names);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->security_row),
-                               _("“None” only for a server on this computer"));
-  self->username_row = add_entry_row (self->smtp_group, _("User Name"));
-  self->from_row = add_entry_row (self->smtp_group, _("Sender (name and address)"));
-  self->password_row = ADW_PASSWORD_ENTRY_ROW (adw_password_entry_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->password_row), _("Password"));
-  adw_preferences_group_add (self->smtp_group, GTK_WIDGET (self->password_row));
-  gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->smtp_group));
-
-  self->webhook_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  adw_preferences_group_set_title (self->webhook_group, _("Incoming Webhook"));
-  adw_preferences_group_set_description (self->webhook_group,
-                                         _("The address your chat service gives for posting "
-                                           "messages. It works like a password: it is kept in "
-                                           "your keyring."));
-  self->url_row = ADW_PASSWORD_ENTRY_ROW (adw_password_entry_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->url_row), _("Webhook Address"));
-  adw_preferences_group_add (self->webhook_group, GTK_WIDGET (self->url_row));
-  gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->webhook_group));
-
-  self->mail_client_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  adw_preferences_group_set_description (self->mail_client_group,
-                                         _("Opens a draft in your e-mail app with the clients "
-                                           "in Bcc; you press Send there."));
-  gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->mail_client_group));
-
-  clamp = adw_clamp_new ();
-  adw_clamp_set_child (ADW_CLAMP (clamp), content);
-  scrolled = gtk_scrolled_window_new ();
-  gtk_widget_set_vexpand (scrolled, TRUE);
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
-                                  GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
-  gtk_box_append (GTK_BOX (box), scrolled);
-
-  adw_window_set_content (ADW_WINDOW (self), box);
-
-  g_signal_connect_object (self->kind_row, "notify::selected", G_CALLBACK (update_groups),
-                           self, G_CONNECT_SWAPPED);
-  update_groups (self);
+  adw_combo_row_set_model (self->kind_row, G_LIST_MODEL (kind_names));
+  adw_combo_row_set_model (self->security_row, G_LIST_MODEL (security_names));
 }
 
 static void
@@ -479,6 +368,23 @@ lf_channel_editor_class_init (LfChannelEditorClass *klass)
   signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                  NULL, NULL, NULL, G_TYPE_NONE, 1, LF_TYPE_CHANNEL);
 
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/lifeline/Lifeline/ui/"
+                                               "lf-channel-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, LfChannelEditor, id_row);
+  gtk_widget_class_bind_template_child (widget_class, LfChannelEditor, kind_row);
+  gtk_widget_class_bind_template_child (widget_class, LfChannelEditor, smtp_group);
+  gtk_widget_class_bind_template_child (widget_class, LfChannelEditor, host_row);
+  gtk_widget_class_bind_template_child (widget_class, LfChannelEditor, port_row);
+  gtk_widget_class_bind_template_child (widget_class, LfChannelEditor, security_row);
+  gtk_widget_class_bind_template_child (widget_class, LfChannelEditor, username_row);
+  gtk_widget_class_bind_template_child (widget_class, LfChannelEditor, from_row);
+  gtk_widget_class_bind_template_child (widget_class, LfChannelEditor, password_row);
+  gtk_widget_class_bind_template_child (widget_class, LfChannelEditor, webhook_group);
+  gtk_widget_class_bind_template_child (widget_class, LfChannelEditor, url_row);
+  gtk_widget_class_bind_template_child (widget_class, LfChannelEditor, mail_client_group);
+  gtk_widget_class_bind_template_child (widget_class, LfChannelEditor, error_label);
+
   gtk_widget_class_install_action (widget_class, "channel.save", NULL, save_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
@@ -488,10 +394,12 @@ lf_channel_editor_init (LfChannelEditor *self)
 {
   self->cancellable = g_cancellable_new ();
 
-  gtk_window_set_modal (GTK_WINDOW (self), TRUE);
-  gtk_window_set_default_size (GTK_WINDOW (self), 480, 640);
-  gtk_widget_set_size_request (GTK_WIDGET (self), 360, 294);
-  build_form (self);
+  gtk_widget_init_template (GTK_WIDGET (self));
+  lf_a11y_fix_mnemonic_buttons (GTK_WIDGET (self));
+  fill_choices (self);
+  g_signal_connect_object (self->kind_row, "notify::selected", G_CALLBACK (update_groups),
+                           self, G_CONNECT_SWAPPED);
+  update_groups (self);
 }
 
 /* ------------------------------------------------------------------------ */

@@ -39,6 +39,12 @@ struct _LfClientEditor
 
   AdwToastOverlay *toast_overlay;
   GtkWidget       *save_button;
+  AdwPreferencesGroup *client_group;
+  AdwPreferencesGroup *reach_group;
+  AdwPreferencesGroup *channels_group;
+  AdwPreferencesGroup *work_group;
+  AdwPreferencesGroup *notes_group;
+  AdwPreferencesGroup *delete_group;
   GHashTable      *rows;         /* field → AdwEntryRow */
   GHashTable      *groups;       /* field → AdwPreferencesGroup that shows its error */
   GHashTable      *hints;        /* AdwPreferencesGroup → its normal description */
@@ -223,20 +229,14 @@ on_row_changed_cb (LfClientEditor *self,
   validate_all (self);
 }
 
-static AdwPreferencesGroup *
-add_group (AdwPreferencesPage *page,
-           const char         *title,
-           const char         *hint,
-           LfClientEditor     *self)
+/* A group of the template: its description is the hint an error replaces for a while. */
+static void
+register_group (LfClientEditor      *self,
+                AdwPreferencesGroup *group)
 {
-  AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  const char *hint = adw_preferences_group_get_description (group);
 
-  adw_preferences_group_set_title (group, title);
-  if (hint != NULL)
-    adw_preferences_group_set_description (group, hint);
-  g_hash_table_insert (self->hints, group, g_strdup (hint ? hint : ""));
-  adw_preferences_page_add (page, group);
-  return group;
+  g_hash_table_insert (self->hints, group, g_strdup (hint != NULL ? hint : ""));
 }
 
 static GtkWidget *
@@ -354,37 +354,40 @@ build_platforms (LfClientEditor      *self,
 }
 
 static void
-build_form (LfClientEditor     *self,
-            AdwPreferencesPage *page)
+build_form (LfClientEditor *self)
 {
   LfContact *c = self->contact;
-  AdwPreferencesGroup *group;
   g_autofree char *emails = join_list (lf_contact_get_emails (c));
   g_autofree char *phones = join_list (lf_contact_get_phones (c));
   g_autofree char *tags = join_list (lf_contact_get_tags (c));
   g_autoptr(GtkStringList) choices = gtk_string_list_new (NULL);
   const char * const *kinds = lf_contact_get_channel_kinds ();
   GtkTextBuffer *buffer;
-  GtkWidget *frame;
   guint selected = 0;
 
-  group = add_group (page, _("Client"), NULL, self);
-  add_row (self, group, "name", _("Name"), lf_contact_get_name (c), GTK_INPUT_PURPOSE_NAME);
-  add_row (self, group, "company", _("Company"), lf_contact_get_company (c),
+  /* The groups are the template's (lf-client-editor.ui); the rows are the contact's. */
+  register_group (self, self->client_group);
+  register_group (self, self->reach_group);
+  register_group (self, self->channels_group);
+  register_group (self, self->work_group);
+  register_group (self, self->notes_group);
+  register_group (self, self->delete_group);
+
+  add_row (self, self->client_group, "name", _("Name"), lf_contact_get_name (c),
+           GTK_INPUT_PURPOSE_NAME);
+  add_row (self, self->client_group, "company", _("Company"), lf_contact_get_company (c),
            GTK_INPUT_PURPOSE_FREE_FORM);
-  add_row (self, group, "role", _("Role"), lf_contact_get_role (c), GTK_INPUT_PURPOSE_FREE_FORM);
+  add_row (self, self->client_group, "role", _("Role"), lf_contact_get_role (c),
+           GTK_INPUT_PURPOSE_FREE_FORM);
   /* Translators: the name a notice greets the client by ("Hello Max,") */
-  add_row (self, group, "given_name", _("Greet As (empty: the first name)"),
+  add_row (self, self->client_group, "given_name", _("Greet As (empty: the first name)"),
            lf_contact_get_given_name (c), GTK_INPUT_PURPOSE_NAME);
 
-  group = add_group (page, _("E-mail and Phone"),
-                     _("Separate several addresses or numbers with commas"), self);
-  add_row (self, group, "emails", _("E-mail Addresses"), emails, GTK_INPUT_PURPOSE_EMAIL);
-  add_row (self, group, "phones", _("Phone Numbers"), phones, GTK_INPUT_PURPOSE_PHONE);
+  add_row (self, self->reach_group, "emails", _("E-mail Addresses"), emails,
+           GTK_INPUT_PURPOSE_EMAIL);
+  add_row (self, self->reach_group, "phones", _("Phone Numbers"), phones,
+           GTK_INPUT_PURPOSE_PHONE);
 
-  group = add_group (page, _("Other Channels"),
-                     _("A handle, a phone number or a link for each service the client uses"),
-                     self);
   for (guint i = 0; i < G_N_ELEMENTS (preferred_kinds); i++)
     {
       gtk_string_list_append (choices, preferred_kinds[i]
@@ -393,57 +396,25 @@ build_form (LfClientEditor     *self,
       if (g_strcmp0 (preferred_kinds[i], lf_contact_get_preferred (c)) == 0)
         selected = i;
     }
-  self->preferred_row = ADW_COMBO_ROW (adw_combo_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->preferred_row),
-                                 _("Preferred Channel"));
   adw_combo_row_set_model (self->preferred_row, G_LIST_MODEL (choices));
   adw_combo_row_set_selected (self->preferred_row, selected);
-  adw_preferences_group_add (group, GTK_WIDGET (self->preferred_row));
   for (guint i = 0; kinds[i] != NULL; i++)
-    add_row (self, group, kinds[i], lf_contact_channel_kind_label (kinds[i]),
+    add_row (self, self->channels_group, kinds[i], lf_contact_channel_kind_label (kinds[i]),
              lf_contact_get_channel (c, kinds[i]), GTK_INPUT_PURPOSE_FREE_FORM);
 
-  group = add_group (page, _("Work"), _("Tick the platforms you work with this client "
-                                        "through: when one of them is down, they get an "
-                                        "outage notice"), self);
-  build_platforms (self, group);
-  add_row (self, group, "tags", _("Tags"), tags, GTK_INPUT_PURPOSE_FREE_FORM);
-  add_row (self, group, "timezone", _("Time Zone"), lf_contact_get_timezone (c),
+  build_platforms (self, self->work_group);
+  add_row (self, self->work_group, "tags", _("Tags"), tags, GTK_INPUT_PURPOSE_FREE_FORM);
+  add_row (self, self->work_group, "timezone", _("Time Zone"), lf_contact_get_timezone (c),
            GTK_INPUT_PURPOSE_FREE_FORM);
-  add_row (self, group, "language", _("Language"), lf_contact_get_language (c),
+  add_row (self, self->work_group, "language", _("Language"), lf_contact_get_language (c),
            GTK_INPUT_PURPOSE_FREE_FORM);
-  add_row (self, group, "webhook", _("Webhook URL"), lf_contact_get_webhook (c),
+  add_row (self, self->work_group, "webhook", _("Webhook URL"), lf_contact_get_webhook (c),
            GTK_INPUT_PURPOSE_URL);
 
-  group = add_group (page, _("Notes"), NULL, self);
-  self->notes_view = GTK_TEXT_VIEW (gtk_text_view_new ());
-  gtk_text_view_set_wrap_mode (self->notes_view, GTK_WRAP_WORD_CHAR);
-  gtk_text_view_set_top_margin (self->notes_view, 12);
-  gtk_text_view_set_bottom_margin (self->notes_view, 12);
-  gtk_text_view_set_left_margin (self->notes_view, 12);
-  gtk_text_view_set_right_margin (self->notes_view, 12);
-  gtk_widget_set_size_request (GTK_WIDGET (self->notes_view), -1, 96);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->notes_view),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Notes"), -1);
   buffer = gtk_text_view_get_buffer (self->notes_view);
   gtk_text_buffer_set_text (buffer, lf_contact_get_notes (c) ? lf_contact_get_notes (c) : "", -1);
-  frame = gtk_frame_new (NULL);
-  gtk_frame_set_child (GTK_FRAME (frame), GTK_WIDGET (self->notes_view));
-  gtk_widget_add_css_class (GTK_WIDGET (self->notes_view), "inline");
-  adw_preferences_group_add (group, frame);
 
-  if (!self->is_new)
-    {
-      GtkWidget *button = gtk_button_new_with_mnemonic (_("_Delete Client"));
-
-      lf_a11y_fix_mnemonic_button (button);
-      group = add_group (page, "", NULL, self);
-      gtk_widget_add_css_class (button, "destructive-action");
-      gtk_widget_add_css_class (button, "pill");
-      gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "editor.delete");
-      adw_preferences_group_add (group, button);
-    }
+  gtk_widget_set_visible (GTK_WIDGET (self->delete_group), !self->is_new);
 }
 
 static void
@@ -570,6 +541,20 @@ lf_client_editor_class_init (LfClientEditorClass *klass)
     g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 1, LF_TYPE_CONTACT);
 
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/lifeline/Lifeline/ui/"
+                                               "lf-client-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, LfClientEditor, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, LfClientEditor, save_button);
+  gtk_widget_class_bind_template_child (widget_class, LfClientEditor, client_group);
+  gtk_widget_class_bind_template_child (widget_class, LfClientEditor, reach_group);
+  gtk_widget_class_bind_template_child (widget_class, LfClientEditor, channels_group);
+  gtk_widget_class_bind_template_child (widget_class, LfClientEditor, preferred_row);
+  gtk_widget_class_bind_template_child (widget_class, LfClientEditor, work_group);
+  gtk_widget_class_bind_template_child (widget_class, LfClientEditor, notes_group);
+  gtk_widget_class_bind_template_child (widget_class, LfClientEditor, notes_view);
+  gtk_widget_class_bind_template_child (widget_class, LfClientEditor, delete_group);
+
   gtk_widget_class_install_action (widget_class, "editor.save", NULL,
                                    lf_client_editor_save_action);
   gtk_widget_class_install_action (widget_class, "editor.delete", NULL,
@@ -588,6 +573,9 @@ lf_client_editor_init (LfClientEditor *self)
   self->platform_order = g_ptr_array_new_with_free_func (g_free);
   self->groups = g_hash_table_new (g_str_hash, g_str_equal);
   self->hints = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  lf_a11y_fix_mnemonic_buttons (GTK_WIDGET (self));
 }
 
 /* ------------------------------------------------------------------------ */
@@ -606,20 +594,11 @@ lf_client_editor_new (LfContactStore *store,
                       LfContact      *contact)
 {
   LfClientEditor *self;
-  GtkWidget *header;
-  GtkWidget *cancel;
-  GtkWidget *box;
-  GtkWidget *page;
 
   g_return_val_if_fail (LF_IS_CONTACT_STORE (store), NULL);
   g_return_val_if_fail (contact == NULL || LF_IS_CONTACT (contact), NULL);
 
   self = g_object_new (LF_TYPE_CLIENT_EDITOR,
-                       "modal", TRUE,
-                       "default-width", 560,
-                       "default-height", 720,
-                       "width-request", 360,
-                       "height-request", 294,
                        "title", contact ? _("Edit Client") : _("Add Client"),
                        NULL);
   self->store = g_object_ref (store);
@@ -629,29 +608,8 @@ lf_client_editor_new (LfContactStore *store,
   self->name_touched = !self->is_new;
   self->contact = contact ? lf_contact_copy (contact) : lf_contact_new ();
 
-  header = adw_header_bar_new ();
-  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
-  lf_a11y_fix_mnemonic_button (cancel);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (cancel), "window.close");
-  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
-  self->save_button = gtk_button_new_with_mnemonic (self->is_new ? _("_Add") : _("_Save"));
-  lf_a11y_fix_mnemonic_button (self->save_button);
-  gtk_widget_add_css_class (self->save_button, "suggested-action");
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->save_button), "editor.save");
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), self->save_button);
-
-  page = adw_preferences_page_new ();
-  build_form (self, ADW_PREFERENCES_PAGE (page));
-
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  gtk_box_append (GTK_BOX (box), header);
-  gtk_widget_set_vexpand (page, TRUE);
-  gtk_box_append (GTK_BOX (box), page);
-  self->toast_overlay = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
-  adw_toast_overlay_set_child (self->toast_overlay, box);
-  adw_window_set_content (ADW_WINDOW (self), GTK_WIDGET (self->toast_overlay));
+  gtk_button_set_label (GTK_BUTTON (self->save_button), self->is_new ? _("_Add") : _("_Save"));
+  build_form (self);
 
   validate_all (self);
   gtk_widget_grab_focus (g_hash_table_lookup (self->rows, "name"));

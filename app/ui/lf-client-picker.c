@@ -119,75 +119,27 @@ lf_client_picker_class_init (LfClientPickerClass *klass)
   signals[PICKED] = g_signal_new ("picked", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                   NULL, NULL, NULL, G_TYPE_NONE, 1, LF_TYPE_CONTACT);
 
+  /* The window, its search entry and list; the client rows are built below. */
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/lifeline/Lifeline/ui/"
+                                               "lf-client-picker.ui");
+  gtk_widget_class_bind_template_child (widget_class, LfClientPicker, search);
+  gtk_widget_class_bind_template_child (widget_class, LfClientPicker, list);
+  gtk_widget_class_bind_template_child (widget_class, LfClientPicker, empty);
+  gtk_widget_class_bind_template_child (widget_class, LfClientPicker, stack);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, lf_client_picker_pick_first);
+
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
 static void
 lf_client_picker_init (LfClientPicker *self)
 {
-  GtkWidget *box, *header, *done, *scrolled, *clamp;
-
-  gtk_window_set_title (GTK_WINDOW (self), _("Add Clients"));
-  gtk_window_set_modal (GTK_WINDOW (self), TRUE);
-  gtk_window_set_default_size (GTK_WINDOW (self), 420, 520);
-  gtk_widget_set_size_request (GTK_WIDGET (self), 360, 294);
-
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  header = adw_header_bar_new ();
-  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  done = gtk_button_new_with_mnemonic (_("_Done"));
-  lf_a11y_fix_mnemonic_button (done);
-  gtk_widget_add_css_class (done, "suggested-action");
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (done), "window.close");
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), done);
-  gtk_box_append (GTK_BOX (box), header);
-
-  self->search = GTK_SEARCH_ENTRY (gtk_search_entry_new ());
-  g_object_set (self->search, "placeholder-text", _("Search clients"), NULL);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->search),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Search clients"), -1);
-  gtk_widget_set_margin_start (GTK_WIDGET (self->search), 12);
-  gtk_widget_set_margin_end (GTK_WIDGET (self->search), 12);
-  gtk_widget_set_margin_top (GTK_WIDGET (self->search), 6);
-  gtk_widget_set_margin_bottom (GTK_WIDGET (self->search), 6);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->search));
-  g_signal_connect_object (self->search, "search-changed", G_CALLBACK (on_search_changed_cb),
-                           self, G_CONNECT_DEFAULT);
-  g_signal_connect_object (self->search, "activate", G_CALLBACK (lf_client_picker_pick_first),
-                           self, G_CONNECT_SWAPPED);
-
-  self->list = GTK_LIST_BOX (gtk_list_box_new ());
-  gtk_list_box_set_selection_mode (self->list, GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->list), "boxed-list");
-  gtk_widget_set_valign (GTK_WIDGET (self->list), GTK_ALIGN_START);
-  gtk_widget_set_margin_start (GTK_WIDGET (self->list), 12);
-  gtk_widget_set_margin_end (GTK_WIDGET (self->list), 12);
-  gtk_widget_set_margin_top (GTK_WIDGET (self->list), 6);
-  gtk_widget_set_margin_bottom (GTK_WIDGET (self->list), 12);
+  gtk_widget_init_template (GTK_WIDGET (self));
+  lf_a11y_fix_mnemonic_buttons (GTK_WIDGET (self));
   gtk_list_box_set_filter_func (self->list, filter_row, self, NULL);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->list),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Clients"), -1);
-  g_signal_connect_object (self->list, "row-activated", G_CALLBACK (on_row_activated_cb),
-                           self, G_CONNECT_DEFAULT);
-
-  clamp = adw_clamp_new ();
-  adw_clamp_set_child (ADW_CLAMP (clamp), GTK_WIDGET (self->list));
-  scrolled = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
-                                  GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
-
-  self->empty = ADW_STATUS_PAGE (adw_status_page_new ());
-  adw_status_page_set_icon_name (self->empty, "system-search-symbolic");
-  gtk_widget_add_css_class (GTK_WIDGET (self->empty), "compact");
-
-  self->stack = GTK_STACK (gtk_stack_new ());
-  gtk_widget_set_vexpand (GTK_WIDGET (self->stack), TRUE);
-  gtk_stack_add_named (self->stack, scrolled, "list");
-  gtk_stack_add_named (self->stack, GTK_WIDGET (self->empty), "empty");
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->stack));
-
-  adw_window_set_content (ADW_WINDOW (self), box);
 }
 
 /* ------------------------------------------------------------------------ */

@@ -418,6 +418,14 @@ lf_incident_window_class_init (LfIncidentWindowClass *klass)
 
   object_class->dispose = lf_incident_window_dispose;
 
+  /* The window, its Export menu and Delete button; the groups are built by rebuild(). */
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/lifeline/Lifeline/ui/"
+                                               "lf-incident-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, LfIncidentWindow, delete_button);
+  gtk_widget_class_bind_template_child (widget_class, LfIncidentWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, LfIncidentWindow, content);
+
   gtk_widget_class_install_action (widget_class, "incident.export", "s",
                                    lf_incident_window_export_action);
   gtk_widget_class_install_action (widget_class, "incident.delete", NULL,
@@ -428,48 +436,7 @@ lf_incident_window_class_init (LfIncidentWindowClass *klass)
 static void
 lf_incident_window_init (LfIncidentWindow *self)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *export_button = gtk_menu_button_new ();
-  GtkWidget *scrolled = gtk_scrolled_window_new ();
-  GtkWidget *clamp = adw_clamp_new ();
-  g_autoptr(GMenu) menu = g_menu_new ();
-
-  gtk_window_set_default_size (GTK_WINDOW (self), 520, 640);
-  gtk_widget_set_size_request (GTK_WIDGET (self), 360, 294);
-
-  g_menu_append (menu, _("_Markdown…"), "incident.export::markdown");
-  g_menu_append (menu, _("_JSON…"), "incident.export::json");
-  g_menu_append (menu, _("_PDF…"), "incident.export::pdf");
-  gtk_menu_button_set_label (GTK_MENU_BUTTON (export_button), _("_Export"));
-  gtk_menu_button_set_use_underline (GTK_MENU_BUTTON (export_button), TRUE);
-  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (export_button), G_MENU_MODEL (menu));
-  gtk_widget_set_tooltip_text (export_button, _("Export the report as evidence"));
-  adw_header_bar_pack_start (ADW_HEADER_BAR (header), export_button);
-  self->delete_button = gtk_button_new_from_icon_name ("user-trash-symbolic");
-  gtk_widget_set_tooltip_text (self->delete_button, _("Delete Incident"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->delete_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Delete this incident from the log"), -1);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->delete_button), "incident.delete");
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), self->delete_button);
-  gtk_box_append (GTK_BOX (box), header);
-
-  self->content = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 24));
-  gtk_widget_set_margin_top (GTK_WIDGET (self->content), 18);
-  gtk_widget_set_margin_bottom (GTK_WIDGET (self->content), 18);
-  gtk_widget_set_margin_start (GTK_WIDGET (self->content), 12);
-  gtk_widget_set_margin_end (GTK_WIDGET (self->content), 12);
-  adw_clamp_set_child (ADW_CLAMP (clamp), GTK_WIDGET (self->content));
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
-                                  GTK_POLICY_AUTOMATIC);
-  gtk_widget_set_vexpand (scrolled, TRUE);
-
-  self->toast_overlay = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
-  adw_toast_overlay_set_child (self->toast_overlay, scrolled);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->toast_overlay));
-  adw_window_set_content (ADW_WINDOW (self), box);
+  gtk_widget_init_template (GTK_WIDGET (self));
 }
 
 /* ------------------------------------------------------------------------ */

@@ -29,7 +29,9 @@ struct _LfLinkDialog
   LfContactStore  *store;
   LfCatalog       *catalog;
   GHashTable      *checks;     /* contact id → GtkCheckButton */
+  AdwPreferencesGroup *platform_group;
   AdwComboRow     *platform_row;
+  AdwPreferencesGroup *clients_group;
   GtkWidget       *link_button;
   guint            pending;
   guint            n_linked;
@@ -168,6 +170,16 @@ lf_link_dialog_class_init (LfLinkDialogClass *klass)
   signals[LINKED] = g_signal_new ("linked", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                   NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
 
+  /* The window and its two groups; the platforms and the client rows are set below. */
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/lifeline/Lifeline/ui/"
+                                               "lf-link-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, LfLinkDialog, platform_group);
+  gtk_widget_class_bind_template_child (widget_class, LfLinkDialog, platform_row);
+  gtk_widget_class_bind_template_child (widget_class, LfLinkDialog, clients_group);
+  gtk_widget_class_bind_template_child (widget_class, LfLinkDialog, link_button);
+  gtk_widget_class_bind_template_callback (widget_class, link_clicked_cb);
+
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
@@ -175,6 +187,9 @@ static void
 lf_link_dialog_init (LfLinkDialog *self)
 {
   self->checks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  gtk_widget_init_template (GTK_WIDGET (self));
+  /* Read as "Cancel" and "Link", not "_Cancel Cancel" (test-a11y, link). */
+  lf_a11y_fix_mnemonic_buttons (GTK_WIDGET (self));
 }
 
 /**
@@ -192,14 +207,10 @@ lf_link_dialog_new (LfContactStore     *store,
 {
   LfLinkDialog *self;
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  GtkWidget *header, *cancel, *box, *page, *scroller;
-  AdwPreferencesGroup *group;
 
   g_return_val_if_fail (LF_IS_CONTACT_STORE (store), NULL);
 
-  self = g_object_new (LF_TYPE_LINK_DIALOG, "modal", TRUE, "default-width", 480,
-                       "default-height", 600, "width-request", 360, "height-request", 294,
-                       "title", _("Link Clients to a Platform"), NULL);
+  self = g_object_new (LF_TYPE_LINK_DIALOG, NULL);
   self->store = g_object_ref (store);
   /* The catalog in use is given (the context's, through the Clients page). */
   if (catalog != NULL)
@@ -209,41 +220,17 @@ lf_link_dialog_new (LfContactStore     *store,
   if (self->catalog == NULL)
     self->catalog = lf_catalog_new ();
 
-  header = adw_header_bar_new ();
-  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (cancel), "window.close");
-  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
-  self->link_button = gtk_button_new_with_mnemonic (_("_Link"));
-  gtk_widget_add_css_class (self->link_button, "suggested-action");
-  g_signal_connect_object (self->link_button, "clicked", G_CALLBACK (link_clicked_cb), self,
-                           G_CONNECT_SWAPPED);
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), self->link_button);
-  /* Read as "Cancel" and "Link", not "_Cancel Cancel" (test-a11y, link). */
-  lf_a11y_fix_mnemonic_button (cancel);
-  lf_a11y_fix_mnemonic_button (self->link_button);
-
-  page = adw_preferences_page_new ();
-  group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
   if (description != NULL)
-    lf_markup_set_description (group, description);
+    lf_markup_set_description (self->platform_group, description);
   for (guint i = 0; i < self->catalog->platforms->len; i++)
     {
       LfCatalogPlatform *platform = g_ptr_array_index (self->catalog->platforms, i);
 
       gtk_string_list_append (names, platform->name != NULL ? platform->name : platform->id);
     }
-  self->platform_row = ADW_COMBO_ROW (adw_combo_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->platform_row), _("_Platform"));
-  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (self->platform_row), TRUE);
   adw_combo_row_set_model (self->platform_row, G_LIST_MODEL (names));
   lf_a11y_name_combo_items (self->platform_row);
-  adw_preferences_group_add (group, GTK_WIDGET (self->platform_row));
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), group);
 
-  group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  adw_preferences_group_set_title (group, _("Clients"));
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (store)); i++)
     {
       g_autoptr(LfContact) contact = g_list_model_get_item (G_LIST_MODEL (store), i);
@@ -267,18 +254,9 @@ lf_link_dialog_new (LfContactStore     *store,
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
       /* The client's name, once: the row labels its activatable widget with its title too. */
       lf_a11y_set_label (check, lf_contact_get_name (contact));
-      adw_preferences_group_add (group, row);
+      adw_preferences_group_add (self->clients_group, row);
       g_hash_table_insert (self->checks, g_strdup (lf_contact_get_id (contact)), check);
     }
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), group);
-
-  scroller = gtk_scrolled_window_new ();
-  gtk_widget_set_vexpand (scroller, TRUE);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), page);
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  gtk_box_append (GTK_BOX (box), header);
-  gtk_box_append (GTK_BOX (box), scroller);
-  adw_window_set_content (ADW_WINDOW (self), box);
   update_button (self);
 
   return self;

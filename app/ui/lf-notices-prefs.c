@@ -460,6 +460,16 @@ lf_notices_prefs_class_init (LfNoticesPrefsClass *klass)
 
   object_class->dispose = lf_notices_prefs_dispose;
 
+  /* The page and its three groups; the channel and template rows are built below. */
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/lifeline/Lifeline/ui/"
+                                               "lf-notices-prefs.ui");
+  gtk_widget_class_bind_template_child (widget_class, LfNoticesPrefs, name_row);
+  gtk_widget_class_bind_template_child (widget_class, LfNoticesPrefs, email_row);
+  gtk_widget_class_bind_template_child (widget_class, LfNoticesPrefs, channel_row);
+  gtk_widget_class_bind_template_child (widget_class, LfNoticesPrefs, channels_group);
+  gtk_widget_class_bind_template_child (widget_class, LfNoticesPrefs, templates_group);
+
   gtk_widget_class_install_action (widget_class, "notices-prefs.save-profile", NULL,
                                    save_profile_action);
   gtk_widget_class_install_action (widget_class, "notices-prefs.add-channel", NULL,
@@ -474,62 +484,15 @@ lf_notices_prefs_class_init (LfNoticesPrefsClass *klass)
                                    edit_template_action);
 }
 
-static AdwEntryRow *
-add_entry (AdwPreferencesGroup *group,
-           const char          *title)
-{
-  GtkWidget *row = adw_entry_row_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_preferences_group_add (group, row);
-  return ADW_ENTRY_ROW (row);
-}
-
 static void
 lf_notices_prefs_init (LfNoticesPrefs *self)
 {
-  AdwPreferencesGroup *me;
-  GtkWidget *save, *add;
-
   self->cancellable = g_cancellable_new ();
   self->channel_rows = g_ptr_array_new ();
   self->template_rows = g_ptr_array_new ();
 
-  adw_preferences_page_set_title (ADW_PREFERENCES_PAGE (self), _("Notices"));
-  adw_preferences_page_set_icon_name (ADW_PREFERENCES_PAGE (self), "mail-send-symbolic");
-  adw_preferences_page_set_name (ADW_PREFERENCES_PAGE (self), "notices");
-
-  me = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  adw_preferences_group_set_title (me, _("About You"));
-  adw_preferences_group_set_description (me, _("Signs your notices and tells clients how to "
-                                               "reach you meanwhile. Kept in your keyring."));
-  save = gtk_button_new_with_mnemonic (_("_Save"));
-  lf_a11y_fix_mnemonic_button (save);
-  gtk_widget_set_valign (save, GTK_ALIGN_CENTER);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (save), "notices-prefs.save-profile");
-  adw_preferences_group_set_header_suffix (me, save);
-  self->name_row = add_entry (me, _("Your Name"));
-  self->email_row = add_entry (me, _("Your E-mail Address"));
-  self->channel_row = add_entry (me, _("Backup Channel, e.g. WhatsApp +44 7700 900123"));
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (self), me);
-
-  self->channels_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  adw_preferences_group_set_title (self->channels_group, _("Channels"));
-  adw_preferences_group_set_description (self->channels_group,
-                                         _("How notices are delivered. The first is the "
-                                           "default; passwords and webhook addresses are kept "
-                                           "in your keyring."));
-  add = icon_button ("list-add-symbolic", _("Add Channel"), NULL,
-                     "notices-prefs.add-channel", NULL);
-  adw_preferences_group_set_header_suffix (self->channels_group, add);
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (self), self->channels_group);
-
-  self->templates_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  adw_preferences_group_set_title (self->templates_group, _("Templates"));
-  adw_preferences_group_set_description (self->templates_group,
-                                         _("The words of each notice, with placeholders such "
-                                           "as {client} and {platform}."));
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (self), self->templates_group);
+  gtk_widget_init_template (GTK_WIDGET (self));
+  lf_a11y_fix_mnemonic_buttons (GTK_WIDGET (self));
 }
 
 /* ------------------------------------------------------------------------ */
