@@ -183,14 +183,9 @@ test_two_logs (void)
   g_assert_true (lf_incident_log_set_step_done (b, shared_b, 0, TRUE));
   flush (b);
 
-  {
-    g_autoptr(LfIncidentLog) check = reread (plan, path);
-
-    g_assert_nonnull (lf_incident_log_lookup (check, new_id));
-    g_assert_cmpuint (lf_incident_get_n_done (lf_incident_log_lookup (check, shared_id)), ==, 1);
-  }
-
-  /* A records a notice on the incident B ticked, without having seen the tick: both stay. */
+  /* A records a notice on the incident B ticked, without having seen the tick: both stay.
+   * (No turn of the main loop since B's save, so A's file monitor cannot have told it yet;
+   * a re-read here would turn it, and A would follow B's file first.) */
   g_assert_cmpuint (lf_incident_get_n_done (shared_a), ==, 0);
   lf_incident_log_record (a, shared_a, LF_TIMELINE_NOTICE_SENT, "Notice sent to Ada",
                           LF_TIMELINE_DATA_CHANNEL, "email", NULL);
