@@ -57,6 +57,15 @@ int        lf_test_run_lifeline   (const LfTestRun     *run,
                                    char               **out,
                                    char               **err);
 
+GVariant  *lf_test_bus_call       (GDBusConnection    *connection,
+                                   const char         *name,
+                                   const char         *path,
+                                   const char         *interface,
+                                   const char         *method,
+                                   GVariant           *parameters,
+                                   const GVariantType *reply_type,
+                                   GError            **error);
+GDBusConnection *lf_test_notifications_serve (GPtrArray *log);
 GDBusConnection *lf_test_bus_serve (const char                 *name,
                                     const char                 *path,
                                     const char                 *xml,
