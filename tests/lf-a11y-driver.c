@@ -31,6 +31,7 @@
  *   notices     the Notices page
  *   composer    the composer, opened by Notify Clients
  *   preferences the Preferences window
+ *   drill       a fire drill running (10 minutes), its banner with Pause Drill and Stop Drill
  *   link        the "Link Clients to a Platform" dialog (main menu), both clients listed
  *   status-adder  Preferences → Platforms after looking up a status page (an Instatus page
  *               on a loopback server): its result rows (what was found, Name, Address to
@@ -277,6 +278,17 @@ run_command (const char *command)
     {
       close_others ();
       show_in_new_window ("preferences", NULL, ADW_TYPE_PREFERENCES_WINDOW);
+    }
+  else if (g_str_equal (command, "drill"))
+    {
+      LfContext *context = lf_application_get_context (app);
+
+      g_action_group_activate_action (G_ACTION_GROUP (app), "start-drill",
+                                      g_variant_new_string ("cloudflare-2025-11-18"));
+      lf_window_show_page (window, "health");
+      spin (300);
+      if (lf_context_get_drill (context) == NULL)
+        g_error ("no drill was started");
     }
   else if (g_str_equal (command, "link"))
     {

@@ -28,11 +28,12 @@ except (ImportError, ValueError) as e:
     sys.exit(1)
 
 SCREENS = ['onboarding', 'health', 'detail', 'checklist', 'clients', 'notices', 'composer',
-           'preferences', 'link', 'status-adder']
+           'preferences', 'drill', 'link', 'status-adder']
 # Screens in a window of their own (checked alone), and names that must be there: proof that
 # the walk reached what the screen is about (the clients to tick; the status page found).
 OWN_WINDOW = ('composer', 'preferences', 'link', 'status-adder')
 EXPECTED = {
+    'drill': ['Pause Drill', 'Stop Drill'],
     'link': ['Ada Lovelace', 'Grace Hopper', 'Link'],
     'status-adder': ['Instatus', 'Name', 'Address to Check', 'Add Platform'],
 }

@@ -906,6 +906,29 @@ drill_notifications_withdrawn (gpointer data)
   return !notification_with_prefix (notifications_shown, "Drill: ");
 }
 
+/* Runs `lifeline ARG`, which must hand its request to this process and exit 0. */
+static void
+run_cli (const char *arg)
+{
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean done = FALSE;
+
+  proc = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE, &error, lf_test_get_binary (), arg,
+                           NULL);
+  g_assert_no_error (error);
+  g_subprocess_wait_async (proc, NULL, cli_done_cb, &done);
+  lf_test_wait_for_flag (&done, 10000);
+  g_assert_true (g_subprocess_get_if_exited (proc));
+  g_assert_cmpint (g_subprocess_get_exit_status (proc), ==, 0);
+}
+
+static gboolean
+drill_not_paused (gpointer data)
+{
+  return !lf_drill_get_paused (data);
+}
+
 /* A drill started from the command line plays on its own monitor: the Health page, the tray
  * and the notifications show it, marked as a drill; the real monitor is never touched: its
  * incident bridge opens nothing, its backend is not asked, its watched platforms, clock and
@@ -993,6 +1016,12 @@ test_page_drill_from_command_line (void)
   lf_window_show_page (get_window (), "checklist");
 
   g_assert_true (lf_test_wait_for (drill_incident_open, NULL, 10000));
+
+  /* `lifeline --pause-drill` and `--resume-drill` reach the drill in the running Lifeline. */
+  run_cli ("--pause-drill");
+  g_assert_true (lf_test_wait_for ((gboolean (*) (gpointer)) lf_drill_get_paused, drill, 5000));
+  run_cli ("--resume-drill");
+  g_assert_true (lf_test_wait_for (drill_not_paused, drill, 5000));
   g_assert_cmpuint (n_runs_shown (page), ==, runs_before + 1);
   g_assert_nonnull (find_widget (GTK_WIDGET (page), GTK_TYPE_LABEL, "DRILL"));
   {

@@ -94,8 +94,6 @@ update (LfDrillBar *self)
   gtk_button_set_label (self->pause_button, pause_label);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->pause_button),
                                   paused ? "app.resume-drill" : "app.pause-drill");
-  lf_a11y_set_label (GTK_WIDGET (self->pause_button),
-                     paused ? _("Resume Drill") : _("Pause Drill"));
   /* Once the story is over there is nothing left to pause. */
   gtk_widget_set_visible (GTK_WIDGET (self->pause_button), !story_over);
 
@@ -194,33 +192,37 @@ lf_drill_bar_class_init (LfDrillBarClass *klass)
 static void
 lf_drill_bar_init (LfDrillBar *self)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *icon = gtk_image_new_from_icon_name ("alarm-symbolic");
 
+  /* Where it is on one line, the buttons under it, at the end: the line stays readable at
+   * 360 px and the buttons never squeeze it. */
   gtk_widget_add_css_class (box, "lf-drill-bar");
   gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Fire drill"), -1);
-  gtk_widget_set_valign (icon, GTK_ALIGN_CENTER);
+  gtk_widget_set_valign (icon, GTK_ALIGN_START);
   gtk_accessible_update_state (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
-  gtk_box_append (GTK_BOX (box), icon);
+  gtk_box_append (GTK_BOX (line), icon);
 
   self->label = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_wrap (self->label, TRUE);
   gtk_label_set_wrap_mode (self->label, PANGO_WRAP_WORD_CHAR);
   gtk_label_set_xalign (self->label, 0);
   gtk_widget_set_hexpand (GTK_WIDGET (self->label), TRUE);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->label));
+  gtk_box_append (GTK_BOX (line), GTK_WIDGET (self->label));
+  gtk_box_append (GTK_BOX (box), line);
 
   self->pause_button = GTK_BUTTON (gtk_button_new_with_mnemonic (_("_Pause Drill")));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->pause_button), "app.pause-drill");
-  lf_a11y_set_label (GTK_WIDGET (self->pause_button), _("Pause Drill"));
+  lf_a11y_fix_mnemonic_button (GTK_WIDGET (self->pause_button));
   self->stop_button = GTK_BUTTON (gtk_button_new_with_mnemonic (_("_Stop Drill")));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->stop_button), "app.stop-drill");
-  lf_a11y_set_label (GTK_WIDGET (self->stop_button), _("Stop Drill"));
+  lf_a11y_fix_mnemonic_button (GTK_WIDGET (self->stop_button));
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->stop_button),
                                _("End the drill now; its incident stays for you to close"));
-  gtk_widget_set_valign (buttons, GTK_ALIGN_CENTER);
+  gtk_widget_set_halign (buttons, GTK_ALIGN_END);
   gtk_box_append (GTK_BOX (buttons), GTK_WIDGET (self->pause_button));
   gtk_box_append (GTK_BOX (buttons), GTK_WIDGET (self->stop_button));
   gtk_box_append (GTK_BOX (box), buttons);

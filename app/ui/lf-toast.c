@@ -11,6 +11,9 @@
 
 #include "lf-toast.h"
 
+#include <glib/gi18n.h>
+
+#include "lf-a11y.h"
 #include "lf-markup.h"
 
 /* Pages and dialogs show their toasts through lf_toast_show(): it finds the toast overlay the
@@ -74,6 +77,31 @@ find_overlay (GtkWidget *widget)
  *
  * Returns: (transfer none) (nullable): the toast shown, to set a button or timeout on
  */
+/* libadwaita 1.2's toast has a close button with only an icon: GTK 4.8 reads it as
+ * "GtkImage" (test-a11y, drill). Name the close buttons of the toasts shown. */
+static void
+name_close_buttons (GtkWidget *widget,
+                    gboolean   in_toast)
+{
+  in_toast = in_toast || g_str_equal (G_OBJECT_TYPE_NAME (widget), "AdwToastWidget");
+  if (in_toast && GTK_IS_BUTTON (widget)
+      && g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (widget)), "window-close-symbolic") == 0)
+    lf_a11y_set_label (widget, _("Dismiss"));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    name_close_buttons (child, in_toast);
+}
+
+static void
+add_to_overlay (AdwToastOverlay *overlay,
+                AdwToast        *toast)
+{
+  adw_toast_overlay_add_toast (overlay, toast);
+  /* Shown at once when no other toast is (a queued one keeps libadwaita's name). */
+  name_close_buttons (GTK_WIDGET (overlay), FALSE);
+}
+
 AdwToast *
 lf_toast_show (GtkWidget  *widget,
                const char *text)
@@ -92,7 +120,7 @@ lf_toast_show (GtkWidget  *widget,
     }
 
   toast = lf_toast_new (text);
-  adw_toast_overlay_add_toast (overlay, toast);
+  add_to_overlay (overlay, toast);
 
   return toast;
 }
@@ -154,7 +182,7 @@ lf_toast_add (GtkWidget *widget,
 
   overlay = find_overlay (widget);
   if (overlay != NULL)
-    adw_toast_overlay_add_toast (overlay, toast);
+    add_to_overlay (overlay, toast);
   else
     g_object_unref (g_object_ref_sink (toast));
 }

@@ -618,7 +618,7 @@ lf_window_add_toast (LfWindow *self,
   g_return_if_fail (LF_IS_WINDOW (self));
   g_return_if_fail (ADW_IS_TOAST (toast));
 
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  lf_toast_add (GTK_WIDGET (self->toast_overlay), toast);
 }
 
 /**
