@@ -179,7 +179,6 @@ void
 lf_test_dbus_stop (GTestDBus *bus)
 {
   g_test_dbus_stop (bus);
-  g_object_unref (bus);
 }
 
 void
