@@ -259,3 +259,102 @@ lf_test_bus_serve (const char                 *name,
 
   return connection;
 }
+
+typedef struct
+{
+  gboolean  done;
+  GVariant *reply;
+  GError   *error;
+} BusCall;
+
+static void
+bus_call_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  BusCall *call = user_data;
+
+  call->reply = g_dbus_connection_call_finish (G_DBUS_CONNECTION (object), result, &call->error);
+  call->done = TRUE;
+}
+
+/**
+ * lf_test_bus_call:
+ *
+ * A D-Bus call to code that answers in this thread (or calls back into it): asynchronous,
+ * with the main context spun until the reply (15 s at the most).
+ *
+ * Returns: (transfer full) (nullable): the reply, %NULL with @error set
+ */
+GVariant *
+lf_test_bus_call (GDBusConnection     *connection,
+                  const char          *name,
+                  const char          *path,
+                  const char          *interface,
+                  const char          *method,
+                  GVariant            *parameters,
+                  const GVariantType  *reply_type,
+                  GError             **error)
+{
+  BusCall call = { 0 };
+
+  g_dbus_connection_call (connection, name, path, interface, method, parameters, reply_type,
+                          G_DBUS_CALL_FLAGS_NONE, 10000, NULL, bus_call_cb, &call);
+  lf_test_wait_for_flag (&call.done, 15000);
+  if (call.error != NULL)
+    g_propagate_error (error, call.error);
+
+  return call.reply;
+}
+
+static const char notifications_xml[] =
+  "<node>"
+  "  <interface name='org.gtk.Notifications'>"
+  "    <method name='AddNotification'>"
+  "      <arg type='s' direction='in'/>"
+  "      <arg type='s' direction='in'/>"
+  "      <arg type='a{sv}' direction='in'/>"
+  "    </method>"
+  "    <method name='RemoveNotification'>"
+  "      <arg type='s' direction='in'/>"
+  "      <arg type='s' direction='in'/>"
+  "    </method>"
+  "  </interface>"
+  "</node>";
+
+static void
+notifications_method_call (GDBusConnection       *connection,
+                           const char            *sender,
+                           const char            *object_path,
+                           const char            *interface_name,
+                           const char            *method_name,
+                           GVariant              *parameters,
+                           GDBusMethodInvocation *invocation,
+                           gpointer               user_data)
+{
+  const char *id;
+
+  g_variant_get_child (parameters, 1, "&s", &id);
+  g_ptr_array_add (user_data, g_strdup_printf ("%s %s",
+                                               g_str_equal (method_name, "AddNotification")
+                                               ? "add" : "remove", id));
+  g_dbus_method_invocation_return_value (invocation, NULL);
+}
+
+static const GDBusInterfaceVTable notifications_vtable = { notifications_method_call, NULL, NULL };
+
+/**
+ * lf_test_notifications_serve:
+ * @log: where "add ID" and "remove ID" are appended, one per call (strings it frees)
+ *
+ * Plays the desktop's notification server (org.gtk.Notifications, what GNOME Shell
+ * implements and GNotification prefers). Start it before the application sends anything.
+ *
+ * Returns: (transfer full): the server's connection
+ */
+GDBusConnection *
+lf_test_notifications_serve (GPtrArray *log)
+{
+  return lf_test_bus_serve ("org.gtk.Notifications", "/org/gtk/Notifications",
+                            notifications_xml, &notifications_vtable, log);
+}

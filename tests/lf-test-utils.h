@@ -24,6 +24,15 @@ void      lf_test_skip_no_display (void);
 GTestDBus *lf_test_dbus_up        (void);
 void      lf_test_dbus_stop       (GTestDBus    *bus);
 const char *lf_test_get_binary    (void);
+GVariant  *lf_test_bus_call       (GDBusConnection    *connection,
+                                   const char         *name,
+                                   const char         *path,
+                                   const char         *interface,
+                                   const char         *method,
+                                   GVariant           *parameters,
+                                   const GVariantType *reply_type,
+                                   GError            **error);
+GDBusConnection *lf_test_notifications_serve (GPtrArray *log);
 GDBusConnection *lf_test_bus_serve (const char                 *name,
                                     const char                 *path,
                                     const char                 *xml,

@@ -28,27 +28,12 @@ static char *app_path;      /* the application's object path, from APP_ID */
 static char *monitor_path;  /* where the monitor exports its LfMonitor */
 #define APP_PATH app_path
 
-static const char notifications_xml[] =
-  "<node>"
-  "  <interface name='org.gtk.Notifications'>"
-  "    <method name='AddNotification'>"
-  "      <arg type='s' direction='in'/>"
-  "      <arg type='s' direction='in'/>"
-  "      <arg type='a{sv}' direction='in'/>"
-  "    </method>"
-  "    <method name='RemoveNotification'>"
-  "      <arg type='s' direction='in'/>"
-  "      <arg type='s' direction='in'/>"
-  "    </method>"
-  "  </interface>"
-  "</node>";
-
 typedef struct
 {
   LfTestServer    *server;
   GDBusConnection *host;          /* plays the desktop: notifications, calls to the monitor */
   GSubprocess     *service;
-  GPtrArray       *notifications; /* ids added */
+  GPtrArray       *notifications; /* "add ID", "remove ID" */
   LfMonitor       *observer;      /* what the monitor exports, seen from here */
   LfMonitorRemote *remote;
 } Fixture;
@@ -56,57 +41,6 @@ typedef struct
 /* ------------------------------------------------------------------------ */
 /* Helpers                                                                  */
 /* ------------------------------------------------------------------------ */
-
-static void
-notifications_method_call (GDBusConnection       *connection,
-                           const char            *sender,
-                           const char            *object_path,
-                           const char            *interface_name,
-                           const char            *method_name,
-                           GVariant              *parameters,
-                           GDBusMethodInvocation *invocation,
-                           gpointer               user_data)
-{
-  Fixture *fixture = user_data;
-  const char *app_id;
-  const char *id;
-
-  if (g_str_equal (method_name, "AddNotification"))
-    {
-      g_variant_get (parameters, "(&s&s@a{sv})", &app_id, &id, NULL);
-      g_ptr_array_add (fixture->notifications, g_strdup (id));
-    }
-  g_dbus_method_invocation_return_value (invocation, NULL);
-}
-
-static const GDBusInterfaceVTable notifications_vtable = { notifications_method_call, NULL, NULL };
-
-static GVariant *
-call_sync (GDBusConnection *connection,
-           const char      *name,
-           const char      *path,
-           const char      *interface,
-           const char      *method,
-           GVariant        *parameters,
-           const GVariantType *reply_type);
-
-static void
-call_done_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  GVariant **out = user_data;
-  g_autoptr(GError) error = NULL;
-
-  *out = g_dbus_connection_call_finish (G_DBUS_CONNECTION (object), result, &error);
-  g_assert_no_error (error);
-}
-
-static gboolean
-variant_set (gpointer data)
-{
-  return *(GVariant **) data != NULL;
-}
 
 /* Calls into the monitor (another process, but it may call back here): iterate meanwhile. */
 static GVariant *
@@ -118,12 +52,11 @@ call_sync (GDBusConnection    *connection,
            GVariant           *parameters,
            const GVariantType *reply_type)
 {
-  GVariant *reply = NULL;
+  g_autoptr(GError) error = NULL;
+  GVariant *reply = lf_test_bus_call (connection, name, path, interface, method, parameters,
+                                      reply_type, &error);
 
-  g_dbus_connection_call (connection, name, path, interface, method, parameters, reply_type,
-                          G_DBUS_CALL_FLAGS_NONE, 10000, NULL, call_done_cb, &reply);
-  g_assert_true (lf_test_wait_for (variant_set, &reply, 15000));
-
+  g_assert_no_error (error);
   return reply;
 }
 
@@ -305,8 +238,7 @@ fixture_set_up (Fixture       *fixture,
               "run-in-background=true\n");
 
   /* the desktop: a notification server */
-  fixture->host = lf_test_bus_serve ("org.gtk.Notifications", "/org/gtk/Notifications",
-                                     notifications_xml, &notifications_vtable, fixture);
+  fixture->host = lf_test_notifications_serve (fixture->notifications);
 
   /* the background monitor, as autostart and D-Bus activation start it */
   launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_NONE);
@@ -397,7 +329,7 @@ notified_beta (gpointer data)
 {
   Fixture *fixture = data;
 
-  return g_ptr_array_find_with_equal_func (fixture->notifications, "platform-beta",
+  return g_ptr_array_find_with_equal_func (fixture->notifications, "add platform-beta",
                                            g_str_equal, NULL);
 }
 

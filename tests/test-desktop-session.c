@@ -19,21 +19,6 @@
 
 #define TEST_APP_ID "io.github.lifeline.Lifeline.SessionTest"
 
-static const char notifications_xml[] =
-  "<node>"
-  "  <interface name='org.gtk.Notifications'>"
-  "    <method name='AddNotification'>"
-  "      <arg type='s' direction='in'/>"
-  "      <arg type='s' direction='in'/>"
-  "      <arg type='a{sv}' direction='in'/>"
-  "    </method>"
-  "    <method name='RemoveNotification'>"
-  "      <arg type='s' direction='in'/>"
-  "      <arg type='s' direction='in'/>"
-  "    </method>"
-  "  </interface>"
-  "</node>";
-
 /* Alpha goes down in the middle of the drill, then comes back. */
 static const char drill_xml[] =
   "<lifeline>"
@@ -79,53 +64,10 @@ typedef struct
 /* ------------------------------------------------------------------------ */
 
 static void
-notifications_method_call (GDBusConnection       *connection,
-                           const char            *sender,
-                           const char            *object_path,
-                           const char            *interface_name,
-                           const char            *method_name,
-                           GVariant              *parameters,
-                           GDBusMethodInvocation *invocation,
-                           gpointer               user_data)
-{
-  const char *app_id;
-  const char *id;
-
-  g_variant_get_child (parameters, 0, "&s", &app_id);
-  g_variant_get_child (parameters, 1, "&s", &id);
-  g_assert_cmpstr (app_id, ==, TEST_APP_ID);
-  g_ptr_array_add (notifications, g_strdup_printf ("%s %s",
-                                                   g_str_equal (method_name, "AddNotification")
-                                                   ? "add" : "remove", id));
-  g_dbus_method_invocation_return_value (invocation, NULL);
-}
-
-static const GDBusInterfaceVTable notifications_vtable = { notifications_method_call, NULL, NULL };
-
-static void
 start_desktop (void)
 {
-  host = lf_test_bus_serve ("org.gtk.Notifications", "/org/gtk/Notifications",
-                            notifications_xml, &notifications_vtable, NULL);
   notifications = g_ptr_array_new_with_free_func (g_free);
-}
-
-typedef struct
-{
-  gboolean  done;
-  GVariant *reply;
-  GError   *error;
-} Call;
-
-static void
-call_cb (GObject      *object,
-         GAsyncResult *result,
-         gpointer      user_data)
-{
-  Call *call = user_data;
-
-  call->reply = g_dbus_connection_call_finish (G_DBUS_CONNECTION (object), result, &call->error);
-  call->done = TRUE;
+  host = lf_test_notifications_serve (notifications);
 }
 
 /* The application answers in this thread: call asynchronously and spin meanwhile. */
@@ -137,16 +79,9 @@ host_call (const char          *path,
            const GVariantType  *reply_type,
            GError             **error)
 {
-  Call call = { 0 };
-
-  g_dbus_connection_call (host, g_dbus_connection_get_unique_name (g_application_get_dbus_connection (app)),
-                          path, interface, method, parameters, reply_type,
-                          G_DBUS_CALL_FLAGS_NONE, 5000, NULL, call_cb, &call);
-  lf_test_wait_for_flag (&call.done, 6000);
-  if (call.error != NULL)
-    g_propagate_error (error, call.error);
-
-  return call.reply;
+  return lf_test_bus_call (host,
+                           g_dbus_connection_get_unique_name (g_application_get_dbus_connection (app)),
+                           path, interface, method, parameters, reply_type, error);
 }
 
 /* Every notification the application sent before has reached the server. */

@@ -28,6 +28,11 @@
 
 #define REFRESH_SECONDS 30
 
+/* The window's process (a mirror of the background monitor) builds its platform rows after
+ * the page's first frame, this many per frame: the window shows at once with the diagnosis,
+ * and a row costs a few milliseconds to build and lay out (docs/BENCHMARKS.md). */
+#define ROWS_PER_FRAME 20
+
 struct _LfHealthPage
 {
   AdwBin              parent_instance;
@@ -37,6 +42,8 @@ struct _LfHealthPage
   gboolean            drill;     /* the monitor plays a fire drill */
   GSettings          *settings;
   GtkSortListModel   *sorted;
+  GtkSliceListModel  *shown;     /* what the list holds: all of sorted, but see ROWS_PER_FRAME */
+  gboolean            painted;   /* the page's first frame was painted */
   GtkSorter          *sorter;
   const char         *banner_class;
   char               *banner_text;
@@ -452,12 +459,51 @@ on_leaflet_child_notify_cb (LfHealthPage *self)
 /* GtkWidget overrides                                                                          */
 /* ------------------------------------------------------------------------------------------ */
 
+/* An empty list would draw as an empty card: while its rows are still to come, say. */
+static void
+on_shown_changed_cb (LfHealthPage *self)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->platform_list),
+                          g_list_model_get_n_items (G_LIST_MODEL (self->shown)) > 0);
+}
+
+/* After a frame: the next rows, until the list holds them all. */
+static void
+on_after_paint_cb (GdkFrameClock *clock,
+                   LfHealthPage  *self)
+{
+  guint size = gtk_slice_list_model_get_size (self->shown);
+
+  self->painted = TRUE;
+  if (size >= g_list_model_get_n_items (G_LIST_MODEL (self->sorted)))
+    {
+      gtk_slice_list_model_set_size (self->shown, G_MAXUINT);
+      g_signal_handlers_disconnect_by_func (clock, on_after_paint_cb, self);
+      return;
+    }
+
+  gtk_slice_list_model_set_size (self->shown, size + ROWS_PER_FRAME);
+}
+
+static void
+watch_frames (LfHealthPage *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  g_signal_handlers_disconnect_by_func (clock, on_after_paint_cb, self);
+  g_signal_connect_object (clock, "after-paint", G_CALLBACK (on_after_paint_cb), self,
+                           G_CONNECT_DEFAULT);
+}
+
 static void
 lf_health_page_map (GtkWidget *widget)
 {
   LfHealthPage *self = LF_HEALTH_PAGE (widget);
 
   GTK_WIDGET_CLASS (lf_health_page_parent_class)->map (widget);
+
+  if (gtk_slice_list_model_get_size (self->shown) != G_MAXUINT)
+    watch_frames (self);
 
   /* back from the background: the time words may be stale (not on the first map) */
   if (g_get_monotonic_time () - self->refreshed_at > REFRESH_SECONDS * G_USEC_PER_SEC)
@@ -472,6 +518,8 @@ lf_health_page_unmap (GtkWidget *widget)
   LfHealthPage *self = LF_HEALTH_PAGE (widget);
 
   g_clear_handle_id (&self->refresh_source, g_source_remove);
+  g_signal_handlers_disconnect_by_func (gtk_widget_get_frame_clock (widget), on_after_paint_cb,
+                                        self);
 
   GTK_WIDGET_CLASS (lf_health_page_parent_class)->unmap (widget);
 }
@@ -488,6 +536,7 @@ lf_health_page_dispose (GObject *object)
   g_clear_handle_id (&self->refresh_source, g_source_remove);
   if (self->platform_list != NULL)
     gtk_list_box_bind_model (self->platform_list, NULL, NULL, NULL, NULL);
+  g_clear_object (&self->shown);
   g_clear_object (&self->sorted);
   if (self->log != NULL)
     g_signal_handlers_disconnect_by_data (self->log, self);
@@ -565,6 +614,11 @@ lf_health_page_init (LfHealthPage *self)
   self->sorter = GTK_SORTER (gtk_custom_sorter_new (compare_platforms, NULL, NULL));
   self->sorted = gtk_sort_list_model_new (NULL, g_object_ref (self->sorter));
   g_object_unref (self->sorter);   /* the model keeps it */
+  self->shown = gtk_slice_list_model_new (G_LIST_MODEL (g_object_ref (self->sorted)), 0,
+                                          G_MAXUINT);
+  g_signal_connect_object (self->shown, "items-changed", G_CALLBACK (on_shown_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  on_shown_changed_cb (self);
 
   g_signal_connect_object (self->platform_list, "row-activated",
                            G_CALLBACK (on_row_activated_cb), self, G_CONNECT_DEFAULT);
@@ -651,7 +705,16 @@ lf_health_page_set_monitor (LfHealthPage *self,
       g_signal_connect_object (lf_monitor_get_platforms (monitor), "items-changed",
                                G_CALLBACK (on_platforms_changed_cb), self, G_CONNECT_SWAPPED);
       gtk_sort_list_model_set_model (self->sorted, lf_monitor_get_platforms (monitor));
-      gtk_list_box_bind_model (self->platform_list, G_LIST_MODEL (self->sorted), create_row, self,
+      /* the window's process: rows after the first frame (ROWS_PER_FRAME) */
+      if (lf_monitor_get_mirror (monitor) && !self->painted)
+        {
+          gtk_slice_list_model_set_size (self->shown, 0);
+          if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+            watch_frames (self);
+        }
+      else
+        gtk_slice_list_model_set_size (self->shown, G_MAXUINT);
+      gtk_list_box_bind_model (self->platform_list, G_LIST_MODEL (self->shown), create_row, self,
                                NULL);
     }
 
@@ -788,7 +851,7 @@ lf_health_page_get_n_rows (LfHealthPage *self)
 {
   g_return_val_if_fail (LF_IS_HEALTH_PAGE (self), 0);
 
-  return g_list_model_get_n_items (G_LIST_MODEL (self->sorted));
+  return g_list_model_get_n_items (G_LIST_MODEL (self->shown));
 }
 
 /**

@@ -35,6 +35,7 @@ struct _LfSparkline
 
   GArray    *points;   /* Point */
   double     max_ms;
+  char      *description;
 };
 
 G_DEFINE_FINAL_TYPE (LfSparkline, lf_sparkline, GTK_TYPE_WIDGET)
@@ -62,18 +63,36 @@ update_description (LfSparkline *self)
                               min_ms, self->max_ms, last_ms);
     }
 
-  if (g_strcmp0 (text, gtk_widget_get_tooltip_text (GTK_WIDGET (self))) == 0)
+  if (g_strcmp0 (text, self->description) == 0)
     return;
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text,
                                   -1);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self), text);
+  g_free (self->description);
+  self->description = g_steal_pointer (&text);
+  /* The tooltip is asked for (query_tooltip) rather than set: gtk_widget_set_tooltip_text()
+   * asks the display server where the pointer is, a round trip for each of the Health
+   * page's rows as it is built. Shown, a new text replaces one on screen. */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    gtk_widget_trigger_tooltip_query (GTK_WIDGET (self));
 }
 
 /* ------------------------------------------------------------------------------------------ */
 /* GtkWidget overrides                                                                          */
 /* ------------------------------------------------------------------------------------------ */
+
+static gboolean
+lf_sparkline_query_tooltip (GtkWidget  *widget,
+                            int         x,
+                            int         y,
+                            gboolean    keyboard_tooltip,
+                            GtkTooltip *tooltip)
+{
+  gtk_tooltip_set_text (tooltip, LF_SPARKLINE (widget)->description);
+
+  return TRUE;
+}
 
 static void
 lf_sparkline_measure (GtkWidget      *widget,
@@ -223,6 +242,7 @@ lf_sparkline_finalize (GObject *object)
   LfSparkline *self = LF_SPARKLINE (object);
 
   g_clear_pointer (&self->points, g_array_unref);
+  g_clear_pointer (&self->description, g_free);
 
   G_OBJECT_CLASS (lf_sparkline_parent_class)->finalize (object);
 }
@@ -237,6 +257,7 @@ lf_sparkline_class_init (LfSparklineClass *klass)
 
   widget_class->measure = lf_sparkline_measure;
   widget_class->snapshot = lf_sparkline_snapshot;
+  widget_class->query_tooltip = lf_sparkline_query_tooltip;
 
   gtk_widget_class_set_css_name (widget_class, "sparkline");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
@@ -246,6 +267,7 @@ static void
 lf_sparkline_init (LfSparkline *self)
 {
   self->points = g_array_new (FALSE, FALSE, sizeof (Point));
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Latency chart"),
                                   -1);
@@ -313,4 +335,17 @@ lf_sparkline_get_n_points (LfSparkline *self)
   g_return_val_if_fail (LF_IS_SPARKLINE (self), 0);
 
   return self->points->len;
+}
+
+/**
+ * lf_sparkline_get_description:
+ *
+ * Returns: the chart in words: its tooltip and its accessible description
+ */
+const char *
+lf_sparkline_get_description (LfSparkline *self)
+{
+  g_return_val_if_fail (LF_IS_SPARKLINE (self), NULL);
+
+  return self->description;
 }

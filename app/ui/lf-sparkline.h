@@ -15,11 +15,12 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (LfSparkline, lf_sparkline, LF, SPARKLINE, GtkWidget)
 
-GtkWidget *lf_sparkline_new         (void);
-void       lf_sparkline_set_samples (LfSparkline *self,
-                                     GArray      *samples,
-                                     GTimeSpan    span,
-                                     gint64       now);
-guint      lf_sparkline_get_n_points (LfSparkline *self);
+GtkWidget  *lf_sparkline_new             (void);
+void        lf_sparkline_set_samples     (LfSparkline *self,
+                                          GArray      *samples,
+                                          GTimeSpan    span,
+                                          gint64       now);
+guint       lf_sparkline_get_n_points    (LfSparkline *self);
+const char *lf_sparkline_get_description (LfSparkline *self);
 
 G_END_DECLS
