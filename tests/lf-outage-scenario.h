@@ -9,19 +9,21 @@
 
 #pragma once
 
-#include <libsoup/soup.h>
+#include "lf-test-server.h"
 
 G_BEGIN_DECLS
 
 typedef struct
 {
-  SoupServer *server;
-  guint       port;
-  gboolean    outage;   /* FALSE: everything answers 200, the status page says "none" */
-  char       *catalog;  /* the catalog file (in the directory given) */
+  LfTestServer *server;
+  char         *catalog;  /* the catalog file (in the directory given) */
 } LfOutageScenario;
 
-LfOutageScenario *lf_outage_scenario_new  (const char       *dir);
-void              lf_outage_scenario_free (LfOutageScenario *scenario);
+/* Starts in the outage. */
+LfOutageScenario *lf_outage_scenario_new        (const char       *dir);
+/* FALSE: everything answers 200, the status page says "none". */
+void              lf_outage_scenario_set_outage (LfOutageScenario *scenario,
+                                                 gboolean          outage);
+void              lf_outage_scenario_free       (LfOutageScenario *scenario);
 
 G_END_DECLS

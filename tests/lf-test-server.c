@@ -442,6 +442,61 @@ lf_test_server_respond (LfTestServer *server,
 }
 
 void
+lf_test_server_respond_ok (LfTestServer       *server,
+                           const char * const *paths)
+{
+  for (guint i = 0; paths[i] != NULL; i++)
+    lf_test_server_respond (server, paths[i], 200);
+}
+
+LfTestResponse *
+lf_test_server_respond_json (LfTestServer *server,
+                             const char   *path,
+                             const char   *json)
+{
+  LfTestResponse *response = lf_test_server_respond (server, path, 200);
+
+  lf_test_response_set_body (response, "application/json", json, -1);
+  return response;
+}
+
+LfTestResponse *
+lf_test_server_respond_cloudflare_error (LfTestServer *server,
+                                         const char   *path,
+                                         const char   *ray)
+{
+  LfTestResponse *response = lf_test_server_respond (server, path, 500);
+  g_autofree char *id = g_strndup (ray, strcspn (ray, "-"));
+  g_autofree char *page = g_strdup_printf (
+    "<!DOCTYPE html><html><head><title>500 Internal Server Error | cloudflare</title></head>"
+    "<body><div id=\"cf-wrapper\"><div id=\"cf-error-details\"><h1>Internal server error</h1>"
+    "<p>Error code 500</p><p>Cloudflare Ray ID: <strong>%s</strong></p></div></div>"
+    "</body></html>", id);
+
+  lf_test_response_add_header (response, "Server", "cloudflare");
+  lf_test_response_add_header (response, "CF-RAY", ray);
+  lf_test_response_set_body (response, "text/html", page, -1);
+  return response;
+}
+
+char *
+lf_test_server_write_file (LfTestServer *server,
+                           const char   *dir,
+                           const char   *name,
+                           const char   *json)
+{
+  g_autofree char *base = lf_test_server_get_url (server, "");
+  g_auto(GStrv) parts = g_strsplit (json, "@BASE@", -1);
+  g_autofree char *text = g_strjoinv (base, parts);
+  char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, text, -1, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
+void
 lf_test_response_set_status (LfTestResponse *response,
                              guint           status)
 {

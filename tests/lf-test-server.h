@@ -81,6 +81,26 @@ void            lf_test_response_set_validators     (LfTestResponse  *response,
                                                      const char      *etag,
                                                      const char      *last_modified);
 
+/* Canned answers, shared by the scenarios. */
+/* 200 with an empty body on each of @paths (NULL-terminated): a platform or a reference up. */
+void            lf_test_server_respond_ok           (LfTestServer       *server,
+                                                     const char * const *paths);
+/* 200 with @json (a status page's answer). */
+LfTestResponse *lf_test_server_respond_json         (LfTestServer    *server,
+                                                     const char      *path,
+                                                     const char      *json);
+/* A Cloudflare edge error: 500, `Server: cloudflare`, `CF-RAY: @ray` and Cloudflare's error
+ * page naming the ray (its part before the `-`). */
+LfTestResponse *lf_test_server_respond_cloudflare_error (LfTestServer *server,
+                                                         const char   *path,
+                                                         const char   *ray);
+/* Writes @json to @dir/@name with every `@BASE@` replaced by this server's address
+ * (`http://127.0.0.1:PORT`): a catalog of loopback targets. Returns the file's path. */
+char           *lf_test_server_write_file           (LfTestServer    *server,
+                                                     const char      *dir,
+                                                     const char      *name,
+                                                     const char      *json);
+
 /* A loopback port nothing listens on (connection refused). */
 guint           lf_test_get_closed_port             (void);
 char           *lf_test_server_make_catalog         (LfTestServer    *server,

@@ -201,6 +201,174 @@ lf_test_get_binary (void)
   return path;
 }
 
+typedef struct
+{
+  gboolean  done;
+  char     *out;
+  char     *err;
+} Communicate;
+
+static void
+communicate_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  Communicate *communicate = user_data;
+  g_autoptr(GError) error = NULL;
+
+  g_subprocess_communicate_utf8_finish (G_SUBPROCESS (object), result, &communicate->out,
+                                        &communicate->err, &error);
+  g_assert_no_error (error);
+  communicate->done = TRUE;
+}
+
+/**
+ * lf_test_run_lifeline:
+ * @run: (nullable): how (see #LfTestRun); %NULL for the defaults
+ * @args: the arguments after the program's name, NULL-terminated
+ * @out: (out) (optional): what it printed on stdout
+ * @err: (out) (optional): what it printed on stderr
+ *
+ * Runs the program to its end; fails the test if it does not exit by itself in time or is
+ * killed by a signal.
+ *
+ * Returns: its exit status
+ */
+int
+lf_test_run_lifeline (const LfTestRun     *run,
+                      const char * const  *args,
+                      char               **out,
+                      char               **err)
+{
+  static const LfTestRun defaults = { 0 };
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *command = NULL;
+  Communicate communicate = { 0 };
+
+  if (run == NULL)
+    run = &defaults;
+
+  g_ptr_array_add (argv, (gpointer) (run->program != NULL ? run->program
+                                                         : lf_test_get_binary ()));
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
+  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
+  if (run->bus_nowhere)
+    g_subprocess_launcher_setenv (launcher, "DBUS_SESSION_BUS_ADDRESS",
+                                  "unix:path=/nonexistent", TRUE);
+  else
+    g_subprocess_launcher_unsetenv (launcher, "DBUS_SESSION_BUS_ADDRESS");
+  if (run->keyring != NULL)
+    {
+      g_subprocess_launcher_setenv (launcher, "SECRET_BACKEND", "file", TRUE);
+      g_subprocess_launcher_setenv (launcher, "SECRET_FILE_TEST_PATH", run->keyring, TRUE);
+      g_subprocess_launcher_setenv (launcher, "SECRET_FILE_TEST_PASSWORD", "test-password",
+                                    TRUE);
+    }
+  else
+    g_subprocess_launcher_unsetenv (launcher, "SECRET_BACKEND");
+  if (run->data_home != NULL)
+    g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", run->data_home, TRUE);
+  if (run->config_home != NULL)
+    g_subprocess_launcher_setenv (launcher, "XDG_CONFIG_HOME", run->config_home, TRUE);
+  for (guint i = 0; run->env != NULL && run->env[i] != NULL; i++)
+    {
+      g_auto(GStrv) pair = g_strsplit (run->env[i], "=", 2);
+
+      g_assert_nonnull (pair[1]);
+      g_subprocess_launcher_setenv (launcher, pair[0], pair[1], TRUE);
+    }
+  if (run->child_setup != NULL)
+    g_subprocess_launcher_set_child_setup (launcher, run->child_setup, NULL, NULL);
+
+  proc = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8_async (proc, NULL, NULL, communicate_cb, &communicate);
+  lf_test_wait_for_flag (&communicate.done, run->timeout_ms > 0 ? run->timeout_ms : 60000);
+
+  command = g_strjoinv (" ", (char **) args);
+  g_test_message ("lifeline %s:\n%s%s", command, communicate.out, communicate.err);
+  if (g_subprocess_get_if_signaled (proc))
+    g_error ("lifeline %s ended by signal %d; stderr: %.500s", command,
+             g_subprocess_get_term_sig (proc), communicate.err);
+  g_assert_true (g_subprocess_get_if_exited (proc));
+
+  if (out != NULL)
+    *out = g_steal_pointer (&communicate.out);
+  if (err != NULL)
+    *err = g_steal_pointer (&communicate.err);
+  g_free (communicate.out);
+  g_free (communicate.err);
+
+  return g_subprocess_get_exit_status (proc);
+}
+
+/**
+ * lf_test_remove_tree:
+ *
+ * Removes @path and everything below it (links are not followed).
+ */
+void
+lf_test_remove_tree (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  remove_tree (file);
+}
+
+static void
+plan_loaded_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_assert_true (lf_plan_load_finish (LF_PLAN (source), result, NULL));
+  *(gboolean *) user_data = TRUE;
+}
+
+LfPlan *
+lf_test_load_plan (const char *dir)
+{
+  g_autofree char *path = g_build_filename (dir, "plan.json", NULL);
+  LfPlan *plan = lf_plan_new (path);
+  gboolean done = FALSE;
+
+  lf_plan_load_async (plan, NULL, plan_loaded_cb, &done);
+  lf_test_wait_for_flag (&done, 5000);
+
+  return plan;
+}
+
+static void
+log_loaded_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_assert_true (lf_incident_log_load_finish (LF_INCIDENT_LOG (source), result, NULL));
+  *(gboolean *) user_data = TRUE;
+}
+
+LfIncidentLog *
+lf_test_load_incident_log (LfPlan     *plan,
+                           const char *path)
+{
+  LfIncidentLog *log = lf_incident_log_new (plan, path);
+  gboolean done = FALSE;
+
+  lf_incident_log_load_async (log, NULL, log_loaded_cb, &done);
+  lf_test_wait_for_flag (&done, 5000);
+  g_assert_true (lf_incident_log_get_loaded (log));
+
+  return log;
+}
+
 /**
  * lf_test_bus_serve:
  * @name: (nullable): a well-known name to own, e.g. "org.gtk.Notifications"

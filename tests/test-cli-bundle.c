@@ -33,33 +33,13 @@ run (Machine            *machine,
      char              **out,
      char              **err)
 {
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) proc = NULL;
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
+  LfTestRun how = {
+    .keyring = machine->keyring,
+    .data_home = machine->data,
+    .config_home = machine->config,
+  };
 
-  g_ptr_array_add (argv, (gpointer) lf_test_get_binary ());
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
-
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
-  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
-  g_subprocess_launcher_unsetenv (launcher, "DBUS_SESSION_BUS_ADDRESS");
-  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", machine->data, TRUE);
-  g_subprocess_launcher_setenv (launcher, "XDG_CONFIG_HOME", machine->config, TRUE);
-  g_subprocess_launcher_setenv (launcher, "SECRET_BACKEND", "file", TRUE);
-  g_subprocess_launcher_setenv (launcher, "SECRET_FILE_TEST_PATH", machine->keyring, TRUE);
-  g_subprocess_launcher_setenv (launcher, "SECRET_FILE_TEST_PASSWORD", "test-password", TRUE);
-
-  proc = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (proc, NULL, NULL, out, err, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (proc));
-  return g_subprocess_get_exit_status (proc);
+  return lf_test_run_lifeline (&how, args, out, err);
 }
 
 static void

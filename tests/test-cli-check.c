@@ -7,15 +7,12 @@
 
 #include "config.h"
 
+#define G_SETTINGS_ENABLE_BACKEND
+#include <gio/gsettingsbackend.h>
 #include <json-glib/json-glib.h>
-#include <libsoup/soup.h>
 
+#include "lf-test-server.h"
 #include "lf-test-utils.h"
-
-#define CF_ERROR_PAGE \
-  "<!DOCTYPE html><html><body><div id=\"cf-wrapper\"><div id=\"cf-error-details\">" \
-  "<h1>Internal server error</h1><p>Cloudflare Ray ID: <strong>8c2d1e0f3a4b5c6d</strong>" \
-  "</p></div></div></body></html>"
 
 #define STATUS_MINOR \
   "{\"page\":{\"id\":\"p\",\"name\":\"Slack\",\"url\":\"https://status.example.com\"}," \
@@ -30,169 +27,69 @@
   "\"status\":{\"indicator\":\"none\",\"description\":\"All Systems Operational\"}," \
   "\"components\":[],\"incidents\":[],\"scheduled_maintenances\":[]}"
 
+/* Upwork and Fiverr behind Cloudflare, Slack behind AWS with its own status page, on the
+ * loopback server (@BASE@); the references at @REFS@. */
+#define CATALOG \
+  "{ \"version\": 1," \
+  "  \"references\": [" \
+  "    { \"id\": \"ref-a\", \"name\": \"A\", \"url\": \"@REFS@/ref-a\", \"provider\": \"a\" }," \
+  "    { \"id\": \"ref-b\", \"name\": \"B\", \"url\": \"@REFS@/ref-b\", \"provider\": \"b\" } ]," \
+  "  \"providers\": [ { \"id\": \"cloudflare\", \"name\": \"Cloudflare\" }," \
+  "                   { \"id\": \"aws\", \"name\": \"Amazon Web Services\" } ]," \
+  "  \"platforms\": [" \
+  "    { \"id\": \"upwork\", \"name\": \"Upwork\", \"category\": \"marketplace\"," \
+  "      \"probes\": [ { \"url\": \"@BASE@/upwork\", \"method\": \"GET\" } ]," \
+  "      \"providers\": [\"cloudflare\"] }," \
+  "    { \"id\": \"fiverr\", \"name\": \"Fiverr\", \"category\": \"marketplace\"," \
+  "      \"probes\": [ { \"url\": \"@BASE@/fiverr\", \"method\": \"GET\" } ]," \
+  "      \"providers\": [\"cloudflare\"] }," \
+  "    { \"id\": \"slack\", \"name\": \"Slack\", \"category\": \"communication\"," \
+  "      \"probes\": [ { \"url\": \"@BASE@/slack\", \"method\": \"GET\" } ]," \
+  "      \"status\": { \"kind\": \"statuspage\", \"url\": \"@BASE@/slack-status\"," \
+  "                    \"page\": \"https://status.example.com/\" }," \
+  "      \"providers\": [\"aws\"] } ] }"
+
 typedef struct
 {
-  SoupServer *server;
-  guint       port;
-  gboolean    cf_edge;       /* Upwork and Fiverr answer Cloudflare edge 500s */
-  gboolean    origin_503;    /* Upwork answers a plain 503 */
-  gboolean    slack_minor;   /* Slack's status page reports a minor incident */
-  char       *dir;
+  LfTestServer *server;
+  char         *dir;
 } Fixture;
 
-static void
-server_cb (SoupServer        *server,
-           SoupServerMessage *msg,
-           const char        *path,
-           GHashTable        *query,
-           gpointer           user_data)
-{
-  Fixture *fixture = user_data;
-  SoupMessageHeaders *headers = soup_server_message_get_response_headers (msg);
-
-  if (g_str_equal (path, "/slack-status"))
-    {
-      const char *body = fixture->slack_minor ? STATUS_MINOR : STATUS_OK;
-
-      soup_server_message_set_status (msg, 200, NULL);
-      soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_STATIC, body,
-                                        strlen (body));
-    }
-  else if (fixture->cf_edge && (g_str_equal (path, "/upwork") || g_str_equal (path, "/fiverr")))
-    {
-      soup_server_message_set_status (msg, 500, NULL);
-      soup_message_headers_append (headers, "Server", "cloudflare");
-      soup_message_headers_append (headers, "CF-RAY", "8c2d1e0f3a4b5c6d-SJC");
-      soup_server_message_set_response (msg, "text/html", SOUP_MEMORY_STATIC, CF_ERROR_PAGE,
-                                        strlen (CF_ERROR_PAGE));
-    }
-  else if (fixture->origin_503 && g_str_equal (path, "/upwork"))
-    {
-      soup_server_message_set_status (msg, 503, NULL);
-      soup_server_message_set_response (msg, "text/plain", SOUP_MEMORY_STATIC, "busy", 4);
-    }
-  else
-    {
-      soup_server_message_set_status (msg, 200, NULL);
-      soup_server_message_set_response (msg, "text/plain", SOUP_MEMORY_STATIC, "ok", 2);
-    }
-}
-
+/* @refs_answer FALSE: the references on a port nothing listens on. */
 static char *
 write_catalog (Fixture  *fixture,
                gboolean  refs_answer)
 {
-  g_autofree char *base = g_strdup_printf ("http://127.0.0.1:%u", fixture->port);
-  g_autofree char *refs = refs_answer ? g_strdup (base) : g_strdup ("http://127.0.0.1:1");
-  g_autofree char *json = g_strdup_printf (
-    "{ \"version\": 1,"
-    "  \"references\": ["
-    "    { \"id\": \"ref-a\", \"name\": \"A\", \"url\": \"%s/ref-a\", \"provider\": \"a\" },"
-    "    { \"id\": \"ref-b\", \"name\": \"B\", \"url\": \"%s/ref-b\", \"provider\": \"b\" } ],"
-    "  \"providers\": [ { \"id\": \"cloudflare\", \"name\": \"Cloudflare\" },"
-    "                   { \"id\": \"aws\", \"name\": \"Amazon Web Services\" } ],"
-    "  \"platforms\": ["
-    "    { \"id\": \"upwork\", \"name\": \"Upwork\", \"category\": \"marketplace\","
-    "      \"probes\": [ { \"url\": \"%s/upwork\", \"method\": \"GET\" } ],"
-    "      \"providers\": [\"cloudflare\"] },"
-    "    { \"id\": \"fiverr\", \"name\": \"Fiverr\", \"category\": \"marketplace\","
-    "      \"probes\": [ { \"url\": \"%s/fiverr\", \"method\": \"GET\" } ],"
-    "      \"providers\": [\"cloudflare\"] },"
-    "    { \"id\": \"slack\", \"name\": \"Slack\", \"category\": \"communication\","
-    "      \"probes\": [ { \"url\": \"%s/slack\", \"method\": \"GET\" } ],"
-    "      \"status\": { \"kind\": \"statuspage\", \"url\": \"%s/slack-status\","
-    "                    \"page\": \"https://status.example.com/\" },"
-    "      \"providers\": [\"aws\"] } ] }",
-    refs, refs, base, base, base, base);
-  char *path = g_build_filename (fixture->dir, refs_answer ? "catalog.json" : "no-refs.json",
-                                 NULL);
+  g_autofree char *refs = refs_answer ? g_strdup ("@BASE@")
+                                      : g_strdup_printf ("http://127.0.0.1:%u",
+                                                         lf_test_get_closed_port ());
+  g_auto(GStrv) parts = g_strsplit (CATALOG, "@REFS@", -1);
+  g_autofree char *json = g_strjoinv (refs, parts);
 
-  g_assert_true (g_file_set_contents (path, json, -1, NULL));
-  return path;
+  return lf_test_server_write_file (fixture->server, fixture->dir,
+                                    refs_answer ? "catalog.json" : "no-refs.json", json);
 }
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  GSList *uris;
+  const char * const up[] = { "/ref-a", "/ref-b", "/upwork", "/fiverr", "/slack", NULL };
 
   fixture->dir = g_build_filename (g_getenv ("XDG_DATA_HOME"), "check-XXXXXX", NULL);
   g_assert_nonnull (g_mkdtemp (fixture->dir));
 
-  fixture->server = soup_server_new (NULL, NULL);
-  soup_server_add_handler (fixture->server, NULL, server_cb, fixture, NULL);
-  soup_server_listen_local (fixture->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
-  g_assert_no_error (error);
-  uris = soup_server_get_uris (fixture->server);
-  fixture->port = g_uri_get_port (uris->data);
-  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  fixture->server = lf_test_server_new (FALSE);
+  lf_test_server_respond_ok (fixture->server, up);
+  lf_test_server_respond_json (fixture->server, "/slack-status", STATUS_OK);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  soup_server_disconnect (fixture->server);
-  g_clear_object (&fixture->server);
+  g_clear_pointer (&fixture->server, lf_test_server_free);
   g_clear_pointer (&fixture->dir, g_free);
-}
-
-typedef struct
-{
-  gboolean  done;
-  char     *out;
-  char     *err;
-} Run;
-
-static void
-communicate_cb (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  Run *run = user_data;
-  g_autoptr(GError) error = NULL;
-
-  g_subprocess_communicate_utf8_finish (G_SUBPROCESS (object), result, &run->out, &run->err,
-                                        &error);
-  g_assert_no_error (error);
-  run->done = TRUE;
-}
-
-/* Runs lifeline with no display and no session bus, serving its requests meanwhile. */
-static int
-run_check (const char * const  *args,
-           char               **out,
-           char               **err)
-{
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) proc = NULL;
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  Run run = { 0 };
-
-  g_ptr_array_add (argv, (gpointer) lf_test_get_binary ());
-  g_ptr_array_add (argv, (gpointer) "--check");
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
-
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
-  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
-  g_subprocess_launcher_unsetenv (launcher, "DBUS_SESSION_BUS_ADDRESS");
-
-  proc = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8_async (proc, NULL, NULL, communicate_cb, &run);
-  lf_test_wait_for_flag (&run.done, 30000);
-
-  *out = run.out;
-  *err = run.err;
-  g_assert_true (g_subprocess_get_if_exited (proc));
-  return g_subprocess_get_exit_status (proc);
 }
 
 static JsonObject *
@@ -230,7 +127,7 @@ test_all_up (Fixture       *fixture,
              gconstpointer  data)
 {
   g_autofree char *catalog = write_catalog (fixture, TRUE);
-  const char *args[] = { "--json", "--catalog", catalog, "--timeout", "5", NULL };
+  const char *args[] = { "--check", "--json", "--catalog", catalog, "--timeout", "5", NULL };
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
   g_autoptr(JsonNode) node = NULL;
@@ -239,7 +136,7 @@ test_all_up (Fixture       *fixture,
   JsonArray *references;
   int status_code;
 
-  status_code = run_check (args, &out, &err);
+  status_code = lf_test_run_lifeline (NULL, args, &out, &err);
   g_assert_cmpint (status_code, ==, 0);
 
   root = parse_output (out, &node);
@@ -285,15 +182,15 @@ test_degraded (Fixture       *fixture,
                gconstpointer  data)
 {
   g_autofree char *catalog = write_catalog (fixture, TRUE);
-  const char *args[] = { "--json", "--catalog", catalog, NULL };
+  const char *args[] = { "--check", "--json", "--catalog", catalog, NULL };
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
   g_autoptr(JsonNode) node = NULL;
   JsonObject *root, *slack, *status, *incident;
   JsonArray *incidents;
 
-  fixture->slack_minor = TRUE;
-  g_assert_cmpint (run_check (args, &out, &err), ==, 1);
+  lf_test_server_respond_json (fixture->server, "/slack-status", STATUS_MINOR);
+  g_assert_cmpint (lf_test_run_lifeline (NULL, args, &out, &err), ==, 1);
 
   root = parse_output (out, &node);
   slack = find_platform (root, "slack");
@@ -316,14 +213,15 @@ test_provider_outage (Fixture       *fixture,
                       gconstpointer  data)
 {
   g_autofree char *catalog = write_catalog (fixture, TRUE);
-  const char *args[] = { "--json", "--catalog", catalog, NULL };
+  const char *args[] = { "--check", "--json", "--catalog", catalog, NULL };
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
   g_autoptr(JsonNode) node = NULL;
   JsonObject *root, *diagnosis, *upwork;
 
-  fixture->cf_edge = TRUE;
-  g_assert_cmpint (run_check (args, &out, &err), ==, 2);
+  lf_test_server_respond_cloudflare_error (fixture->server, "/upwork", "8c2d1e0f3a4b5c6d-SJC");
+  lf_test_server_respond_cloudflare_error (fixture->server, "/fiverr", "8c2d1e0f3a4b5c6d-SJC");
+  g_assert_cmpint (lf_test_run_lifeline (NULL, args, &out, &err), ==, 2);
 
   root = parse_output (out, &node);
   diagnosis = json_object_get_object_member (root, "diagnosis");
@@ -346,12 +244,13 @@ test_platform_outage_table (Fixture       *fixture,
                             gconstpointer  data)
 {
   g_autofree char *catalog = write_catalog (fixture, TRUE);
-  const char *args[] = { "--catalog", catalog, NULL };
+  const char *args[] = { "--check", "--catalog", catalog, NULL };
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
 
-  fixture->origin_503 = TRUE;
-  g_assert_cmpint (run_check (args, &out, &err), ==, 2);
+  lf_test_response_set_body (lf_test_server_respond (fixture->server, "/upwork", 503),
+                             "text/plain", "busy", -1);
+  g_assert_cmpint (lf_test_run_lifeline (NULL, args, &out, &err), ==, 2);
 
   /* the human table: the state in words */
   g_assert_true (g_str_has_prefix (out, "Diagnosis: Upwork is down\n"));
@@ -366,15 +265,16 @@ test_local_network (Fixture       *fixture,
                     gconstpointer  data)
 {
   g_autofree char *catalog = write_catalog (fixture, FALSE);
-  const char *args[] = { "--json", "--catalog", catalog, NULL };
+  const char *args[] = { "--check", "--json", "--catalog", catalog, NULL };
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
   g_autoptr(JsonNode) node = NULL;
   JsonObject *root;
   JsonArray *platforms;
 
-  fixture->cf_edge = TRUE;
-  g_assert_cmpint (run_check (args, &out, &err), ==, 3);
+  lf_test_server_respond_cloudflare_error (fixture->server, "/upwork", "8c2d1e0f3a4b5c6d-SJC");
+  lf_test_server_respond_cloudflare_error (fixture->server, "/fiverr", "8c2d1e0f3a4b5c6d-SJC");
+  g_assert_cmpint (lf_test_run_lifeline (NULL, args, &out, &err), ==, 3);
 
   root = parse_output (out, &node);
   g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (root,
@@ -399,7 +299,7 @@ test_bad_catalog (Fixture       *fixture,
                   gconstpointer  data)
 {
   g_autofree char *path = g_build_filename (fixture->dir, "broken.json", NULL);
-  const char *args[] = { "--catalog", path, NULL };
+  const char *args[] = { "--check", "--catalog", path, NULL };
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
 
@@ -407,7 +307,7 @@ test_bad_catalog (Fixture       *fixture,
                                       "{ \"version\": 1, \"references\": [], \"providers\": [],"
                                       "  \"platforms\": [ { \"id\": \"x\", \"name\": \"X\" } ] }",
                                       -1, NULL));
-  g_assert_cmpint (run_check (args, &out, &err), ==, 3);
+  g_assert_cmpint (lf_test_run_lifeline (NULL, args, &out, &err), ==, 3);
   g_assert_cmpstr (out, ==, "");
   /* names the file, the entry and the problem */
   g_assert_nonnull (strstr (err, path));
@@ -419,11 +319,11 @@ static void
 test_missing_catalog (Fixture       *fixture,
                       gconstpointer  data)
 {
-  const char *args[] = { "--catalog", "/nonexistent/catalog.json", NULL };
+  const char *args[] = { "--check", "--catalog", "/nonexistent/catalog.json", NULL };
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
 
-  g_assert_cmpint (run_check (args, &out, &err), ==, 3);
+  g_assert_cmpint (lf_test_run_lifeline (NULL, args, &out, &err), ==, 3);
   g_assert_nonnull (strstr (err, "/nonexistent/catalog.json"));
 }
 
@@ -435,13 +335,135 @@ test_bad_timeout (Fixture       *fixture,
 
   for (guint i = 0; bad[i] != NULL; i++)
     {
-      const char *args[] = { "--timeout", bad[i], NULL };
+      const char *args[] = { "--check", "--timeout", bad[i], NULL };
       g_autofree char *out = NULL;
       g_autofree char *err = NULL;
 
-      g_assert_cmpint (run_check (args, &out, &err), ==, 3);
+      g_assert_cmpint (lf_test_run_lifeline (NULL, args, &out, &err), ==, 3);
       g_assert_nonnull (strstr (err, "--timeout"));
       g_assert_cmpstr (out, ==, "");
+    }
+}
+
+/* What the application saves when the person ticks platforms: `watched-platforms` in the
+ * keyfile GSettings backend of @config (the program reads it with GSETTINGS_BACKEND=keyfile). */
+static void
+set_watched (const char         *config,
+             const char * const *ids)
+{
+  g_autofree char *file = g_build_filename (config, "glib-2.0", "settings", "keyfile", NULL);
+  g_autoptr(GSettingsBackend) backend = g_keyfile_settings_backend_new (file, "/", NULL);
+  g_autoptr(GSettings) settings = g_settings_new_with_backend (SCHEMA_ID, backend);
+
+  g_assert_true (g_settings_set_strv (settings, "watched-platforms", ids));
+  g_settings_sync ();
+}
+
+static char **
+platform_ids (JsonObject *root)
+{
+  JsonArray *platforms = json_object_get_array_member (root, "platforms");
+  GStrvBuilder *builder = g_strv_builder_new ();
+  char **ids;
+
+  for (guint i = 0; i < json_array_get_length (platforms); i++)
+    g_strv_builder_add (builder,
+                        json_object_get_string_member (json_array_get_object_element (platforms,
+                                                                                      i),
+                                                       "id"));
+  ids = g_strv_builder_end (builder);
+  g_strv_builder_unref (builder);
+  return ids;
+}
+
+/* Without --catalog, the platforms the person watches are checked, not the whole catalog (the
+ * built-in one has 132): two of the three of a user catalog on loopback (which also replaces
+ * the built-in references). Nothing watched: nothing is checked, stderr says why and how to
+ * check everything, and the exit code is 3. */
+static void
+test_watched (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autofree char *config = g_build_filename (fixture->dir, "config", NULL);
+  g_autofree char *lifeline = g_build_filename (config, "lifeline", NULL);
+  g_autofree char *user_catalog = g_build_filename (lifeline, "catalog.json", NULL);
+  g_autofree char *json = NULL;
+  const char * const env[] = { "GSETTINGS_BACKEND=keyfile", NULL };
+  const LfTestRun how = { .config_home = config, .env = env };
+  const char *args[] = { "--check", "--json", "--timeout", "5", NULL };
+  const char * const mine[] = { "alpha", "beta", "gamma", NULL };
+  const char * const probes[] = { "/alpha", "/beta", "/gamma", NULL };
+  const char * const watched[] = { "gamma", "alpha", "not-in-any-catalog", NULL };
+  const char * const expected[] = { "alpha", "gamma", NULL };
+  const char * const none[] = { NULL };
+
+  lf_test_server_respond_ok (fixture->server, probes);
+  json = lf_test_server_make_catalog (fixture->server, mine);
+  g_assert_cmpint (g_mkdir_with_parents (lifeline, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (user_catalog, json, -1, NULL));
+
+  set_watched (config, watched);
+  {
+    g_autofree char *out = NULL;
+    g_autofree char *err = NULL;
+    g_autoptr(JsonNode) node = NULL;
+    g_auto(GStrv) ids = NULL;
+    JsonObject *root;
+
+    g_assert_cmpint (lf_test_run_lifeline (&how, args, &out, &err), ==, 0);
+    root = parse_output (out, &node);
+    ids = platform_ids (root);
+    g_assert_true (g_strv_equal ((const char * const *) ids, expected));   /* catalog order */
+    g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (root,
+                                                                                   "diagnosis"),
+                                                    "kind"), ==, "all-clear");
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "references")),
+                      ==, 5);
+    g_assert_cmpuint (lf_test_server_get_hits (fixture->server, "/beta"), ==, 0);
+  }
+
+  set_watched (config, none);
+  {
+    g_autofree char *out = NULL;
+    g_autofree char *err = NULL;
+    g_autoptr(JsonNode) node = NULL;
+    JsonObject *root;
+
+    g_assert_cmpint (lf_test_run_lifeline (&how, args, &out, &err), ==, 3);
+    root = parse_output (out, &node);
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "platforms")),
+                      ==, 0);
+    g_assert_nonnull (strstr (err, "No platform is watched"));
+    g_assert_nonnull (strstr (err, "--all"));
+  }
+}
+
+/* --catalog FILE checks every platform of FILE, whatever is watched (scripts rely on it);
+ * --all with it changes nothing. */
+static void
+test_catalog_checks_all (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *catalog = write_catalog (fixture, TRUE);
+  g_autofree char *config = g_build_filename (fixture->dir, "config", NULL);
+  const char * const env[] = { "GSETTINGS_BACKEND=keyfile", NULL };
+  const LfTestRun how = { .config_home = config, .env = env };
+  const char * const watched[] = { "slack", NULL };
+  const char * const all[] = { "upwork", "fiverr", "slack", NULL };
+
+  set_watched (config, watched);
+  for (guint with_all = 0; with_all < 2; with_all++)
+    {
+      const char *args[] = { "--check", "--json", "--catalog", catalog,
+                             with_all ? "--all" : NULL, NULL };
+      g_autofree char *out = NULL;
+      g_autofree char *err = NULL;
+      g_autoptr(JsonNode) node = NULL;
+      g_auto(GStrv) ids = NULL;
+
+      g_assert_cmpint (lf_test_run_lifeline (&how, args, &out, &err), ==, 0);
+      ids = platform_ids (parse_output (out, &node));
+      g_assert_true (g_strv_equal ((const char * const *) ids, all));
     }
 }
 
@@ -462,6 +484,8 @@ main (int   argc,
   ADD ("bad-catalog", test_bad_catalog);
   ADD ("missing-catalog", test_missing_catalog);
   ADD ("bad-timeout", test_bad_timeout);
+  ADD ("watched", test_watched);
+  ADD ("catalog-checks-all", test_catalog_checks_all);
 
   return g_test_run ();
 }

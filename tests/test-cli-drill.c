@@ -9,37 +9,9 @@
 
 #include "lf-test-utils.h"
 
-/* Runs the program with no display and no session bus: a bad scenario must fail right
- * there, before any registration. */
-static void
-run_headless (const char * const  *args,
-              char               **out,
-              char               **err,
-              int                 *status)
-{
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) proc = NULL;
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-
-  g_ptr_array_add (argv, (gpointer) lf_test_get_binary ());
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
-
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
-  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
-  g_subprocess_launcher_setenv (launcher, "DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent",
-                                TRUE);
-
-  proc = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (proc, NULL, NULL, out, err, &error);
-  g_assert_no_error (error);
-  *status = g_subprocess_get_exit_status (proc);
-}
+/* No display and a session bus that is not there: a bad scenario must fail right there,
+ * before any registration. */
+static const LfTestRun headless = { .bus_nowhere = TRUE };
 
 static void
 test_cli_drill_unknown (void)
@@ -49,7 +21,7 @@ test_cli_drill_unknown (void)
   g_autofree char *err = NULL;
   int status;
 
-  run_headless (args, &out, &err, &status);
+  status = lf_test_run_lifeline (&headless, args, &out, &err);
   g_assert_cmpint (status, ==, 2);
   g_assert_cmpstr (out, ==, "");
   g_assert_nonnull (strstr (err, "There is no drill called “cloudflare-1999”"));
@@ -66,7 +38,7 @@ test_cli_drill_no_bus (void)
   int status;
 
   /* A valid scenario but nowhere to run it: a clear error, not a crash. */
-  run_headless (args, &out, &err, &status);
+  status = lf_test_run_lifeline (&headless, args, &out, &err);
   g_assert_cmpint (status, ==, 1);
   g_assert_nonnull (strstr (err, "Lifeline is not running, and there is no display"));
 }
@@ -83,18 +55,18 @@ test_cli_drill_length (void)
   g_autofree char *err = NULL;
   int status;
 
-  run_headless (words, &out, &err, &status);
+  status = lf_test_run_lifeline (&headless, words, &out, &err);
   g_assert_cmpint (status, ==, 2);
   g_assert_nonnull (strstr (err, "--drill-length needs a number of minutes, not “ten”"));
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
-  run_headless (negative, &out, &err, &status);
+  status = lf_test_run_lifeline (&headless, negative, &out, &err);
   g_assert_cmpint (status, ==, 2);
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
-  run_headless (long_one, &out, &err, &status);
+  status = lf_test_run_lifeline (&headless, long_one, &out, &err);
   g_assert_cmpint (status, ==, 2);
   g_assert_nonnull (strstr (err, "up to 30 minutes"));
 }
@@ -109,12 +81,12 @@ test_cli_drill_pause_nothing (void)
   g_autofree char *err = NULL;
   int status;
 
-  run_headless (pause, &out, &err, &status);
+  status = lf_test_run_lifeline (&headless, pause, &out, &err);
   g_assert_cmpint (status, ==, 1);
   g_assert_nonnull (strstr (err, "Lifeline is not running, so no drill is"));
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
-  run_headless (resume, &out, &err, &status);
+  status = lf_test_run_lifeline (&headless, resume, &out, &err);
   g_assert_cmpint (status, ==, 1);
 }
 
@@ -126,7 +98,7 @@ test_cli_drill_help (void)
   g_autofree char *err = NULL;
   int status;
 
-  run_headless (args, &out, &err, &status);
+  status = lf_test_run_lifeline (&headless, args, &out, &err);
   g_assert_cmpint (status, ==, 0);
   g_assert_nonnull (strstr (out, "--drill=SCENARIO"));
   g_assert_nonnull (strstr (out, "--drill-length=MINUTES"));

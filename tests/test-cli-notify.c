@@ -126,34 +126,17 @@ run_helper (int    argc,
   return g_application_run (app, argc, argv);
 }
 
-static void
+/* The test program itself, as the helper of on_handle_local_options_cb(). */
+static int
 run (const char  *program,
      const char  *args[],
      char       **out,
-     char       **err,
-     int         *status)
+     char       **err)
 {
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) proc = NULL;
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
+  static const char * const helper_env[] = { "LF_TEST_NOTIFY_HELPER=1", NULL };
+  LfTestRun how = { .program = program, .env = helper_env };
 
-  g_ptr_array_add (argv, (gpointer) program);
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
-
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_subprocess_launcher_setenv (launcher, "LF_TEST_NOTIFY_HELPER", "1", TRUE);
-  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
-  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
-  g_subprocess_launcher_unsetenv (launcher, "DBUS_SESSION_BUS_ADDRESS");
-  proc = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (proc, NULL, NULL, out, err, &error);
-  g_assert_no_error (error);
-  *status = g_subprocess_get_exit_status (proc);
+  return lf_test_run_lifeline (&how, args, out, err);
 }
 
 static char *self_path;
@@ -194,7 +177,7 @@ test_notify_dry_run (void)
   write_channels ("{\"version\": 1, \"channels\": [{\"id\": \"mail\", \"kind\": \"smtp\","
                   " \"host\": \"smtp.example.com\", \"security\": \"starttls\","
                   " \"username\": \"sam@example.com\", \"from\": \"Sam <sam@example.com>\"}]}");
-  run (self_path, args, &out, &err, &status);
+  status = run (self_path, args, &out, &err);
   g_assert_cmpstr (err, ==, "");
   g_assert_cmpint (status, ==, 0);
 
@@ -227,7 +210,7 @@ test_notify_options (void)
   g_autofree char *err = NULL;
   int status;
 
-  run (self_path, unknown_template, &out, &err, &status);
+  status = run (self_path, unknown_template, &out, &err);
   g_assert_cmpint (status, ==, 2);
   g_assert_cmpstr (out, ==, "");
   g_assert_cmpstr (err, ==, "lifeline: there is no template “nope”. Templates: outage deadline "
@@ -235,7 +218,7 @@ test_notify_options (void)
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
-  run (self_path, unknown_channel, &out, &err, &status);
+  status = run (self_path, unknown_channel, &out, &err);
   g_assert_cmpint (status, ==, 2);
   g_assert_cmpstr (err, ==, "lifeline: there is no channel “pigeon”\n");
   g_clear_pointer (&out, g_free);
@@ -243,14 +226,14 @@ test_notify_options (void)
 
   /* No channel configured: a dry run still shows the messages. */
   write_channels ("{\"version\": 1, \"channels\": []}");
-  run (self_path, all_clear, &out, &err, &status);
+  status = run (self_path, all_clear, &out, &err);
   g_assert_cmpint (status, ==, 0);
   g_assert_nonnull (strstr (out, "channel “clipboard” (clipboard), 2 recipients."));
   g_assert_nonnull (strstr (out, "\nTo: Otto (rendered only)\nSubject: All clear: the outage is over for Upwork\n"));
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
-  run (self_path, no_clients, &out, &err, &status);
+  status = run (self_path, no_clients, &out, &err);
   g_assert_cmpint (status, ==, 0);
   g_assert_cmpstr (out, ==, "");
   g_assert_cmpstr (err, ==, "lifeline: no client is linked to “toptal”; nothing to send\n");
@@ -267,36 +250,9 @@ run_program (gboolean            with_keyring,
              char              **out,
              char              **err)
 {
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) proc = NULL;
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
+  LfTestRun how = { .keyring = with_keyring ? keyring_path : NULL };
 
-  g_ptr_array_add (argv, (gpointer) lf_test_get_binary ());
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
-
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
-  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
-  g_subprocess_launcher_unsetenv (launcher, "DBUS_SESSION_BUS_ADDRESS");
-  if (with_keyring)
-    {
-      g_subprocess_launcher_setenv (launcher, "SECRET_BACKEND", "file", TRUE);
-      g_subprocess_launcher_setenv (launcher, "SECRET_FILE_TEST_PATH", keyring_path, TRUE);
-      g_subprocess_launcher_setenv (launcher, "SECRET_FILE_TEST_PASSWORD", "test-password", TRUE);
-    }
-  else
-    g_subprocess_launcher_unsetenv (launcher, "SECRET_BACKEND");
-
-  proc = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (proc, NULL, NULL, out, err, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (proc));
-  return g_subprocess_get_exit_status (proc);
+  return lf_test_run_lifeline (&how, args, out, err);
 }
 
 static const char directory_bundle[] =

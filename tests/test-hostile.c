@@ -32,13 +32,6 @@ typedef struct
   char *keyring;
 } Fixture;
 
-typedef struct
-{
-  char     *out;
-  char     *err;
-  gboolean  done;
-} Run;
-
 /* 0, or a file size limit for the next run (a full disk, as far as writes can tell). */
 static rlim_t file_size_limit;
 
@@ -82,20 +75,6 @@ fixture_tear_down (Fixture       *fixture,
   g_free (fixture->keyring);
 }
 
-static void
-communicate_cb (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  Run *run = user_data;
-  g_autoptr(GError) error = NULL;
-
-  g_subprocess_communicate_utf8_finish (G_SUBPROCESS (object), result, &run->out, &run->err,
-                                        &error);
-  g_assert_no_error (error);
-  run->done = TRUE;
-}
-
 /* In the child, before exec: writes past the limit fail with EFBIG (not a signal). */
 static void
 limit_file_size (gpointer user_data)
@@ -113,44 +92,15 @@ run (Fixture            *fixture,
      char              **out,
      char              **err)
 {
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) proc = NULL;
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  Run result = { 0 };
+  LfTestRun how = {
+    .keyring = fixture->keyring,
+    .data_home = fixture->data,
+    .config_home = fixture->config,
+    .child_setup = file_size_limit > 0 ? limit_file_size : NULL,
+    .timeout_ms = 30000,
+  };
 
-  g_ptr_array_add (argv, (gpointer) lf_test_get_binary ());
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
-
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
-  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
-  g_subprocess_launcher_unsetenv (launcher, "DBUS_SESSION_BUS_ADDRESS");
-  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", fixture->data, TRUE);
-  g_subprocess_launcher_setenv (launcher, "XDG_CONFIG_HOME", fixture->config, TRUE);
-  g_subprocess_launcher_setenv (launcher, "SECRET_BACKEND", "file", TRUE);
-  g_subprocess_launcher_setenv (launcher, "SECRET_FILE_TEST_PATH", fixture->keyring, TRUE);
-  g_subprocess_launcher_setenv (launcher, "SECRET_FILE_TEST_PASSWORD", "test-password", TRUE);
-
-  if (file_size_limit > 0)
-    g_subprocess_launcher_set_child_setup (launcher, limit_file_size, NULL, NULL);
-
-  proc = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8_async (proc, NULL, NULL, communicate_cb, &result);
-  lf_test_wait_for_flag (&result.done, 30000);
-
-  if (g_subprocess_get_if_signaled (proc))
-    g_error ("lifeline %s ended by signal %d; stderr: %.500s", args[0],
-             g_subprocess_get_term_sig (proc), result.err);
-  g_assert_true (g_subprocess_get_if_exited (proc));
-
-  *out = result.out;
-  *err = result.err;
-  return g_subprocess_get_exit_status (proc);
+  return lf_test_run_lifeline (&how, args, out, err);
 }
 
 static char *

@@ -14,49 +14,14 @@
 
 #define NOTICE_ARG "--record-notice"
 
-static void
-plan_loaded_cb (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  g_assert_true (lf_plan_load_finish (LF_PLAN (source), result, NULL));
-  *(gboolean *) user_data = TRUE;
-}
-
-static void
-log_loaded_cb (GObject      *source,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  g_assert_true (lf_incident_log_load_finish (LF_INCIDENT_LOG (source), result, NULL));
-  *(gboolean *) user_data = TRUE;
-}
-
-static LfPlan *
-load_plan (const char *dir)
-{
-  g_autofree char *path = g_build_filename (dir, "plan.json", NULL);
-  LfPlan *plan = lf_plan_new (path);
-  gboolean done = FALSE;
-
-  lf_plan_load_async (plan, NULL, plan_loaded_cb, &done);
-  lf_test_wait_for_flag (&done, 5000);
-
-  return plan;
-}
-
+/* A log loaded without complaint about the file. */
 static LfIncidentLog *
 load_log (LfPlan     *plan,
           const char *path)
 {
-  LfIncidentLog *log = lf_incident_log_new (plan, path);
-  gboolean done = FALSE;
+  LfIncidentLog *log = lf_test_load_incident_log (plan, path);
 
-  lf_incident_log_load_async (log, NULL, log_loaded_cb, &done);
-  lf_test_wait_for_flag (&done, 5000);
-  g_assert_true (lf_incident_log_get_loaded (log));
   g_assert_null (lf_incident_log_get_load_message (log));
-
   return log;
 }
 
@@ -126,29 +91,11 @@ on_items_changed_cb (GListModel *model,
 }
 
 static void
-remove_dir (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-/* The window (A) and the background monitor (B), both loaded before either changes a thing.
- * Flushes write at once, with no turn of the main loop, so neither has followed the other's
- * file yet: the merge before the save alone must keep the other's changes. */
-static void
 test_two_logs (void)
 {
   g_autofree char *dir = g_dir_make_tmp ("lf-incidents-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "incidents.json", NULL);
-  g_autoptr(LfPlan) plan = load_plan (dir);
+  g_autoptr(LfPlan) plan = lf_test_load_plan (dir);
   g_autofree char *shared_id = NULL;
   g_autofree char *new_id = NULL;
   LfIncidentLog *a, *b;
@@ -236,7 +183,7 @@ test_two_logs (void)
 
   g_assert_finalize_object (a);
   g_assert_finalize_object (b);
-  remove_dir (dir);
+  lf_test_remove_tree (dir);
 }
 
 /* Another process (as `lifeline --notify` does) records a notice while a log is open and has
@@ -246,7 +193,7 @@ record_notice (const char *dir,
                const char *id)
 {
   g_autofree char *path = g_build_filename (dir, "incidents.json", NULL);
-  g_autoptr(LfPlan) plan = load_plan (dir);
+  g_autoptr(LfPlan) plan = lf_test_load_plan (dir);
   g_autoptr(LfIncidentLog) log = load_log (plan, path);
   LfIncident *incident = lf_incident_log_lookup (log, id);
 
@@ -265,7 +212,7 @@ test_other_process (void)
   g_autofree char *path = g_build_filename (dir, "incidents.json", NULL);
   g_autofree char *self_path = g_test_build_filename (G_TEST_BUILT, "test-incident-log-shared",
                                                       NULL);
-  g_autoptr(LfPlan) plan = load_plan (dir);
+  g_autoptr(LfPlan) plan = lf_test_load_plan (dir);
   g_autoptr(GError) error = NULL;
   g_autofree char *id = NULL;
   LfIncidentLog *log = load_log (plan, path);
@@ -305,7 +252,7 @@ test_other_process (void)
   }
 
   g_assert_finalize_object (log);
-  remove_dir (dir);
+  lf_test_remove_tree (dir);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -479,7 +426,7 @@ test_archive_old (void)
   g_autofree char *dir = g_dir_make_tmp ("lf-incidents-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "incidents.json", NULL);
   g_autofree char *archive = g_strconcat (path, ".1.gz", NULL);
-  g_autoptr(LfPlan) plan = load_plan (dir);
+  g_autoptr(LfPlan) plan = lf_test_load_plan (dir);
   g_autoptr(GPtrArray) nodes = g_ptr_array_new_with_free_func ((GDestroyNotify) json_node_unref);
   g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GHashTable) in_archives = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
@@ -524,7 +471,7 @@ test_archive_old (void)
   g_assert_nonnull (lf_incident_log_lookup (log, old_open));
   g_assert_nonnull (lf_incident_log_lookup (log, old_ended));
   g_assert_finalize_object (log);
-  remove_dir (dir);
+  lf_test_remove_tree (dir);
 }
 
 /* The file outgrows its bound: the background monitor (A) moves the oldest closed incidents
@@ -535,7 +482,7 @@ test_archive_size_shared (void)
 {
   g_autofree char *dir = g_dir_make_tmp ("lf-incidents-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "incidents.json", NULL);
-  g_autoptr(LfPlan) plan = load_plan (dir);
+  g_autoptr(LfPlan) plan = lf_test_load_plan (dir);
   g_autoptr(GPtrArray) nodes = g_ptr_array_new_with_free_func ((GDestroyNotify) json_node_unref);
   g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GHashTable) in_archives = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
@@ -616,7 +563,7 @@ test_archive_size_shared (void)
 
   g_assert_finalize_object (a);
   g_assert_finalize_object (b);
-  remove_dir (dir);
+  lf_test_remove_tree (dir);
 }
 
 int

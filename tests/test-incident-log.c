@@ -24,66 +24,6 @@ typedef struct
 } Fixture;
 
 static void
-plan_loaded_cb (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  g_assert_true (lf_plan_load_finish (LF_PLAN (source), result, NULL));
-  *(gboolean *) user_data = TRUE;
-}
-
-static void
-log_loaded_cb (GObject      *source,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  g_assert_true (lf_incident_log_load_finish (LF_INCIDENT_LOG (source), result, NULL));
-  *(gboolean *) user_data = TRUE;
-}
-
-static LfPlan *
-load_default_plan (const char *dir)
-{
-  g_autofree char *path = g_build_filename (dir, "plan.json", NULL);
-  LfPlan *plan = lf_plan_new (path);
-  gboolean done = FALSE;
-
-  lf_plan_load_async (plan, NULL, plan_loaded_cb, &done);
-  lf_test_wait_for_flag (&done, 5000);
-
-  return plan;
-}
-
-static LfIncidentLog *
-load_log (LfPlan     *plan,
-          const char *path)
-{
-  LfIncidentLog *log = lf_incident_log_new (plan, path);
-  gboolean done = FALSE;
-
-  lf_incident_log_load_async (log, NULL, log_loaded_cb, &done);
-  lf_test_wait_for_flag (&done, 5000);
-  g_assert_true (lf_incident_log_get_loaded (log));
-
-  return log;
-}
-
-static void
-remove_dir (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
@@ -92,8 +32,8 @@ fixture_set_up (Fixture       *fixture,
   fixture->dir = g_dir_make_tmp ("lf-incidents-XXXXXX", &error);
   g_assert_no_error (error);
   fixture->path = g_build_filename (fixture->dir, "incidents.json", NULL);
-  fixture->plan = load_default_plan (fixture->dir);
-  fixture->log = load_log (fixture->plan, fixture->path);
+  fixture->plan = lf_test_load_plan (fixture->dir);
+  fixture->log = lf_test_load_incident_log (fixture->plan, fixture->path);
 }
 
 static void
@@ -102,7 +42,7 @@ fixture_tear_down (Fixture       *fixture,
 {
   g_assert_finalize_object (fixture->log);
   g_assert_finalize_object (fixture->plan);
-  remove_dir (fixture->dir);
+  lf_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
   g_free (fixture->path);
 }
@@ -314,7 +254,7 @@ test_incident_restart (Fixture       *fixture,
     g_assert_nonnull (strstr (contents, "Client “Ada” called me"));
   }
 
-  reloaded = load_log (fixture->plan, fixture->path);
+  reloaded = lf_test_load_incident_log (fixture->plan, fixture->path);
   g_assert_null (lf_incident_log_get_load_message (reloaded));
   copy = lf_incident_log_lookup (reloaded, id);
   g_assert_nonnull (copy);
@@ -386,7 +326,7 @@ test_incident_damaged (Fixture       *fixture,
       guint n_aside = 0;
 
       g_assert_true (g_file_set_contents (fixture->path, cases[c], -1, &error));
-      log = load_log (fixture->plan, fixture->path);
+      log = lf_test_load_incident_log (fixture->plan, fixture->path);
       g_assert_nonnull (lf_incident_log_get_load_message (log));
       g_assert_nonnull (strstr (lf_incident_log_get_load_message (log), "incidents.json"));
       g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (log)), ==, 0);
@@ -411,7 +351,7 @@ test_incident_damaged (Fixture       *fixture,
                             LF_DIAGNOSIS_LOCAL_NETWORK, FALSE);
       g_assert_true (lf_incident_log_flush (log, &error));
       g_assert_no_error (error);
-      again = load_log (fixture->plan, fixture->path);
+      again = lf_test_load_incident_log (fixture->plan, fixture->path);
       g_assert_null (lf_incident_log_get_load_message (again));
       g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (again)), ==, 1);
       g_clear_object (&again);
@@ -444,8 +384,8 @@ static int
 save_loop (const char *dir)
 {
   g_autofree char *path = g_build_filename (dir, "incidents.json", NULL);
-  g_autoptr(LfPlan) plan = load_default_plan (dir);
-  g_autoptr(LfIncidentLog) log = load_log (plan, path);
+  g_autoptr(LfPlan) plan = lf_test_load_plan (dir);
+  g_autoptr(LfIncidentLog) log = lf_test_load_incident_log (plan, path);
 
   if (g_list_model_get_n_items (G_LIST_MODEL (log)) == 0)
     lf_incident_log_open (log, "Kill test", NULL, NULL, LF_CAUSE_NETWORK,
@@ -493,7 +433,7 @@ test_incident_killed_mid_save (Fixture       *fixture,
       g_assert_true (WIFSIGNALED (status));
       g_spawn_close_pid (pid);
 
-      log = load_log (fixture->plan, fixture->path);
+      log = lf_test_load_incident_log (fixture->plan, fixture->path);
       if (lf_incident_log_get_load_message (log) != NULL)
         g_error ("Round %u left a damaged file: %s", round,
                  lf_incident_log_get_load_message (log));

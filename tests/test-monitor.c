@@ -11,6 +11,7 @@
 #include <libsoup/soup.h>
 
 #include "lf-monitor.h"
+#include "lf-provider-summary.h"
 #include "lf-test-utils.h"
 
 /* A loopback server whose answers each test scripts by path. A path may alternate between
@@ -30,13 +31,28 @@
   "\"created_at\":\"2026-11-26T20:00:00Z\",\"components\":[]}]," \
   "\"scheduled_maintenances\":[]}"
 
+#define STATUS_OK \
+  "{\"page\":{\"id\":\"c\",\"name\":\"Cloudflare\",\"url\":\"https://cf.example.com\"}," \
+  "\"status\":{\"indicator\":\"none\",\"description\":\"All Systems Operational\"}," \
+  "\"components\":[],\"incidents\":[],\"scheduled_maintenances\":[]}"
+
+/* The fixture's data: which catalog. */
+enum
+{
+  CATALOG_REFS_ANSWER,
+  CATALOG_REFS_REFUSED,
+  CATALOG_CLOUDFLARE_STATUS,   /* references answer; Cloudflare has its own status source */
+};
+
 typedef enum
 {
   ANSWER_OK,
   ANSWER_CF_EDGE,
   ANSWER_ORIGIN_503,
   ANSWER_STATUS_MAJOR,
+  ANSWER_STATUS_OK,
   ANSWER_GARBAGE,
+  ANSWER_DROP,        /* the connection is closed without an answer */
 } Answer;
 
 typedef struct
@@ -103,6 +119,18 @@ server_cb (SoupServer        *server,
       soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_STATIC,
                                         STATUS_MAJOR, strlen (STATUS_MAJOR));
       break;
+    case ANSWER_STATUS_OK:
+      soup_server_message_set_status (msg, 200, NULL);
+      soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_STATIC,
+                                        STATUS_OK, strlen (STATUS_OK));
+      break;
+    case ANSWER_DROP:
+      {
+        g_autoptr(GIOStream) stream = soup_server_message_steal_connection (msg);
+
+        g_io_stream_close (stream, NULL, NULL);
+      }
+      break;
     case ANSWER_GARBAGE:
     default:
       soup_server_message_set_status (msg, 200, NULL);
@@ -148,21 +176,27 @@ on_diagnosis_changed_cb (LfMonitor   *monitor,
 }
 
 /* A catalog on the loopback server: two references, Upwork and Fiverr behind Cloudflare,
- * Slack behind AWS with its own status source. @refs_port 0 points the references at the
- * server, another port at nothing (connection refused). */
+ * Slack behind AWS with its own status source. CATALOG_REFS_REFUSED points the references at
+ * nothing (connection refused); CATALOG_CLOUDFLARE_STATUS gives Cloudflare a status source. */
 static void
 load_catalog (Fixture *fixture,
-              gboolean refs_answer)
+              int      which)
 {
+  gboolean refs_answer = which != CATALOG_REFS_REFUSED;
   g_autoptr(GError) error = NULL;
   g_autofree char *base = g_strdup_printf ("http://127.0.0.1:%u", fixture->port);
   g_autofree char *refs = refs_answer ? g_strdup (base) : g_strdup ("http://127.0.0.1:1");
+  g_autofree char *cf_status =
+    which == CATALOG_CLOUDFLARE_STATUS
+      ? g_strdup_printf (", \"status\": { \"kind\": \"statuspage\", \"url\": \"%s/cf-status\" }",
+                         base)
+      : g_strdup ("");
   g_autofree char *json = g_strdup_printf (
     "{ \"version\": 1,"
     "  \"references\": ["
     "    { \"id\": \"ref-a\", \"name\": \"A\", \"url\": \"%s/ref-a\", \"provider\": \"a\" },"
     "    { \"id\": \"ref-b\", \"name\": \"B\", \"url\": \"%s/ref-b\", \"provider\": \"b\" } ],"
-    "  \"providers\": [ { \"id\": \"cloudflare\", \"name\": \"Cloudflare\" },"
+    "  \"providers\": [ { \"id\": \"cloudflare\", \"name\": \"Cloudflare\"%s },"
     "                   { \"id\": \"aws\", \"name\": \"Amazon Web Services\" } ],"
     "  \"platforms\": ["
     "    { \"id\": \"upwork\", \"name\": \"Upwork\", \"category\": \"marketplace\","
@@ -176,7 +210,7 @@ load_catalog (Fixture *fixture,
     "      \"status\": { \"kind\": \"statuspage\", \"url\": \"%s/slack-status\","
     "                    \"page\": \"https://status.example.com/\" },"
     "      \"providers\": [\"aws\"] } ] }",
-    refs, refs, base, base, base, base);
+    refs, refs, cf_status, base, base, base, base);
 
   fixture->catalog = lf_catalog_new_from_data (json, -1, "test catalog", &error);
   g_assert_no_error (error);
@@ -206,8 +240,9 @@ fixture_set_up (Fixture       *fixture,
                                                        "/slack", NULL }; *p != NULL; p++)
     script (fixture, *p, ANSWER_OK);
   script (fixture, "/slack-status", ANSWER_GARBAGE);
+  script (fixture, "/cf-status", ANSWER_STATUS_OK);
 
-  load_catalog (fixture, GPOINTER_TO_INT (data) == 0);
+  load_catalog (fixture, GPOINTER_TO_INT (data));
 
   fixture->transitions = g_ptr_array_new_with_free_func (g_free);
   fixture->history = lf_history_new (dir);
@@ -334,6 +369,61 @@ test_local_network (Fixture       *fixture,
     }
   /* no confirmation re-probes while the network is at fault */
   g_assert_cmpuint (((Script *) g_hash_table_lookup (fixture->scripts, "/upwork"))->hits, ==, 3);
+}
+
+static LfProviderSummary *
+find_provider (GPtrArray  *summaries,
+               const char *id)
+{
+  for (guint i = 0; i < summaries->len; i++)
+    if (g_str_equal (((LfProviderSummary *) g_ptr_array_index (summaries, i))->id, id))
+      return g_ptr_array_index (summaries, i);
+
+  g_assert_not_reached ();
+}
+
+/* A provider's last report said "operational"; then the connection goes. Like the platforms
+ * behind it, the provider's state is unknown now: nothing can say it is up. */
+static void
+test_providers_local_network (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(GPtrArray) summaries = NULL;
+  LfProviderSummary *cloudflare;
+
+  run_round (fixture);
+  g_assert_cmpint (lf_diagnosis_get_kind (lf_monitor_get_diagnosis (fixture->monitor)), ==,
+                   LF_DIAGNOSIS_ALL_CLEAR);
+  summaries = lf_provider_summary_collect_for_monitor (fixture->monitor);
+  cloudflare = find_provider (summaries, "cloudflare");
+  g_assert_nonnull (cloudflare->report);
+  g_assert_cmpint (cloudflare->state, ==, LF_STATE_UP);
+  g_assert_false (cloudflare->network_down);
+  g_assert_cmpuint (cloudflare->n_platforms, ==, 2);
+  g_clear_pointer (&summaries, g_ptr_array_unref);
+
+  script (fixture, "/ref-a", ANSWER_DROP);
+  script (fixture, "/ref-b", ANSWER_DROP);
+  run_round (fixture);
+  g_assert_cmpint (lf_diagnosis_get_kind (lf_monitor_get_diagnosis (fixture->monitor)), ==,
+                   LF_DIAGNOSIS_LOCAL_NETWORK);
+  g_assert_cmpint (state_of (fixture, "upwork"), ==, LF_STATE_UNKNOWN);
+  summaries = lf_provider_summary_collect_for_monitor (fixture->monitor);
+  cloudflare = find_provider (summaries, "cloudflare");
+  g_assert_cmpint (cloudflare->state, ==, LF_STATE_UNKNOWN);
+  g_assert_true (cloudflare->network_down);
+  g_assert_cmpuint (cloudflare->n_platforms, ==, 2);
+  g_assert_cmpint (find_provider (summaries, "aws")->state, ==, LF_STATE_UNKNOWN);
+  g_clear_pointer (&summaries, g_ptr_array_unref);
+
+  /* The connection is back: the provider's own word counts again. */
+  script (fixture, "/ref-a", ANSWER_OK);
+  script (fixture, "/ref-b", ANSWER_OK);
+  run_round (fixture);
+  summaries = lf_provider_summary_collect_for_monitor (fixture->monitor);
+  cloudflare = find_provider (summaries, "cloudflare");
+  g_assert_cmpint (cloudflare->state, ==, LF_STATE_UP);
+  g_assert_false (cloudflare->network_down);
 }
 
 static void
@@ -805,21 +895,22 @@ main (int   argc,
 {
   lf_test_init (&argc, &argv);
 
-#define ADD(path, func, refs_down) \
-  g_test_add ("/lifeline/monitor/" path, Fixture, GINT_TO_POINTER (refs_down), \
+#define ADD(path, func, catalog) \
+  g_test_add ("/lifeline/monitor/" path, Fixture, GINT_TO_POINTER (catalog), \
               fixture_set_up, func, fixture_tear_down)
 
-  ADD ("all-up", test_all_up, 0);
-  ADD ("local-network", test_local_network, 1);
-  ADD ("provider-outage", test_provider_outage, 0);
-  ADD ("platform-outage", test_platform_outage, 0);
-  ADD ("flapping-never-down", test_flapping, 0);
-  ADD ("status-major", test_status_major, 0);
-  ADD ("history", test_history, 0);
-  ADD ("periodic", test_periodic, 0);
-  ADD ("no-overlap", test_no_overlap, 0);
-  ADD ("captive-portal", test_captive_portal, 0);
-  ADD ("scripted-backend", test_scripted_backend, 0);
+  ADD ("all-up", test_all_up, CATALOG_REFS_ANSWER);
+  ADD ("local-network", test_local_network, CATALOG_REFS_REFUSED);
+  ADD ("providers-local-network", test_providers_local_network, CATALOG_CLOUDFLARE_STATUS);
+  ADD ("provider-outage", test_provider_outage, CATALOG_REFS_ANSWER);
+  ADD ("platform-outage", test_platform_outage, CATALOG_REFS_ANSWER);
+  ADD ("flapping-never-down", test_flapping, CATALOG_REFS_ANSWER);
+  ADD ("status-major", test_status_major, CATALOG_REFS_ANSWER);
+  ADD ("history", test_history, CATALOG_REFS_ANSWER);
+  ADD ("periodic", test_periodic, CATALOG_REFS_ANSWER);
+  ADD ("no-overlap", test_no_overlap, CATALOG_REFS_ANSWER);
+  ADD ("captive-portal", test_captive_portal, CATALOG_REFS_ANSWER);
+  ADD ("scripted-backend", test_scripted_backend, CATALOG_REFS_ANSWER);
   g_test_add_func ("/lifeline/monitor/dispose-mid-round", test_dispose_mid_round);
 
   return g_test_run ();

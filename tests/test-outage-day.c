@@ -32,34 +32,9 @@ typedef struct
   char             *keyring;
 } Fixture;
 
-typedef struct
-{
-  char     *out;
-  char     *err;
-  gboolean  done;
-} Run;
-
-/* ------------------------------------------------------------------------ */
-/* The platforms                                                            */
-/* ------------------------------------------------------------------------ */
-
 /* ------------------------------------------------------------------------ */
 /* Running the program                                                      */
 /* ------------------------------------------------------------------------ */
-
-static void
-communicate_cb (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  Run *run = user_data;
-  g_autoptr(GError) error = NULL;
-
-  g_subprocess_communicate_utf8_finish (G_SUBPROCESS (object), result, &run->out, &run->err,
-                                        &error);
-  g_assert_no_error (error);
-  run->done = TRUE;
-}
 
 /* Runs `lifeline ARGS` while this process serves the platforms. */
 static int
@@ -68,37 +43,9 @@ run_program (Fixture             *fixture,
              char               **out,
              char               **err)
 {
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) proc = NULL;
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  Run run = { 0 };
+  LfTestRun how = { .keyring = fixture->keyring };
 
-  g_ptr_array_add (argv, (gpointer) lf_test_get_binary ());
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
-
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
-  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
-  g_subprocess_launcher_unsetenv (launcher, "DBUS_SESSION_BUS_ADDRESS");
-  g_subprocess_launcher_setenv (launcher, "SECRET_BACKEND", "file", TRUE);
-  g_subprocess_launcher_setenv (launcher, "SECRET_FILE_TEST_PATH", fixture->keyring, TRUE);
-  g_subprocess_launcher_setenv (launcher, "SECRET_FILE_TEST_PASSWORD", "test-password", TRUE);
-
-  proc = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8_async (proc, NULL, NULL, communicate_cb, &run);
-  lf_test_wait_for_flag (&run.done, 60000);
-
-  *out = run.out;
-  *err = run.err;
-  g_test_message ("lifeline %s %s:\n%s%s", args[0], args[1] != NULL ? args[1] : "", run.out,
-                  run.err);
-  g_assert_true (g_subprocess_get_if_exited (proc));
-  return g_subprocess_get_exit_status (proc);
+  return lf_test_run_lifeline (&how, args, out, err);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -531,7 +478,7 @@ test_outage_day (Fixture       *fixture,
   g_clear_pointer (&err, g_free);
 
   /* 17:06 — recovery. The all-clear goes to exactly those told, in reply to their mail. */
-  fixture->scenario->outage = FALSE;
+  lf_outage_scenario_set_outage (fixture->scenario, FALSE);
   g_assert_cmpint (run_program (fixture, all_clear, &out, &err), ==, 0);
   g_assert_cmpstr (err, ==, "");
   g_assert_nonnull (strstr (out, "All-clear sent to 5 clients (Upwork, Discord and PayPal); "

@@ -391,7 +391,7 @@ test_outage_gui (void)
   }
 
   /* 17:06: everything answers again. The green banner offers the all-clear to the four. */
-  scenario->outage = FALSE;
+  lf_outage_scenario_set_outage (scenario, FALSE);
   check_until (LF_OUTAGE_LEVEL_CLEAR);
   g_assert_cmpstr (lf_health_page_get_banner_style (health), ==, "lf-banner-success");
   g_assert_cmpstr (lf_health_page_get_banner_action (health, 0, &label), ==,

@@ -73,7 +73,8 @@ test_collect (void)
   g_hash_table_insert (reports, "cloudflare", report_with (LF_SEVERITY_OPERATIONAL));
   g_hash_table_insert (reports, "google-cloud", report_with (LF_SEVERITY_MAJOR));
 
-  summaries = lf_provider_summary_collect (catalog, G_LIST_MODEL (platforms), lookup, reports);
+  summaries = lf_provider_summary_collect (catalog, G_LIST_MODEL (platforms), TRUE, lookup,
+                                           reports);
   g_assert_cmpuint (summaries->len, ==, 4);
 
   /* Yours first (most platforms first while no report says worse), then the catalog order. */
@@ -105,7 +106,8 @@ test_collect (void)
   g_hash_table_insert (reports, "cloudflare", report_with (LF_SEVERITY_PARTIAL));
   add_platform (platforms, "ec2-thing", aws);
   add_platform (platforms, "s3-thing", aws);
-  summaries = lf_provider_summary_collect (catalog, G_LIST_MODEL (platforms), lookup, reports);
+  summaries = lf_provider_summary_collect (catalog, G_LIST_MODEL (platforms), TRUE, lookup,
+                                           reports);
   s = g_ptr_array_index (summaries, 0);
   g_assert_cmpstr (s->id, ==, "cloudflare");
   g_assert_cmpint (s->state, ==, LF_STATE_DEGRADED);
@@ -116,7 +118,8 @@ test_collect (void)
 
   /* Nothing watched: every provider, in the catalog's order, none of yours. */
   g_list_store_remove_all (platforms);
-  summaries = lf_provider_summary_collect (catalog, G_LIST_MODEL (platforms), lookup, reports);
+  summaries = lf_provider_summary_collect (catalog, G_LIST_MODEL (platforms), TRUE, lookup,
+                                           reports);
   for (guint i = 0; i < summaries->len; i++)
     {
       s = g_ptr_array_index (summaries, i);
@@ -124,6 +127,43 @@ test_collect (void)
                                                                              i))->id);
       g_assert_cmpuint (s->n_platforms, ==, 0);
     }
+}
+
+/* While the user's own connection is down, no provider's state is known, whatever its last
+ * report says, and none of them ranks before another for it. */
+static void
+test_network_down (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LfCatalog) catalog = lf_catalog_new_from_data (CATALOG, -1, "test.json", &error);
+  g_autoptr(GListStore) platforms = g_list_store_new (LF_TYPE_PLATFORM_STATE);
+  g_autoptr(GHashTable) reports = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                         (GDestroyNotify) lf_status_report_unref);
+  g_autoptr(GPtrArray) summaries = NULL;
+  const char * const cf[] = { "cloudflare", NULL };
+  const char * const gc[] = { "google-cloud", NULL };
+
+  g_assert_no_error (error);
+  add_platform (platforms, "upwork", cf);
+  add_platform (platforms, "discord", cf);
+  add_platform (platforms, "console", gc);
+  g_hash_table_insert (reports, "cloudflare", report_with (LF_SEVERITY_OPERATIONAL));
+  g_hash_table_insert (reports, "google-cloud", report_with (LF_SEVERITY_MAJOR));
+
+  summaries = lf_provider_summary_collect (catalog, G_LIST_MODEL (platforms), FALSE, lookup,
+                                           reports);
+  for (guint i = 0; i < summaries->len; i++)
+    {
+      LfProviderSummary *s = g_ptr_array_index (summaries, i);
+
+      g_assert_cmpint (s->state, ==, LF_STATE_UNKNOWN);
+      g_assert_true (s->network_down);
+    }
+  /* Most platforms first: Google Cloud's old "down" does not put it first. */
+  g_assert_cmpstr (((LfProviderSummary *) g_ptr_array_index (summaries, 0))->id, ==,
+                   "cloudflare");
+  g_assert_cmpstr (((LfProviderSummary *) g_ptr_array_index (summaries, 1))->id, ==,
+                   "google-cloud");
 }
 
 static void
@@ -144,6 +184,7 @@ main (int   argc,
   lf_test_init (&argc, &argv);
 
   g_test_add_func ("/lifeline/provider-summary/collect", test_collect);
+  g_test_add_func ("/lifeline/provider-summary/network-down", test_network_down);
   g_test_add_func ("/lifeline/provider-summary/severity-states", test_severity_states);
 
   return g_test_run ();

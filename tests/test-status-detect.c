@@ -22,6 +22,25 @@ on_detect_done_cb (GObject      *object,
   *out = g_object_ref (result);
 }
 
+/* @statusio_api: NULL for status.io's real API (never reached: no loopback page names an id) */
+static LfStatusDetection *
+detect_full (SoupSession   *session,
+             const char    *input,
+             const char    *statusio_api,
+             guint          timeout_seconds,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  lf_status_detect_async_full (session, input, statusio_api, timeout_seconds, cancellable,
+                               on_detect_done_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  return lf_status_detect_finish (result, error);
+}
+
 static LfStatusDetection *
 detect (SoupSession   *session,
         const char    *input,
@@ -29,14 +48,7 @@ detect (SoupSession   *session,
         GCancellable  *cancellable,
         GError       **error)
 {
-  g_autoptr(GAsyncResult) result = NULL;
-
-  lf_status_detect_async (session, input, timeout_seconds, cancellable, on_detect_done_cb,
-                          &result);
-  while (result == NULL)
-    g_main_context_iteration (NULL, TRUE);
-
-  return lf_status_detect_finish (result, error);
+  return detect_full (session, input, NULL, timeout_seconds, cancellable, error);
 }
 
 static void
@@ -47,6 +59,15 @@ serve (LfTestServer *server,
   LfTestResponse *response = lf_test_server_respond (server, path, 200);
 
   lf_test_response_set_body_from_file (response, "application/json", fixture);
+}
+
+static void
+serve_data (LfTestServer *server,
+            const char   *path,
+            const char   *json)
+{
+  lf_test_response_set_body (lf_test_server_respond (server, path, 200), "application/json",
+                             json, -1);
 }
 
 /* One loopback page per kind: each is recognised by its own well-known endpoint, with the
@@ -72,7 +93,13 @@ test_each_kind (void)
       "Example Status", LF_SEVERITY_MAJOR },
     { "/summary.json", "instatus_docs_summary_hasissues.json", LF_STATUS_KIND_INSTATUS,
       "Instatus", LF_SEVERITY_MAJOR },
+    { "/summary.json", "instatus_manychat_summary_up-with-incident.json",
+      LF_STATUS_KIND_INSTATUS, "Manychat", LF_SEVERITY_DEGRADED },
+    { "/summary.json", "instatus_tldv_summary_up.json", LF_STATUS_KIND_INSTATUS, "tl;dv",
+      LF_SEVERITY_OPERATIONAL },
     { "/api/v2.0.0/current", "slack-docs_v2_current_ok.json", LF_STATUS_KIND_SLACK, NULL,
+      LF_SEVERITY_OPERATIONAL },
+    { "/api/v2.0.0/current", "slack_current_ok_2026-06-26.json", LF_STATUS_KIND_SLACK, NULL,
       LF_SEVERITY_OPERATIONAL },
     { "/incidents.json", "gcp_incidents_small_2021-07-27.json", LF_STATUS_KIND_GOOGLE_WORKSPACE,
       NULL, LF_SEVERITY_DEGRADED },
@@ -138,7 +165,7 @@ test_not_a_status_page (void)
     "[]",
   };
   const char *paths[] = { "/api/v2/summary.json", "/api/v1/summary", "/summary.json",
-                          "/api/v2.0.0/current", "/incidents.json" };
+                          "/api/v2.0.0/current", "/incidents.json", "/" };
   SoupSession *session = lf_http_session_new ();
 
   for (guint i = 0; i < G_N_ELEMENTS (bodies); i++)
@@ -165,6 +192,62 @@ test_not_a_status_page (void)
       for (guint j = 0; j < G_N_ELEMENTS (paths); j++)
         g_assert_cmpuint (lf_test_server_get_hits (server, paths[j]), ==, 1);
     }
+
+  g_object_unref (session);
+}
+
+/* A status.io page names its id in the `x-status-page-id` header of its answer; status.io's
+ * API (here on loopback) has the state. The page is the real GitLab capture's. */
+static void
+test_statusio (void)
+{
+  const char *id = "5b36dc6502d06804c08349f7";
+  g_autoptr(LfTestServer) server = lf_test_server_new (FALSE);
+  SoupSession *session = lf_http_session_new ();
+  g_autoptr(LfStatusDetection) found = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *page = lf_test_server_get_url (server, "/");
+  g_autofree char *api = lf_test_server_get_url (server, "/1.0/status/");
+  g_autofree char *api_path = g_strconcat ("/1.0/status/", id, NULL);
+  g_autofree char *endpoint = g_strconcat (api, id, NULL);
+  LfTestResponse *response;
+  const char *html = "<!DOCTYPE html><html><head><title>GitLab System Status</title></head>"
+                     "<body></body></html>";
+
+  response = lf_test_server_respond (server, "/", 200);
+  lf_test_response_add_header (response, "x-status-page-id", id);
+  lf_test_response_set_body (response, "text/html", html, -1);
+  serve (server, api_path, "statusio_gitlab_2026-07-01.json");
+
+  found = detect_full (session, page, api, 5, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (found->kind, ==, LF_STATUS_KIND_STATUSIO);
+  g_assert_cmpstr (found->url, ==, endpoint);
+  g_assert_cmpstr (found->page, ==, page);
+  g_assert_cmpstr (found->name, ==, "127.0.0.1");
+  g_assert_cmpint (found->report->indicator, ==, LF_SEVERITY_OPERATIONAL);
+  g_assert_cmpuint (lf_test_server_get_hits (server, api_path), ==, 1);
+  g_assert_cmpstr (lf_test_server_get_last_request_header (server, api_path, "Accept"), ==,
+                   "application/json");
+  g_clear_pointer (&found, lf_status_detection_free);
+
+  /* An unknown id: status.io answers 200 with an error object. Not a status page. */
+  serve_data (server, api_path, "{\"error\":\"status page not found\"}");
+  found = detect_full (session, page, api, 5, NULL, &error);
+  g_assert_error (error, LF_STATUS_DETECT_ERROR, LF_STATUS_DETECT_ERROR_NOT_RECOGNISED);
+  g_assert_null (found);
+  g_assert_nonnull (strstr (error->message, "status.io"));
+  g_clear_error (&error);
+
+  /* A header that is not an id is never put into an address. */
+  serve (server, api_path, "statusio_gitlab_2026-07-01.json");
+  response = lf_test_server_respond (server, "/", 200);
+  lf_test_response_add_header (response, "x-status-page-id", "../../5b36dc6502d06804c08");
+  lf_test_response_set_body (response, "text/html", html, -1);
+  found = detect_full (session, page, api, 5, NULL, &error);
+  g_assert_error (error, LF_STATUS_DETECT_ERROR, LF_STATUS_DETECT_ERROR_NOT_RECOGNISED);
+  g_assert_null (found);
+  g_assert_cmpuint (lf_test_server_get_hits (server, api_path), ==, 2);
 
   g_object_unref (session);
 }
@@ -265,6 +348,7 @@ main (int   argc,
 
   g_test_add_func ("/lifeline/status-detect/each-kind", test_each_kind);
   g_test_add_func ("/lifeline/status-detect/order", test_order);
+  g_test_add_func ("/lifeline/status-detect/statusio", test_statusio);
   g_test_add_func ("/lifeline/status-detect/not-a-status-page", test_not_a_status_page);
   g_test_add_func ("/lifeline/status-detect/timeout-and-cancel", test_timeout_and_cancel);
   g_test_add_func ("/lifeline/status-detect/normalize", test_normalize);

@@ -346,6 +346,52 @@ test_statusio (void)
                    ==, LF_SEVERITY_UNKNOWN);
 }
 
+/* Two real captures of GitLab's status.io page (api.status.io/1.0/status/5b36dc65…), three
+ * years apart: all operational, the older one with a maintenance announced. */
+static void
+test_statusio_captured (void)
+{
+  g_autoptr(LfStatusReport) older = NULL;
+  g_autoptr(LfStatusReport) newer = NULL;
+  g_autoptr(LfStatusReport) api = NULL;
+  g_autoptr(LfStatusReport) packages = NULL;
+  const char *api_filter[] = { "API", NULL };
+  const char *packages_filter[] = { "packages.gitlab.com", NULL };
+  LfStatusIncident *maintenance;
+
+  older = parse_file (LF_STATUS_KIND_STATUSIO, "statusio_gitlab_2023-06-29.json", NULL);
+  g_assert_cmpint (older->indicator, ==, LF_SEVERITY_OPERATIONAL);
+  g_assert_cmpstr (older->description, ==, "Operational");
+  g_assert_cmpuint (older->incidents->len, ==, 1);
+  g_assert_cmpuint (lf_status_report_count_active (older), ==, 0);
+  maintenance = g_ptr_array_index (older->incidents, 0);
+  g_assert_cmpstr (maintenance->id, ==, "649d8d7a6c2f36053b37055d");
+  g_assert_cmpstr (maintenance->title, ==, "CI Cluster PostgreSQL 14 Upgrade");
+  g_assert_true (maintenance->maintenance);
+  g_assert_true (maintenance->upcoming);
+  g_assert_cmpint (maintenance->started_at, ==, 1688824800);   /* 2023-07-08T14:00:00Z */
+  g_assert_true (g_strv_contains ((const char * const *) maintenance->components,
+                                  "Git Operations"));
+
+  /* The maintenance touches API, not packages.gitlab.com: the filter keeps it for the one. */
+  api = parse_file (LF_STATUS_KIND_STATUSIO, "statusio_gitlab_2023-06-29.json", api_filter);
+  g_assert_cmpint (api->indicator, ==, LF_SEVERITY_OPERATIONAL);
+  g_assert_cmpuint (api->incidents->len, ==, 1);
+  packages = parse_file (LF_STATUS_KIND_STATUSIO, "statusio_gitlab_2023-06-29.json",
+                         packages_filter);
+  g_assert_cmpint (packages->indicator, ==, LF_SEVERITY_OPERATIONAL);
+  g_assert_cmpuint (packages->incidents->len, ==, 0);
+
+  newer = parse_file (LF_STATUS_KIND_STATUSIO, "statusio_gitlab_2026-07-01.json", NULL);
+  g_assert_cmpint (newer->indicator, ==, LF_SEVERITY_OPERATIONAL);
+  g_assert_cmpuint (newer->incidents->len, ==, 0);
+  g_assert_cmpint (indicator_of (LF_STATUS_KIND_STATUSIO, "statusio_gitlab_2026-07-01.json",
+                                 "Container Registry"), ==, LF_SEVERITY_OPERATIONAL);
+  /* A component the page does not have (renamed?): the whole page speaks. */
+  g_assert_cmpint (indicator_of (LF_STATUS_KIND_STATUSIO, "statusio_gitlab_2026-07-01.json",
+                                 "Not a GitLab component"), ==, LF_SEVERITY_OPERATIONAL);
+}
+
 static void
 test_slack (void)
 {
@@ -356,6 +402,11 @@ test_slack (void)
   g_autoptr(LfStatusReport) none = NULL;
 
   ok = parse_file (LF_STATUS_KIND_SLACK, "slack-docs_v2_current_ok.json", NULL);
+  g_assert_cmpint (ok->indicator, ==, LF_SEVERITY_OPERATIONAL);
+  g_assert_cmpuint (ok->incidents->len, ==, 0);
+  /* A live capture of slack-status.com (26 June 2026), not the documentation's example. */
+  g_clear_pointer (&ok, lf_status_report_unref);
+  ok = parse_file (LF_STATUS_KIND_SLACK, "slack_current_ok_2026-06-26.json", NULL);
   g_assert_cmpint (ok->indicator, ==, LF_SEVERITY_OPERATIONAL);
   g_assert_cmpuint (ok->incidents->len, ==, 0);
 
@@ -429,6 +480,7 @@ test_google (void)
 }
 
 /* Instatus: the example response of Instatus's own documentation (the page's summary.json),
+ * real captures of three pages (tests/data/README.md),
  * and the shapes that documentation and reference §3 describe around it. */
 static void
 test_instatus (void)
@@ -454,7 +506,34 @@ test_instatus (void)
   g_assert_true (maintenance->maintenance);
   g_assert_true (maintenance->upcoming);   /* NOTSTARTEDYET: a forewarning only */
 
-  /* A healthy page leaves both arrays out. */
+  /* Real captures of three pages' summary.json. Healthy pages leave both arrays out. */
+  g_clear_pointer (&docs, lf_status_report_unref);
+  docs = parse_file (LF_STATUS_KIND_INSTATUS, "instatus_recraft_summary_up.json", NULL);
+  g_assert_cmpint (docs->indicator, ==, LF_SEVERITY_OPERATIONAL);
+  g_assert_cmpstr (docs->page_name, ==, "Recraft");
+  g_assert_cmpstr (docs->page_url, ==, "https://recraft.instatus.com");
+  g_assert_cmpuint (docs->incidents->len, ==, 0);
+  g_clear_pointer (&docs, lf_status_report_unref);
+  docs = parse_file (LF_STATUS_KIND_INSTATUS, "instatus_tldv_summary_up.json", NULL);
+  g_assert_cmpint (docs->indicator, ==, LF_SEVERITY_OPERATIONAL);
+  g_assert_cmpstr (docs->page_name, ==, "tl;dv");
+  /* Manychat's page said "UP" with an incident open and identified: the incident wins. */
+  g_clear_pointer (&docs, lf_status_report_unref);
+  docs = parse_file (LF_STATUS_KIND_INSTATUS, "instatus_manychat_summary_up-with-incident.json",
+                     NULL);
+  g_assert_cmpint (docs->indicator, ==, LF_SEVERITY_DEGRADED);
+  g_assert_cmpstr (docs->page_name, ==, "Manychat");
+  g_assert_cmpuint (docs->incidents->len, ==, 1);
+  g_assert_cmpuint (lf_status_report_count_active (docs), ==, 1);
+  incident = g_ptr_array_index (docs->incidents, 0);
+  g_assert_cmpstr (incident->id, ==, "cmmxljn3s01ntuud42lsa7zud");
+  g_assert_cmpstr (incident->title, ==, "Delays in Instagram automation");
+  g_assert_cmpint (incident->severity, ==, LF_SEVERITY_DEGRADED);
+  g_assert_cmpint (incident->started_at, ==, 1773716400);   /* 2026-03-17T03:00:00Z */
+  g_assert_cmpstr (incident->url, ==,
+                   "https://status.manychat.com/cmmxljn3s01ntuud42lsa7zud");
+
+  /* Wistia's healthy page, as reference §3 quotes it. */
   g_assert_cmpint (indicator_of_data (LF_STATUS_KIND_INSTATUS,
                                       "{\"page\": {\"name\": \"Wistia\", "
                                       "\"url\": \"https://status.wistia.com\", "
@@ -719,6 +798,7 @@ main (int   argc,
   g_test_add_func ("/lifeline/status/incidentio/compat-summary", test_incidentio_compat);
   g_test_add_func ("/lifeline/status/incidentio/widget", test_incidentio_widget);
   g_test_add_func ("/lifeline/status/statusio", test_statusio);
+  g_test_add_func ("/lifeline/status/statusio/captured", test_statusio_captured);
   g_test_add_func ("/lifeline/status/slack", test_slack);
   g_test_add_func ("/lifeline/status/google", test_google);
   g_test_add_func ("/lifeline/status/instatus", test_instatus);

@@ -18,9 +18,14 @@
 #include "lf-catalog.h"
 #include "lf-monitor.h"
 
-/* One round of the real monitor over every platform of the catalog in use (references and
- * status sources included, all at once on one SoupSession), with short confirmation
- * re-probes for failures, then a table or DESIGN.md's JSON object. No display, no D-Bus. */
+/* One round of the real monitor over the platforms to check (references and status sources
+ * included, all at once on one SoupSession), with short confirmation re-probes for failures,
+ * then a table or DESIGN.md's JSON object. No display, no D-Bus.
+ *
+ * Which platforms (docs/DESIGN.md, "Command line"): the person's watched platforms (GSettings
+ * `watched-platforms`, the list the application watches), in the catalog's order; with
+ * `--all`, or with `--catalog FILE` (a catalog given for one run is the set to check, as
+ * before), every platform of the catalog. Nothing watched is exit 3 with a word on stderr. */
 
 #define CHECK_CONFIRM_DELAY_MS 500
 #define CHECK_MAX_TIMEOUT 600
@@ -46,6 +51,27 @@ parse_timeout (const char  *text,
 
   *seconds = (guint) value;
   return TRUE;
+}
+
+/* The person's watched platforms, from the settings the application writes. */
+static GStrv
+watched_platforms (GError **error)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettings) settings = NULL;
+
+  schema = source != NULL ? g_settings_schema_source_lookup (source, SCHEMA_ID, TRUE) : NULL;
+  if (schema == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   _("Lifeline's settings (%s) are not installed, so the watched platforms "
+                     "are not known; use --all to check every platform"), SCHEMA_ID);
+      return NULL;
+    }
+
+  settings = g_settings_new_full (schema, NULL, NULL);
+  return g_settings_get_strv (settings, "watched-platforms");
 }
 
 /* The monitoring-plugin convention, from the one state ranking (lf_state_worst()). */
@@ -180,7 +206,7 @@ format_table (LfMonitor *monitor)
 
 /**
  * lf_cli_check:
- * @options: --check and its companions --json, --catalog FILE, --timeout SECONDS
+ * @options: --check and its companions --json, --catalog FILE, --timeout SECONDS, --all
  *
  * Returns: the monitoring-plugin exit code (3 also for bad arguments or a bad catalog)
  */
@@ -191,6 +217,7 @@ lf_cli_check (GVariantDict *options)
   g_autoptr(LfMonitor) monitor = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+  g_auto(GStrv) watched = NULL;
   g_autofree char *output = NULL;
   const char *catalog_file = NULL;
   const char *timeout_text = NULL;
@@ -216,8 +243,24 @@ lf_cli_check (GVariantDict *options)
       return LF_CHECK_EXIT_UNKNOWN;
     }
 
-  for (guint i = 0; i < catalog->platforms->len; i++)
-    g_ptr_array_add (ids, ((LfCatalogPlatform *) g_ptr_array_index (catalog->platforms, i))->id);
+  if (catalog_file != NULL || g_variant_dict_contains (options, "all"))
+    for (guint i = 0; i < catalog->platforms->len; i++)
+      g_ptr_array_add (ids, ((LfCatalogPlatform *) g_ptr_array_index (catalog->platforms, i))->id);
+  else
+    {
+      watched = watched_platforms (&error);
+      if (watched == NULL)
+        {
+          g_printerr ("lifeline: %s\n", error->message);
+          return LF_CHECK_EXIT_UNKNOWN;
+        }
+      for (guint i = 0; watched[i] != NULL; i++)
+        if (lf_catalog_lookup_platform (catalog, watched[i]) != NULL)
+          g_ptr_array_add (ids, watched[i]);
+      if (ids->len == 0)
+        g_printerr ("lifeline: %s\n", _("No platform is watched: choose them in Lifeline, or "
+                                        "use --all to check every platform"));
+    }
   g_ptr_array_add (ids, NULL);
 
   monitor = lf_monitor_new (catalog, NULL);   /* one lf_http_session_new () for everything */
@@ -234,6 +277,10 @@ lf_cli_check (GVariantDict *options)
   if (json)
     fputc ('\n', stdout);
   fflush (stdout);
+
+  /* Nothing watched: nothing is known of any platform. */
+  if (ids->len == 1)
+    return LF_CHECK_EXIT_UNKNOWN;
 
   return exit_code_for (monitor);
 }

@@ -27,10 +27,12 @@
  */
 
 static const GOptionEntry option_entries[] = {
+  { "all", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("With --check: every platform of the catalog, not only the watched ones"), NULL },
   { "catalog", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Use this catalog of platforms instead of the installed one"), N_("FILE") },
   { "check", 0, 0, G_OPTION_ARG_NONE, NULL,
-    N_("Check every platform once, print the result and exit"), NULL },
+    N_("Check the watched platforms once, print the result and exit"), NULL },
   { "drill", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Run a fire drill (a scripted outage; nothing reaches clients)"), N_("SCENARIO") },
   { "drill-length", 0, 0, G_OPTION_ARG_STRING, NULL,

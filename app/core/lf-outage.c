@@ -78,7 +78,7 @@ network_problem (LfMonitor *monitor)
   LfDiagnosisKind kind = diagnosis != NULL ? lf_diagnosis_get_kind (diagnosis)
                                            : LF_DIAGNOSIS_ALL_CLEAR;
 
-  return kind == LF_DIAGNOSIS_LOCAL_NETWORK || kind == LF_DIAGNOSIS_OFFLINE;
+  return lf_diagnosis_kind_is_local (kind);
 }
 
 LfState

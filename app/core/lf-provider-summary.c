@@ -17,7 +17,11 @@
  * verdict of its own status source (when the catalog names one and the monitor has read it —
  * it reads a provider's source while a watched platform sits behind it) and the number of
  * *watched* platforms tagged with it. Providers some of your platforms sit behind come first,
- * the worst state first, then the most platforms; the rest keep the catalog's order. */
+ * the worst state first, then the most platforms; the rest keep the catalog's order.
+ *
+ * While the user's own connection is down (the diagnosis is local-network or offline), a
+ * provider's state is unknown, exactly as a platform's is: its last report was read before
+ * the connection failed, and nothing read now could say otherwise. */
 
 typedef struct
 {
@@ -55,9 +59,9 @@ compare_summaries (gconstpointer a,
     return mine_a ? -1 : 1;
   if (mine_a)
     {
-      /* a state nobody read says nothing: rank only what a report says */
-      int ra = pa->report != NULL ? state_rank (pa->state) : 0;
-      int rb = pb->report != NULL ? state_rank (pb->state) : 0;
+      /* a state nobody read (or could read now) says nothing: rank only what a report says */
+      int ra = pa->report != NULL && !pa->network_down ? state_rank (pa->state) : 0;
+      int rb = pb->report != NULL && !pb->network_down ? state_rank (pb->state) : 0;
 
       if (ra != rb)
         return rb - ra;
@@ -72,6 +76,7 @@ compare_summaries (gconstpointer a,
  * lf_provider_summary_collect:
  * @catalog: the providers
  * @platforms: (element-type LfPlatformState): the watched platforms
+ * @network_usable: %FALSE while the user's own connection is down: every state is unknown
  * @status_func: (scope call): the last report of a provider's status source
  * @user_data: data for @status_func
  *
@@ -81,6 +86,7 @@ compare_summaries (gconstpointer a,
 GPtrArray *
 lf_provider_summary_collect (LfCatalog            *catalog,
                              GListModel           *platforms,
+                             gboolean              network_usable,
                              LfProviderStatusFunc  status_func,
                              gpointer              user_data)
 {
@@ -107,8 +113,10 @@ lf_provider_summary_collect (LfCatalog            *catalog,
       if (summary->has_source && status_func != NULL)
         report = status_func (provider->id, user_data);
       summary->report = report != NULL ? lf_status_report_ref (report) : NULL;
-      summary->state = report != NULL ? lf_severity_get_state (report->indicator)
-                                      : LF_STATE_UNKNOWN;
+      summary->network_down = !network_usable;
+      summary->state = report != NULL && network_usable
+                         ? lf_severity_get_state (report->indicator)
+                         : LF_STATE_UNKNOWN;
 
       for (guint j = 0; j < n_platforms; j++)
         {
@@ -140,7 +148,9 @@ monitor_status (const char *provider_id,
  * lf_provider_summary_collect_for_monitor:
  * @monitor: the monitor shown
  *
- * lf_provider_summary_collect() for @monitor's catalog, watched platforms and last reports.
+ * lf_provider_summary_collect() for @monitor's catalog, watched platforms and last reports;
+ * the connection is down when its diagnosis is local-network or offline
+ * (lf_diagnosis_kind_is_local()).
  *
  * Returns: (transfer full) (element-type LfProviderSummary): the summaries, empty without a
  *   catalog
@@ -149,6 +159,8 @@ GPtrArray *
 lf_provider_summary_collect_for_monitor (LfMonitor *monitor)
 {
   LfCatalog *catalog;
+  LfDiagnosis *diagnosis;
+  gboolean network_usable;
 
   g_return_val_if_fail (LF_IS_MONITOR (monitor), NULL);
 
@@ -156,8 +168,12 @@ lf_provider_summary_collect_for_monitor (LfMonitor *monitor)
   if (catalog == NULL)
     return g_ptr_array_new_with_free_func ((GDestroyNotify) lf_provider_summary_free);
 
+  diagnosis = lf_monitor_get_diagnosis (monitor);
+  network_usable = diagnosis == NULL ||
+                   !lf_diagnosis_kind_is_local (lf_diagnosis_get_kind (diagnosis));
+
   return lf_provider_summary_collect (catalog, lf_monitor_get_platforms (monitor),
-                                      monitor_status, monitor);
+                                      network_usable, monitor_status, monitor);
 }
 
 void

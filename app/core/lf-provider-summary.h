@@ -20,7 +20,10 @@ typedef struct
   char           *name;
   gboolean        has_source;    /* the catalog names a status source for it */
   LfStatusReport *report;        /* its last report; NULL when not read (yet) or no source */
-  LfState         state;         /* from the report; unknown without one */
+  LfState         state;         /* from the report; unknown without one, and unknown
+                                  * while the user's own connection is down */
+  gboolean        network_down;  /* the user's own connection is down: nothing can be said
+                                  * of the provider now, whatever its last report said */
   guint           n_platforms;   /* watched platforms that sit behind it */
 } LfProviderSummary;
 
@@ -30,6 +33,7 @@ typedef LfStatusReport *(*LfProviderStatusFunc) (const char *provider_id,
 
 GPtrArray *lf_provider_summary_collect             (LfCatalog            *catalog,
                                                     GListModel           *platforms,
+                                                    gboolean              network_usable,
                                                     LfProviderStatusFunc  status_func,
                                                     gpointer              user_data);
 GPtrArray *lf_provider_summary_collect_for_monitor (LfMonitor            *monitor);

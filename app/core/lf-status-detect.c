@@ -22,8 +22,17 @@
  * deadline, with the application's session. The first candidate in the order below whose
  * answer its reader accepts *and* that looks like that kind of page (a page name, the
  * expected top-level members) wins; the rest are cancelled. Nothing recognised is an error
- * that says so. status.io cannot be found this way: its API lives on api.status.io under a
- * page id the page's address does not reveal (docs/CATALOG.md). */
+ * that says so.
+ *
+ * status.io is the one kind whose API is not on the page's host: it lives on api.status.io
+ * under the page's id. A status.io-hosted page states that id in its answer's
+ * `x-status-page-id` header (docs/CATALOG.md names where this is stated publicly), so the
+ * page itself is requested as one more candidate, last in the order; when it carries a
+ * well-formed id, the status API is asked for that id. */
+
+/* status.io's public status API; an id is appended. */
+#define STATUSIO_API "https://api.status.io/1.0/status/"
+#define STATUSIO_ID_HEADER "x-status-page-id"
 
 typedef struct
 {
@@ -40,6 +49,8 @@ static const Candidate candidates[] = {
 };
 
 #define N_CANDIDATES G_N_ELEMENTS (candidates)
+#define STATUSIO N_CANDIDATES                  /* the page itself, then api.status.io */
+#define N_KINDS (N_CANDIDATES + 1)
 
 typedef enum
 {
@@ -52,10 +63,12 @@ typedef struct
 {
   char           *page;       /* normalised page address */
   char           *base;       /* page without a trailing slash, for appending the paths */
+  char           *statusio_api;  /* status.io's API, an id is appended */
+  char           *statusio_url;  /* the API address for the page's id, once known */
   LfHttpDeadline *deadline;
   guint           timeout_seconds;
-  ResultState     state[N_CANDIDATES];
-  LfStatusReport *reports[N_CANDIDATES];
+  ResultState     state[N_KINDS];
+  LfStatusReport *reports[N_KINDS];
   guint           pending;
   gboolean        returned;
 } Detect;
@@ -65,6 +78,7 @@ typedef struct
   GTask       *task;
   guint        index;
   SoupMessage *msg;
+  gboolean     page;   /* the status.io candidate's first step: the page, for its id */
 } Attempt;
 
 G_DEFINE_QUARK (lf-status-detect-error-quark, lf_status_detect_error)
@@ -76,8 +90,10 @@ detect_free (gpointer data)
 
   g_free (detect->page);
   g_free (detect->base);
+  g_free (detect->statusio_api);
+  g_free (detect->statusio_url);
   g_clear_pointer (&detect->deadline, lf_http_deadline_free);
-  for (guint i = 0; i < N_CANDIDATES; i++)
+  for (guint i = 0; i < N_KINDS; i++)
     g_clear_pointer (&detect->reports[i], lf_status_report_unref);
   g_free (detect);
 }
@@ -105,6 +121,8 @@ looks_like (LfStatusKind    kind,
       return report->page_name != NULL && *report->page_name != '\0';
     case LF_STATUS_KIND_SLACK:
       return report->description != NULL;   /* "ok" or "active" */
+    case LF_STATUS_KIND_STATUSIO:
+      return TRUE;   /* the reader found result.status_overall for the page's own id */
     case LF_STATUS_KIND_GOOGLE_WORKSPACE:
       {
         g_autoptr(JsonParser) parser = json_parser_new_immutable ();
@@ -147,6 +165,25 @@ kind_label (LfStatusKind kind)
     }
 }
 
+static LfStatusKind
+candidate_kind (guint index)
+{
+  return index == STATUSIO ? LF_STATUS_KIND_STATUSIO : candidates[index].kind;
+}
+
+/* A status.io page id: 24 hexadecimal digits (as every id in status.io's API). */
+static gboolean
+statusio_id_valid (const char *id)
+{
+  if (id == NULL || strlen (id) != 24)
+    return FALSE;
+  for (const char *c = id; *c != '\0'; c++)
+    if (!g_ascii_isxdigit (*c))
+      return FALSE;
+
+  return TRUE;
+}
+
 /* Returns once the best candidate is known: the first in order that said yes while every
  * candidate before it has said no. */
 static void
@@ -159,7 +196,7 @@ detect_settle (GTask *task)
   if (detect->returned)
     return;
 
-  for (guint i = 0; i < N_CANDIDATES; i++)
+  for (guint i = 0; i < N_KINDS; i++)
     {
       if (detect->state[i] == RESULT_PENDING)
         return;
@@ -167,8 +204,9 @@ detect_settle (GTask *task)
         continue;
 
       detection = g_new0 (LfStatusDetection, 1);
-      detection->kind = candidates[i].kind;
-      detection->url = g_strconcat (detect->base, candidates[i].path, NULL);
+      detection->kind = candidate_kind (i);
+      detection->url = i == STATUSIO ? g_strdup (detect->statusio_url)
+                                     : g_strconcat (detect->base, candidates[i].path, NULL);
       detection->page = g_strdup (detect->page);
       detection->report = lf_status_report_ref (detect->reports[i]);
       uri = g_uri_parse (detect->page, G_URI_FLAGS_NONE, NULL);
@@ -197,7 +235,7 @@ detect_settle (GTask *task)
     g_task_return_new_error (task, LF_STATUS_DETECT_ERROR,
                              LF_STATUS_DETECT_ERROR_NOT_RECOGNISED,
                              _("No status page recognised at %s (tried the Statuspage, "
-                               "incident.io, Instatus, Slack and Google formats)"),
+                               "incident.io, Instatus, Slack, Google and status.io formats)"),
                              detect->page);
 }
 
@@ -212,13 +250,13 @@ attempt_done (Attempt        *attempt,
   detect->state[i] = RESULT_NO;
   if (body != NULL && g_bytes_get_size (body) > 0)
     {
-      report = lf_status_parse_full (candidates[i].kind, body, NULL, detect->page, NULL);
-      if (report != NULL && looks_like (candidates[i].kind, body, report))
+      report = lf_status_parse_full (candidate_kind (i), body, NULL, detect->page, NULL);
+      if (report != NULL && looks_like (candidate_kind (i), body, report))
         {
           detect->reports[i] = g_steal_pointer (&report);
           detect->state[i] = RESULT_YES;
-          g_debug ("%s: %s format at %s", detect->page, kind_label (candidates[i].kind),
-                   candidates[i].path);
+          g_debug ("%s: %s format at %s", detect->page, kind_label (candidate_kind (i)),
+                   i == STATUSIO ? detect->statusio_url : candidates[i].path);
         }
     }
 
@@ -226,6 +264,10 @@ attempt_done (Attempt        *attempt,
   detect_settle (attempt->task);
   attempt_free (attempt);
 }
+
+static void attempt_send (Attempt    *attempt,
+                          const char *url,
+                          gboolean    page);
 
 static void
 read_cb (GObject      *object,
@@ -267,9 +309,52 @@ send_cb (GObject      *object,
       return;
     }
 
+  if (attempt->page)
+    {
+      /* Only the header is needed, not the page. */
+      const char *id = soup_message_headers_get_one (
+        soup_message_get_response_headers (attempt->msg), STATUSIO_ID_HEADER);
+
+      g_input_stream_close_async (stream, G_PRIORITY_DEFAULT, NULL, NULL, NULL);
+      if (!statusio_id_valid (id))
+        {
+          attempt_done (attempt, NULL);
+          return;
+        }
+      detect->statusio_url = g_strconcat (detect->statusio_api, id, NULL);
+      attempt_send (attempt, detect->statusio_url, FALSE);
+      return;
+    }
+
   lf_http_read_capped_async (stream, LF_STATUS_MAX_BODY,
                              lf_http_deadline_get_cancellable (detect->deadline),
                              read_cb, attempt);
+}
+
+/* Sends @attempt's (next) request; @attempt is done in send_cb(). */
+static void
+attempt_send (Attempt    *attempt,
+              const char *url,
+              gboolean    page)
+{
+  Detect *detect = g_task_get_task_data (attempt->task);
+  SoupSession *session = g_task_get_source_object (attempt->task);
+  SoupMessage *msg = soup_message_new ("GET", url);
+
+  attempt->page = page;
+  g_clear_object (&attempt->msg);
+  if (msg == NULL)
+    {
+      attempt_done (attempt, NULL);
+      return;
+    }
+
+  soup_message_add_flags (msg, SOUP_MESSAGE_NO_REDIRECT);
+  soup_message_headers_replace (soup_message_get_request_headers (msg), "Accept",
+                                page ? "text/html" : "application/json");
+  attempt->msg = msg;
+  lf_http_send_async (session, msg, LF_HTTP_MAX_REDIRECTS,
+                      lf_http_deadline_get_cancellable (detect->deadline), send_cb, attempt);
 }
 
 /**
@@ -385,7 +470,8 @@ lf_status_detect_suggest_probe (const char *page)
  * @user_data: data for @callback
  *
  * Tries every reader's well-known endpoint on the page at once and reports the first kind
- * recognised (in a fixed order), with the page's name and its current state.
+ * recognised (in a fixed order), with the page's name and its current state. A status.io
+ * page is found by the id in its `x-status-page-id` header.
  */
 void
 lf_status_detect_async (SoupSession         *session,
@@ -394,6 +480,32 @@ lf_status_detect_async (SoupSession         *session,
                         GCancellable        *cancellable,
                         GAsyncReadyCallback  callback,
                         gpointer             user_data)
+{
+  lf_status_detect_async_full (session, input, NULL, timeout_seconds, cancellable, callback,
+                               user_data);
+}
+
+/**
+ * lf_status_detect_async_full:
+ * @session: the application's session
+ * @input: a status page's address or host name
+ * @statusio_api: (nullable): status.io's status API, to which a page id is appended;
+ *   %NULL for `https://api.status.io/1.0/status/` (the tests give a loopback one)
+ * @timeout_seconds: the most the whole detection may take
+ * @cancellable: (nullable): cancels the detection
+ * @callback: called when done
+ * @user_data: data for @callback
+ *
+ * As lf_status_detect_async().
+ */
+void
+lf_status_detect_async_full (SoupSession         *session,
+                             const char          *input,
+                             const char          *statusio_api,
+                             guint                timeout_seconds,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
   g_autoptr(GError) error = NULL;
@@ -405,7 +517,7 @@ lf_status_detect_async (SoupSession         *session,
   g_return_if_fail (timeout_seconds > 0);
 
   task = g_task_new (session, cancellable, callback, user_data);
-  g_task_set_source_tag (task, lf_status_detect_async);
+  g_task_set_source_tag (task, lf_status_detect_async_full);
 
   page = lf_status_detect_normalize (input, &error);
   if (page == NULL)
@@ -417,37 +529,29 @@ lf_status_detect_async (SoupSession         *session,
   detect = g_new0 (Detect, 1);
   detect->page = g_steal_pointer (&page);
   detect->base = g_strndup (detect->page, strlen (detect->page) - 1);   /* ends with '/' */
+  detect->statusio_api = g_strdup (statusio_api != NULL ? statusio_api : STATUSIO_API);
   detect->timeout_seconds = timeout_seconds;
   detect->deadline = lf_http_deadline_new (timeout_seconds * 1000, cancellable);
   g_task_set_task_data (task, detect, detect_free);
 
-  for (guint i = 0; i < N_CANDIDATES; i++)
+  /* Every attempt counts as pending before the first is sent: one that fails at once must
+   * not settle the detection while the others are still to go. */
+  detect->pending = N_KINDS;
+  for (guint i = 0; i < N_KINDS; i++)
     {
-      g_autofree char *url = g_strconcat (detect->base, candidates[i].path, NULL);
-      SoupMessage *msg = soup_message_new ("GET", url);
-      Attempt *attempt;
+      Attempt *attempt = g_new0 (Attempt, 1);
 
-      if (msg == NULL)
-        {
-          detect->state[i] = RESULT_NO;
-          continue;
-        }
-
-      soup_message_add_flags (msg, SOUP_MESSAGE_NO_REDIRECT);
-      soup_message_headers_replace (soup_message_get_request_headers (msg), "Accept",
-                                    "application/json");
-      attempt = g_new0 (Attempt, 1);
       attempt->task = g_object_ref (task);
       attempt->index = i;
-      attempt->msg = msg;
-      detect->pending++;
-      lf_http_send_async (session, msg, LF_HTTP_MAX_REDIRECTS,
-                          lf_http_deadline_get_cancellable (detect->deadline), send_cb,
-                          attempt);
-    }
+      if (i == STATUSIO)
+        attempt_send (attempt, detect->page, TRUE);
+      else
+        {
+          g_autofree char *url = g_strconcat (detect->base, candidates[i].path, NULL);
 
-  if (detect->pending == 0)
-    detect_settle (task);
+          attempt_send (attempt, url, FALSE);
+        }
+    }
 }
 
 /**

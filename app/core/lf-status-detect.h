@@ -44,6 +44,13 @@ void               lf_status_detect_async         (SoupSession         *session,
                                                    GCancellable        *cancellable,
                                                    GAsyncReadyCallback  callback,
                                                    gpointer             user_data);
+void               lf_status_detect_async_full    (SoupSession         *session,
+                                                   const char          *input,
+                                                   const char          *statusio_api,
+                                                   guint                timeout_seconds,
+                                                   GCancellable        *cancellable,
+                                                   GAsyncReadyCallback  callback,
+                                                   gpointer             user_data);
 LfStatusDetection *lf_status_detect_finish        (GAsyncResult        *result,
                                                    GError             **error);
 

@@ -335,6 +335,18 @@ lf_diagnosis_kind_describe (LfDiagnosisKind kind)
     }
 }
 
+/**
+ * lf_diagnosis_kind_is_local:
+ *
+ * Returns: whether @kind blames the user's own connection (local-network, offline): then
+ *   nothing checked through it says anything about platforms or providers
+ */
+gboolean
+lf_diagnosis_kind_is_local (LfDiagnosisKind kind)
+{
+  return kind == LF_DIAGNOSIS_LOCAL_NETWORK || kind == LF_DIAGNOSIS_OFFLINE;
+}
+
 gboolean
 lf_diagnosis_kind_from_string (const char      *str,
                                LfDiagnosisKind *kind)

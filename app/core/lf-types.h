@@ -95,6 +95,7 @@ gboolean    lf_severity_from_string      (const char      *str,
 
 const char *lf_diagnosis_kind_to_string  (LfDiagnosisKind  kind);
 const char *lf_diagnosis_kind_describe   (LfDiagnosisKind  kind);
+gboolean    lf_diagnosis_kind_is_local   (LfDiagnosisKind  kind);
 gboolean    lf_diagnosis_kind_from_string (const char     *str,
                                            LfDiagnosisKind *kind);
 

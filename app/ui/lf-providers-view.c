@@ -47,12 +47,14 @@ static gboolean
 is_shown (const LfProviderSummary *summary)
 {
   return summary->n_platforms > 0 ||
-         (summary->report != NULL && summary->state != LF_STATE_UP);
+         (summary->report != NULL && !summary->network_down && summary->state != LF_STATE_UP);
 }
 
 static const char *
 state_text (const LfProviderSummary *summary)
 {
+  if (summary->network_down)
+    return C_("provider status", "Cannot be checked");
   if (summary->report != NULL)
     return lf_state_describe (summary->state);
   if (!summary->has_source)
@@ -75,7 +77,9 @@ card_new (const LfProviderSummary *summary)
   g_autofree char *detail = NULL;
   g_autofree char *accessible = NULL;
   const char *state = state_text (summary);
-  LfState shown = summary->report != NULL ? summary->state : LF_STATE_UNKNOWN;
+  /* The core's verdict: unknown while the connection is down, whatever was read before. */
+  gboolean known = summary->report != NULL || summary->network_down;
+  LfState shown = summary->state;
 
   if (summary->n_platforms == 0)
     count = g_strdup (_("none of yours"));
@@ -86,13 +90,12 @@ card_new (const LfProviderSummary *summary)
   /* Translators: "<the provider's status> · <how many of your platforms sit behind it>" */
   detail = g_strdup_printf (C_("provider card", "%s · %s"), state, count);
 
-  icon = gtk_image_new_from_icon_name (summary->report != NULL
-                                       ? lf_state_get_icon_name (shown)
-                                       : "network-server-symbolic");
+  icon = gtk_image_new_from_icon_name (known ? lf_state_get_icon_name (shown)
+                                             : "network-server-symbolic");
   gtk_widget_set_valign (icon, GTK_ALIGN_CENTER);
   gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   state, -1);
-  if (summary->report != NULL)
+  if (known)
     gtk_widget_add_css_class (icon, lf_state_get_style_class (shown));
   else
     gtk_widget_add_css_class (icon, "dim-label");
@@ -104,7 +107,7 @@ card_new (const LfProviderSummary *summary)
   gtk_label_set_xalign (GTK_LABEL (line), 0);
   gtk_label_set_ellipsize (GTK_LABEL (line), PANGO_ELLIPSIZE_END);
   gtk_widget_add_css_class (line, "caption");
-  if (summary->report == NULL)
+  if (!known)
     gtk_widget_add_css_class (line, "dim-label");
   else
     gtk_widget_add_css_class (line, lf_state_get_style_class (shown));
@@ -116,8 +119,11 @@ card_new (const LfProviderSummary *summary)
   gtk_widget_add_css_class (card, "card");
   gtk_widget_add_css_class (card, "lf-provider-card");
 
-  /* The provider's own words, when it has something to say. */
-  if (summary->report != NULL && summary->report->description != NULL)
+  /* The provider's own words, when it has something to say (not from before the connection
+   * went down). */
+  if (summary->network_down)
+    gtk_widget_set_tooltip_text (card, lf_cause_describe (LF_CAUSE_NETWORK));
+  else if (summary->report != NULL && summary->report->description != NULL)
     gtk_widget_set_tooltip_text (card, summary->report->description);
 
   accessible = g_strdup_printf ("%s: %s", summary->name, detail);
