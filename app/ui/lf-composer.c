@@ -650,6 +650,8 @@ lf_composer_class_init (LfComposerClass *klass)
 static void
 lf_composer_init (LfComposer *self)
 {
+  g_autoptr(GtkExpression) template_name = NULL;
+  g_autoptr(GtkExpression) channel_name = NULL;
   GtkWidget *edit;
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -667,12 +669,12 @@ lf_composer_init (LfComposer *self)
   self->rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->recipients = g_ptr_array_new_with_free_func ((GDestroyNotify) lf_recipient_free);
 
-  adw_combo_row_set_expression (self->template_row,
-                                gtk_property_expression_new (LF_TYPE_TEMPLATE, NULL, "name"));
-  adw_combo_row_set_expression (self->channel_row,
-                                gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
-                                                             G_CALLBACK (channel_label),
-                                                             NULL, NULL));
+  /* The rows take a reference of their own (transfer none). */
+  template_name = gtk_property_expression_new (LF_TYPE_TEMPLATE, NULL, "name");
+  adw_combo_row_set_expression (self->template_row, template_name);
+  channel_name = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
+                                              G_CALLBACK (channel_label), NULL, NULL);
+  adw_combo_row_set_expression (self->channel_row, channel_name);
   lf_a11y_name_combo_items (self->template_row);
   lf_a11y_name_combo_items (self->channel_row);
 }

@@ -177,11 +177,13 @@ append_topics (Reader     *r,
 
   for (guint i = 0; files != NULL && files[i] != NULL; i++)
     {
-      Reader topic = { g_string_new (NULL), g_string_new (NULL), };
+      Reader topic = { NULL, };
       g_autofree char *id = NULL;
 
       if (!g_str_has_prefix (files[i], prefix) || !g_str_has_suffix (files[i], ".page"))
         continue;
+      topic.markup = g_string_new (NULL);
+      topic.text = g_string_new (NULL);
       id = g_strndup (files[i], strlen (files[i]) - strlen (".page"));
       if (read_page (id, &topic, NULL) && topic.title != NULL)
         {
