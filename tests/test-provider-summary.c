@@ -73,7 +73,7 @@ test_collect (void)
   g_hash_table_insert (reports, "cloudflare", report_with (LF_SEVERITY_OPERATIONAL));
   g_hash_table_insert (reports, "google-cloud", report_with (LF_SEVERITY_MAJOR));
 
-  summaries = lf_provider_summary_collect (catalog, G_LIST_MODEL (platforms), TRUE, lookup,
+  summaries = lf_provider_summary_collect (catalog, G_LIST_MODEL (platforms), TRUE, NULL, lookup,
                                            reports);
   g_assert_cmpuint (summaries->len, ==, 4);
 
@@ -106,7 +106,7 @@ test_collect (void)
   g_hash_table_insert (reports, "cloudflare", report_with (LF_SEVERITY_PARTIAL));
   add_platform (platforms, "ec2-thing", aws);
   add_platform (platforms, "s3-thing", aws);
-  summaries = lf_provider_summary_collect (catalog, G_LIST_MODEL (platforms), TRUE, lookup,
+  summaries = lf_provider_summary_collect (catalog, G_LIST_MODEL (platforms), TRUE, NULL, lookup,
                                            reports);
   s = g_ptr_array_index (summaries, 0);
   g_assert_cmpstr (s->id, ==, "cloudflare");
@@ -118,7 +118,7 @@ test_collect (void)
 
   /* Nothing watched: every provider, in the catalog's order, none of yours. */
   g_list_store_remove_all (platforms);
-  summaries = lf_provider_summary_collect (catalog, G_LIST_MODEL (platforms), TRUE, lookup,
+  summaries = lf_provider_summary_collect (catalog, G_LIST_MODEL (platforms), TRUE, NULL, lookup,
                                            reports);
   for (guint i = 0; i < summaries->len; i++)
     {
@@ -150,7 +150,7 @@ test_network_down (void)
   g_hash_table_insert (reports, "cloudflare", report_with (LF_SEVERITY_OPERATIONAL));
   g_hash_table_insert (reports, "google-cloud", report_with (LF_SEVERITY_MAJOR));
 
-  summaries = lf_provider_summary_collect (catalog, G_LIST_MODEL (platforms), FALSE, lookup,
+  summaries = lf_provider_summary_collect (catalog, G_LIST_MODEL (platforms), FALSE, NULL, lookup,
                                            reports);
   for (guint i = 0; i < summaries->len; i++)
     {
@@ -164,6 +164,59 @@ test_network_down (void)
                    "cloudflare");
   g_assert_cmpstr (((LfProviderSummary *) g_ptr_array_index (summaries, 1))->id, ==,
                    "google-cloud");
+}
+
+/* The diagnosis puts the outage on Cloudflare while its page still says all is well (status
+ * pages lag): the card must not say "Up" under a banner that says "Cloudflare has an outage". */
+static void
+test_blamed (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LfCatalog) catalog = lf_catalog_new_from_data (CATALOG, -1, "test.json", &error);
+  g_autoptr(GListStore) platforms = g_list_store_new (LF_TYPE_PLATFORM_STATE);
+  g_autoptr(GHashTable) reports = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                         (GDestroyNotify) lf_status_report_unref);
+  g_autoptr(GPtrArray) summaries = NULL;
+  const char * const cf[] = { "cloudflare", NULL };
+  const char * const aws[] = { "aws", NULL };
+  LfProviderSummary *s;
+
+  g_assert_no_error (error);
+  add_platform (platforms, "upwork", cf);
+  add_platform (platforms, "slack", aws);
+  add_platform (platforms, "s3-thing", aws);
+  g_hash_table_insert (reports, "cloudflare", report_with (LF_SEVERITY_OPERATIONAL));
+
+  summaries = lf_provider_summary_collect (catalog, G_LIST_MODEL (platforms), TRUE,
+                                           "cloudflare", lookup, reports);
+  /* Down, first (before AWS with more platforms), its own page's report kept for the card. */
+  s = g_ptr_array_index (summaries, 0);
+  g_assert_cmpstr (s->id, ==, "cloudflare");
+  g_assert_true (s->blamed);
+  g_assert_true (s->page_lags);
+  g_assert_cmpint (s->state, ==, LF_STATE_DOWN);
+  g_assert_nonnull (s->report);
+  g_assert_cmpint (s->report->indicator, ==, LF_SEVERITY_OPERATIONAL);
+  s = g_ptr_array_index (summaries, 1);
+  g_assert_cmpstr (s->id, ==, "aws");
+  g_assert_false (s->blamed);
+  g_clear_pointer (&summaries, g_ptr_array_unref);
+
+  /* Once its page says so too, it no longer lags. */
+  g_hash_table_insert (reports, "cloudflare", report_with (LF_SEVERITY_MAJOR));
+  summaries = lf_provider_summary_collect (catalog, G_LIST_MODEL (platforms), TRUE,
+                                           "cloudflare", lookup, reports);
+  s = g_ptr_array_index (summaries, 0);
+  g_assert_true (s->blamed);
+  g_assert_false (s->page_lags);
+  g_clear_pointer (&summaries, g_ptr_array_unref);
+
+  /* Offline, nothing is blamed: the connection explains it. */
+  summaries = lf_provider_summary_collect (catalog, G_LIST_MODEL (platforms), FALSE,
+                                           "cloudflare", lookup, reports);
+  s = g_ptr_array_index (summaries, 0);
+  g_assert_false (s->blamed);
+  g_assert_cmpint (s->state, ==, LF_STATE_UNKNOWN);
 }
 
 static void
@@ -184,6 +237,7 @@ main (int   argc,
   lf_test_init (&argc, &argv);
 
   g_test_add_func ("/lifeline/provider-summary/collect", test_collect);
+  g_test_add_func ("/lifeline/provider-summary/blamed", test_blamed);
   g_test_add_func ("/lifeline/provider-summary/network-down", test_network_down);
   g_test_add_func ("/lifeline/provider-summary/severity-states", test_severity_states);
 

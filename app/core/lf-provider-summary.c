@@ -21,7 +21,13 @@
  *
  * While the user's own connection is down (the diagnosis is local-network or offline), a
  * provider's state is unknown, exactly as a platform's is: its last report was read before
- * the connection failed, and nothing read now could say otherwise. */
+ * the connection failed, and nothing read now could say otherwise.
+ *
+ * When the diagnosis puts an outage on a provider (its error pages in front of your
+ * platforms), that provider is down here too, even while its own status page still says all
+ * is well — status pages often lag an outage by many minutes (Cloudflare's on 18 November 2025
+ * did). The Providers card and the banner must not contradict each other; the card says the
+ * errors are seen and its tooltip what the page says. */
 
 typedef struct
 {
@@ -60,8 +66,10 @@ compare_summaries (gconstpointer a,
   if (mine_a)
     {
       /* a state nobody read (or could read now) says nothing: rank only what a report says */
-      int ra = pa->report != NULL && !pa->network_down ? state_rank (pa->state) : 0;
-      int rb = pb->report != NULL && !pb->network_down ? state_rank (pb->state) : 0;
+      int ra = (pa->report != NULL || pa->blamed) && !pa->network_down
+                 ? state_rank (pa->state) : 0;
+      int rb = (pb->report != NULL || pb->blamed) && !pb->network_down
+                 ? state_rank (pb->state) : 0;
 
       if (ra != rb)
         return rb - ra;
@@ -77,6 +85,7 @@ compare_summaries (gconstpointer a,
  * @catalog: the providers
  * @platforms: (element-type LfPlatformState): the watched platforms
  * @network_usable: %FALSE while the user's own connection is down: every state is unknown
+ * @blamed_provider: (nullable): the provider the diagnosis puts an outage on: down
  * @status_func: (scope call): the last report of a provider's status source
  * @user_data: data for @status_func
  *
@@ -87,6 +96,7 @@ GPtrArray *
 lf_provider_summary_collect (LfCatalog            *catalog,
                              GListModel           *platforms,
                              gboolean              network_usable,
+                             const char           *blamed_provider,
                              LfProviderStatusFunc  status_func,
                              gpointer              user_data)
 {
@@ -117,6 +127,14 @@ lf_provider_summary_collect (LfCatalog            *catalog,
       summary->state = report != NULL && network_usable
                          ? lf_severity_get_state (report->indicator)
                          : LF_STATE_UNKNOWN;
+      summary->blamed = network_usable && blamed_provider != NULL &&
+                        g_strcmp0 (blamed_provider, provider->id) == 0;
+      if (summary->blamed)
+        {
+          summary->page_lags = report == NULL ||
+                               lf_severity_get_state (report->indicator) != LF_STATE_DOWN;
+          summary->state = LF_STATE_DOWN;
+        }
 
       for (guint j = 0; j < n_platforms; j++)
         {
@@ -150,7 +168,7 @@ monitor_status (const char *provider_id,
  *
  * lf_provider_summary_collect() for @monitor's catalog, watched platforms and last reports;
  * the connection is down when its diagnosis is local-network or offline
- * (lf_diagnosis_kind_is_local()).
+ * (lf_diagnosis_kind_is_local()), and the provider a provider-outage diagnosis names is down.
  *
  * Returns: (transfer full) (element-type LfProviderSummary): the summaries, empty without a
  *   catalog
@@ -161,6 +179,7 @@ lf_provider_summary_collect_for_monitor (LfMonitor *monitor)
   LfCatalog *catalog;
   LfDiagnosis *diagnosis;
   gboolean network_usable;
+  const char *blamed = NULL;
 
   g_return_val_if_fail (LF_IS_MONITOR (monitor), NULL);
 
@@ -171,9 +190,11 @@ lf_provider_summary_collect_for_monitor (LfMonitor *monitor)
   diagnosis = lf_monitor_get_diagnosis (monitor);
   network_usable = diagnosis == NULL ||
                    !lf_diagnosis_kind_is_local (lf_diagnosis_get_kind (diagnosis));
+  if (diagnosis != NULL && lf_diagnosis_get_kind (diagnosis) == LF_DIAGNOSIS_PROVIDER_OUTAGE)
+    blamed = lf_diagnosis_get_provider_id (diagnosis);
 
   return lf_provider_summary_collect (catalog, lf_monitor_get_platforms (monitor),
-                                      network_usable, monitor_status, monitor);
+                                      network_usable, blamed, monitor_status, monitor);
 }
 
 void

@@ -24,6 +24,10 @@ typedef struct
                                   * while the user's own connection is down */
   gboolean        network_down;  /* the user's own connection is down: nothing can be said
                                   * of the provider now, whatever its last report said */
+  gboolean        blamed;        /* the diagnosis puts the outage on it (your platforms behind
+                                  * it answer with its error pages): down, whatever its own
+                                  * page says yet */
+  gboolean        page_lags;     /* blamed while its own page (if read) does not say down */
   guint           n_platforms;   /* watched platforms that sit behind it */
 } LfProviderSummary;
 
@@ -34,6 +38,7 @@ typedef LfStatusReport *(*LfProviderStatusFunc) (const char *provider_id,
 GPtrArray *lf_provider_summary_collect             (LfCatalog            *catalog,
                                                     GListModel           *platforms,
                                                     gboolean              network_usable,
+                                                    const char           *blamed_provider,
                                                     LfProviderStatusFunc  status_func,
                                                     gpointer              user_data);
 GPtrArray *lf_provider_summary_collect_for_monitor (LfMonitor            *monitor);

@@ -46,7 +46,7 @@ static GParamSpec *properties[N_PROPS];
 static gboolean
 is_shown (const LfProviderSummary *summary)
 {
-  return summary->n_platforms > 0 ||
+  return summary->n_platforms > 0 || summary->blamed ||
          (summary->report != NULL && !summary->network_down && summary->state != LF_STATE_UP);
 }
 
@@ -55,6 +55,9 @@ state_text (const LfProviderSummary *summary)
 {
   if (summary->network_down)
     return C_("provider status", "Cannot be checked");
+  /* The diagnosis blames it while its own page does not say so (yet) */
+  if (summary->page_lags)
+    return C_("provider status", "Errors seen");
   if (summary->report != NULL)
     return lf_state_describe (summary->state);
   if (!summary->has_source)
@@ -78,7 +81,7 @@ card_new (const LfProviderSummary *summary)
   g_autofree char *accessible = NULL;
   const char *state = state_text (summary);
   /* The core's verdict: unknown while the connection is down, whatever was read before. */
-  gboolean known = summary->report != NULL || summary->network_down;
+  gboolean known = summary->report != NULL || summary->network_down || summary->blamed;
   LfState shown = summary->state;
 
   if (summary->n_platforms == 0)
@@ -123,6 +126,10 @@ card_new (const LfProviderSummary *summary)
    * went down). */
   if (summary->network_down)
     gtk_widget_set_tooltip_text (card, lf_cause_describe (LF_CAUSE_NETWORK));
+  else if (summary->page_lags)
+    gtk_widget_set_tooltip_text (card, _("Your platforms behind it answer with its error "
+                                         "pages; its own status page does not report a "
+                                         "problem yet."));
   else if (summary->report != NULL && summary->report->description != NULL)
     gtk_widget_set_tooltip_text (card, summary->report->description);
 
