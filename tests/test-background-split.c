@@ -502,6 +502,10 @@ test_window_process_comes_and_goes (Fixture       *fixture,
   g_assert_true (maps_have (service_pid, "libsoup-3.0.so"));
   g_assert_false (maps_have (service_pid, "libgtk-4.so"));
   g_assert_false (maps_have (service_pid, "libadwaita-1.so"));
+  /* the tray's pixmaps were rendered at build time: no SVG renderer (librsvg, libxml2,
+   * cairo: about 8 MB of private memory) in the monitor */
+  g_assert_false (maps_have (service_pid, "librsvg-2.so"));
+  g_assert_false (maps_have (service_pid, "libgdk_pixbuf-2.0.so"));
   g_assert_false (window_process_running (fixture));
 
   click_tray (fixture);
