@@ -38,6 +38,24 @@ report_with (LfSeverity indicator)
   return report;
 }
 
+static LfCatalog *
+test_catalog_new (void)
+{
+  g_autoptr(GError) error = NULL;
+  LfCatalog *catalog = lf_catalog_new_from_data (CATALOG, -1, "test.json", &error);
+
+  g_assert_no_error (error);
+  return catalog;
+}
+
+/* provider id → its last LfStatusReport, for lookup() */
+static GHashTable *
+reports_new (void)
+{
+  return g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                (GDestroyNotify) lf_status_report_unref);
+}
+
 static void
 add_platform (GListStore         *store,
               const char         *id,
@@ -51,18 +69,15 @@ add_platform (GListStore         *store,
 static void
 test_collect (void)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(LfCatalog) catalog = lf_catalog_new_from_data (CATALOG, -1, "test.json", &error);
+  g_autoptr(LfCatalog) catalog = test_catalog_new ();
   g_autoptr(GListStore) platforms = g_list_store_new (LF_TYPE_PLATFORM_STATE);
-  g_autoptr(GHashTable) reports = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
-                                                         (GDestroyNotify) lf_status_report_unref);
+  g_autoptr(GHashTable) reports = reports_new ();
   g_autoptr(GPtrArray) summaries = NULL;
   const char * const cf[] = { "cloudflare", NULL };
   const char * const cf_aws[] = { "cloudflare", "aws", NULL };
   const char * const aws[] = { "aws", NULL };
   LfProviderSummary *s;
 
-  g_assert_no_error (error);
   add_platform (platforms, "upwork", cf);
   add_platform (platforms, "discord", cf);
   add_platform (platforms, "acme", cf_aws);
@@ -134,16 +149,13 @@ test_collect (void)
 static void
 test_network_down (void)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(LfCatalog) catalog = lf_catalog_new_from_data (CATALOG, -1, "test.json", &error);
+  g_autoptr(LfCatalog) catalog = test_catalog_new ();
   g_autoptr(GListStore) platforms = g_list_store_new (LF_TYPE_PLATFORM_STATE);
-  g_autoptr(GHashTable) reports = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
-                                                         (GDestroyNotify) lf_status_report_unref);
+  g_autoptr(GHashTable) reports = reports_new ();
   g_autoptr(GPtrArray) summaries = NULL;
   const char * const cf[] = { "cloudflare", NULL };
   const char * const gc[] = { "google-cloud", NULL };
 
-  g_assert_no_error (error);
   add_platform (platforms, "upwork", cf);
   add_platform (platforms, "discord", cf);
   add_platform (platforms, "console", gc);
@@ -171,17 +183,14 @@ test_network_down (void)
 static void
 test_blamed (void)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(LfCatalog) catalog = lf_catalog_new_from_data (CATALOG, -1, "test.json", &error);
+  g_autoptr(LfCatalog) catalog = test_catalog_new ();
   g_autoptr(GListStore) platforms = g_list_store_new (LF_TYPE_PLATFORM_STATE);
-  g_autoptr(GHashTable) reports = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
-                                                         (GDestroyNotify) lf_status_report_unref);
+  g_autoptr(GHashTable) reports = reports_new ();
   g_autoptr(GPtrArray) summaries = NULL;
   const char * const cf[] = { "cloudflare", NULL };
   const char * const aws[] = { "aws", NULL };
   LfProviderSummary *s;
 
-  g_assert_no_error (error);
   add_platform (platforms, "upwork", cf);
   add_platform (platforms, "slack", aws);
   add_platform (platforms, "s3-thing", aws);
