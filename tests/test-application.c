@@ -64,6 +64,37 @@ find_descendant (GtkWidget *root,
   return NULL;
 }
 
+static GtkWidget *
+find_primary_menu_button (GtkWidget *root)
+{
+  if (GTK_IS_MENU_BUTTON (root) && gtk_menu_button_get_primary (GTK_MENU_BUTTON (root)))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_primary_menu_button (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+widget_is_mapped (gpointer widget)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (widget));
+}
+
+static gboolean
+bar_is_revealed (gpointer bar)
+{
+  return adw_view_switcher_bar_get_reveal (ADW_VIEW_SWITCHER_BAR (bar));
+}
+
 static gboolean
 about_is_shown (gpointer data)
 {
@@ -222,6 +253,63 @@ test_application_preferences (void)
   gtk_window_destroy (prefs);
 }
 
+/* The main menu's popover and the bottom view switcher are built when first needed (not for
+ * the first frame): they must still work then. */
+static void
+test_application_menu_and_narrow_switcher (void)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  GtkMenuButton *button;
+  GMenuModel *model;
+  AdwViewSwitcherBar *bar;
+  GtkPopover *popover;
+  GtkWidget *switcher;
+  g_autoptr(GMenuModel) section = NULL;
+  g_autofree char *label = NULL;
+  int width;
+  int height;
+
+  g_assert_nonnull (window);
+  button = GTK_MENU_BUTTON (find_primary_menu_button (GTK_WIDGET (window)));
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (button)));
+  g_assert_null (gtk_menu_button_get_menu_model (button));
+
+  gtk_menu_button_popup (button);
+  model = gtk_menu_button_get_menu_model (button);
+  g_assert_nonnull (model);
+  section = g_menu_model_get_item_link (model, 0, G_MENU_LINK_SECTION);
+  g_assert_nonnull (section);
+  g_assert_true (g_menu_model_get_item_attribute (section, 0, G_MENU_ATTRIBUTE_LABEL, "s",
+                                                  &label));
+  g_assert_cmpstr (label, ==, "_Import Clients…");
+  popover = gtk_menu_button_get_popover (button);
+  g_assert_true (lf_test_wait_for (widget_is_mapped, popover, 5000));
+  gtk_menu_button_popdown (button);
+  /* opened again: the same menu, not a second one */
+  gtk_menu_button_popup (button);
+  g_assert_true (gtk_menu_button_get_menu_model (button) == model);
+  g_assert_true (gtk_menu_button_get_popover (button) == popover);
+  gtk_menu_button_popdown (button);
+
+  /* narrow: the view switcher moves to the bottom bar, which then has the pages */
+  bar = ADW_VIEW_SWITCHER_BAR (find_descendant (GTK_WIDGET (window),
+                                                ADW_TYPE_VIEW_SWITCHER_BAR));
+  g_assert_nonnull (bar);
+  switcher = find_descendant (GTK_WIDGET (bar), ADW_TYPE_VIEW_SWITCHER);
+  g_assert_nonnull (switcher);
+  g_assert_false (adw_view_switcher_bar_get_reveal (bar));
+  g_assert_null (adw_view_switcher_bar_get_stack (bar));
+  g_assert_null (gtk_widget_get_first_child (switcher));
+  gtk_window_get_default_size (window, &width, &height);
+  gtk_window_unmaximize (window);
+  gtk_window_set_default_size (window, 360, 600);
+  g_assert_true (lf_test_wait_for (bar_is_revealed, bar, 5000));
+  g_assert_nonnull (adw_view_switcher_bar_get_stack (bar));
+  g_assert_nonnull (gtk_widget_get_first_child (switcher));
+  gtk_window_set_default_size (window, width, height);
+}
+
 static void
 test_application_window_size_persists (void)
 {
@@ -278,6 +366,8 @@ main (int   argc,
   g_test_add_func ("/lifeline/application/about", test_application_about);
   g_test_add_func ("/lifeline/application/shortcuts", test_application_shortcuts);
   g_test_add_func ("/lifeline/application/preferences", test_application_preferences);
+  g_test_add_func ("/lifeline/application/menu-and-narrow-switcher",
+                   test_application_menu_and_narrow_switcher);
   g_test_add_func ("/lifeline/application/window-size-persists",
                    test_application_window_size_persists);
 

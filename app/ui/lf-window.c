@@ -41,6 +41,9 @@ struct _LfWindow
   GtkSpinner           *check_spinner;
   LfDrillBar           *drill_bar;
   LfChecklistPage      *checklist_page;
+  GtkMenuButton        *primary_menu_button;
+  GMenuModel           *primary_menu;
+  AdwViewSwitcherBar   *switcher_bar;
 
   /* The pages not visible at start are built on first show (or first use): until then
    * their view-stack page holds an empty bin. */
@@ -503,6 +506,9 @@ lf_window_class_init (LfWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LfWindow, check_stack);
   gtk_widget_class_bind_template_child (widget_class, LfWindow, check_spinner);
   gtk_widget_class_bind_template_child (widget_class, LfWindow, drill_bar);
+  gtk_widget_class_bind_template_child (widget_class, LfWindow, primary_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, LfWindow, primary_menu);
+  gtk_widget_class_bind_template_child (widget_class, LfWindow, switcher_bar);
 
   gtk_widget_class_install_action (widget_class, "win.show-platform", "s",
                                    lf_window_show_platform_action);
@@ -540,9 +546,35 @@ lf_window_class_init (LfWindowClass *klass)
 }
 
 static void
+create_primary_menu_cb (GtkMenuButton *button,
+                        gpointer       user_data)
+{
+  LfWindow *self = user_data;
+
+  if (gtk_menu_button_get_menu_model (button) == NULL)
+    gtk_menu_button_set_menu_model (button, self->primary_menu);
+}
+
+static void
+on_switcher_bar_reveal_cb (AdwViewSwitcherBar *bar,
+                           GParamSpec         *pspec,
+                           LfWindow           *self)
+{
+  if (adw_view_switcher_bar_get_reveal (bar) && adw_view_switcher_bar_get_stack (bar) == NULL)
+    adw_view_switcher_bar_set_stack (bar, self->stack);
+}
+
+static void
 lf_window_init (LfWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Not needed for the first frame: the main menu's popover is built when it first opens,
+   * the bottom view switcher when the window first gets narrow enough to show it. */
+  gtk_menu_button_set_create_popup_func (self->primary_menu_button, create_primary_menu_cb,
+                                         self, NULL);
+  g_signal_connect_object (self->switcher_bar, "notify::reveal",
+                           G_CALLBACK (on_switcher_bar_reveal_cb), self, G_CONNECT_DEFAULT);
+  on_switcher_bar_reveal_cb (self->switcher_bar, NULL, self);
   lf_a11y_fix_mnemonic_buttons (GTK_WIDGET (self));
   g_signal_connect_object (self->stack, "notify::visible-child",
                            G_CALLBACK (on_visible_child_cb), self, G_CONNECT_DEFAULT);
