@@ -101,10 +101,13 @@ after_paint_cb (GdkFrameClock *clock,
     }
 }
 
+/* Connected when the window is realized, before any widget of it (the Health page, on map)
+ * hooks the frame clock: the frame is stamped as soon as it is painted, not after the work
+ * the application chose to do once it was. */
 static void
-on_map_cb (GtkWidget *window)
+on_realize_cb (GtkWidget *window)
 {
-  trace_cb (NULL, "map");
+  trace_cb (NULL, "realize");
   g_signal_connect (gtk_widget_get_frame_clock (window), "paint", G_CALLBACK (paint_cb), window);
   g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
                     G_CALLBACK (after_paint_cb), window);
@@ -115,8 +118,8 @@ on_window_added_cb (GtkApplication *application,
                     GtkWindow      *window)
 {
   trace_cb (NULL, "window added");
-  g_signal_connect (window, "realize", G_CALLBACK (trace_cb), "realize");
-  g_signal_connect (window, "map", G_CALLBACK (on_map_cb), NULL);
+  g_signal_connect (window, "realize", G_CALLBACK (on_realize_cb), NULL);
+  g_signal_connect (window, "map", G_CALLBACK (trace_cb), "map");
 }
 
 int
