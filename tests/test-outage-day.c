@@ -8,6 +8,9 @@
 
 #include "config.h"
 
+#define G_SETTINGS_ENABLE_BACKEND
+#include <gio/gsettingsbackend.h>
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "lf-outage.h"
@@ -554,6 +557,75 @@ test_outage_dry_run (Fixture       *fixture,
   g_assert_nonnull (strstr (out, "Told 5 clients"));
 }
 
+/* What the application saves when the person ticks platforms: `watched-platforms` in the
+ * keyfile GSettings backend of the test's XDG_CONFIG_HOME (the program reads it with
+ * GSETTINGS_BACKEND=keyfile). */
+static void
+set_watched (const char * const *ids)
+{
+  g_autofree char *file = g_build_filename (g_get_user_config_dir (), "glib-2.0", "settings",
+                                            "keyfile", NULL);
+  g_autoptr(GSettingsBackend) backend = g_keyfile_settings_backend_new (file, "/", NULL);
+  g_autoptr(GSettings) settings = g_settings_new_with_backend (SCHEMA_ID, backend);
+
+  g_assert_true (g_settings_set_strv (settings, "watched-platforms", ids));
+  g_settings_sync ();
+}
+
+/* Without --catalog, the command decides on the platforms the window's monitor watches: the
+ * same day, the scenario's platforms as the user's own catalog, PayPal (down) not watched.
+ * Paula (PayPal only) is not told and Nora hears about Discord alone, as the window's one
+ * click would do; PayPal is not even probed. Nothing watched: it says so, probes nothing and
+ * exits 2. */
+static void
+test_outage_watched (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *lifeline = g_build_filename (g_get_user_config_dir (), "lifeline", NULL);
+  g_autofree char *user_catalog = g_build_filename (lifeline, "catalog.json", NULL);
+  g_autofree char *contents = NULL;
+  const char * const env[] = { "GSETTINGS_BACKEND=keyfile", NULL };
+  const LfTestRun how = { .keyring = fixture->keyring, .env = env };
+  const char *affected[] = { "--notify", "affected", "--timeout", "5", "--dry-run", NULL };
+  const char * const watched[] = { "upwork", "discord", "github", "fiverr", NULL };
+  const char * const none[] = { NULL };
+  LfTestServer *server = fixture->scenario->server;
+
+  g_assert_true (g_file_get_contents (fixture->catalog, &contents, NULL, NULL));
+  g_assert_cmpint (g_mkdir_with_parents (lifeline, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (user_catalog, contents, -1, NULL));
+
+  set_watched (watched);
+  {
+    g_autofree char *out = NULL;
+    g_autofree char *err = NULL;
+
+    g_assert_cmpint (lf_test_run_lifeline (&how, affected, &out, &err), ==, 0);
+    g_assert_true (g_str_has_prefix (out, "Dry run: 4 clients would be told about Upwork and "
+                                          "Discord; "));
+    g_assert_nonnull (strstr (out, "\nTo: Nora Becker <nora@example.de>\n"));
+    g_assert_null (strstr (out, "paula@example.com"));
+    g_assert_null (strstr (out, "PayPal"));
+    g_assert_cmpuint (lf_test_server_get_hits (server, "/upwork"), >, 0);
+    g_assert_cmpuint (lf_test_server_get_hits (server, "/github"), >, 0);
+    g_assert_cmpuint (lf_test_server_get_hits (server, "/paypal"), ==, 0);
+  }
+
+  set_watched (none);
+  {
+    g_autofree char *out = NULL;
+    g_autofree char *err = NULL;
+    guint hits = lf_test_server_get_hits (server, "/upwork");
+
+    g_assert_cmpint (lf_test_run_lifeline (&how, affected, &out, &err), ==, 2);
+    g_assert_nonnull (strstr (err, "No platform is watched"));
+    g_assert_nonnull (strstr (err, "--catalog FILE"));
+    g_assert_cmpuint (lf_test_server_get_hits (server, "/upwork"), ==, hits);
+  }
+
+  g_assert_cmpint (g_remove (user_catalog), ==, 0);
+}
+
 /* Platform names as people write them. */
 static void
 test_outage_resolve (void)
@@ -614,6 +686,8 @@ main (int   argc,
               test_outage_day, fixture_tear_down);
   g_test_add ("/lifeline/outage-day/dry-run", Fixture, NULL, fixture_set_up,
               test_outage_dry_run, fixture_tear_down);
+  g_test_add ("/lifeline/outage-day/watched", Fixture, NULL, fixture_set_up,
+              test_outage_watched, fixture_tear_down);
 
   return g_test_run ();
 }

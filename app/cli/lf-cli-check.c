@@ -53,27 +53,6 @@ parse_timeout (const char  *text,
   return TRUE;
 }
 
-/* The person's watched platforms, from the settings the application writes. */
-static GStrv
-watched_platforms (GError **error)
-{
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
-  g_autoptr(GSettings) settings = NULL;
-
-  schema = source != NULL ? g_settings_schema_source_lookup (source, SCHEMA_ID, TRUE) : NULL;
-  if (schema == NULL)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                   _("Lifeline's settings (%s) are not installed, so the watched platforms "
-                     "are not known; use --all to check every platform"), SCHEMA_ID);
-      return NULL;
-    }
-
-  settings = g_settings_new_full (schema, NULL, NULL);
-  return g_settings_get_strv (settings, "watched-platforms");
-}
-
 /* The monitoring-plugin convention, from the one state ranking (lf_state_worst()). */
 static int
 exit_code_for (LfMonitor *monitor)
@@ -248,15 +227,16 @@ lf_cli_check (GVariantDict *options)
       g_ptr_array_add (ids, ((LfCatalogPlatform *) g_ptr_array_index (catalog->platforms, i))->id);
   else
     {
-      watched = watched_platforms (&error);
+      watched = lf_cli_watched_platforms (catalog, &error);
       if (watched == NULL)
         {
-          g_printerr ("lifeline: %s\n", error->message);
+          /* Translators: what cannot be known, then how to go on without it */
+          g_printerr ("lifeline: %s; %s\n", error->message,
+                      _("use --all to check every platform"));
           return LF_CHECK_EXIT_UNKNOWN;
         }
       for (guint i = 0; watched[i] != NULL; i++)
-        if (lf_catalog_lookup_platform (catalog, watched[i]) != NULL)
-          g_ptr_array_add (ids, watched[i]);
+        g_ptr_array_add (ids, watched[i]);
       if (ids->len == 0)
         g_printerr ("lifeline: %s\n", _("No platform is watched: choose them in Lifeline, or "
                                         "use --all to check every platform"));
@@ -283,4 +263,47 @@ lf_cli_check (GVariantDict *options)
     return LF_CHECK_EXIT_UNKNOWN;
 
   return exit_code_for (monitor);
+}
+
+/**
+ * lf_cli_watched_platforms:
+ * @catalog: the catalog in use
+ * @error: return location for a #GError
+ *
+ * The platforms the person watches (GSettings `watched-platforms`, the list the application's
+ * monitor watches) that @catalog knows, in the order they were chosen: what a command probes
+ * when it is not given a catalog of its own, so that it decides on the platforms the window
+ * would (`--check`, `--notify affected|all-clear`).
+ *
+ * Returns: (transfer full): the ids, maybe none; %NULL with @error set when the settings
+ *   schema is not installed
+ */
+GStrv
+lf_cli_watched_platforms (LfCatalog  *catalog,
+                          GError    **error)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettings) settings = NULL;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) watched = NULL;
+
+  g_return_val_if_fail (catalog != NULL, NULL);
+
+  schema = source != NULL ? g_settings_schema_source_lookup (source, SCHEMA_ID, TRUE) : NULL;
+  if (schema == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   _("Lifeline's settings (%s) are not installed, so the watched platforms "
+                     "are not known"), SCHEMA_ID);
+      return NULL;
+    }
+
+  settings = g_settings_new_full (schema, NULL, NULL);
+  watched = g_settings_get_strv (settings, "watched-platforms");
+  for (guint i = 0; watched[i] != NULL; i++)
+    if (lf_catalog_lookup_platform (catalog, watched[i]) != NULL)
+      g_strv_builder_add (builder, watched[i]);
+
+  return g_strv_builder_end (builder);
 }

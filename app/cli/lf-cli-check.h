@@ -9,6 +9,8 @@
 
 #include <gio/gio.h>
 
+#include "lf-catalog.h"
+
 G_BEGIN_DECLS
 
 /* Monitoring-plugin exit codes */
@@ -17,6 +19,8 @@ G_BEGIN_DECLS
 #define LF_CHECK_EXIT_CRITICAL 2   /* something down */
 #define LF_CHECK_EXIT_UNKNOWN  3   /* unknown, offline, local network, or bad arguments */
 
-int lf_cli_check (GVariantDict *options);
+int   lf_cli_check             (GVariantDict  *options);
+GStrv lf_cli_watched_platforms (LfCatalog     *catalog,
+                                GError       **error);
 
 G_END_DECLS

@@ -10,6 +10,8 @@
 #include "config.h"
 
 #include "lf-cli-outage.h"
+
+#include "lf-cli-check.h"
 #include "lf-cli-contacts.h"
 #include "lf-context.h"
 #include "lf-notice-context.h"
@@ -167,6 +169,7 @@ lf_cli_outage (const char   *what,
   g_autoptr(LfNotice) notice = NULL;
   g_autoptr(GPtrArray) contacts = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+  g_auto(GStrv) watched = NULL;
   g_autoptr(GError) error = NULL;
   const char *catalog_file = NULL;
   const char *timeout_text = NULL;
@@ -268,9 +271,29 @@ lf_cli_outage (const char   *what,
   if (lf_incident_log_get_load_message (log) != NULL)
     g_printerr ("lifeline: %s\n", lf_incident_log_get_load_message (log));
 
-  /* One round of the context's monitor, as --check; its bridge records it as the app does. */
-  for (guint i = 0; i < catalog->platforms->len; i++)
-    g_ptr_array_add (ids, ((LfCatalogPlatform *) g_ptr_array_index (catalog->platforms, i))->id);
+  /* One round of the context's monitor, as --check; its bridge records it as the app does.
+   * It probes what the window's monitor watches (the watched platforms), so that both tell
+   * the same clients; a catalog given for the run is the set, as with --check. */
+  if (catalog_file != NULL)
+    for (guint i = 0; i < catalog->platforms->len; i++)
+      g_ptr_array_add (ids, ((LfCatalogPlatform *) g_ptr_array_index (catalog->platforms, i))->id);
+  else
+    {
+      watched = lf_cli_watched_platforms (catalog, &error);
+      if (watched == NULL)
+        {
+          g_printerr ("lifeline: %s\n", error->message);
+          return 2;
+        }
+      if (watched[0] == NULL)
+        {
+          g_printerr ("lifeline: %s\n", _("No platform is watched: choose them in Lifeline, or "
+                                          "give the platforms with --catalog FILE"));
+          return 2;
+        }
+      for (guint i = 0; watched[i] != NULL; i++)
+        g_ptr_array_add (ids, watched[i]);
+    }
   g_ptr_array_add (ids, NULL);
   lf_monitor_set_timeout (monitor, timeout);
   lf_monitor_set_timings (monitor, LF_MONITOR_DEFAULT_INTERVAL * 1000, OUTAGE_CONFIRM_DELAY_MS,
