@@ -137,6 +137,8 @@ lf_context_follow_files (LfContext *self)
 {
   g_return_if_fail (LF_IS_CONTEXT (self));
 
+  lf_context_ensure_catalog (self);
+
   if (self->catalog_follow == NULL && self->catalog_file == NULL)
     {
       g_autofree char *path = lf_catalog_get_user_file ();

@@ -82,6 +82,8 @@ lf_context_find_incident (LfContext  *self,
 
   g_return_val_if_fail (LF_IS_CONTEXT (self), NULL);
 
+  lf_context_ensure_catalog (self);
+
   if (incident_or_platform_id == NULL || *incident_or_platform_id == '\0')
     return NULL;
 
@@ -140,6 +142,8 @@ lf_context_prepare_notice (LfContext   *self,
   g_return_val_if_fail (LF_IS_CONTEXT (self), NULL);
   g_return_val_if_fail (incident_or_platform_id != NULL, NULL);
   g_return_val_if_fail (platform_ids != NULL, NULL);
+
+  lf_context_ensure_catalog (self);
 
   if (recovered != NULL)
     *recovered = FALSE;
@@ -225,6 +229,8 @@ lf_context_plan_notice (LfContext        *self,
   g_return_val_if_fail (incident == NULL || LF_IS_INCIDENT (incident), NULL);
   g_return_val_if_fail (render_context != NULL, NULL);
 
+  lf_context_ensure_catalog (self);
+
   monitor = lf_context_get_active_monitor (self);
   drill = lf_context_get_drill_running (self)
           || (incident != NULL && lf_incident_get_rehearsal (incident));
@@ -265,6 +271,8 @@ lf_context_link_notice (LfContext  *self,
   g_return_if_fail (LF_IS_CONTEXT (self));
   g_return_if_fail (notice_incident_id != NULL);
   g_return_if_fail (LF_IS_INCIDENT (incident));
+
+  lf_context_ensure_catalog (self);
 
   g_hash_table_replace (self->notice_links, g_strdup (notice_incident_id),
                         g_strdup (lf_incident_get_id (incident)));
@@ -341,6 +349,8 @@ lf_context_record_notice (LfContext *self,
   g_return_val_if_fail (LF_IS_CONTEXT (self), FALSE);
   g_return_val_if_fail (LF_IS_NOTICE (notice), FALSE);
 
+  lf_context_ensure_catalog (self);
+
   recorded = record_in_log (self, notice);
   g_signal_emit (self, lf_context_signals[NOTICE_RECORDED], 0, notice);
 
@@ -377,6 +387,8 @@ lf_context_import_async (LfContext            *self,
   g_return_if_fail (LF_IS_CONTEXT (self));
   g_return_if_fail (G_IS_FILE (file));
 
+  lf_context_ensure_catalog (self);
+
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, lf_context_import_async);
   lf_import_preview_load_async (self->contacts, file, progress, progress_data, progress_notify,
@@ -398,6 +410,8 @@ lf_context_import_finish (LfContext     *self,
 {
   g_return_val_if_fail (LF_IS_CONTEXT (self), NULL);
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  lf_context_ensure_catalog (self);
 
   return g_task_propagate_pointer (G_TASK (result), error);
 }

@@ -26,6 +26,7 @@ struct _LfContext
   char             *catalog_problem;
   char             *catalog_file;     /* --catalog FILE: replaces the catalog for this run */
   GError           *catalog_error;    /* why the user's (or --catalog) file is not used */
+  GThread          *catalog_thread;   /* the first read, until lf_context_ensure_catalog() */
   gboolean          headless;         /* one command: writes no history, logs nothing */
 
   LfMonitor        *monitor;
@@ -52,5 +53,7 @@ enum {
 };
 
 extern guint lf_context_signals[LF_CONTEXT_N_SIGNALS];
+
+void lf_context_ensure_catalog (LfContext *self);
 
 G_END_DECLS

@@ -38,7 +38,8 @@
  * a file into the context's stores (lf_context_import_async()).
  *
  * Nothing is read at construction but the catalog (parsed from memory and one small user
- * file); lf_context_load_async() reads the history, the plan, the incident log, the channels
+ * file, on a worker thread; every public function first waits for it, and builds the monitor
+ * with it: lf_context_ensure_catalog()); lf_context_load_async() reads the history, the plan, the incident log, the channels
  * and the templates. The client directory loads from the keyring only when asked
  * (lf_contact_store_load_async()), as that may prompt.
  */
@@ -80,21 +81,31 @@ load_free (gpointer data)
   g_free (load);
 }
 
-/* The catalog: the built-in one plus the user's file. A user file that cannot be used is
- * kept as the catalog problem (a front end says so) and the built-in catalog is used alone. */
+/* The catalog: the built-in one plus the user's file, or the --catalog FILE of this run.
+ * Reads and parses only (no state of the context): safe on a worker thread. */
 static LfCatalog *
-load_catalog (LfContext  *self,
-              GError    **error)
+read_catalog (const char  *file,
+              GError     **error)
 {
-  g_autoptr(GError) local_error = NULL;
+  if (file != NULL)
+    return lf_catalog_new_from_file (file, error);
+
+  return lf_catalog_load_default (NULL, error);
+}
+
+/* What read_catalog() gave, taken in (@catalog and @read_error are consumed): a user file that
+ * cannot be used is kept as the catalog problem (a front end says so) and the built-in catalog
+ * is used alone. */
+static LfCatalog *
+settle_catalog (LfContext  *self,
+                LfCatalog  *catalog,
+                GError     *read_error,
+                GError    **error)
+{
+  g_autoptr(GError) local_error = read_error;
   g_autoptr(GBytes) builtin = NULL;
   g_autofree char *problem = NULL;
-  LfCatalog *catalog;
 
-  if (self->catalog_file != NULL)
-    catalog = lf_catalog_new_from_file (self->catalog_file, &local_error);
-  else
-    catalog = lf_catalog_load_default (NULL, &local_error);
   g_clear_error (&self->catalog_error);
   if (catalog == NULL)
     {
@@ -124,6 +135,68 @@ load_catalog (LfContext  *self,
     g_propagate_error (error, g_steal_pointer (&local_error));
 
   return catalog;
+}
+
+static LfCatalog *
+load_catalog (LfContext  *self,
+              GError    **error)
+{
+  GError *read_error = NULL;
+  LfCatalog *catalog = read_catalog (self->catalog_file, &read_error);
+
+  return settle_catalog (self, catalog, read_error, error);
+}
+
+typedef struct
+{
+  LfCatalog *catalog;
+  GError    *error;
+} CatalogRead;
+
+static gpointer
+read_catalog_thread (gpointer data)
+{
+  CatalogRead *read = g_new0 (CatalogRead, 1);
+
+  read->catalog = read_catalog (NULL, &read->error);
+
+  return read;
+}
+
+/* The parts made of the catalog: the monitor, its history and the incident bridge. */
+static void
+build_monitor (LfContext *self)
+{
+  g_autoptr(LfNetworkBackend) backend = lf_network_backend_new (self->soup_session);
+
+  self->monitor = lf_monitor_new (self->catalog, LF_MONITOR_BACKEND (backend));
+  self->history = lf_history_new (NULL);
+  /* A command's one round is not the user's health record: the monitor that runs keeps it. */
+  if (!self->headless)
+    lf_history_observe (self->history, self->monitor);
+  lf_monitor_set_history (self->monitor, self->history);
+  self->bridge = lf_incident_bridge_new (self->monitor, self->log, FALSE);
+}
+
+/**
+ * lf_context_ensure_catalog: (skip)
+ *
+ * Waits for the catalog read at construction (on a worker thread, while a window process
+ * starts GTK), then builds what is made of it. Every public function of the context calls
+ * this first; it costs nothing once done.
+ */
+void
+lf_context_ensure_catalog (LfContext *self)
+{
+  CatalogRead *read;
+
+  if (self->catalog_thread == NULL)
+    return;
+
+  read = g_thread_join (g_steal_pointer (&self->catalog_thread));
+  self->catalog = settle_catalog (self, read->catalog, read->error, NULL);
+  g_free (read);
+  build_monitor (self);
 }
 
 static void
@@ -242,6 +315,14 @@ lf_context_dispose (GObject *object)
 {
   LfContext *self = LF_CONTEXT (object);
 
+  if (self->catalog_thread != NULL)
+    {
+      CatalogRead *read = g_thread_join (g_steal_pointer (&self->catalog_thread));
+
+      g_clear_pointer (&read->catalog, lf_catalog_unref);
+      g_clear_error (&read->error);
+      g_free (read);
+    }
   g_cancellable_cancel (self->cancellable);
   g_clear_pointer (&self->catalog_follow, lf_context_file_free);
   g_clear_pointer (&self->plan_follow, lf_context_file_free);
@@ -292,6 +373,7 @@ lf_context_get_property (GObject    *object,
 {
   LfContext *self = LF_CONTEXT (object);
 
+  lf_context_ensure_catalog (self);
   switch (prop_id)
     {
     case PROP_MONITOR:
@@ -336,23 +418,19 @@ static void
 lf_context_constructed (GObject *object)
 {
   LfContext *self = LF_CONTEXT (object);
-  g_autoptr(LfNetworkBackend) backend = NULL;
 
   G_OBJECT_CLASS (lf_context_parent_class)->constructed (object);
 
-  self->catalog = load_catalog (self, NULL);
-
-  backend = lf_network_backend_new (self->soup_session);
-  self->monitor = lf_monitor_new (self->catalog, LF_MONITOR_BACKEND (backend));
-  self->history = lf_history_new (NULL);
-  /* A command's one round is not the user's health record: the monitor that runs keeps it. */
-  if (!self->headless)
-    lf_history_observe (self->history, self->monitor);
-  lf_monitor_set_history (self->monitor, self->history);
-
   self->plan = lf_plan_new (NULL);
   self->log = lf_incident_log_new (self->plan, NULL);
-  self->bridge = lf_incident_bridge_new (self->monitor, self->log, FALSE);
+
+  /* The catalog (~50 KB of JSON, a few ms) is parsed on a worker thread: a window process
+   * meanwhile starts GTK. The monitor, history and bridge are built when it is first needed
+   * (lf_context_ensure_catalog()). GLib registers the static GResources lazily, and a thread
+   * that asks while another registers them finds none (a crash): this thread registers them
+   * before the worker reads the built-in catalog. */
+  g_strfreev (g_resources_enumerate_children ("/", G_RESOURCE_LOOKUP_FLAGS_NONE, NULL));
+  self->catalog_thread = g_thread_new ("lf-catalog", read_catalog_thread, NULL);
 }
 
 static void
@@ -494,6 +572,8 @@ lf_context_load_async (LfContext           *self,
   g_return_if_fail (LF_IS_CONTEXT (self));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
+  lf_context_ensure_catalog (self);
+
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, lf_context_load_async);
   load = g_new0 (Load, 1);
@@ -525,6 +605,8 @@ lf_context_load_finish (LfContext     *self,
   g_return_val_if_fail (LF_IS_CONTEXT (self), FALSE);
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 
+  lf_context_ensure_catalog (self);
+
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
@@ -546,6 +628,8 @@ lf_context_load_wait (LfContext  *self,
 
   g_return_val_if_fail (LF_IS_CONTEXT (self), FALSE);
 
+  lf_context_ensure_catalog (self);
+
   lf_context_load_async (self, self->cancellable, wait_cb, &result);
   while (result == NULL)
     g_main_context_iteration (g_main_context_get_thread_default (), TRUE);
@@ -566,6 +650,8 @@ lf_context_shutdown (LfContext *self)
   g_autoptr(GError) error = NULL;
 
   g_return_if_fail (LF_IS_CONTEXT (self));
+
+  lf_context_ensure_catalog (self);
 
   if (self->drill != NULL)
     lf_drill_stop (self->drill);
@@ -599,6 +685,8 @@ lf_context_follow_remote (LfContext       *self,
   g_return_if_fail (LF_IS_CONTEXT (self));
   g_return_if_fail (self->remote == NULL);
 
+  lf_context_ensure_catalog (self);
+
   if (self->bridge != NULL)
     lf_incident_bridge_disconnect (self->bridge);
   g_clear_object (&self->bridge);
@@ -616,6 +704,8 @@ lf_context_get_follows_remote (LfContext *self)
 {
   g_return_val_if_fail (LF_IS_CONTEXT (self), FALSE);
 
+  lf_context_ensure_catalog (self);
+
   return self->remote != NULL;
 }
 
@@ -631,6 +721,8 @@ lf_context_get_soup_session (LfContext *self)
 {
   g_return_val_if_fail (LF_IS_CONTEXT (self), NULL);
 
+  lf_context_ensure_catalog (self);
+
   return self->soup_session;
 }
 
@@ -645,6 +737,8 @@ lf_context_get_catalog (LfContext *self)
 {
   g_return_val_if_fail (LF_IS_CONTEXT (self), NULL);
 
+  lf_context_ensure_catalog (self);
+
   return self->catalog;
 }
 
@@ -658,6 +752,8 @@ const char *
 lf_context_get_catalog_problem (LfContext *self)
 {
   g_return_val_if_fail (LF_IS_CONTEXT (self), NULL);
+
+  lf_context_ensure_catalog (self);
 
   return self->catalog_problem;
 }
@@ -674,6 +770,8 @@ const GError *
 lf_context_get_catalog_error (LfContext *self)
 {
   g_return_val_if_fail (LF_IS_CONTEXT (self), NULL);
+
+  lf_context_ensure_catalog (self);
 
   return self->catalog_error;
 }
@@ -695,6 +793,8 @@ lf_context_reload_catalog (LfContext  *self,
   g_autoptr(GError) local_error = NULL;
 
   g_return_val_if_fail (LF_IS_CONTEXT (self), FALSE);
+
+  lf_context_ensure_catalog (self);
 
   g_clear_pointer (&self->catalog, lf_catalog_unref);
   self->catalog = load_catalog (self, &local_error);
@@ -729,6 +829,8 @@ lf_context_set_catalog_file (LfContext   *self,
 
   g_return_val_if_fail (LF_IS_CONTEXT (self), FALSE);
 
+  lf_context_ensure_catalog (self);
+
   if (path != NULL && (check = lf_catalog_new_from_file (path, error)) == NULL)
     return FALSE;
 
@@ -749,6 +851,8 @@ lf_context_get_monitor (LfContext *self)
 {
   g_return_val_if_fail (LF_IS_CONTEXT (self), NULL);
 
+  lf_context_ensure_catalog (self);
+
   return self->monitor;
 }
 
@@ -762,6 +866,8 @@ LfMonitor *
 lf_context_get_active_monitor (LfContext *self)
 {
   g_return_val_if_fail (LF_IS_CONTEXT (self), NULL);
+
+  lf_context_ensure_catalog (self);
 
   if (self->drill != NULL && lf_drill_get_running (self->drill))
     return lf_drill_get_monitor (self->drill);
@@ -780,6 +886,8 @@ lf_context_get_history (LfContext *self)
 {
   g_return_val_if_fail (LF_IS_CONTEXT (self), NULL);
 
+  lf_context_ensure_catalog (self);
+
   return self->history;
 }
 
@@ -794,6 +902,8 @@ lf_context_get_plan (LfContext *self)
 {
   g_return_val_if_fail (LF_IS_CONTEXT (self), NULL);
 
+  lf_context_ensure_catalog (self);
+
   return self->plan;
 }
 
@@ -807,6 +917,8 @@ LfIncidentLog *
 lf_context_get_incident_log (LfContext *self)
 {
   g_return_val_if_fail (LF_IS_CONTEXT (self), NULL);
+
+  lf_context_ensure_catalog (self);
 
   return self->log;
 }
@@ -823,6 +935,8 @@ lf_context_get_contact_store (LfContext *self)
 {
   g_return_val_if_fail (LF_IS_CONTEXT (self), NULL);
 
+  lf_context_ensure_catalog (self);
+
   return self->contacts;
 }
 
@@ -836,6 +950,8 @@ LfChannelStore *
 lf_context_get_channel_store (LfContext *self)
 {
   g_return_val_if_fail (LF_IS_CONTEXT (self), NULL);
+
+  lf_context_ensure_catalog (self);
 
   return self->channels;
 }
@@ -851,6 +967,8 @@ lf_context_get_template_store (LfContext *self)
 {
   g_return_val_if_fail (LF_IS_CONTEXT (self), NULL);
 
+  lf_context_ensure_catalog (self);
+
   return self->templates;
 }
 
@@ -864,6 +982,8 @@ LfDrill *
 lf_context_get_drill (LfContext *self)
 {
   g_return_val_if_fail (LF_IS_CONTEXT (self), NULL);
+
+  lf_context_ensure_catalog (self);
 
   return self->drill;
 }
@@ -879,6 +999,8 @@ lf_context_get_drill_running (LfContext *self)
 {
   g_return_val_if_fail (LF_IS_CONTEXT (self), FALSE);
 
+  lf_context_ensure_catalog (self);
+
   return self->drill != NULL && lf_drill_get_running (self->drill);
 }
 
@@ -893,6 +1015,8 @@ const char *
 lf_context_get_rehearsal_name (LfContext *self)
 {
   g_return_val_if_fail (LF_IS_CONTEXT (self), NULL);
+
+  lf_context_ensure_catalog (self);
 
   return lf_context_get_drill_running (self) ? lf_drill_get_label () : NULL;
 }
@@ -917,6 +1041,8 @@ lf_context_start_drill (LfContext       *self,
   g_return_val_if_fail (LF_IS_CONTEXT (self), NULL);
   g_return_val_if_fail (LF_IS_DRILL_SCENARIO (scenario), NULL);
   g_return_val_if_fail (speed > 0, NULL);
+
+  lf_context_ensure_catalog (self);
 
   if (self->drill != NULL)
     {
@@ -944,6 +1070,8 @@ void
 lf_context_stop_drill (LfContext *self)
 {
   g_return_if_fail (LF_IS_CONTEXT (self));
+
+  lf_context_ensure_catalog (self);
 
   if (self->drill != NULL)
     lf_drill_stop (self->drill);
