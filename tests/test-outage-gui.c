@@ -21,6 +21,7 @@
 #include "lf-outage.h"
 #include "lf-outage-scenario.h"
 #include "lf-profile.h"
+#include "lf-providers-view.h"
 #include "lf-storage.h"
 #include "lf-test-smtp-server.h"
 #include "lf-test-utils.h"
@@ -273,6 +274,7 @@ test_outage_gui (void)
   const char *subject = NULL;
   const char *body = NULL;
   g_autofree char *ada_outage_id = NULL;
+  LfProvidersView *providers;
 
   gtk_window_set_default_size (GTK_WINDOW (main_window ()), 900, 640);
   health = lf_window_get_health_page (main_window ());
@@ -286,6 +288,14 @@ test_outage_gui (void)
   g_assert_cmpstr (lf_health_page_get_banner_action (health, 0, &label), ==,
                    "app.notify-clients");
   g_assert_cmpstr (label, ==, "_Notify Clients…");
+  /* The Providers card agrees with the banner: errors seen at Cloudflare, for the three
+   * behind it, though its page only says "major" (a partial outage): its words in the tooltip. */
+  providers = LF_PROVIDERS_VIEW (lf_health_page_get_providers_view (health));
+  g_assert_cmpstr (lf_providers_view_get_detail (providers, "cloudflare"), ==,
+                   "Errors seen · 3 of yours");
+  g_assert_cmpstr (lf_providers_view_get_tooltip (providers, "cloudflare"), ==,
+                   "Your platforms behind it answer with its error pages; its own status page "
+                   "says: Major Service Outage");
   screenshot (GTK_WIDGET (main_window ()), "outage-day-banner.png");
 
   /* "New Notice…" on the Notices page: every affected client at first, then the platform
@@ -397,6 +407,7 @@ test_outage_gui (void)
   g_assert_cmpstr (lf_health_page_get_banner_action (health, 0, &label), ==,
                    "app.send-all-clear");
   g_assert_cmpstr (label, ==, "Send the _All-Clear to 4 Clients");
+  g_assert_cmpstr (lf_providers_view_get_detail (providers, "cloudflare"), ==, "Up · 3 of yours");
   lf_window_show_page (main_window (), "health");
   screenshot (GTK_WIDGET (main_window ()), "outage-day-recovery.png");
 

@@ -126,6 +126,19 @@ card_new (const LfProviderSummary *summary)
    * went down). */
   if (summary->network_down)
     gtk_widget_set_tooltip_text (card, lf_cause_describe (LF_CAUSE_NETWORK));
+  else if (summary->page_lags && summary->report != NULL
+           && summary->report->description != NULL
+           && lf_severity_get_state (summary->report->indicator) != LF_STATE_UP
+           && lf_severity_get_state (summary->report->indicator) != LF_STATE_UNKNOWN)
+    {
+      /* Its page reports less than what the platforms behind it show ("Partial Outage") */
+      g_autofree char *says = NULL;
+
+      /* Translators: %s is the provider's own words, from its status page */
+      says = g_strdup_printf (_("Your platforms behind it answer with its error pages; its own "
+                                "status page says: %s"), summary->report->description);
+      gtk_widget_set_tooltip_text (card, says);
+    }
   else if (summary->page_lags)
     gtk_widget_set_tooltip_text (card, _("Your platforms behind it answer with its error "
                                          "pages; its own status page does not report a "
@@ -298,6 +311,41 @@ lf_providers_view_set_monitor (LfProvidersView *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MONITOR]);
 }
 
+static GtkWidget *
+find_card (LfProvidersView *self,
+           const char      *provider_id)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->flow_box));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *card = gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (child));
+
+      if (g_strcmp0 (g_object_get_data (G_OBJECT (card), "provider-id"), provider_id) == 0)
+        return card;
+    }
+
+  return NULL;
+}
+
+/**
+ * lf_providers_view_get_tooltip:
+ * @provider_id: a provider of the monitor's catalog
+ *
+ * Returns: (nullable): the tooltip of @provider_id's card (the provider's own words, or why
+ *   its card says what it says), %NULL when it has none or no card (for tests)
+ */
+const char *
+lf_providers_view_get_tooltip (LfProvidersView *self,
+                               const char      *provider_id)
+{
+  GtkWidget *card;
+
+  g_return_val_if_fail (LF_IS_PROVIDERS_VIEW (self), NULL);
+
+  card = find_card (self, provider_id);
+  return card != NULL ? gtk_widget_get_tooltip_text (card) : NULL;
+}
+
 /**
  * lf_providers_view_get_detail:
  * @provider_id: a provider of the monitor's catalog
@@ -309,16 +357,10 @@ const char *
 lf_providers_view_get_detail (LfProvidersView *self,
                               const char      *provider_id)
 {
+  GtkWidget *card;
+
   g_return_val_if_fail (LF_IS_PROVIDERS_VIEW (self), NULL);
 
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->flow_box));
-       child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *card = gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (child));
-
-      if (g_strcmp0 (g_object_get_data (G_OBJECT (card), "provider-id"), provider_id) == 0)
-        return g_object_get_data (G_OBJECT (card), "detail");
-    }
-
-  return NULL;
+  card = find_card (self, provider_id);
+  return card != NULL ? g_object_get_data (G_OBJECT (card), "detail") : NULL;
 }

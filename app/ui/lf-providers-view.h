@@ -23,5 +23,7 @@ void        lf_providers_view_set_monitor (LfProvidersView *self,
                                            LfMonitor       *monitor);
 const char *lf_providers_view_get_detail  (LfProvidersView *self,
                                            const char      *provider_id);
+const char *lf_providers_view_get_tooltip (LfProvidersView *self,
+                                           const char      *provider_id);
 
 G_END_DECLS
