@@ -488,7 +488,24 @@ static const char notifications_xml[] =
   "      <arg type='s' direction='in'/>"
   "    </method>"
   "  </interface>"
+  "  <interface name='org.lifeline.Test'>"
+  "    <method name='Ping'/>"
+  "  </interface>"
   "</node>";
+
+#define NOTIFICATIONS_KEY "lf-test-notifications"
+
+static void
+notifications_free_state (gpointer data)
+{
+  LfTestNotifications *server = data;
+
+  g_ptr_array_unref (server->log);
+  g_hash_table_unref (server->shown);
+  g_hash_table_unref (server->added);
+  g_free (server->app_id);
+  g_free (server);
+}
 
 static void
 notifications_method_call (GDBusConnection       *connection,
@@ -500,29 +517,156 @@ notifications_method_call (GDBusConnection       *connection,
                            GDBusMethodInvocation *invocation,
                            gpointer               user_data)
 {
+  LfTestNotifications *server = user_data;
+  const char *app_id;
   const char *id;
 
+  if (g_str_equal (method_name, "Ping"))
+    {
+      g_dbus_method_invocation_return_value (invocation, NULL);
+      return;
+    }
+
+  g_variant_get_child (parameters, 0, "&s", &app_id);
   g_variant_get_child (parameters, 1, "&s", &id);
-  g_ptr_array_add (user_data, g_strdup_printf ("%s %s",
-                                               g_str_equal (method_name, "AddNotification")
-                                               ? "add" : "remove", id));
+  g_free (server->app_id);
+  server->app_id = g_strdup (app_id);
+  if (g_str_equal (method_name, "AddNotification"))
+    {
+      GVariant *notification = g_variant_get_child_value (parameters, 2);
+
+      g_hash_table_insert (server->shown, g_strdup (id), g_variant_ref (notification));
+      g_hash_table_insert (server->added, g_strdup (id), notification);
+      g_ptr_array_add (server->log, g_strdup_printf ("add %s", id));
+    }
+  else
+    {
+      g_hash_table_remove (server->shown, id);
+      g_ptr_array_add (server->log, g_strdup_printf ("remove %s", id));
+    }
   g_dbus_method_invocation_return_value (invocation, NULL);
 }
 
 static const GDBusInterfaceVTable notifications_vtable = { notifications_method_call, NULL, NULL };
 
 /**
+ * lf_test_notifications_new:
+ *
+ * Plays the desktop's notification server (org.gtk.Notifications, what GNOME Shell
+ * implements and GNotification prefers) on a connection of its own, recording what it is
+ * sent (#LfTestNotifications). Start it before the application sends anything.
+ *
+ * Returns: (transfer full): the server, for lf_test_notifications_free()
+ */
+LfTestNotifications *
+lf_test_notifications_new (void)
+{
+  LfTestNotifications *server = g_new0 (LfTestNotifications, 1);
+
+  server->log = g_ptr_array_new_with_free_func (g_free);
+  server->shown = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                         (GDestroyNotify) g_variant_unref);
+  server->added = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                         (GDestroyNotify) g_variant_unref);
+  server->connection = lf_test_bus_serve ("org.gtk.Notifications", "/org/gtk/Notifications",
+                                          notifications_xml, &notifications_vtable, server);
+  /* freed with the connection, after the last call it may dispatch */
+  g_object_set_data_full (G_OBJECT (server->connection), NOTIFICATIONS_KEY, server,
+                          notifications_free_state);
+
+  return server;
+}
+
+/**
+ * lf_test_notifications_free:
+ *
+ * Stops serving (the record goes with the server's connection).
+ */
+void
+lf_test_notifications_free (LfTestNotifications *server)
+{
+  if (server != NULL)
+    g_object_unref (server->connection);
+}
+
+static void
+ping_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(GVariant) reply = NULL;
+  g_autoptr(GError) error = NULL;
+
+  reply = g_dbus_connection_call_finish (G_DBUS_CONNECTION (object), result, &error);
+  g_assert_no_error (error);
+  *(gboolean *) user_data = TRUE;
+}
+
+/**
+ * lf_test_notifications_settle:
+ * @client: the connection the application sends its notifications on
+ *
+ * Runs what is pending in the default main context (an idle flush of the code under test),
+ * then waits until @server has seen every message sent on @client before: a ping on the same
+ * connection is answered after them.
+ */
+void
+lf_test_notifications_settle (LfTestNotifications *server,
+                              GDBusConnection     *client)
+{
+  gboolean done = FALSE;
+
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+
+  g_dbus_connection_call (client, "org.gtk.Notifications", "/org/gtk/Notifications",
+                          "org.lifeline.Test", "Ping", NULL, NULL, G_DBUS_CALL_FLAGS_NONE, 5000,
+                          NULL, ping_cb, &done);
+  lf_test_wait_for_flag (&done, 6000);
+}
+
+/**
+ * lf_test_notifications_find_title:
+ * @table: the server's shown or added table
+ * @prefix: the start of a title
+ *
+ * Returns: whether a notification of @table has a title starting with @prefix
+ */
+gboolean
+lf_test_notifications_find_title (GHashTable *table,
+                                  const char *prefix)
+{
+  GHashTableIter iter;
+  gpointer notification;
+
+  g_hash_table_iter_init (&iter, table);
+  while (g_hash_table_iter_next (&iter, NULL, &notification))
+    {
+      const char *title = "";
+
+      g_variant_lookup (notification, "title", "&s", &title);
+      if (g_str_has_prefix (title, prefix))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/**
  * lf_test_notifications_serve:
  * @log: where "add ID" and "remove ID" are appended, one per call (strings it frees)
  *
- * Plays the desktop's notification server (org.gtk.Notifications, what GNOME Shell
- * implements and GNotification prefers). Start it before the application sends anything.
+ * lf_test_notifications_new() for a test that only needs the order of the calls.
  *
  * Returns: (transfer full): the server's connection
  */
 GDBusConnection *
 lf_test_notifications_serve (GPtrArray *log)
 {
-  return lf_test_bus_serve ("org.gtk.Notifications", "/org/gtk/Notifications",
-                            notifications_xml, &notifications_vtable, log);
+  LfTestNotifications *server = lf_test_notifications_new ();
+
+  g_ptr_array_unref (server->log);
+  server->log = g_ptr_array_ref (log);
+
+  return server->connection;
 }

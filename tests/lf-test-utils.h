@@ -65,6 +65,22 @@ GVariant  *lf_test_bus_call       (GDBusConnection    *connection,
                                    GVariant           *parameters,
                                    const GVariantType *reply_type,
                                    GError            **error);
+/* What a fake notification server was sent (lf_test_notifications_new()) */
+typedef struct
+{
+  GDBusConnection *connection;  /* the server's own */
+  GPtrArray       *log;         /* "add ID" and "remove ID", one per call, in order */
+  GHashTable      *shown;       /* id → a{sv} of its last AddNotification, until removed */
+  GHashTable      *added;       /* id → a{sv} of its last AddNotification, ever */
+  char            *app_id;      /* the application id of the last call */
+} LfTestNotifications;
+
+LfTestNotifications *lf_test_notifications_new        (void);
+void                 lf_test_notifications_free       (LfTestNotifications *server);
+void                 lf_test_notifications_settle     (LfTestNotifications *server,
+                                                       GDBusConnection     *client);
+gboolean             lf_test_notifications_find_title (GHashTable          *table,
+                                                       const char          *prefix);
 GDBusConnection *lf_test_notifications_serve (GPtrArray *log);
 GDBusConnection *lf_test_bus_serve (const char                 *name,
                                     const char                 *path,

@@ -39,118 +39,14 @@ static LfScriptedBackend *backend;
 /* ------------------------------------------------------------------------ */
 
 /* org.gtk.Notifications (what GNOME Shell implements, GNotification's "gtk" backend) on a
- * second connection to the private bus: the titles of every notification the application
- * shows, by id. */
-
-static const char notifications_xml[] =
-  "<node>"
-  "  <interface name='org.gtk.Notifications'>"
-  "    <method name='AddNotification'>"
-  "      <arg type='s' direction='in'/>"
-  "      <arg type='s' direction='in'/>"
-  "      <arg type='a{sv}' direction='in'/>"
-  "    </method>"
-  "    <method name='RemoveNotification'>"
-  "      <arg type='s' direction='in'/>"
-  "      <arg type='s' direction='in'/>"
-  "    </method>"
-  "  </interface>"
-  "</node>";
-
-static GDBusConnection *notifications_conn;
-static GHashTable *notifications_added;   /* id → title, every one ever added */
-static GHashTable *notifications_shown;   /* id → title, not removed since */
-
-static void
-notifications_method_call (GDBusConnection       *connection,
-                           const char            *sender,
-                           const char            *object_path,
-                           const char            *interface_name,
-                           const char            *method_name,
-                           GVariant              *parameters,
-                           GDBusMethodInvocation *invocation,
-                           gpointer               user_data)
-{
-  const char *app_id;
-  const char *id;
-
-  if (g_str_equal (method_name, "AddNotification"))
-    {
-      g_autoptr(GVariant) notification = NULL;
-      const char *title = "";
-
-      g_variant_get (parameters, "(&s&s@a{sv})", &app_id, &id, &notification);
-      g_variant_lookup (notification, "title", "&s", &title);
-      g_hash_table_insert (notifications_added, g_strdup (id), g_strdup (title));
-      g_hash_table_insert (notifications_shown, g_strdup (id), g_strdup (title));
-    }
-  else
-    {
-      g_variant_get (parameters, "(&s&s)", &app_id, &id);
-      g_hash_table_remove (notifications_shown, id);
-    }
-
-  g_dbus_method_invocation_return_value (invocation, NULL);
-}
-
-static const GDBusInterfaceVTable notifications_vtable = { notifications_method_call, NULL, NULL };
-
-static void
-start_notification_server (void)
-{
-  g_autoptr(GDBusNodeInfo) info = NULL;
-  g_autoptr(GVariant) reply = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *address = NULL;
-
-  address = g_dbus_address_get_for_bus_sync (G_BUS_TYPE_SESSION, NULL, &error);
-  g_assert_no_error (error);
-  notifications_conn = g_dbus_connection_new_for_address_sync (
-    address,
-    G_DBUS_CONNECTION_FLAGS_AUTHENTICATION_CLIENT | G_DBUS_CONNECTION_FLAGS_MESSAGE_BUS_CONNECTION,
-    NULL, NULL, &error);
-  g_assert_no_error (error);
-
-  info = g_dbus_node_info_new_for_xml (notifications_xml, &error);
-  g_assert_no_error (error);
-  g_dbus_connection_register_object (notifications_conn, "/org/gtk/Notifications",
-                                     info->interfaces[0], &notifications_vtable, NULL, NULL,
-                                     &error);
-  g_assert_no_error (error);
-
-  /* To the bus daemon, another process: a synchronous call is safe. */
-  reply = g_dbus_connection_call_sync (notifications_conn, "org.freedesktop.DBus",
-                                       "/org/freedesktop/DBus", "org.freedesktop.DBus",
-                                       "RequestName",
-                                       g_variant_new ("(su)", "org.gtk.Notifications", 4),
-                                       G_VARIANT_TYPE ("(u)"), G_DBUS_CALL_FLAGS_NONE, -1,
-                                       NULL, &error);
-  g_assert_no_error (error);
-
-  notifications_added = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  notifications_shown = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-}
-
-/* A notification whose title starts with @prefix was shown (ever, or still if @shown). */
-static gboolean
-notification_with_prefix (GHashTable *table,
-                          const char *prefix)
-{
-  GHashTableIter iter;
-  gpointer id, title;
-
-  g_hash_table_iter_init (&iter, table);
-  while (g_hash_table_iter_next (&iter, &id, &title))
-    if (g_str_has_prefix (title, prefix))
-      return TRUE;
-
-  return FALSE;
-}
+ * second connection to the private bus: every notification the application shows, by id
+ * (lf_test_notifications_new()). */
+static LfTestNotifications *notifications;
 
 static gboolean
 drill_notification_added (gpointer data)
 {
-  return notification_with_prefix (notifications_added, "Drill: ");
+  return lf_test_notifications_find_title (notifications->added, "Drill: ");
 }
 
 /* ------------------------------------------------------------------------ */
@@ -909,7 +805,7 @@ real_monitor_idle (gpointer data)
 static gboolean
 drill_notifications_withdrawn (gpointer data)
 {
-  return !notification_with_prefix (notifications_shown, "Drill: ");
+  return !lf_test_notifications_find_title (notifications->shown, "Drill: ");
 }
 
 /* Runs `lifeline ARG`, which must hand its request to this process and exit 0. */
@@ -1013,7 +909,7 @@ test_page_drill_from_command_line (void)
   settle (300);
   save_screenshot (GTK_WIDGET (get_window ()), "health-page-drill.png");
   g_assert_true (lf_test_wait_for (drill_notification_added, NULL, 10000));
-  g_assert_false (notification_with_prefix (notifications_added, "Cloudflare"));
+  g_assert_false (lf_test_notifications_find_title (notifications->added, "Cloudflare"));
   if (tray != NULL)
     g_assert_true (g_str_has_prefix (lf_tray_get_title (tray), "Drill: "));
   /* Meanwhile the user's watched list is what it was: PayPal and all. */
@@ -1266,7 +1162,7 @@ main (int   argc,
   bus = lf_test_dbus_up ();
   /* The org.gtk.Notifications backend; the fake owns its name before the backend is made. */
   g_setenv ("GNOTIFICATION_BACKEND", "gtk", TRUE);
-  start_notification_server ();
+  notifications = lf_test_notifications_new ();
 
   app = lf_application_new ();
   g_application_register (G_APPLICATION (app), NULL, &error);
@@ -1299,9 +1195,7 @@ main (int   argc,
   g_clear_object (&backend);
   g_application_release (G_APPLICATION (app));
   g_clear_object (&app);
-  g_clear_object (&notifications_conn);
-  g_clear_pointer (&notifications_added, g_hash_table_unref);
-  g_clear_pointer (&notifications_shown, g_hash_table_unref);
+  g_clear_pointer (&notifications, lf_test_notifications_free);
   lf_test_dbus_stop (bus);
 
   return ret;

@@ -12,32 +12,12 @@
 
 /* A fake org.gtk.Notifications server (the interface GNOME Shell implements and GLib's
  * GNotification prefers) on a second connection to a private bus records every
- * AddNotification/RemoveNotification the application sends. */
-
-static const char server_xml[] =
-  "<node>"
-  "  <interface name='org.gtk.Notifications'>"
-  "    <method name='AddNotification'>"
-  "      <arg type='s' direction='in'/>"
-  "      <arg type='s' direction='in'/>"
-  "      <arg type='a{sv}' direction='in'/>"
-  "    </method>"
-  "    <method name='RemoveNotification'>"
-  "      <arg type='s' direction='in'/>"
-  "      <arg type='s' direction='in'/>"
-  "    </method>"
-  "  </interface>"
-  "  <interface name='org.lifeline.Test'>"
-  "    <method name='Ping'/>"
-  "  </interface>"
-  "</node>";
+ * AddNotification/RemoveNotification the application sends (lf_test_notifications_new()). */
 
 #define TEST_APP_ID "io.github.lifeline.Lifeline.NotifierTest"
 
 static GApplication *app;
-static GDBusConnection *server_conn;
-static GPtrArray *server_log;         /* "add platform-upwork", "remove …" */
-static GHashTable *server_shown;      /* id → a{sv} of the last AddNotification */
+static LfTestNotifications *server;
 
 typedef struct
 {
@@ -48,122 +28,23 @@ typedef struct
 /* The fake server                                                          */
 /* ------------------------------------------------------------------------ */
 
-static void
-server_method_call (GDBusConnection       *connection,
-                    const char            *sender,
-                    const char            *object_path,
-                    const char            *interface_name,
-                    const char            *method_name,
-                    GVariant              *parameters,
-                    GDBusMethodInvocation *invocation,
-                    gpointer               user_data)
-{
-  const char *app_id;
-  const char *id;
-
-  if (g_str_equal (method_name, "Ping"))
-    {
-      g_dbus_method_invocation_return_value (invocation, NULL);
-      return;
-    }
-
-  if (g_str_equal (method_name, "AddNotification"))
-    {
-      GVariant *notification;
-
-      g_variant_get (parameters, "(&s&s@a{sv})", &app_id, &id, &notification);
-      g_hash_table_insert (server_shown, g_strdup (id), notification);
-      g_ptr_array_add (server_log, g_strdup_printf ("add %s", id));
-    }
-  else
-    {
-      g_variant_get (parameters, "(&s&s)", &app_id, &id);
-      g_hash_table_remove (server_shown, id);
-      g_ptr_array_add (server_log, g_strdup_printf ("remove %s", id));
-    }
-
-  g_assert_cmpstr (app_id, ==, TEST_APP_ID);
-  g_dbus_method_invocation_return_value (invocation, NULL);
-}
-
-static const GDBusInterfaceVTable server_vtable = { server_method_call, NULL, NULL };
-
-static void
-start_server (void)
-{
-  g_autoptr(GDBusNodeInfo) info = NULL;
-  g_autoptr(GVariant) reply = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *address = NULL;
-
-  address = g_dbus_address_get_for_bus_sync (G_BUS_TYPE_SESSION, NULL, &error);
-  g_assert_no_error (error);
-  server_conn = g_dbus_connection_new_for_address_sync (
-    address,
-    G_DBUS_CONNECTION_FLAGS_AUTHENTICATION_CLIENT | G_DBUS_CONNECTION_FLAGS_MESSAGE_BUS_CONNECTION,
-    NULL, NULL, &error);
-  g_assert_no_error (error);
-
-  info = g_dbus_node_info_new_for_xml (server_xml, &error);
-  g_assert_no_error (error);
-  for (guint i = 0; i < 2; i++)
-    {
-      g_dbus_connection_register_object (server_conn, "/org/gtk/Notifications",
-                                         info->interfaces[i], &server_vtable, NULL, NULL,
-                                         &error);
-      g_assert_no_error (error);
-    }
-
-  /* To the bus daemon, another process: a synchronous call is safe. */
-  reply = g_dbus_connection_call_sync (server_conn, "org.freedesktop.DBus",
-                                       "/org/freedesktop/DBus", "org.freedesktop.DBus",
-                                       "RequestName",
-                                       g_variant_new ("(su)", "org.gtk.Notifications", 4),
-                                       G_VARIANT_TYPE ("(u)"), G_DBUS_CALL_FLAGS_NONE, -1,
-                                       NULL, &error);
-  g_assert_no_error (error);
-
-  server_log = g_ptr_array_new_with_free_func (g_free);
-  server_shown = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                        (GDestroyNotify) g_variant_unref);
-}
-
-static void
-ping_cb (GObject      *object,
-         GAsyncResult *result,
-         gpointer      user_data)
-{
-  g_autoptr(GVariant) reply = NULL;
-  g_autoptr(GError) error = NULL;
-
-  reply = g_dbus_connection_call_finish (G_DBUS_CONNECTION (object), result, &error);
-  g_assert_no_error (error);
-  *(gboolean *) user_data = TRUE;
-}
-
 /* Runs the notifier's idle flush, then makes sure the server has seen every message the
- * application sent before: a ping on the same connection is answered after them. */
+ * application sent before. */
 static void
 settle (void)
 {
-  gboolean done = FALSE;
-
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-
-  g_dbus_connection_call (g_application_get_dbus_connection (app), "org.gtk.Notifications",
-                          "/org/gtk/Notifications", "org.lifeline.Test", "Ping", NULL, NULL,
-                          G_DBUS_CALL_FLAGS_NONE, 5000, NULL, ping_cb, &done);
-  lf_test_wait_for_flag (&done, 6000);
+  lf_test_notifications_settle (server, g_application_get_dbus_connection (app));
+  if (server->app_id != NULL)
+    g_assert_cmpstr (server->app_id, ==, TEST_APP_ID);
 }
 
 static char *
 log_string (void)
 {
-  g_ptr_array_add (server_log, NULL);
-  g_ptr_array_set_size (server_log, server_log->len - 1);
+  g_ptr_array_add (server->log, NULL);
+  g_ptr_array_set_size (server->log, server->log->len - 1);
 
-  return g_strjoinv ("; ", (char **) server_log->pdata);
+  return g_strjoinv ("; ", (char **) server->log->pdata);
 }
 
 static void
@@ -174,14 +55,14 @@ assert_log (const char *expected)
   settle ();
   log = log_string ();
   g_assert_cmpstr (log, ==, expected);
-  g_ptr_array_set_size (server_log, 0);
+  g_ptr_array_set_size (server->log, 0);
 }
 
 static const char *
 shown_string (const char *id,
               const char *key)
 {
-  GVariant *notification = g_hash_table_lookup (server_shown, id);
+  GVariant *notification = g_hash_table_lookup (server->shown, id);
   const char *value = NULL;
 
   g_assert_nonnull (notification);
@@ -193,7 +74,7 @@ shown_string (const char *id,
 static char *
 shown_buttons (const char *id)
 {
-  GVariant *notification = g_hash_table_lookup (server_shown, id);
+  GVariant *notification = g_hash_table_lookup (server->shown, id);
   g_autoptr(GVariant) buttons = NULL;
   g_autoptr(GString) str = g_string_new (NULL);
 
@@ -219,7 +100,7 @@ shown_buttons (const char *id)
 static char *
 shown_default_action (const char *id)
 {
-  GVariant *notification = g_hash_table_lookup (server_shown, id);
+  GVariant *notification = g_hash_table_lookup (server->shown, id);
   g_autoptr(GVariant) target = NULL;
   g_autofree char *printed = NULL;
   const char *action = NULL;
@@ -241,8 +122,8 @@ fixture_set_up (Fixture       *fx,
                 gconstpointer  data)
 {
   fx->notifier = lf_notifier_new (app);
-  g_ptr_array_set_size (server_log, 0);
-  g_hash_table_remove_all (server_shown);
+  g_ptr_array_set_size (server->log, 0);
+  g_hash_table_remove_all (server->shown);
 }
 
 static void
@@ -379,7 +260,7 @@ test_notifier_grouped_provider (Fixture       *fx,
   g_assert_cmpstr (buttons, ==,
                    "Open Checklist=app.start-checklist('upwork'); "
                    "Notify Clients=app.notify-clients('')");
-  g_assert_false (g_hash_table_contains (server_shown, "platform-upwork"));
+  g_assert_false (g_hash_table_contains (server->shown, "platform-upwork"));
 
   /* The same outage reported again, and covered platforms flapping: no flood. */
   lf_notifier_diagnosis_changed (fx->notifier, LF_DIAGNOSIS_PROVIDER_OUTAGE, "cloudflare",
@@ -480,9 +361,9 @@ test_notifier_drill (Fixture       *fx,
   /* The end of the drill takes its notifications away, and only those. */
   lf_notifier_withdraw_all (drill);
   settle ();
-  g_assert_cmpuint (g_hash_table_size (server_shown), ==, 1);
+  g_assert_cmpuint (g_hash_table_size (server->shown), ==, 1);
   g_assert_cmpstr (shown_string ("platform-slack", "title"), ==, "Slack is down");
-  g_ptr_array_set_size (server_log, 0);
+  g_ptr_array_set_size (server->log, 0);
 
   /* The real Slack outage is still known: it stays quiet while down, and recovers. */
   lf_notifier_platform_changed (fx->notifier, "slack", "Slack", LF_STATE_UNKNOWN, LF_STATE_DOWN,
@@ -506,7 +387,7 @@ main (int   argc,
   g_setenv ("GNOTIFICATION_BACKEND", "gtk", TRUE);
   lf_test_init (&argc, &argv);
   bus = lf_test_dbus_up ();
-  start_server ();
+  server = lf_test_notifications_new ();
 
   app = g_application_new (TEST_APP_ID, G_APPLICATION_DEFAULT_FLAGS);
   g_application_register (app, NULL, &error);
@@ -526,9 +407,7 @@ main (int   argc,
   ret = g_test_run ();
 
   g_clear_object (&app);
-  g_clear_pointer (&server_log, g_ptr_array_unref);
-  g_clear_pointer (&server_shown, g_hash_table_unref);
-  g_clear_object (&server_conn);
+  g_clear_pointer (&server, lf_test_notifications_free);
   lf_test_dbus_stop (bus);
 
   return ret;
