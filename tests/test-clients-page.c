@@ -16,6 +16,7 @@
 #include "lf-clients-page.h"
 #include "lf-link-dialog.h"
 #include "lf-secret-schemas.h"
+#include "lf-test-gtk.h"
 #include "lf-test-utils.h"
 
 #define TIMEOUT_MS 20000
@@ -76,62 +77,6 @@ make_contact (const char *name,
     lf_contact_add_email (contact, email);
   lf_contact_set_platforms (contact, platforms);
   return contact;
-}
-
-static gboolean
-never (gpointer data)
-{
-  return FALSE;
-}
-
-static gboolean
-is_drawn (gpointer data)
-{
-  return gtk_widget_get_mapped (data) && gtk_widget_get_width (data) > 0;
-}
-
-/* Saves @window to $LF_SCREENSHOT_DIR/<name>.png, when set (to compare before and after a
- * change that must not change what people see). */
-static void
-screenshot (GtkWidget  *window,
-            const char *name)
-{
-  const char *dir = g_getenv ("LF_SCREENSHOT_DIR");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-
-  if (dir == NULL)
-    return;
-
-  g_assert_true (lf_test_wait_for (is_drawn, window, 5000));
-  lf_test_wait_for (never, NULL, 300);  /* the first frames */
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
-  for (guint i = 0; i < 200; i++)
-    g_main_context_iteration (NULL, FALSE);
-  paintable = gtk_widget_paintable_new (window);
-  for (guint attempt = 0; node == NULL && attempt < 20; attempt++)
-    {
-      snapshot = gtk_snapshot_new ();
-      gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (window),
-                              gtk_widget_get_height (window));
-      node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-      for (guint i = 0; node == NULL && i < 50; i++)
-        g_main_context_iteration (NULL, FALSE);
-    }
-  if (node == NULL)
-    {
-      g_test_message ("No screenshot %s: nothing drawn", name);
-      return;
-    }
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0,
-                                                              gtk_widget_get_width (window),
-                                                              gtk_widget_get_height (window)));
-  path = g_build_filename (dir, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
 }
 
 static GtkWidget *
@@ -381,7 +326,7 @@ test_page_editor_validation (Fixture       *fixture,
 
   editor = LF_CLIENT_EDITOR (lf_clients_page_edit (fixture->page, stored));
   g_assert_true (lf_client_editor_is_valid (editor));
-  screenshot (GTK_WIDGET (editor), "client-editor.png");
+  lf_test_screenshot (GTK_WIDGET (editor), "client-editor.png");
   if (g_getenv ("LF_SCREENSHOT_DIR") != NULL)
     {
       /* …and its end: the notes and the Delete button. */
@@ -389,7 +334,7 @@ test_page_editor_validation (Fixture       *fixture,
       GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
 
       gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
-      screenshot (GTK_WIDGET (editor), "client-editor-end.png");
+      lf_test_screenshot (GTK_WIDGET (editor), "client-editor-end.png");
       gtk_adjustment_set_value (adjustment, 0);
     }
   emails = lf_client_editor_get_row (editor, "emails");
@@ -481,7 +426,7 @@ test_page_editor_add_and_delete (Fixture       *fixture,
     g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
     g_assert_cmpuint (lf_link_dialog_get_n_ticked (LF_LINK_DIALOG (dialog)), ==, 1);
     g_assert_true (lf_link_dialog_choose_platform (LF_LINK_DIALOG (dialog), "fiverr"));
-    screenshot (GTK_WIDGET (dialog), "link-dialog.png");
+    lf_test_screenshot (GTK_WIDGET (dialog), "link-dialog.png");
     lf_link_dialog_link (LF_LINK_DIALOG (dialog));
     /* The dialog closes once every client is saved. */
     while (dialog != NULL)

@@ -14,54 +14,10 @@
 #include "lf-template-editor.h"
 #include "lf-storage.h"
 #include "lf-test-smtp-server.h"
+#include "lf-test-gtk.h"
 #include "lf-test-utils.h"
 
 #define CLOUDFLARE_START G_GINT64_CONSTANT (1763464800)
-
-static gboolean
-is_drawn (gpointer data)
-{
-  return gtk_widget_get_mapped (data) && gtk_widget_get_width (data) > 0;
-}
-
-/* Saves what a person would see to $LF_SCREENSHOT_DIR/<name>.png, when set. */
-static void
-screenshot (GtkWidget  *window,
-            const char *name)
-{
-  const char *dir = g_getenv ("LF_SCREENSHOT_DIR");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  int width, height;
-
-  if (dir == NULL)
-    return;
-
-  /* Let layout and drawing settle. */
-  g_assert_true (lf_test_wait_for (is_drawn, window, 5000));
-  for (guint i = 0; i < 50; i++)
-    g_main_context_iteration (NULL, FALSE);
-
-  width = gtk_widget_get_width (window);
-  height = gtk_widget_get_height (window);
-  paintable = gtk_widget_paintable_new (window);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  if (node == NULL)
-    {
-      /* Not a behaviour of the app: a picture we could not take is reported, not failed. */
-      g_test_message ("No screenshot %s: nothing drawn yet", name);
-      return;
-    }
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  path = g_build_filename (dir, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-}
 
 static gboolean
 never_true (gpointer data)
@@ -172,7 +128,7 @@ test_notices_page_log (void)
   args[0] = page;
   args[1] = GUINT_TO_POINTER (2);
   g_assert_true (lf_test_wait_for (logged_is, args, 5000));
-  screenshot (window, "notices-page-360.png");
+  lf_test_screenshot (window, "notices-page-360.png");
 
   gtk_window_destroy (GTK_WINDOW (window));
   g_unlink (path);
@@ -247,11 +203,11 @@ test_composer_clipboard (void)
   g_assert_cmpuint (lf_notice_get_n_entries (notice), ==, 3);
   /* A name is text, not markup: "<b>" and "&" show as typed (rows without markup). */
   g_assert_true (shows_text (GTK_WIDGET (composer), "Jürgen Müller <b> & Co"));
-  screenshot (GTK_WIDGET (composer), "composer-360-light.png");
+  lf_test_screenshot (GTK_WIDGET (composer), "composer-360-light.png");
 
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
                                       ADW_COLOR_SCHEME_FORCE_DARK);
-  screenshot (GTK_WIDGET (composer), "composer-360-dark.png");
+  lf_test_screenshot (GTK_WIDGET (composer), "composer-360-dark.png");
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
                                       ADW_COLOR_SCHEME_DEFAULT);
 
@@ -346,7 +302,7 @@ test_composer_smtp_and_drill (void)
   g_assert_cmpuint (lf_notice_count (notice, LF_NOTICE_RESULT_NO_CHANNEL), ==, 1);
   received = lf_test_smtp_server_get_messages (server);
   g_assert_cmpuint (received->len, ==, 5);
-  screenshot (GTK_WIDGET (composer), "composer-sent.png");
+  lf_test_screenshot (GTK_WIDGET (composer), "composer-sent.png");
 
   /* Sent for real: a second Send would tell everyone twice, so there is none. */
   g_assert_false (lf_composer_get_can_send (composer));
@@ -391,7 +347,7 @@ test_template_editor (void)
   lf_template_editor_set_text (editor, "{platform} down",
                                "Hello {clinet},\n{platform} is down } since {since}.");
   g_assert_cmpuint (lf_template_editor_get_n_problems (editor), ==, 2);
-  screenshot (GTK_WIDGET (editor), "template-editor-problems.png");
+  lf_test_screenshot (GTK_WIDGET (editor), "template-editor-problems.png");
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
   g_assert_false (lf_template_store_is_modified (templates, "outage"));
 

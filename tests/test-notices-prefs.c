@@ -20,6 +20,7 @@
 #include "lf-profile.h"
 #include "lf-storage.h"
 #include "lf-test-smtp-server.h"
+#include "lf-test-gtk.h"
 #include "lf-test-utils.h"
 
 #define TIMEOUT_MS 15000
@@ -94,18 +95,6 @@ widget_gone (gpointer data)
   return *(gpointer *) data == NULL;
 }
 
-static gboolean
-never (gpointer data)
-{
-  return FALSE;
-}
-
-static gboolean
-is_drawn (gpointer data)
-{
-  return gtk_widget_get_mapped (data) && gtk_widget_get_width (data) > 0;
-}
-
 /* Saves the editor and waits until it closed (saved). */
 static void
 save_and_wait (LfChannelEditor *editor)
@@ -147,51 +136,6 @@ lookup_secret (const char *channel_id)
   return secret;
 }
 
-/* Saves to $LF_SCREENSHOT_DIR/<name>.png, when set. */
-static void
-screenshot (GtkWidget  *window,
-            const char *name)
-{
-  const char *dir = g_getenv ("LF_SCREENSHOT_DIR");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-
-  if (dir == NULL)
-    return;
-
-  g_assert_true (lf_test_wait_for (is_drawn, window, 5000));
-  lf_test_wait_for (never, NULL, 300);  /* the first frames */
-
-  /* Entry rows animate their titles when text is set: take the settled picture. */
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
-  for (guint i = 0; i < 200; i++)
-    g_main_context_iteration (NULL, FALSE);
-  paintable = gtk_widget_paintable_new (window);
-  for (guint attempt = 0; node == NULL && attempt < 20; attempt++)
-    {
-      snapshot = gtk_snapshot_new ();
-      gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (window),
-                              gtk_widget_get_height (window));
-      node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-      for (guint i = 0; node == NULL && i < 50; i++)
-        g_main_context_iteration (NULL, FALSE);
-    }
-  if (node == NULL)
-    {
-      g_test_message ("No screenshot %s: nothing drawn", name);
-      return;
-    }
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0,
-                                                              gtk_widget_get_width (window),
-                                                              gtk_widget_get_height (window)));
-  path = g_build_filename (dir, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-}
-
 /* ------------------------------------------------------------------------ */
 /* Tests                                                                    */
 /* ------------------------------------------------------------------------ */
@@ -229,7 +173,7 @@ test_notices_prefs_profile (void)
 
   /* A new window shows what was saved. */
   prefs = open_prefs (&page);
-  screenshot (GTK_WIDGET (prefs), "prefs-notices.png");
+  lf_test_screenshot (GTK_WIDGET (prefs), "prefs-notices.png");
   gtk_window_destroy (GTK_WINDOW (prefs));
 }
 
@@ -271,7 +215,7 @@ test_notices_prefs_channels (void)
   file = read_channels_file ();
   g_assert_true (file == NULL || strstr (file, "\"mail\"") == NULL);
   g_clear_pointer (&file, g_free);
-  screenshot (GTK_WIDGET (editor), "channel-editor-error.png");
+  lf_test_screenshot (GTK_WIDGET (editor), "channel-editor-error.png");
 
   lf_channel_editor_set_field (editor, "password", "hunter2-secret");
   save_and_wait (editor);
@@ -316,7 +260,7 @@ test_notices_prefs_channels (void)
 
   /* Editing keeps the password when its field stays empty. */
   editor = lf_notices_prefs_edit_channel (page, "mail");
-  screenshot (GTK_WIDGET (editor), "channel-editor-edit.png");
+  lf_test_screenshot (GTK_WIDGET (editor), "channel-editor-edit.png");
   lf_channel_editor_set_field (editor, "host", "mail.example.org");
   save_and_wait (editor);
   g_assert_cmpstr (lf_channel_get_host (lf_channel_store_lookup (store, "mail")), ==,
@@ -325,7 +269,7 @@ test_notices_prefs_channels (void)
   g_assert_cmpstr (secret, ==, "hunter2-secret");
   g_clear_pointer (&secret, g_free);
 
-  screenshot (GTK_WIDGET (prefs), "prefs-notices-channels.png");
+  lf_test_screenshot (GTK_WIDGET (prefs), "prefs-notices-channels.png");
 
   /* Removing takes the webhook address out of the keyring too. */
   lf_notices_prefs_remove_channel (page, "team");
@@ -396,10 +340,10 @@ test_notices_prefs_test_to_self (void)
   gtk_window_present (GTK_WINDOW (prefs));
   page = lf_preferences_window_get_notices_prefs (prefs);
   g_assert_true (lf_test_wait_for (profile_loaded, page, TIMEOUT_MS));
-  screenshot (GTK_WIDGET (prefs), "prefs-notices-narrow.png");
+  lf_test_screenshot (GTK_WIDGET (prefs), "prefs-notices-narrow.png");
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
                                       ADW_COLOR_SCHEME_FORCE_DARK);
-  screenshot (GTK_WIDGET (prefs), "prefs-notices-dark.png");
+  lf_test_screenshot (GTK_WIDGET (prefs), "prefs-notices-dark.png");
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
                                       ADW_COLOR_SCHEME_DEFAULT);
   gtk_window_destroy (GTK_WINDOW (prefs));

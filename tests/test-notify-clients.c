@@ -18,6 +18,7 @@
 #include "lf-scripted-backend.h"
 #include "lf-storage.h"
 #include "lf-test-smtp-server.h"
+#include "lf-test-gtk.h"
 #include "lf-test-utils.h"
 #include "lf-window.h"
 
@@ -196,61 +197,6 @@ assert_recipients (LfComposer         *composer,
   g_assert_cmpstrv (ids, expected);
 }
 
-static gboolean
-never (gpointer data)
-{
-  return FALSE;
-}
-
-static gboolean
-is_drawn (gpointer data)
-{
-  return gtk_widget_get_mapped (data) && gtk_widget_get_width (data) > 0;
-}
-
-/* Saves the composer to $LF_SCREENSHOT_DIR/<name>.png, when set. */
-static void
-screenshot (GtkWidget  *window,
-            const char *name)
-{
-  const char *dir = g_getenv ("LF_SCREENSHOT_DIR");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-
-  if (dir == NULL)
-    return;
-
-  g_assert_true (lf_test_wait_for (is_drawn, window, 5000));
-  lf_test_wait_for (never, NULL, 300);  /* the first frames */
-
-  for (guint i = 0; i < 100; i++)
-    g_main_context_iteration (NULL, FALSE);
-  paintable = gtk_widget_paintable_new (window);
-  for (guint attempt = 0; node == NULL && attempt < 20; attempt++)
-    {
-      snapshot = gtk_snapshot_new ();
-      gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (window),
-                              gtk_widget_get_height (window));
-      node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-      for (guint i = 0; node == NULL && i < 50; i++)
-        g_main_context_iteration (NULL, FALSE);
-    }
-  if (node == NULL)
-    {
-      g_test_message ("No screenshot %s: nothing drawn", name);
-      return;
-    }
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0,
-                                                              gtk_widget_get_width (window),
-                                                              gtk_widget_get_height (window)));
-  path = g_build_filename (dir, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-}
-
 /* ------------------------------------------------------------------------ */
 /* Tests                                                                    */
 /* ------------------------------------------------------------------------ */
@@ -287,7 +233,7 @@ test_notify_clients_outage (void)
   /* A client without a usable channel is listed as such. */
   g_assert_cmpstr (lf_composer_describe_recipient (composer, id_ada), ==, "ada@example.com");
   g_assert_cmpstr (lf_composer_describe_recipient (composer, id_nadia), ==, "No e-mail address");
-  screenshot (GTK_WIDGET (composer), "notify-clients-composer.png");
+  lf_test_screenshot (GTK_WIDGET (composer), "notify-clients-composer.png");
 }
 
 static void
@@ -306,7 +252,7 @@ test_notify_clients_add_remove (void)
   g_assert_cmpuint (lf_client_picker_get_n_shown (picker), ==, 2);
   lf_client_picker_set_search (picker, "NAVY");
   g_assert_cmpuint (lf_client_picker_get_n_shown (picker), ==, 1);
-  screenshot (GTK_WIDGET (picker), "notify-clients-picker.png");
+  lf_test_screenshot (GTK_WIDGET (picker), "notify-clients-picker.png");
   g_assert_true (lf_client_picker_pick_first (picker));
   g_assert_cmpuint (lf_client_picker_get_n_shown (picker), ==, 0);
   lf_client_picker_set_search (picker, "");
@@ -424,7 +370,7 @@ test_notify_clients_then_all_clear (void)
   }
   /* Tall enough to show every recipient's result. */
   gtk_widget_set_size_request (GTK_WIDGET (composer), 560, 1000);
-  screenshot (GTK_WIDGET (composer), "notify-clients-sent.png");
+  lf_test_screenshot (GTK_WIDGET (composer), "notify-clients-sent.png");
 
   /* Upwork is back: the all-clear goes to exactly those who were told (Ada, not Nadia). */
   lf_scripted_backend_clear (backend);

@@ -24,6 +24,7 @@
 #include "lf-providers-view.h"
 #include "lf-storage.h"
 #include "lf-test-smtp-server.h"
+#include "lf-test-gtk.h"
 #include "lf-test-utils.h"
 #include "lf-window.h"
 
@@ -173,51 +174,6 @@ never (gpointer data)
   return FALSE;
 }
 
-static gboolean
-is_drawn (gpointer data)
-{
-  return gtk_widget_get_mapped (data) && gtk_widget_get_width (data) > 0;
-}
-
-/* Saves @window to $LF_SCREENSHOT_DIR/<name>, when set. */
-static void
-screenshot (GtkWidget  *window,
-            const char *name)
-{
-  const char *dir = g_getenv ("LF_SCREENSHOT_DIR");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-
-  if (dir == NULL)
-    return;
-
-  g_assert_true (lf_test_wait_for (is_drawn, window, 5000));
-  lf_test_wait_for (never, NULL, 400);  /* the first frames */
-  for (guint i = 0; i < 100; i++)
-    g_main_context_iteration (NULL, FALSE);
-  paintable = gtk_widget_paintable_new (window);
-  for (guint attempt = 0; node == NULL && attempt < 20; attempt++)
-    {
-      snapshot = gtk_snapshot_new ();
-      gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (window),
-                              gtk_widget_get_height (window));
-      node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-      for (guint i = 0; node == NULL && i < 50; i++)
-        g_main_context_iteration (NULL, FALSE);
-    }
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0,
-                                                              gtk_widget_get_width (window),
-                                                              gtk_widget_get_height (window)));
-  path = g_build_filename (dir, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s", path);
-}
-
 static void
 on_sent_cb (LfComposer *composer,
             LfNotice   *notice,
@@ -296,7 +252,7 @@ test_outage_gui (void)
   g_assert_cmpstr (lf_providers_view_get_tooltip (providers, "cloudflare"), ==,
                    "Your platforms behind it answer with its error pages; its own status page "
                    "says: Major Service Outage");
-  screenshot (GTK_WIDGET (main_window ()), "outage-day-banner.png");
+  lf_test_screenshot (GTK_WIDGET (main_window ()), "outage-day-banner.png");
 
   /* "New Notice…" on the Notices page: every affected client at first, then the platform
    * chosen in the composer decides; never a raw {platform}. */
@@ -354,7 +310,7 @@ test_outage_gui (void)
   g_assert_null (strchr (body, '{'));
   g_assert_cmpuint (lf_notice_get_n_entries (lf_composer_get_notice (composer)), ==, 4);
   gtk_window_set_default_size (GTK_WINDOW (composer), 600, 900);
-  screenshot (GTK_WIDGET (composer), "outage-day-composer.png");
+  lf_test_screenshot (GTK_WIDGET (composer), "outage-day-composer.png");
 
   /* Paula's: PayPal has no status page, so no "published at" sentence. */
   lf_composer_preview_recipient (composer, id_paula);
@@ -409,7 +365,7 @@ test_outage_gui (void)
   g_assert_cmpstr (label, ==, "Send the _All-Clear to 4 Clients");
   g_assert_cmpstr (lf_providers_view_get_detail (providers, "cloudflare"), ==, "Up · 3 of yours");
   lf_window_show_page (main_window (), "health");
-  screenshot (GTK_WIDGET (main_window ()), "outage-day-recovery.png");
+  lf_test_screenshot (GTK_WIDGET (main_window ()), "outage-day-recovery.png");
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "send-all-clear", NULL);
   g_assert_true (lf_test_wait_for (composer_shown, NULL, TIMEOUT_MS));
@@ -420,7 +376,7 @@ test_outage_gui (void)
   lf_composer_preview_recipient (composer, id_max);
   lf_composer_get_preview (composer, &subject);
   g_assert_cmpstr (subject, ==, "All clear: the outage is over for Upwork and Discord");
-  screenshot (GTK_WIDGET (composer), "outage-day-all-clear.png");
+  lf_test_screenshot (GTK_WIDGET (composer), "outage-day-all-clear.png");
   send_and_wait (composer);
   received = lf_test_smtp_server_get_messages (smtp);
   g_assert_cmpuint (received->len, ==, 8);

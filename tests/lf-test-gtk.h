@@ -1,0 +1,18 @@
+/* lf-test-gtk.h — what the widget tests share (test code only)
+ *
+ * Copyright 2026 The Lifeline authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+gboolean lf_test_widget_is_drawn (gpointer    widget);
+void     lf_test_screenshot      (GtkWidget  *window,
+                                  const char *name);
+
+G_END_DECLS
