@@ -204,6 +204,7 @@ test_blamed (void)
   g_assert_true (s->blamed);
   g_assert_true (s->page_lags);
   g_assert_cmpint (s->state, ==, LF_STATE_DOWN);
+  g_assert_cmpint (s->page_state, ==, LF_STATE_UP);   /* what its page itself says */
   g_assert_nonnull (s->report);
   g_assert_cmpint (s->report->indicator, ==, LF_SEVERITY_OPERATIONAL);
   s = g_ptr_array_index (summaries, 1);
@@ -218,6 +219,7 @@ test_blamed (void)
   s = g_ptr_array_index (summaries, 0);
   g_assert_true (s->blamed);
   g_assert_false (s->page_lags);
+  g_assert_cmpint (s->page_state, ==, LF_STATE_DOWN);
   g_clear_pointer (&summaries, g_ptr_array_unref);
 
   /* Offline, nothing is blamed: the connection explains it. */

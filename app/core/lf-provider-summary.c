@@ -127,12 +127,12 @@ lf_provider_summary_collect (LfCatalog            *catalog,
       summary->state = report != NULL && network_usable
                          ? lf_severity_get_state (report->indicator)
                          : LF_STATE_UNKNOWN;
+      summary->page_state = summary->state;
       summary->blamed = network_usable && blamed_provider != NULL &&
                         g_strcmp0 (blamed_provider, provider->id) == 0;
       if (summary->blamed)
         {
-          summary->page_lags = report == NULL ||
-                               lf_severity_get_state (report->indicator) != LF_STATE_DOWN;
+          summary->page_lags = summary->page_state != LF_STATE_DOWN;
           summary->state = LF_STATE_DOWN;
         }
 

@@ -28,6 +28,8 @@ typedef struct
                                   * it answer with its error pages): down, whatever its own
                                   * page says yet */
   gboolean        page_lags;     /* blamed while its own page (if read) does not say down */
+  LfState         page_state;    /* what its own page says (unknown when not read); differs
+                                  * from @state only when blamed */
   guint           n_platforms;   /* watched platforms that sit behind it */
 } LfProviderSummary;
 

@@ -128,8 +128,7 @@ card_new (const LfProviderSummary *summary)
     gtk_widget_set_tooltip_text (card, lf_cause_describe (LF_CAUSE_NETWORK));
   else if (summary->page_lags && summary->report != NULL
            && summary->report->description != NULL
-           && lf_severity_get_state (summary->report->indicator) != LF_STATE_UP
-           && lf_severity_get_state (summary->report->indicator) != LF_STATE_UNKNOWN)
+           && summary->page_state != LF_STATE_UP && summary->page_state != LF_STATE_UNKNOWN)
     {
       /* Its page reports less than what the platforms behind it show ("Partial Outage") */
       g_autofree char *says = NULL;
