@@ -30,6 +30,73 @@ lf_test_widget_is_drawn (gpointer widget)
 }
 
 /**
+ * lf_test_find_widget:
+ * @root: where to look (itself included)
+ * @match: what to look for
+ *
+ * Returns: (transfer none) (nullable): the first widget under @root, depth first, that
+ *   @match accepts
+ */
+GtkWidget *
+lf_test_find_widget (GtkWidget  *root,
+                     gboolean  (*match) (GtkWidget *widget,
+                                         gpointer   data),
+                     gpointer    data)
+{
+  if (match (root, data))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = lf_test_find_widget (child, match, data);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+is_of_type (GtkWidget *widget,
+            gpointer   type)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
+}
+
+/**
+ * lf_test_find_descendant:
+ *
+ * Returns: (transfer none) (nullable): the first widget of @type under @root (itself included)
+ */
+GtkWidget *
+lf_test_find_descendant (GtkWidget *root,
+                         GType      type)
+{
+  return lf_test_find_widget (root, is_of_type, GSIZE_TO_POINTER (type));
+}
+
+static gboolean
+is_label_with_text (GtkWidget *widget,
+                    gpointer   text)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
+}
+
+/**
+ * lf_test_shows_text:
+ *
+ * Returns: whether a label under @root shows @text (markup stripped)
+ */
+gboolean
+lf_test_shows_text (GtkWidget  *root,
+                    const char *text)
+{
+  return lf_test_find_widget (root, is_label_with_text, (gpointer) text) != NULL;
+}
+
+/**
  * lf_test_screenshot:
  * @window: what to picture
  * @name: the file name, e.g. "outage-day-banner.png"

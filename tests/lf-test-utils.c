@@ -589,19 +589,6 @@ lf_test_notifications_free (LfTestNotifications *server)
     g_object_unref (server->connection);
 }
 
-static void
-ping_cb (GObject      *object,
-         GAsyncResult *result,
-         gpointer      user_data)
-{
-  g_autoptr(GVariant) reply = NULL;
-  g_autoptr(GError) error = NULL;
-
-  reply = g_dbus_connection_call_finish (G_DBUS_CONNECTION (object), result, &error);
-  g_assert_no_error (error);
-  *(gboolean *) user_data = TRUE;
-}
-
 /**
  * lf_test_notifications_settle:
  * @client: the connection the application sends its notifications on
@@ -614,15 +601,15 @@ void
 lf_test_notifications_settle (LfTestNotifications *server,
                               GDBusConnection     *client)
 {
-  gboolean done = FALSE;
+  g_autoptr(GVariant) reply = NULL;
+  g_autoptr(GError) error = NULL;
 
   while (g_main_context_pending (NULL))
     g_main_context_iteration (NULL, FALSE);
 
-  g_dbus_connection_call (client, "org.gtk.Notifications", "/org/gtk/Notifications",
-                          "org.lifeline.Test", "Ping", NULL, NULL, G_DBUS_CALL_FLAGS_NONE, 5000,
-                          NULL, ping_cb, &done);
-  lf_test_wait_for_flag (&done, 6000);
+  reply = lf_test_bus_call (client, "org.gtk.Notifications", "/org/gtk/Notifications",
+                            "org.lifeline.Test", "Ping", NULL, NULL, &error);
+  g_assert_no_error (error);
 }
 
 /**

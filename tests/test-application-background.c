@@ -53,48 +53,8 @@ static const GDBusInterfaceVTable watcher_vtable = { watcher_method_call, NULL, 
 static void
 start_watcher (void)
 {
-  g_autoptr(GDBusNodeInfo) info = NULL;
-  g_autoptr(GVariant) reply = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *address = NULL;
-
-  address = g_dbus_address_get_for_bus_sync (G_BUS_TYPE_SESSION, NULL, &error);
-  g_assert_no_error (error);
-  host_conn = g_dbus_connection_new_for_address_sync (
-    address,
-    G_DBUS_CONNECTION_FLAGS_AUTHENTICATION_CLIENT | G_DBUS_CONNECTION_FLAGS_MESSAGE_BUS_CONNECTION,
-    NULL, NULL, &error);
-  g_assert_no_error (error);
-  info = g_dbus_node_info_new_for_xml (watcher_xml, &error);
-  g_assert_no_error (error);
-  g_dbus_connection_register_object (host_conn, "/StatusNotifierWatcher", info->interfaces[0],
-                                     &watcher_vtable, NULL, NULL, &error);
-  g_assert_no_error (error);
-  reply = g_dbus_connection_call_sync (host_conn, "org.freedesktop.DBus",
-                                       "/org/freedesktop/DBus", "org.freedesktop.DBus",
-                                       "RequestName",
-                                       g_variant_new ("(su)", "org.kde.StatusNotifierWatcher", 4),
-                                       G_VARIANT_TYPE ("(u)"), G_DBUS_CALL_FLAGS_NONE, -1,
-                                       NULL, &error);
-  g_assert_no_error (error);
-}
-
-typedef struct
-{
-  gboolean  done;
-  GVariant *reply;
-  GError   *error;
-} CallData;
-
-static void
-call_cb (GObject      *object,
-         GAsyncResult *result,
-         gpointer      user_data)
-{
-  CallData *data = user_data;
-
-  data->reply = g_dbus_connection_call_finish (G_DBUS_CONNECTION (object), result, &data->error);
-  data->done = TRUE;
+  host_conn = lf_test_bus_serve ("org.kde.StatusNotifierWatcher", "/StatusNotifierWatcher",
+                                 watcher_xml, &watcher_vtable, NULL);
 }
 
 /* An asynchronous call from the fake host, spinning the main context until it is answered. */
@@ -105,14 +65,11 @@ host_call (const char *dest,
            const char *method,
            GVariant   *params)
 {
-  CallData data = { 0 };
+  g_autoptr(GError) error = NULL;
+  GVariant *reply = lf_test_bus_call (host_conn, dest, path, iface, method, params, NULL, &error);
 
-  g_dbus_connection_call (host_conn, dest, path, iface, method, params, NULL,
-                          G_DBUS_CALL_FLAGS_NONE, 10000, NULL, call_cb, &data);
-  lf_test_wait_for_flag (&data.done, 11000);
-  g_assert_no_error (data.error);
-
-  return data.reply;
+  g_assert_no_error (error);
+  return reply;
 }
 
 static void

@@ -14,6 +14,7 @@
 #include "lf-clients-page.h"
 #include "lf-notices-page.h"
 #include "lf-preferences-window.h"
+#include "lf-test-gtk.h"
 #include "lf-test-utils.h"
 #include "lf-window.h"
 
@@ -44,43 +45,11 @@ find_toplevel (GType type)
   return NULL;
 }
 
-static GtkWidget *
-find_descendant (GtkWidget *root,
-                 GType      type)
+static gboolean
+is_primary_menu_button (GtkWidget *widget,
+                        gpointer   data)
 {
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static GtkWidget *
-find_primary_menu_button (GtkWidget *root)
-{
-  if (GTK_IS_MENU_BUTTON (root) && gtk_menu_button_get_primary (GTK_MENU_BUTTON (root)))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_primary_menu_button (child);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  return GTK_IS_MENU_BUTTON (widget) && gtk_menu_button_get_primary (GTK_MENU_BUTTON (widget));
 }
 
 static gboolean
@@ -137,21 +106,21 @@ test_application_pages (void)
 
   /* Only the Health page is built at start; the others are built when first shown. */
   for (guint i = 0; i < G_N_ELEMENTS (types); i++)
-    g_assert_null (find_descendant (GTK_WIDGET (window), types[i]));
+    g_assert_null (lf_test_find_descendant (GTK_WIDGET (window), types[i]));
 
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
     {
       gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", pages[i]);
       g_assert_cmpstr (lf_window_get_visible_page (window), ==, pages[i]);
       if (i < G_N_ELEMENTS (types))
-        g_assert_nonnull (find_descendant (GTK_WIDGET (window), types[i]));
+        g_assert_nonnull (lf_test_find_descendant (GTK_WIDGET (window), types[i]));
     }
 
   /* The getters return the pages in the window, and build nothing twice. */
   g_assert_true (GTK_WIDGET (lf_window_get_notices_page (window))
-                 == find_descendant (GTK_WIDGET (window), LF_TYPE_NOTICES_PAGE));
+                 == lf_test_find_descendant (GTK_WIDGET (window), LF_TYPE_NOTICES_PAGE));
   g_assert_true (lf_window_get_checklist_page (window)
-                 == find_descendant (GTK_WIDGET (window), LF_TYPE_CHECKLIST_PAGE));
+                 == lf_test_find_descendant (GTK_WIDGET (window), LF_TYPE_CHECKLIST_PAGE));
 }
 
 static void
@@ -270,7 +239,7 @@ test_application_menu_and_narrow_switcher (void)
   int height;
 
   g_assert_nonnull (window);
-  button = GTK_MENU_BUTTON (find_primary_menu_button (GTK_WIDGET (window)));
+  button = GTK_MENU_BUTTON (lf_test_find_widget (GTK_WIDGET (window), is_primary_menu_button, NULL));
   g_assert_nonnull (button);
   g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (button)));
   g_assert_null (gtk_menu_button_get_menu_model (button));
@@ -293,10 +262,10 @@ test_application_menu_and_narrow_switcher (void)
   gtk_menu_button_popdown (button);
 
   /* narrow: the view switcher moves to the bottom bar, which then has the pages */
-  bar = ADW_VIEW_SWITCHER_BAR (find_descendant (GTK_WIDGET (window),
+  bar = ADW_VIEW_SWITCHER_BAR (lf_test_find_descendant (GTK_WIDGET (window),
                                                 ADW_TYPE_VIEW_SWITCHER_BAR));
   g_assert_nonnull (bar);
-  switcher = find_descendant (GTK_WIDGET (bar), ADW_TYPE_VIEW_SWITCHER);
+  switcher = lf_test_find_descendant (GTK_WIDGET (bar), ADW_TYPE_VIEW_SWITCHER);
   g_assert_nonnull (switcher);
   g_assert_false (adw_view_switcher_bar_get_reveal (bar));
   g_assert_null (adw_view_switcher_bar_get_stack (bar));

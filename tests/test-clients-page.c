@@ -79,41 +79,6 @@ make_contact (const char *name,
   return contact;
 }
 
-static GtkWidget *
-find_descendant (GtkWidget *root,
-                 GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-/* The text a label shows (markup stripped), anywhere under @root. */
-static gboolean
-shows_text (GtkWidget  *root,
-            const char *text)
-{
-  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
-    return TRUE;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (shows_text (child, text))
-      return TRUE;
-
-  return FALSE;
-}
-
 static gboolean
 state_is (gpointer data)
 {
@@ -330,7 +295,7 @@ test_page_editor_validation (Fixture       *fixture,
   if (g_getenv ("LF_SCREENSHOT_DIR") != NULL)
     {
       /* …and its end: the notes and the Delete button. */
-      GtkWidget *scrolled = find_descendant (GTK_WIDGET (editor), GTK_TYPE_SCROLLED_WINDOW);
+      GtkWidget *scrolled = lf_test_find_descendant (GTK_WIDGET (editor), GTK_TYPE_SCROLLED_WINDOW);
       GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
 
       gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
@@ -683,9 +648,9 @@ test_page_names_are_text (Fixture       *fixture,
   gtk_window_present (GTK_WINDOW (editor));
 
   /* The platforms row's subtitle (the linked platform) and its check button. */
-  g_assert_true (shows_text (editor, "<b>Acme</b> & Co"));
+  g_assert_true (lf_test_shows_text (editor, "<b>Acme</b> & Co"));
   /* …and never escaped twice. */
-  g_assert_false (shows_text (editor, "&lt;b&gt;Acme&lt;/b&gt; &amp; Co"));
+  g_assert_false (lf_test_shows_text (editor, "&lt;b&gt;Acme&lt;/b&gt; &amp; Co"));
 
   gtk_window_destroy (GTK_WINDOW (editor));
 }

@@ -15,6 +15,7 @@
 #include "lf-scripted-backend.h"
 #include "lf-sparkline.h"
 #include "lf-test-server.h"
+#include "lf-test-gtk.h"
 #include "lf-test-utils.h"
 #include "lf-window.h"
 
@@ -114,25 +115,6 @@ script_cloudflare_outage (void)
                                      "https://www.cloudflarestatus.com/incidents/x");
 }
 
-static GtkWidget *
-find_descendant (GtkWidget *root,
-                 GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 static void
 mirror_check_nothing (gpointer user_data)
 {
@@ -159,13 +141,13 @@ test_health_page_mirror_loading (void)
   lf_health_page_set_monitor (LF_HEALTH_PAGE (page), mirror);
   g_assert_cmpuint (g_list_model_get_n_items (lf_monitor_get_platforms (mirror)), ==, 0);
   g_assert_cmpstr (lf_health_page_get_view (LF_HEALTH_PAGE (page)), ==, "overview");
-  g_assert_null (find_descendant (page, LF_TYPE_PLATFORM_PICKER));
+  g_assert_null (lf_test_find_descendant (page, LF_TYPE_PLATFORM_PICKER));
 
   /* nothing watched: the first run, mirror or not */
   lf_monitor_set_mirror (first_run, mirror_check_nothing, NULL);
   lf_health_page_set_monitor (LF_HEALTH_PAGE (page), first_run);
   g_assert_cmpstr (lf_health_page_get_view (LF_HEALTH_PAGE (page)), ==, "onboarding");
-  g_assert_nonnull (find_descendant (page, LF_TYPE_PLATFORM_PICKER));
+  g_assert_nonnull (lf_test_find_descendant (page, LF_TYPE_PLATFORM_PICKER));
 
   lf_health_page_set_monitor (LF_HEALTH_PAGE (page), NULL);
   g_object_unref (page);

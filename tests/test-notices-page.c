@@ -66,22 +66,6 @@ make_recipients (void)
   return recipients;
 }
 
-/* The text a label shows (markup stripped), anywhere under @root. */
-static gboolean
-shows_text (GtkWidget  *root,
-            const char *text)
-{
-  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
-    return TRUE;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (shows_text (child, text))
-      return TRUE;
-
-  return FALSE;
-}
-
 static gboolean
 logged_is (gpointer data)
 {
@@ -202,7 +186,7 @@ test_composer_clipboard (void)
                    LF_CHANNEL_KIND_CLIPBOARD);
   g_assert_cmpuint (lf_notice_get_n_entries (notice), ==, 3);
   /* A name is text, not markup: "<b>" and "&" show as typed (rows without markup). */
-  g_assert_true (shows_text (GTK_WIDGET (composer), "Jürgen Müller <b> & Co"));
+  g_assert_true (lf_test_shows_text (GTK_WIDGET (composer), "Jürgen Müller <b> & Co"));
   lf_test_screenshot (GTK_WIDGET (composer), "composer-360-light.png");
 
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
