@@ -27,6 +27,7 @@
 #include "lf-profile.h"
 #include "lf-notices-page.h"
 #include "lf-scripted-backend.h"
+#include "lf-test-gtk.h"
 #include "lf-test-utils.h"
 #include "lf-tray.h"
 #include "lf-window.h"
@@ -74,29 +75,35 @@ models_loaded (gpointer data)
          && lf_incident_log_get_loaded (lf_context_get_incident_log (lf_application_get_context (app)));
 }
 
+typedef struct
+{
+  GType       type;
+  const char *label;
+} Wanted;
+
+static gboolean
+is_wanted (GtkWidget *widget,
+           gpointer   data)
+{
+  const Wanted *wanted = data;
+
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, wanted->type)
+         && (wanted->label == NULL
+             || (GTK_IS_BUTTON (widget)
+                 && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), wanted->label) == 0)
+             || (GTK_IS_LABEL (widget)
+                 && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), wanted->label) == 0));
+}
+
+/* The first widget of @type under @root whose button or label text is @label (any, if NULL). */
 static GtkWidget *
 find_widget (GtkWidget  *root,
              GType       type,
              const char *label)
 {
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type)
-      && (label == NULL
-          || (GTK_IS_BUTTON (root)
-              && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
-          || (GTK_IS_LABEL (root)
-              && g_strcmp0 (gtk_label_get_label (GTK_LABEL (root)), label) == 0)))
-    return root;
+  Wanted wanted = { type, label };
 
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type, label);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  return lf_test_find_widget (root, is_wanted, &wanted);
 }
 
 static void
